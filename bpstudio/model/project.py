@@ -1,0 +1,310 @@
+"""The project file: one JSON document with everything needed to reopen work exactly.
+
+See ``docs/project-format.md``.  Loading validates every field and raises ProjectFileError whose
+message starts with the field's path (``network.weights[1][0]: expected 2 numbers, got 3``).
+Saving is atomic: the new text goes to a temporary file in the same folder, which then replaces
+the old file, so a crash mid-save never destroys what was there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bpstudio.model.activations import ACTIVATION_NAMES
+from bpstudio.model.dataset import Dataset
+from bpstudio.model.history import LossHistory
+from bpstudio.model.initialisation import SCHEMES, InitScheme
+from bpstudio.model.losses import LOSS_NAMES, get_loss
+from bpstudio.model.network import Network
+from bpstudio.model.training import TrainingConfig
+from bpstudio.model.validation import (
+    ProjectFileError,
+    expect_bool,
+    expect_choice,
+    expect_int,
+    expect_list,
+    expect_matrix,
+    expect_number,
+    expect_object,
+    expect_str,
+    expect_vector,
+    fail,
+    require,
+)
+
+FORMAT = "bpstudio-project"
+FORMAT_VERSION = 1
+MAX_PROJECT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Project:
+    name: str
+    network: Network
+    dataset: Dataset
+    loss: str = "half_sse"
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    initialisation: InitScheme = field(default_factory=InitScheme)
+    history: LossHistory = field(default_factory=LossHistory)
+    steps_taken: int = 0
+    description: str = ""
+    view: dict[str, Any] = field(default_factory=dict)
+
+    def copy(self) -> Project:
+        return Project(
+            self.name,
+            self.network.copy(),
+            self.dataset.copy(),
+            self.loss,
+            self.training,
+            self.initialisation,
+            self.history.copy(),
+            self.steps_taken,
+            self.description,
+            json.loads(json.dumps(self.view)),
+        )
+
+    def equals(self, other: Project) -> bool:
+        """Equal in everything a file stores."""
+        return to_json(self) == to_json(other)
+
+
+# saving ----------------------------------------------------------------------------------
+def to_json(project: Project) -> dict:
+    net = project.network
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "name": project.name,
+        "description": project.description,
+        "network": {
+            "layer_sizes": list(net.layer_sizes),
+            "activations": list(net.activations),
+            "use_bias": net.use_bias,
+            "freeze_biases": net.freeze_biases,
+            "weights": [w.tolist() for w in net.weights],
+            "biases": None if net.biases is None else [b.tolist() for b in net.biases],
+        },
+        "loss": project.loss,
+        "training": {
+            "learning_rate": project.training.learning_rate,
+            "momentum": project.training.momentum,
+            "batch_size": project.training.batch_size,
+            "shuffle": project.training.shuffle,
+            "seed": project.training.seed,
+        },
+        "initialisation": {
+            "scheme": project.initialisation.name,
+            "seed": project.initialisation.seed,
+            "scale": project.initialisation.scale,
+        },
+        "dataset": {
+            "inputs": project.dataset.inputs.tolist(),
+            "targets": project.dataset.targets.tolist(),
+        },
+        "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
+        "view": project.view,
+    }
+
+
+def dumps(project: Project) -> str:
+    """Indented JSON with every list of numbers on one line (so a matrix row is a line)."""
+    return _encode(to_json(project), "") + "\n"
+
+
+def _encode(value: Any, indent: str) -> str:
+    inner = indent + " "
+    if isinstance(value, dict) and value:
+        items = [
+            f"{inner}{json.dumps(k, ensure_ascii=False)}: {_encode(v, inner)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list) and value and not all(_is_number(v) for v in value):
+        items = [inner + _encode(v, inner) for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def save_project(project: Project, path: str | os.PathLike) -> None:
+    """Write atomically: temp file in the same folder, fsync, then rename over the target."""
+    path = Path(path)
+    text = dumps(project)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# loading ---------------------------------------------------------------------------------
+def load_project(path: str | os.PathLike) -> Project:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PROJECT_BYTES:
+            raise ProjectFileError(
+                f"{path.name} is {size / 2**20:.1f} MiB; project files are limited to "
+                f"{MAX_PROJECT_BYTES // 2**20} MiB"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProjectFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return loads(raw)
+
+
+def loads(raw: bytes | str) -> Project:
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProjectFileError(f"not a text file (byte {exc.start} is not UTF-8)") from None
+    try:
+        data = json.loads(raw, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ProjectFileError(
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+            "the file may be truncated or not a BP Studio project"
+        ) from None
+    except RecursionError:
+        raise ProjectFileError("not a BP Studio project (nested too deeply)") from None
+    return from_json(data)
+
+
+def _reject_constant(name: str):
+    raise ProjectFileError(f"the file contains {name}, which is not a finite number")
+
+
+def from_json(data: Any) -> Project:
+    data = expect_object(data, "")
+    if data.get("format") != FORMAT:
+        raise fail("format", f"expected {FORMAT!r}: this is not a BP Studio project file")
+    version = expect_int(require(data, "version", ""), "version", minimum=1)
+    if version > FORMAT_VERSION:
+        raise fail(
+            "version",
+            f"the file is format version {version}, newer than this BP Studio reads "
+            f"({FORMAT_VERSION}); please update BP Studio",
+        )
+    network = _read_network(expect_object(require(data, "network", ""), "network"))
+    loss = expect_choice(require(data, "loss", ""), LOSS_NAMES, "loss")
+    try:
+        get_loss(loss).check_output_activation(network.output_activation)
+    except ValueError as exc:
+        raise fail("loss", str(exc)) from None
+    dataset = _read_dataset(expect_object(require(data, "dataset", ""), "dataset"), network)
+    steps, history = _read_history(data.get("history"))
+    return Project(
+        name=expect_str(data.get("name", "Untitled"), "name"),
+        network=network,
+        dataset=dataset,
+        loss=loss,
+        training=_read_training(data.get("training", {})),
+        initialisation=_read_init(data.get("initialisation", {})),
+        history=history,
+        steps_taken=steps,
+        description=expect_str(data.get("description", ""), "description"),
+        view=expect_object(data.get("view", {}), "view"),
+    )
+
+
+def _read_network(net: dict) -> Network:
+    sizes_raw = expect_list(require(net, "layer_sizes", "network"), "network.layer_sizes")
+    if len(sizes_raw) < 2:
+        raise fail("network.layer_sizes", f"expected at least 2 layers, got {len(sizes_raw)}")
+    sizes = [expect_int(n, f"network.layer_sizes[{i}]", minimum=1) for i, n in enumerate(sizes_raw)]
+    n_links = len(sizes) - 1
+    acts_raw = expect_list(
+        require(net, "activations", "network"), "network.activations", n_links, "activations"
+    )
+    acts = [
+        expect_choice(a, ACTIVATION_NAMES, f"network.activations[{i}]")
+        for i, a in enumerate(acts_raw)
+    ]
+    for i, a in enumerate(acts[:-1]):
+        if a == "softmax":
+            raise fail(f"network.activations[{i}]", "softmax is for the output layer only")
+    weights_raw = expect_list(
+        require(net, "weights", "network"), "network.weights", n_links, "weight matrices"
+    )
+    weights = [
+        np.array(expect_matrix(w, f"network.weights[{i}]", sizes[i], sizes[i + 1]))
+        for i, w in enumerate(weights_raw)
+    ]
+    use_bias = expect_bool(net.get("use_bias", False), "network.use_bias")
+    biases = None
+    if use_bias:
+        biases_raw = expect_list(
+            require(net, "biases", "network"), "network.biases", n_links, "bias vectors"
+        )
+        biases = [
+            np.array(expect_vector(b, f"network.biases[{i}]", sizes[i + 1]))
+            for i, b in enumerate(biases_raw)
+        ]
+    elif net.get("biases") is not None:
+        raise fail("network.biases", "expected null when use_bias is false")
+    freeze = expect_bool(net.get("freeze_biases", False), "network.freeze_biases")
+    return Network(sizes, acts, weights, biases, freeze)
+
+
+def _read_dataset(ds: dict, network: Network) -> Dataset:
+    inputs = expect_matrix(
+        require(ds, "inputs", "dataset"), "dataset.inputs", None, network.n_inputs
+    )
+    targets = expect_matrix(
+        require(ds, "targets", "dataset"), "dataset.targets", len(inputs), network.n_outputs
+    )
+    return Dataset(np.array(inputs), np.array(targets))
+
+
+def _read_training(tr: Any) -> TrainingConfig:
+    tr = expect_object(tr, "training")
+    defaults = TrainingConfig()
+    lr = expect_number(tr.get("learning_rate", defaults.learning_rate), "training.learning_rate")
+    if lr <= 0:
+        raise fail("training.learning_rate", f"expected a positive number, got {lr}")
+    momentum = expect_number(tr.get("momentum", defaults.momentum), "training.momentum")
+    if not 0 <= momentum < 1:
+        raise fail("training.momentum", f"expected a number in [0, 1), got {momentum}")
+    return TrainingConfig(
+        learning_rate=lr,
+        momentum=momentum,
+        batch_size=expect_int(tr.get("batch_size", 1), "training.batch_size", minimum=1),
+        shuffle=expect_bool(tr.get("shuffle", False), "training.shuffle"),
+        seed=expect_int(tr.get("seed", 0), "training.seed", minimum=0),
+    )
+
+
+def _read_init(init: Any) -> InitScheme:
+    init = expect_object(init, "initialisation")
+    return InitScheme(
+        name=expect_choice(init.get("scheme", "xavier"), SCHEMES, "initialisation.scheme"),
+        seed=expect_int(init.get("seed", 0), "initialisation.seed", minimum=0),
+        scale=expect_number(init.get("scale", 0.5), "initialisation.scale"),
+    )
+
+
+def _read_history(hist: Any) -> tuple[int, LossHistory]:
+    if hist is None:
+        return 0, LossHistory()
+    hist = expect_object(hist, "history")
+    steps = expect_int(hist.get("steps_taken", 0), "history.steps_taken", minimum=0)
+    step_losses = expect_vector(hist.get("step_losses", []), "history.step_losses")
+    epoch_losses = expect_vector(hist.get("epoch_losses", []), "history.epoch_losses")
+    return steps, LossHistory(step_losses, epoch_losses)

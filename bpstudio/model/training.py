@@ -1,0 +1,195 @@
+"""Stochastic gradient descent with momentum: online, mini-batch or full batch.
+
+One *step* is one optimiser update on one batch.  With batch size 1 and no shuffling, step ``s``
+uses sample ``s mod n``, so a run can be followed by hand.  The loss recorded for a step is the
+batch loss before its update; an epoch's loss is the mean of its step losses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from bpstudio.model.dataset import Dataset
+from bpstudio.model.history import LossHistory
+from bpstudio.model.losses import get_loss
+from bpstudio.model.network import Network
+
+
+class DivergenceError(ArithmeticError):
+    """A step produced a non-finite loss or weight.  The network is left as before that step."""
+
+    def __init__(self, step: int, what: str) -> None:
+        super().__init__(
+            f"training diverged at step {step}: {what} is not finite; "
+            "the weights are kept as they were before this step (try a smaller learning rate)"
+        )
+        self.step = step
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    learning_rate: float = 0.5
+    momentum: float = 0.0
+    batch_size: int = 1
+    shuffle: bool = False
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if not (np.isfinite(self.learning_rate) and self.learning_rate > 0):
+            raise ValueError(f"learning rate must be a positive number, got {self.learning_rate}")
+        if not (0.0 <= self.momentum < 1.0):
+            raise ValueError(f"momentum must be in [0, 1), got {self.momentum}")
+        if int(self.batch_size) < 1:
+            raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
+
+    def with_changes(self, **changes) -> TrainingConfig:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class StepResult:
+    step: int  # the number of the step just taken (0-based)
+    loss: float  # batch loss before the update
+    samples: np.ndarray  # which samples formed the batch
+    epoch_finished: bool
+
+
+class Trainer:
+    """Owns the optimiser state of one network on one dataset; the network is updated in place."""
+
+    def __init__(
+        self,
+        network: Network,
+        dataset: Dataset,
+        loss: str,
+        config: TrainingConfig | None = None,
+        history: LossHistory | None = None,
+        step: int = 0,
+    ) -> None:
+        dataset.check_fits(network.layer_sizes)
+        get_loss(loss).check_output_activation(network.output_activation)
+        self.network = network
+        self.dataset = dataset
+        self.loss = loss
+        self.config = config or TrainingConfig()
+        self.history = history if history is not None else LossHistory()
+        self.step_count = step
+        self.epoch_count = len(self.history.epochs)
+        self._velocity = [np.zeros_like(p) for p in network.parameters()]
+        self._order = np.arange(dataset.n_samples)
+        self._position = 0
+        self._epoch_loss_sum = 0.0
+        self._epoch_steps = 0
+        self._rng = np.random.default_rng(self.config.seed)
+        self._start_epoch()
+
+    # configuration -----------------------------------------------------------------------
+    def set_config(self, config: TrainingConfig) -> None:
+        """Change learning rate, momentum or batch size between steps."""
+        reshuffle = config.shuffle != self.config.shuffle or config.seed != self.config.seed
+        self.config = config
+        if reshuffle:
+            self._rng = np.random.default_rng(config.seed)
+            self._start_epoch()
+
+    def reset_velocity(self) -> None:
+        self._velocity = [np.zeros_like(p) for p in self.network.parameters()]
+
+    # batches -----------------------------------------------------------------------------
+    @property
+    def batch_size(self) -> int:
+        return min(int(self.config.batch_size), self.dataset.n_samples)
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return -(-self.dataset.n_samples // self.batch_size)
+
+    def next_batch(self) -> np.ndarray:
+        """The indices of the samples the next step will use."""
+        return self._order[self._position : self._position + self.batch_size]
+
+    def _start_epoch(self) -> None:
+        self._position = 0
+        if self.config.shuffle:
+            self._order = self._rng.permutation(self.dataset.n_samples)
+        else:
+            self._order = np.arange(self.dataset.n_samples)
+
+    # stepping ----------------------------------------------------------------------------
+    def step(self) -> StepResult:
+        """One optimiser update.  Raises DivergenceError and changes nothing on a non-finite."""
+        net = self.network
+        samples = self.next_batch()
+        inputs, targets = self.dataset.inputs[samples], self.dataset.targets[samples]
+        with np.errstate(over="ignore", invalid="ignore"):
+            trace = net.forward(inputs)
+            loss = float(np.mean(net.per_sample_loss(trace, targets, self.loss)))
+            if not np.isfinite(loss):
+                raise DivergenceError(self.step_count, "the loss")
+            grads = net.backward(trace, targets, self.loss)
+            updated = self._updated_parameters(grads.parameter_gradients())
+        if updated is None:
+            raise DivergenceError(self.step_count, "an updated weight")
+        self._commit(updated)
+        return self._advance(loss, samples)
+
+    def _updated_parameters(self, gradients: list[np.ndarray]):
+        lr, mu = self.config.learning_rate, self.config.momentum
+        params = self.network.parameters()
+        n_weights = len(self.network.weights)
+        frozen = self.network.freeze_biases
+        new_params, new_velocity = [], []
+        for i, (p, g, v) in enumerate(zip(params, gradients, self._velocity, strict=True)):
+            if frozen and i >= n_weights:
+                new_params.append(p)
+                new_velocity.append(v)
+                continue
+            v_new = mu * v - lr * g if mu else -lr * g
+            p_new = p + v_new
+            if not np.isfinite(p_new).all():
+                return None
+            new_params.append(p_new)
+            new_velocity.append(v_new)
+        return new_params, new_velocity
+
+    def _commit(self, updated) -> None:
+        new_params, self._velocity = updated
+        n_weights = len(self.network.weights)
+        self.network.weights = new_params[:n_weights]
+        if self.network.biases is not None:
+            self.network.biases = new_params[n_weights:]
+
+    def _advance(self, loss: float, samples: np.ndarray) -> StepResult:
+        step = self.step_count
+        self.step_count += 1
+        self.history.steps.append(loss)
+        self._epoch_loss_sum += loss
+        self._epoch_steps += 1
+        self._position += len(samples)
+        finished = self._position >= self.dataset.n_samples
+        if finished:
+            self.history.epochs.append(self._epoch_loss_sum / self._epoch_steps)
+            self.epoch_count += 1
+            self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+            self._start_epoch()
+        return StepResult(step, loss, samples, finished)
+
+    def run_steps(self, n: int) -> float:
+        """Take ``n`` steps; return the last step's loss."""
+        loss = float("nan")
+        for _ in range(n):
+            loss = self.step().loss
+        return loss
+
+    def run_epochs(self, n: int) -> float:
+        """Train until ``n`` more epochs have finished; return the last epoch's loss."""
+        target = self.epoch_count + n
+        while self.epoch_count < target:
+            self.step()
+        return float(self.history.epochs.view()[-1]) if n else float("nan")
+
+    def dataset_loss(self) -> float:
+        """The loss over the whole dataset with the current weights."""
+        return self.network.loss(self.dataset.inputs, self.dataset.targets, self.loss)
