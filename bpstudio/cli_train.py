@@ -1,0 +1,90 @@
+"""`bpstudio train PROJECT`: headless training with a progress bar or periodic loss lines."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from bpstudio.model import DivergenceError, ProjectFileError, Trainer, load_project, save_project
+
+EXIT_BAD_INPUT = 2
+EXIT_DIVERGED = 3
+DEFAULT_EPOCHS = 1000
+
+
+def run_train(args) -> int:
+    try:
+        project = load_project(args.project)
+        trainer = Trainer(
+            project.network,
+            project.dataset,
+            project.loss,
+            project.training,
+            project.history,
+            project.steps_taken,
+        )
+    except (ProjectFileError, ValueError) as exc:
+        print(f"bpstudio train: {args.project}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    total = args.steps if args.steps else (args.epochs or DEFAULT_EPOCHS) * trainer.steps_per_epoch
+    progress = Progress(total, quiet=args.quiet)
+    status = 0
+    try:
+        for done in range(1, total + 1):
+            result = trainer.step()
+            progress.update(done, result.loss, trainer.epoch_count)
+    except DivergenceError as exc:
+        progress.finish()
+        print(f"bpstudio train: {exc}", file=sys.stderr)
+        status = EXIT_DIVERGED
+    else:
+        progress.finish()
+    project.steps_taken = trainer.step_count
+    final = trainer.dataset_loss()
+    print(f"steps {trainer.step_count}  epochs {trainer.epoch_count}  loss {final:.6g}")
+    if args.out:
+        try:
+            save_project(project, args.out)
+        except OSError as exc:
+            print(f"bpstudio train: cannot write {args.out}: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"wrote {args.out}")
+    return status
+
+
+class Progress:
+    """A progress bar on a terminal; a loss line every few seconds otherwise."""
+
+    BAR_WIDTH = 30
+    LINE_INTERVAL_S = 2.0
+    BAR_INTERVAL_S = 0.1
+
+    def __init__(self, total: int, quiet: bool = False, stream=None) -> None:
+        self.total = total
+        self.quiet = quiet
+        self.stream = stream or sys.stdout
+        self.is_tty = self.stream.isatty()
+        self._last = 0.0
+        self._drawn = False
+
+    def update(self, done: int, loss: float, epochs: int) -> None:
+        if self.quiet:
+            return
+        now = time.monotonic()
+        interval = self.BAR_INTERVAL_S if self.is_tty else self.LINE_INTERVAL_S
+        if now - self._last < interval and done != self.total:
+            return
+        self._last = now
+        if self.is_tty:
+            filled = int(self.BAR_WIDTH * done / self.total)
+            bar = "#" * filled + "-" * (self.BAR_WIDTH - filled)
+            self.stream.write(f"\r[{bar}] {done}/{self.total} steps  loss {loss:.6g}")
+            self._drawn = True
+        else:
+            self.stream.write(f"step {done}/{self.total}  epoch {epochs}  loss {loss:.6g}\n")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
