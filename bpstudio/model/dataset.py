@@ -18,9 +18,7 @@ class Dataset:
         if self.inputs.ndim != 2 or self.targets.ndim != 2:
             raise ValueError("inputs and targets must be tables (one row per sample)")
         if len(self.inputs) != len(self.targets):
-            raise ValueError(
-                f"{len(self.inputs)} input rows but {len(self.targets)} target rows"
-            )
+            raise ValueError(f"{len(self.inputs)} input rows but {len(self.targets)} target rows")
         if len(self.inputs) == 0:
             raise ValueError("a dataset needs at least one sample")
 

@@ -52,4 +52,7 @@ class LossHistory:
         self.epochs.truncate(0)
 
     def to_json(self) -> dict:
-        return {"step_losses": self.steps.view().tolist(), "epoch_losses": self.epochs.view().tolist()}
+        return {
+            "step_losses": self.steps.view().tolist(),
+            "epoch_losses": self.epochs.view().tolist(),
+        }

@@ -54,7 +54,7 @@ class Loss:
 
     @property
     def merges_output_steps(self) -> bool:
-        """Cross-entropy with softmax/sigmoid: dE/dz^L = Y - Y_hat directly (steps 一 and 二 merge)."""
+        """Cross-entropy with softmax/sigmoid: dE/dz^L = Y - Y_hat (steps 一 and 二 merge)."""
         return self.name == "cross_entropy"
 
     def check_output_activation(self, activation: str) -> None:

@@ -1,0 +1,59 @@
+"""`bpstudio train` end to end, in a subprocess as a user would run it."""
+
+import subprocess
+import sys
+
+from bpstudio.model import Trainer, load_project
+from bpstudio.model.examples import example_path
+
+
+def run_cli(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "bpstudio", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_train_xor_drives_loss_below_001_and_the_result_reopens(tmp_path):
+    out = tmp_path / "x.json"
+    result = run_cli("train", str(example_path("xor")), "--epochs", "5000", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "loss" in result.stdout
+    trained = load_project(out)
+    assert trained.steps_taken == 5000 and len(trained.history.epochs) == 5000
+    trainer = Trainer(trained.network, trained.dataset, trained.loss, trained.training)
+    assert trainer.dataset_loss() < 0.01
+
+
+def test_steps_and_quiet(tmp_path):
+    result = run_cli("train", str(example_path("seed")), "--steps", "7", "--quiet")
+    assert result.returncode == 0
+    assert result.stdout.startswith("steps 7  epochs 7")
+
+
+def test_bad_input_exits_2_with_a_message_on_stderr(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "bpstudio-project", "version": 1', encoding="utf-8")
+    result = run_cli("train", str(bad))
+    assert result.returncode == 2
+    assert "not valid JSON" in result.stderr and result.stdout == ""
+    result = run_cli("train", str(example_path("xor")), "--epochs", "zero")
+    assert result.returncode == 2 and "expected a whole number" in result.stderr
+
+
+def test_divergence_is_reported(tmp_path):
+    project = load_project(example_path("sine"))
+    from bpstudio.model import save_project
+
+    project.training = project.training.with_changes(learning_rate=1e6, momentum=0.0)
+    path = tmp_path / "wild.json"
+    save_project(project, path)
+    result = run_cli("train", str(path), "--steps", "200")
+    assert result.returncode == 3
+    assert "diverged at step" in result.stderr and "smaller learning rate" in result.stderr
+
+
+def test_version():
+    from bpstudio import __version__
+
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"bpstudio {__version__}"
