@@ -1,0 +1,44 @@
+"""The numeric model and the headless command line never load Qt or pyqtgraph.
+
+Each check runs in a fresh interpreter: this test process has Qt loaded already (conftest).
+"""
+
+import ast
+import subprocess
+import sys
+
+GUI_PREFIXES = ("PySide6", "shiboken6", "pyqtgraph")
+
+
+def _gui_modules_loaded_by(code: str) -> list[str]:
+    report = (
+        f"import sys; print(sorted(m for m in sys.modules if m.split('.')[0] in {GUI_PREFIXES!r}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"{code}\n{report}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+
+
+def test_importing_model_and_cli_loads_no_qt_or_pyqtgraph():
+    assert _gui_modules_loaded_by("import bpstudio.model, bpstudio.cli") == []
+
+
+def test_train_help_loads_no_qt_widgets():
+    code = (
+        "import contextlib, io, bpstudio.cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    try:\n"
+        "        bpstudio.cli.main(['train', '--help'])\n"
+        "    except SystemExit as exit_:\n"
+        "        assert exit_.code in (0, None), exit_.code\n"
+        "assert 'usage' in out.getvalue().lower(), out.getvalue()"
+    )
+    loaded = _gui_modules_loaded_by(code)
+    assert "PySide6.QtWidgets" not in loaded
+    assert loaded == []
