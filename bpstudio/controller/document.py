@@ -1,0 +1,261 @@
+"""One open project and its undo stack: the single source of truth every view reads.
+
+Views read ``document.project`` (never write it) and refresh on ``changed``; every edit goes
+through a method here that pushes one undo command.  The forward/backward pass of the shown
+sample is computed here, once per change, so views only display numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from bpstudio.controller.commands import (
+    SET_BIAS_ID,
+    SET_WEIGHT_ID,
+    MergingParameterCommand,
+    ProjectCommand,
+)
+from bpstudio.model import editing
+from bpstudio.model.examples import load_example
+from bpstudio.model.initialisation import InitScheme
+from bpstudio.model.network import Network
+from bpstudio.model.project import Project, load_project, save_project
+from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.model.trace import ForwardTrace, Gradients
+
+
+class Document(QObject):
+    changed = Signal()  # anything in the project (or the shown sample) changed
+    structureChanged = Signal()  # layer sizes / activations / biases on-off; before `changed`
+    selectionChanged = Signal(object)  # frozenset of refs
+    highlightChanged = Signal(object)  # frozenset of refs
+    fileStateChanged = Signal()  # file_path or the modified flag changed
+
+    def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project = project if project is not None else load_example()
+        self.undo_stack = QUndoStack(self)
+        self.file_path: Path | None = None
+        self.sample_index = 0
+        self.selection: frozenset = frozenset()
+        self.highlight: frozenset = frozenset()
+        self.highlight_values: dict = {}
+        self._trace: ForwardTrace | None = None
+        self._gradients: Gradients | None = None
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    # state -----------------------------------------------------------------------------
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        """The file name, or the project's name while it has never been saved."""
+        return self.file_path.name if self.file_path is not None else self.project.name
+
+    def set_sample_index(self, index: int) -> None:
+        index = int(np.clip(index, 0, self.project.dataset.n_samples - 1))
+        if index == self.sample_index:
+            return
+        self.sample_index = index
+        self._invalidate()
+        self.changed.emit()
+
+    def trace(self) -> ForwardTrace:
+        """Every z and a of the shown sample (one row)."""
+        if self._trace is None:
+            row = self.project.dataset.inputs[self.sample_index : self.sample_index + 1]
+            self._trace = self.project.network.forward(row)
+        return self._trace
+
+    def gradients(self) -> Gradients:
+        """dE/da, dE/dz and dE/dw of the shown sample's own loss."""
+        if self._gradients is None:
+            i = self.sample_index
+            targets = self.project.dataset.targets[i : i + 1]
+            self._gradients = self.project.network.backward(
+                self.trace(), targets, self.project.loss
+            )
+        return self._gradients
+
+    def weight_update(self) -> list[np.ndarray] | None:
+        """Δw of the last command that changed the weights (after - before), or None.
+
+        None when no command changed them yet, or when a structural edit came after it (the
+        shapes no longer match, so there is no meaningful difference).
+        """
+        for index in range(self.undo_stack.index() - 1, -1, -1):
+            command = self.undo_stack.command(index)
+            before, after = command.before.network, command.after.network
+            if before.layer_sizes != after.layer_sizes:
+                return None
+            pairs = list(zip(after.weights, before.weights, strict=True))
+            if not all(np.array_equal(a, b) for a, b in pairs):
+                return [a - b for a, b in pairs]
+        return None
+
+    def unit_removal_loses_data(self, layer: int, unit: int) -> bool:
+        return editing.unit_removal_loses_data(self.project, layer, unit)
+
+    # selection and highlight ----------------------------------------------------------------
+    def set_selection(self, refs) -> None:
+        refs = frozenset(refs)
+        if refs == self.selection:
+            return
+        self.selection = refs
+        self.selectionChanged.emit(refs)
+
+    def set_highlight(self, refs, values: dict | None = None) -> None:
+        refs = frozenset(refs)
+        values = dict(values or {})
+        if refs == self.highlight and values == self.highlight_values:
+            return
+        self.highlight = refs
+        self.highlight_values = values
+        self.highlightChanged.emit(refs)
+
+    # edits: parameters ----------------------------------------------------------------------
+    def set_weight(self, layer: int, j: int, k: int, value: float) -> None:
+        after = editing.set_weight(self.project, layer, j, k, value)
+        text = self.tr("Set w%s to %s") % (f"{j}{k}^{layer}", f"{float(value):g}")
+        self._push_merging(after, text, SET_WEIGHT_ID, (layer, j, k))
+
+    def set_bias(self, layer: int, unit: int, value: float) -> None:
+        after = editing.set_bias(self.project, layer, unit, value)
+        text = self.tr("Set b%s to %s") % (f"{unit}^{layer}", f"{float(value):g}")
+        self._push_merging(after, text, SET_BIAS_ID, (layer, unit))
+
+    def reinitialise(self, scheme: InitScheme) -> None:
+        after = editing.reinitialise(self.project, scheme)
+        self._push(
+            after, self.tr("Re-initialise weights (%s, seed %d)") % (scheme.name, scheme.seed)
+        )
+
+    def replace_network(
+        self,
+        network: Network,
+        text: str,
+        *,
+        history=None,
+        steps_taken: int | None = None,
+    ) -> None:
+        """One undoable command for many changes at once, e.g. "Training: N steps"."""
+        after = editing.replace_network(self.project, network)
+        if history is not None:
+            after.history = history
+        if steps_taken is not None:
+            after.steps_taken = int(steps_taken)
+        self._push(after, text)
+
+    def set_loss(self, name: str) -> None:
+        self._push(editing.set_loss(self.project, name), self.tr("Set loss to %s") % name)
+
+    # edits: structure -----------------------------------------------------------------------
+    def add_unit(self, layer: int) -> None:
+        after = editing.add_unit(self.project, layer)
+        self._push(after, self.tr("Add a unit to layer %d") % layer, structural=True)
+
+    def remove_unit(self, layer: int, unit: int) -> None:
+        after = editing.remove_unit(self.project, layer, unit)
+        self._push(after, self.tr("Remove unit %d of layer %d") % (unit, layer), structural=True)
+
+    def insert_layer(self, position: int, size: int, activation: str) -> None:
+        after = editing.insert_layer(self.project, position, size, activation)
+        text = self.tr("Insert a %d-unit layer at %d") % (size, position)
+        self._push(after, text, structural=True)
+
+    def remove_layer(self, layer: int) -> None:
+        after = editing.remove_layer(self.project, layer)
+        self._push(after, self.tr("Remove layer %d") % layer, structural=True)
+
+    def set_activation(self, layer: int, name: str) -> None:
+        after = editing.set_activation(self.project, layer, name)
+        text = self.tr("Set layer %d activation to %s") % (layer, name)
+        self._push(after, text, structural=True)
+
+    def set_use_bias(self, on: bool) -> None:
+        if on == self.project.network.use_bias:
+            return
+        text = self.tr("Switch biases on") if on else self.tr("Switch biases off")
+        self._push(editing.set_use_bias(self.project, on), text, structural=True)
+
+    # files ----------------------------------------------------------------------------------
+    def load(self, path) -> None:
+        """Open ``path``; on ProjectFileError the current project is left untouched."""
+        path = Path(path)
+        project = load_project(path)  # raises before anything here changes
+        self._reset(project, path)
+
+    def new_from_example(self, name: str) -> None:
+        self._reset(load_example(name), None)
+
+    def save(self, path=None) -> None:
+        target = Path(path) if path is not None else self.file_path
+        if target is None:
+            raise ValueError("this project has never been saved; give a file name")
+        save_project(self.project, target)
+        self.file_path = target
+        self.undo_stack.setClean()
+        self.fileStateChanged.emit()
+
+    # internals ------------------------------------------------------------------------------
+    def _push(self, after: Project, text: str, structural: bool = False) -> None:
+        self.undo_stack.push(ProjectCommand(self, self.project, after, text, structural))
+
+    def _push_merging(self, after: Project, text: str, command_id: int, key: tuple) -> None:
+        command = MergingParameterCommand(self, self.project, after, text, command_id, key)
+        self.undo_stack.push(command)
+
+    def _apply(self, project: Project, structural: bool) -> None:
+        """Called by the undo commands only: make ``project`` current and tell the views."""
+        self.project = project
+        self._invalidate()
+        if structural:
+            self._forget_missing_refs()
+            self.structureChanged.emit()
+        self.changed.emit()
+
+    def _reset(self, project: Project, path: Path | None) -> None:
+        self.project = project
+        self.file_path = path
+        self.sample_index = 0
+        self._invalidate()
+        self.undo_stack.clear()
+        self.set_selection(frozenset())
+        self.set_highlight(frozenset())
+        self.structureChanged.emit()
+        self.changed.emit()
+        self.fileStateChanged.emit()
+
+    def _invalidate(self) -> None:
+        self._trace = None
+        self._gradients = None
+        n = self.project.dataset.n_samples
+        self.sample_index = min(self.sample_index, n - 1)
+
+    def _forget_missing_refs(self) -> None:
+        """After a structural edit, drop selected/highlighted refs that no longer exist."""
+        sizes = self.project.network.layer_sizes
+        use_bias = self.project.network.use_bias
+        self.set_selection(r for r in self.selection if _ref_exists(r, sizes, use_bias))
+        kept = frozenset(r for r in self.highlight if _ref_exists(r, sizes, use_bias))
+        self.set_highlight(kept, {r: v for r, v in self.highlight_values.items() if r in kept})
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.fileStateChanged.emit()
+
+
+def _ref_exists(ref, sizes: list[int], use_bias: bool) -> bool:
+    def has_unit(layer: int, unit: int) -> bool:
+        return 1 <= layer <= len(sizes) and 1 <= unit <= sizes[layer - 1]
+
+    if isinstance(ref, UnitRef):
+        return has_unit(ref.layer, ref.unit)
+    if isinstance(ref, EdgeRef):
+        return ref.layer >= 2 and has_unit(ref.layer - 1, ref.j) and has_unit(ref.layer, ref.k)
+    if isinstance(ref, BiasRef):
+        return use_bias and ref.layer >= 2 and has_unit(ref.layer, ref.unit)
+    return False
