@@ -56,8 +56,17 @@ class StepResult:
     epoch_finished: bool
 
 
+def weight_gradient_rms(weight_gradients: list[np.ndarray]) -> np.ndarray:
+    """The root-mean-square of each layer's dE/dW: one number per weight matrix."""
+    return np.array([np.sqrt(np.vdot(g, g) / g.size) for g in weight_gradients])
+
+
 class Trainer:
     """Owns the optimiser state of one network on one dataset; the network is updated in place."""
+
+    # Off by default: the gradient-size plot switches it on; the cost is one dot per layer.
+    record_gradient_rms = False
+    last_gradient_rms: np.ndarray | None = None  # of the last successful step, when recorded
 
     def __init__(
         self,
@@ -133,6 +142,8 @@ class Trainer:
         if updated is None:
             raise DivergenceError(self.step_count, "an updated weight")
         self._commit(updated)
+        if self.record_gradient_rms:
+            self.last_gradient_rms = weight_gradient_rms(grads.dW)
         return self._advance(loss, samples)
 
     def _updated_parameters(self, gradients: list[np.ndarray]):

@@ -1,0 +1,103 @@
+"""How fast and how long the training worker runs: its pace, its step rate, its stop conditions.
+
+Plain Python (no Qt), so the rules can be read and tested without a thread.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from time import perf_counter
+
+from bpstudio.model.training import StepResult, Trainer
+
+FLAT_OUT = math.inf  # steps per second: as fast as the machine goes
+TIME_SLICE_SECONDS = 0.010  # one tick's work: short, so queued edits and pauses land quickly
+PACED_TICK_MS = 10  # how often a paced (slow-motion) run looks whether a step is due
+
+
+@dataclass(frozen=True)
+class StopConditions:
+    """Pause on their own: after ``max_epochs`` epochs, or once an epoch's loss <= target."""
+
+    max_epochs: int | None = None
+    target_loss: float | None = None
+
+    def reason_to_stop(self, trainer: Trainer, result: StepResult) -> str:
+        """Why training should stop after ``result``, or "" to go on."""
+        if self.max_epochs is not None and trainer.epoch_count >= self.max_epochs:
+            return f"Stopped: {trainer.epoch_count} epochs reached the limit of {self.max_epochs}"
+        if self.target_loss is not None and result.epoch_finished:
+            epoch_loss = float(trainer.history.epochs.view()[-1])
+            if epoch_loss <= self.target_loss:
+                return (
+                    f"Stopped: the epoch loss {epoch_loss:.4g} reached the target "
+                    f"{self.target_loss:.4g}"
+                )
+        return ""
+
+
+class Pace:
+    """Which steps are due at a given speed: the first at once, then one every 1/speed seconds.
+
+    A run that cannot keep up starts counting afresh instead of bursting to catch up, so a
+    slow-motion run never jumps ahead of what the student can follow.
+    """
+
+    def __init__(self, steps_per_second: float = FLAT_OUT) -> None:
+        self.steps_per_second = steps_per_second
+        self.restart()
+
+    @property
+    def flat_out(self) -> bool:
+        return math.isinf(self.steps_per_second)
+
+    def tick_interval_ms(self) -> int:
+        # A zero-interval timer fires whenever the thread's event queue is empty.
+        return 0 if self.flat_out else PACED_TICK_MS
+
+    def set_speed(self, steps_per_second: float) -> None:
+        if not steps_per_second > 0:
+            raise ValueError(f"speed must be positive, got {steps_per_second}")
+        self.steps_per_second = steps_per_second
+        self.restart()
+
+    def restart(self) -> None:
+        self._started = perf_counter()
+        self._taken = 0
+
+    def steps_due(self) -> float:
+        if self.flat_out:
+            return math.inf
+        elapsed = perf_counter() - self._started
+        return max(0, int(elapsed * self.steps_per_second) + 1 - self._taken)
+
+    def took(self, steps: int, fell_behind: bool) -> None:
+        self._taken += steps
+        if fell_behind:
+            self.restart()
+
+
+class StepRate:
+    """Steps per second, measured over windows of a quarter second so the readout is steady."""
+
+    WINDOW_SECONDS = 0.25
+
+    def __init__(self) -> None:
+        self.per_second = 0.0
+        self._window_start = perf_counter()
+        self._window_first_step = 0
+
+    def restart(self, step_count: int) -> None:
+        self._window_start = perf_counter()
+        self._window_first_step = step_count
+
+    def update(self, step_count: int) -> float:
+        elapsed = perf_counter() - self._window_start
+        if elapsed >= self.WINDOW_SECONDS:
+            self.per_second = (step_count - self._window_first_step) / elapsed
+            self.restart(step_count)
+        return self.per_second
+
+    def stop(self) -> None:
+        self.per_second = 0.0

@@ -1,0 +1,289 @@
+"""The training worker: lives on its own QThread and trains one project copy on a timer.
+
+Every slot here is reached through a queued signal from the GUI thread, so it runs between two
+ticks of the worker's timer: a pause, a new learning rate or an edited network never lands in
+the middle of an optimiser step, and no array is ever shared with a widget (the GUI gets
+`TrainingSnapshot` copies).  The worker reports its own failures as signals: an exception
+escaping a slot on this thread would only reach stderr.
+"""
+
+from __future__ import annotations
+
+import functools
+import traceback
+from time import perf_counter
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from bpstudio.controller.training_pace import (
+    TIME_SLICE_SECONDS,
+    Pace,
+    StepRate,
+    StopConditions,
+)
+from bpstudio.controller.training_snapshot import (
+    TrainingSnapshot,
+    frozen_copy,
+    snapshot_network,
+)
+from bpstudio.model.initialisation import initialise
+from bpstudio.model.project import Project
+from bpstudio.model.training import DivergenceError, Trainer, TrainingConfig
+
+PAUSED = "Paused"
+
+
+def _reporting_failures(slot):
+    """Turn a divergence into a pause, and any other exception into `failed`."""
+
+    @functools.wraps(slot)
+    def guarded(self: TrainingWorker, *args):
+        try:
+            slot(self, *args)
+        except DivergenceError as exc:
+            self._on_diverged(exc)
+        except Exception as exc:  # noqa: BLE001 - a worker thread must never die silently
+            self._on_failed(exc)
+
+    return guarded
+
+
+class TrainingWorker(QObject):
+    snapshotReady = Signal(object)  # TrainingSnapshot
+    runningChanged = Signal(bool)
+    stopped = Signal(str)  # why: "Paused", a stop condition, a divergence, a failure
+    diverged = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, project: Project) -> None:
+        """``project`` becomes the worker's own: pass a copy."""
+        super().__init__()
+        self._project = project
+        self._record_gradients = False
+        self._trainer = self._new_trainer(project.history, project.steps_taken)
+        self._timer: QTimer | None = None  # made on the worker's thread, in _on_thread_started
+        self._running = False
+        self._pace = Pace()
+        self._rate = StepRate()
+        self._stop_conditions = StopConditions()
+        self._gradient_rows: list[np.ndarray] = []
+        self._reported_steps = len(project.history.steps)
+        self._reported_epochs = len(project.history.epochs)
+        self._history_reset = False
+        self._generation = 0
+
+    # lifecycle ------------------------------------------------------------------------------
+    @Slot()
+    def _on_thread_started(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_tick)
+        self._emit_snapshot()
+
+    @Slot()
+    def _on_shutdown_requested(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()  # here, on the timer's own thread, as Qt requires
+        self._running = False
+        QThread.currentThread().quit()
+
+    # commands -------------------------------------------------------------------------------
+    @Slot()
+    @_reporting_failures
+    def play(self) -> None:
+        if self._running:
+            return
+        self._running = True
+        self._pace.restart()
+        self._rate.restart(self._trainer.step_count)
+        self._timer.start(self._pace.tick_interval_ms())
+        self.runningChanged.emit(True)
+
+    @Slot()
+    def pause(self) -> None:
+        self._stop(PAUSED)
+
+    @Slot()
+    @_reporting_failures
+    def step_once(self) -> None:
+        self._stop(PAUSED)
+        self._train_and_report(max_steps=1)
+
+    @Slot()
+    @_reporting_failures
+    def step_epoch(self) -> None:
+        self._stop(PAUSED)
+        self._train_and_report(max_steps=self._trainer.steps_per_epoch, until_epoch_end=True)
+
+    @Slot()
+    @_reporting_failures
+    def reset(self) -> None:
+        """Fresh weights from the project's initialisation scheme and seed; history cleared."""
+        self._stop(PAUSED)
+        project = self._project
+        project.network = initialise(project.network, project.initialisation)
+        self._trainer.history.clear()
+        self._trainer = self._new_trainer(self._trainer.history, 0)
+        self._start_history_afresh()
+        self._emit_snapshot()
+
+    @Slot(float)
+    @_reporting_failures
+    def set_speed(self, steps_per_second: float) -> None:
+        self._pace.set_speed(steps_per_second)
+        if self._running:
+            self._timer.start(self._pace.tick_interval_ms())
+
+    @Slot(object)
+    @_reporting_failures
+    def set_config(self, config: TrainingConfig) -> None:
+        self._project.training = config
+        self._trainer.set_config(config)
+
+    @Slot(object)
+    def set_stop_conditions(self, conditions: StopConditions) -> None:
+        self._stop_conditions = conditions
+
+    @Slot(bool)
+    def set_record_gradients(self, on: bool) -> None:
+        self._record_gradients = on
+        self._trainer.record_gradient_rms = on
+
+    @Slot(object)
+    @_reporting_failures
+    def replace_project(self, project: Project) -> None:
+        """An edit made while training: new weights/structure/data, same history and counters.
+
+        Momentum starts again from zero: the old velocity belongs to the old weights.
+        """
+        trainer = self._trainer
+        self._project = project
+        self._trainer = self._new_trainer(trainer.history, trainer.step_count)
+        self._generation += 1
+        self._emit_snapshot()
+
+    @Slot(object)
+    @_reporting_failures
+    def open_project(self, project: Project) -> None:
+        """A different project (opened, or a new example): its own history, paused."""
+        self._stop(PAUSED)
+        self._project = project
+        self._trainer = self._new_trainer(project.history, project.steps_taken)
+        self._start_history_afresh()
+        self._reported_steps = len(project.history.steps)
+        self._reported_epochs = len(project.history.epochs)
+        self._emit_snapshot()
+
+    # training -------------------------------------------------------------------------------
+    @Slot()
+    @_reporting_failures
+    def _on_tick(self) -> None:
+        if not self._running:
+            return
+        steps_before = self._trainer.step_count
+        due = self._pace.steps_due()
+        reason = self._take_steps(due, seconds=TIME_SLICE_SECONDS)
+        taken = self._trainer.step_count - steps_before
+        self._pace.took(taken, fell_behind=taken < due)
+        self._rate.update(self._trainer.step_count)
+        if reason:
+            self._stop(reason)
+        elif taken:
+            self._emit_snapshot()
+
+    def _train_and_report(self, max_steps: int, until_epoch_end: bool = False) -> None:
+        reason = self._take_steps(max_steps, until_epoch_end=until_epoch_end)
+        self._emit_snapshot(stop_reason=reason)
+        if reason:
+            self.stopped.emit(reason)
+
+    def _take_steps(
+        self, max_steps: float, seconds: float | None = None, until_epoch_end: bool = False
+    ) -> str:
+        """Step until ``max_steps``, the time is up, or a stop condition; return its reason."""
+        deadline = perf_counter() + seconds if seconds is not None else None
+        trainer, taken = self._trainer, 0
+        while taken < max_steps:
+            result = trainer.step()
+            taken += 1
+            if self._record_gradients:
+                self._gradient_rows.append(trainer.last_gradient_rms)
+            reason = self._stop_conditions.reason_to_stop(trainer, result)
+            if reason:
+                return reason
+            if until_epoch_end and result.epoch_finished:
+                break
+            if deadline is not None and perf_counter() >= deadline:
+                break
+        return ""
+
+    def _new_trainer(self, history, step_count: int) -> Trainer:
+        project = self._project
+        trainer = Trainer(
+            project.network, project.dataset, project.loss, project.training, history, step_count
+        )
+        trainer.record_gradient_rms = self._record_gradients
+        return trainer
+
+    # stopping and reporting -----------------------------------------------------------------
+    def _stop(self, reason: str, diverged: bool = False) -> None:
+        """Pause (if running) and tell the GUI why, with a snapshot of where training stopped."""
+        was_running = self._running
+        if self._timer is not None:
+            self._timer.stop()
+        self._running = False
+        self._rate.stop()
+        if not was_running and not diverged:
+            return
+        self._emit_snapshot(stop_reason=reason, diverged=diverged)
+        if was_running:
+            self.runningChanged.emit(False)
+        self.stopped.emit(reason)
+
+    def _on_diverged(self, exc: DivergenceError) -> None:
+        rate = self._trainer.config.learning_rate
+        message = f"{exc}. The learning rate is {rate:g}; try {rate / 10:g}."
+        self._stop(message, diverged=True)
+        self.diverged.emit(message)
+
+    def _on_failed(self, exc: Exception) -> None:
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        message = f"Training failed: {type(exc).__name__}: {exc} ({last.name}, line {last.lineno})"
+        self._stop(message)
+        self.failed.emit(message)
+
+    def _start_history_afresh(self) -> None:
+        self._generation += 1
+        self._history_reset = True
+        self._reported_steps = 0
+        self._reported_epochs = 0
+        self._gradient_rows.clear()
+
+    def _emit_snapshot(self, stop_reason: str = "", diverged: bool = False) -> None:
+        trainer = self._trainer
+        steps, epochs = trainer.history.steps.view(), trainer.history.epochs.view()
+        snapshot = TrainingSnapshot(
+            **snapshot_network(trainer.network),
+            step_count=trainer.step_count,
+            epoch_count=trainer.epoch_count,
+            first_step_index=self._reported_steps,
+            first_epoch_index=self._reported_epochs,
+            new_step_losses=frozen_copy(steps[self._reported_steps :]),
+            new_epoch_losses=frozen_copy(epochs[self._reported_epochs :]),
+            new_gradient_rms=self._take_gradient_rows(),
+            steps_per_second=self._rate.per_second,
+            running=self._running,
+            stop_reason=stop_reason,
+            diverged=diverged,
+            history_reset=self._history_reset,
+            generation=self._generation,
+        )
+        self._reported_steps, self._reported_epochs = len(steps), len(epochs)
+        self._history_reset = False
+        self.snapshotReady.emit(snapshot)
+
+    def _take_gradient_rows(self) -> np.ndarray:
+        rows, self._gradient_rows = self._gradient_rows, []
+        if not rows:
+            return frozen_copy(np.empty((0, len(self._trainer.network.weights))))
+        return frozen_copy(np.vstack(rows))
