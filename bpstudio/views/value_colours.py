@@ -1,0 +1,22 @@
+"""Colours for numbers: blue for positive, orange for negative, stronger for larger |value|.
+
+The convention students know from the TensorFlow Playground, and what the diagram uses for
+edges, so a weight looks the same in the table and on the diagram.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+POSITIVE = QColor("#0877bd")  # blue, as the diagram's edges
+NEGATIVE = QColor("#e8710a")  # orange
+HIGHLIGHT_BACKGROUND = "#ffd966"  # the walkthrough's amber, strong enough to beat any tint
+MAX_ALPHA = 150  # keeps black text readable on the strongest tint
+
+
+def value_tint(value: float, scale: float) -> QColor:
+    """A translucent blue/orange whose opacity grows with |value| / scale (capped at 1)."""
+    colour = QColor(POSITIVE if value >= 0 else NEGATIVE)
+    strength = min(abs(value) / scale, 1.0) if scale > 0 else 0.0
+    colour.setAlpha(int(round(20 + (MAX_ALPHA - 20) * strength)) if value != 0 else 0)
+    return colour

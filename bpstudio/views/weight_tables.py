@@ -1,0 +1,199 @@
+"""The weight tables dock: one table per weight matrix, a switch between w, dE/dw and Δw.
+
+Selection is shared with the diagram through the document: a selected cell becomes the
+document's selection, and the document's selection selects the cells (with the echo blocked,
+so the two never loop).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.controller.document import Document
+from bpstudio.views.symbols import sup
+from bpstudio.views.weight_table_model import TableMode, WeightTableModel
+
+__all__ = ["TableMode", "WeightTableModel", "WeightTablesPanel"]
+
+MAX_VISIBLE_ROWS = 10  # taller matrices scroll inside their own table
+COLUMN_WIDTH = 78
+WIDE_COLUMNS = 4
+
+MODE_LABELS = {
+    TableMode.WEIGHTS: ("w (editable)", "The weights w; double-click or type to edit one"),
+    TableMode.GRADIENTS: ("∂E/∂w", "The gradient of the shown sample's loss (read-only)"),
+    TableMode.UPDATES: ("Δw (last change)", "How much the last edit or training run changed w"),
+}
+
+
+class WeightTablesPanel(QWidget):
+    statusMessage = Signal(str)  # for the main window's status bar
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._syncing = False  # True while the document's selection is copied into the tables
+        self.tables: list[QTableView] = []
+        self._mode_combo = self._build_mode_combo()
+        self._sections = QVBoxLayout()
+        self._build_layout()
+        self._rebuild_tables()
+        document.structureChanged.connect(self._on_structure_changed)
+        document.selectionChanged.connect(self._on_document_selection_changed)
+
+    # construction ---------------------------------------------------------------------------
+    def _build_mode_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("weightTableMode")
+        for mode, (label, tip) in MODE_LABELS.items():
+            combo.addItem(self.tr(label), mode)
+            combo.setItemData(combo.count() - 1, self.tr(tip), Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip(self.tr("Show the weights, their gradients, or the last update"))
+        combo.currentIndexChanged.connect(self._on_mode_changed)
+        return combo
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:"), self))
+        top.addWidget(self._mode_combo, 1)
+        inner = QWidget()
+        inner.setLayout(self._sections)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    def _rebuild_tables(self) -> None:
+        for table in self.tables:
+            table.model().detach()
+        _clear_layout(self._sections)
+        self.tables = []
+        net = self._document.project.network
+        for layer in range(2, net.n_layers + 1):
+            self._sections.addWidget(QLabel(self._title(layer), self))
+            table = self._make_table(layer)
+            self._sections.addWidget(table)
+            self.tables.append(table)
+        self._sections.addStretch(1)
+        self._on_document_selection_changed(self._document.selection)
+
+    def _title(self, layer: int) -> str:
+        sizes = self._document.project.network.layer_sizes
+        shape = f"{sizes[layer - 2]} × {sizes[layer - 1]}"
+        return self.tr("<b>w%s</b>: layer %d → layer %d (%s)") % (
+            sup(layer),
+            layer - 1,
+            layer,
+            shape,
+        )
+
+    def _make_table(self, layer: int) -> QTableView:
+        model = WeightTableModel(self._document, layer, self)
+        model.set_mode(self.mode)
+        model.editRefused.connect(self._on_edit_refused)
+        table = QTableView(self)
+        table.setObjectName(f"weightTable{layer}")
+        table.setModel(model)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.horizontalHeader().setDefaultSectionSize(COLUMN_WIDTH)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.setToolTip(
+            self.tr("Rows: units of layer %d; columns: units of layer %d") % (layer - 1, layer)
+        )
+        _fit_to_contents(table, model.rowCount(), model.columnCount())
+        table.selectionModel().selectionChanged.connect(
+            lambda *_args, t=table: self._on_table_selection_changed(t)
+        )
+        return table
+
+    # mode -----------------------------------------------------------------------------------
+    @property
+    def mode(self) -> TableMode:
+        return self._mode_combo.currentData()
+
+    def set_mode(self, mode: TableMode) -> None:
+        self._mode_combo.setCurrentIndex(self._mode_combo.findData(mode))
+
+    def _on_mode_changed(self, _index: int) -> None:
+        for table in self.tables:
+            table.model().set_mode(self.mode)
+
+    # document -> tables ---------------------------------------------------------------------
+    def _on_structure_changed(self) -> None:
+        self._rebuild_tables()
+
+    def _on_document_selection_changed(self, refs) -> None:
+        self._syncing = True
+        try:
+            for table in self.tables:
+                _select_refs(table, refs)
+        finally:
+            self._syncing = False
+
+    # tables -> document ---------------------------------------------------------------------
+    def _on_table_selection_changed(self, table: QTableView) -> None:
+        if self._syncing:
+            return
+        model = table.model()
+        refs = {model.ref_at(i) for i in table.selectionModel().selectedIndexes()}
+        self._document.set_selection(refs)
+
+    def _on_edit_refused(self, message: str) -> None:
+        self.statusMessage.emit(message)
+        QToolTip.showText(self.mapToGlobal(QPoint(0, 0)), message, self)
+
+
+def _select_refs(table: QTableView, refs) -> None:
+    model = table.model()
+    selection = QItemSelection()
+    for ref in refs:
+        index = model.index_of(ref)
+        if index.isValid():
+            selection.select(index, index)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    table.selectionModel().select(selection, flags)
+
+
+def _fit_to_contents(table: QTableView, rows: int, columns: int) -> None:
+    """Size a table to its cells (up to MAX_VISIBLE_ROWS rows), so small matrices look small."""
+    frame = 2 * table.frameWidth()
+    scrollbar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    header_height = table.horizontalHeader().sizeHint().height()
+    row_height = table.verticalHeader().defaultSectionSize()
+    height = header_height + min(rows, MAX_VISIBLE_ROWS) * row_height + frame
+    width = table.verticalHeader().sizeHint().width() + columns * COLUMN_WIDTH + frame
+    if rows > MAX_VISIBLE_ROWS:
+        width += scrollbar
+    if columns > WIDE_COLUMNS:  # likely to need a horizontal scrollbar in a narrow dock
+        height += scrollbar
+    table.setFixedHeight(height)
+    table.setMaximumWidth(width)
+
+
+def _clear_layout(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
