@@ -87,12 +87,21 @@ class Document(QObject):
         None when no command changed them yet, or when a structural edit came after it (the
         shapes no longer match, so there is no meaningful difference).
         """
+        return self._last_update(lambda net: net.weights)
+
+    def bias_update(self) -> list[np.ndarray] | None:
+        """Δb of the last command that changed the biases, or None (as ``weight_update``)."""
+        return self._last_update(lambda net: net.biases)
+
+    def _last_update(self, parameters) -> list[np.ndarray] | None:
         for index in range(self.undo_stack.index() - 1, -1, -1):
             command = self.undo_stack.command(index)
-            before, after = command.before.network, command.after.network
-            if before.layer_sizes != after.layer_sizes:
+            before, after = parameters(command.before.network), parameters(command.after.network)
+            if before is None or after is None or len(before) != len(after):
                 return None
-            pairs = list(zip(after.weights, before.weights, strict=True))
+            pairs = list(zip(after, before, strict=True))
+            if any(a.shape != b.shape for a, b in pairs):
+                return None
             if not all(np.array_equal(a, b) for a, b in pairs):
                 return [a - b for a, b in pairs]
         return None
