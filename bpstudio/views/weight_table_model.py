@@ -42,10 +42,15 @@ class WeightTableModel(QAbstractTableModel):
         document.highlightChanged.connect(self._on_values_changed)
 
     def detach(self) -> None:
-        """Stop listening (the dock calls this before it drops the model)."""
+        """Stop listening and go empty: a view being deleted later must not ask for cells of a
+        matrix that may no longer exist."""
         self._document.structureChanged.disconnect(self._on_structure_changed)
         self._document.changed.disconnect(self._on_values_changed)
         self._document.highlightChanged.disconnect(self._on_values_changed)
+        self.beginResetModel()
+        self.layer = 0
+        self._shape = (0, 0)
+        self.endResetModel()
 
     # shape --------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -162,8 +167,10 @@ class WeightTableModel(QAbstractTableModel):
 
     # editing ------------------------------------------------------------------------------
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self._mode is TableMode.WEIGHTS:
+        if self._mode is TableMode.WEIGHTS:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

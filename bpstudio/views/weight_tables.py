@@ -7,7 +7,7 @@ so the two never loop).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QTableView,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -49,10 +48,16 @@ class WeightTablesPanel(QWidget):
         self.tables: list[QTableView] = []
         self._mode_combo = self._build_mode_combo()
         self._sections = QVBoxLayout()
+        self._message = QLabel(self)
+        self._message.setObjectName("weightTableMessage")
+        self._message.setWordWrap(True)
+        self._message.setStyleSheet("color: #c62828;")
+        self._message.setVisible(False)
         self._build_layout()
         self._rebuild_tables()
         document.structureChanged.connect(self._on_structure_changed)
         document.selectionChanged.connect(self._on_document_selection_changed)
+        document.changed.connect(self._on_document_changed)
 
     # construction ---------------------------------------------------------------------------
     def _build_mode_combo(self) -> QComboBox:
@@ -78,6 +83,7 @@ class WeightTablesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self._message)
         layout.addWidget(scroll, 1)
 
     def _rebuild_tables(self) -> None:
@@ -161,8 +167,13 @@ class WeightTablesPanel(QWidget):
         self._document.set_selection(refs)
 
     def _on_edit_refused(self, message: str) -> None:
+        # Shown inline rather than as a tooltip: it stays until the next edit, so it is read.
+        self._message.setText(message)
+        self._message.setVisible(True)
         self.statusMessage.emit(message)
-        QToolTip.showText(self.mapToGlobal(QPoint(0, 0)), message, self)
+
+    def _on_document_changed(self) -> None:
+        self._message.setVisible(False)
 
 
 def _select_refs(table: QTableView, refs) -> None:
