@@ -88,6 +88,12 @@ class TrainingController(QObject):
         worker.diverged.connect(self._on_worker_diverged)
         worker.failed.connect(self._on_worker_failed)
 
+    def __enter__(self) -> TrainingController:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.shutdown()
+
     # state ----------------------------------------------------------------------------------
     @property
     def is_running(self) -> bool:

@@ -26,7 +26,7 @@ class StopConditions:
     def reason_to_stop(self, trainer: Trainer, result: StepResult) -> str:
         """Why training should stop after ``result``, or "" to go on."""
         if self.max_epochs is not None and trainer.epoch_count >= self.max_epochs:
-            return f"Stopped: {trainer.epoch_count} epochs reached the limit of {self.max_epochs}"
+            return f"Stopped: reached the epoch limit ({self.max_epochs})"
         if self.target_loss is not None and result.epoch_finished:
             epoch_loss = float(trainer.history.epochs.view()[-1])
             if epoch_loss <= self.target_loss:
