@@ -21,8 +21,17 @@ class GrowingArray:
         self._size += 1
 
     def extend(self, values) -> None:
-        for v in np.asarray(values, dtype=np.float64).ravel():
-            self.append(v)
+        values = np.asarray(values, dtype=np.float64).ravel()
+        needed = self._size + len(values)
+        if needed > len(self._data):
+            capacity = max(1, len(self._data))
+            while capacity < needed:
+                capacity *= 2
+            grown = np.empty(capacity, dtype=np.float64)
+            grown[: self._size] = self._data[: self._size]
+            self._data = grown
+        self._data[self._size : needed] = values
+        self._size = needed
 
     def truncate(self, size: int) -> None:
         self._size = max(0, min(size, self._size))
