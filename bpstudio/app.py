@@ -1,0 +1,66 @@
+"""Start the GUI: `bpstudio [project.json]`, or `--self-test-screenshot PATH` for smoke tests."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from bpstudio import __version__
+
+ORGANIZATION = "BPStudio"
+APPLICATION = "BP Studio"
+ICON_PATH = Path(__file__).resolve().parent / "resources" / "icons" / "bpstudio.svg"
+
+
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bpstudio", add_help=True)
+    parser.add_argument("project", nargs="?", help="a BP Studio project file to open")
+    parser.add_argument(
+        "--self-test-screenshot",
+        metavar="PATH",
+        help="open the seed project, save a screenshot of the window to PATH, and exit",
+    )
+    return parser.parse_args(list(argv))
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    if ICON_PATH.exists():
+        app.setWindowIcon(QIcon(str(ICON_PATH)))
+    return app
+
+
+def run_gui(argv: Sequence[str] | None = None) -> int:
+    args = parse_gui_args(sys.argv[1:] if argv is None else argv)
+    app = make_application([])
+    from bpstudio.views.main_window import MainWindow  # after QApplication exists
+
+    window = MainWindow()
+    window.restore_layout()
+    if args.project and not args.self_test_screenshot:
+        window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
+    window.show()
+    if args.self_test_screenshot:
+        QTimer.singleShot(0, lambda: _screenshot_and_quit(window, Path(args.self_test_screenshot)))
+    return app.exec()
+
+
+def _screenshot_and_quit(window, path: Path) -> None:
+    """Runs once the event loop has started, so the window has been laid out and painted."""
+    ok = window.grab().save(str(path))
+    window.document.undo_stack.setClean()  # nothing to ask about on the way out
+    window.close()
+    QApplication.instance().exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    sys.exit(run_gui())

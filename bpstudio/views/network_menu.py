@@ -1,0 +1,181 @@
+"""The Network menu: add/remove units and hidden layers, activations, biases, loss.
+
+Dialogs ask for the arguments; the document does the edit (one undo command each).  A refused
+edit (softmax in a hidden layer, a loss that does not fit the output) is explained in a box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from bpstudio.controller.document import Document
+from bpstudio.model.activations import ACTIVATION_NAMES, ACTIVATIONS
+from bpstudio.model.losses import LOSS_NAMES, LOSSES
+from bpstudio.views import network_dialogs
+from bpstudio.views.actions import make_action
+
+
+class NetworkMenu(QMenu):
+    def __init__(self, document: Document, parent: QWidget) -> None:
+        super().__init__(parent.tr("&Network"), parent)
+        self.setObjectName("menuNetwork")
+        self.setToolTipsVisible(True)
+        self._document = document
+        self._window = parent
+        self._add_edit_actions()
+        self.addSeparator()
+        self._activation_menu = self.addMenu(self.tr("&Activation"))
+        self._activation_menu.setToolTipsVisible(True)
+        self._bias_action = make_action(
+            self,
+            self.tr("Use &biases"),
+            self.tr("Add a bias b to every non-input unit"),
+            self._on_bias_toggled,
+            name="actionUseBias",
+            checkable=True,
+        )
+        self.addAction(self._bias_action)
+        self._loss_menu = self.addMenu(self.tr("&Loss"))
+        self._loss_menu.setToolTipsVisible(True)
+        self.aboutToShow.connect(self._on_about_to_show)
+        self._on_about_to_show()
+
+    def _add_edit_actions(self) -> None:
+        entries = (
+            (
+                self.tr("Add &unit…"),
+                self.tr("Add a unit to a layer"),
+                self._on_add_unit,
+                "actionAddUnit",
+            ),
+            (
+                self.tr("&Remove unit…"),
+                self.tr("Remove a unit and its weights"),
+                self._on_remove_unit,
+                "actionRemoveUnit",
+            ),
+            (
+                self.tr("&Insert hidden layer…"),
+                self.tr("Insert a hidden layer"),
+                self._on_insert_layer,
+                "actionInsertLayer",
+            ),
+            (
+                self.tr("Remove hidden &layer…"),
+                self.tr("Remove a hidden layer"),
+                self._on_remove_layer,
+                "actionRemoveLayer",
+            ),
+        )
+        self.edit_actions = {}
+        for text, tip, slot, name in entries:
+            self.edit_actions[name] = make_action(self, text, tip, slot, name=name)
+            self.addAction(self.edit_actions[name])
+
+    # keeping the checkable items in step with the project -----------------------------------
+    def _on_about_to_show(self) -> None:
+        net = self._document.project.network
+        self._bias_action.blockSignals(True)  # reflecting the state is not an edit
+        self._bias_action.setChecked(net.use_bias)
+        self._bias_action.blockSignals(False)
+        self.edit_actions["actionRemoveLayer"].setEnabled(net.n_layers > 2)
+        self._fill_activation_menu()
+        self._fill_loss_menu()
+
+    def _fill_activation_menu(self) -> None:
+        self._activation_menu.clear()
+        net = self._document.project.network
+        for layer in range(2, net.n_layers + 1):
+            sub = self._activation_menu.addMenu(network_dialogs.layer_name(net, layer))
+            group = QActionGroup(sub)
+            for name in ACTIVATION_NAMES:
+                if name == "softmax" and layer != net.n_layers:
+                    continue
+                action = make_action(
+                    sub,
+                    ACTIVATIONS[name].label,
+                    self.tr("Layer %d computes a = %s(z)") % (layer, name),
+                    checkable=True,
+                )
+                action.setChecked(net.activations[layer - 2] == name)
+                action.triggered.connect(
+                    lambda _checked=False, lay=layer, n=name: self._edit(
+                        self._document.set_activation, lay, n
+                    )
+                )
+                group.addAction(action)
+                sub.addAction(action)
+
+    def _fill_loss_menu(self) -> None:
+        self._loss_menu.clear()
+        group = QActionGroup(self._loss_menu)
+        for name in LOSS_NAMES:
+            action = make_action(
+                self._loss_menu,
+                LOSSES[name].label,
+                self.tr("Use the loss %s") % name,
+                checkable=True,
+            )
+            action.setChecked(self._document.project.loss == name)
+            action.triggered.connect(
+                lambda _checked=False, n=name: self._edit(self._document.set_loss, n)
+            )
+            group.addAction(action)
+            self._loss_menu.addAction(action)
+
+    # edits ----------------------------------------------------------------------------------
+    def _edit(self, method, *args) -> None:
+        try:
+            method(*args)
+        except ValueError as exc:
+            QMessageBox.warning(self._window, self.tr("Cannot make this change"), str(exc))
+
+    def _on_add_unit(self) -> None:
+        net = self._document.project.network
+        layer = network_dialogs.ask_layer(
+            self._window, net, self.tr("Add unit"), range(1, net.n_layers + 1)
+        )
+        if layer is not None:
+            self._edit(self._document.add_unit, layer)
+
+    def _on_remove_unit(self) -> None:
+        answer = network_dialogs.ask_unit(
+            self._window, self._document.project.network, self.tr("Remove unit")
+        )
+        if answer is None:
+            return
+        layer, unit = answer
+        if self._document.unit_removal_loses_data(layer, unit) and not self._confirm_data_loss():
+            return
+        self._edit(self._document.remove_unit, layer, unit)
+
+    def _confirm_data_loss(self) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Remove a data column?"),
+            self.tr(
+                "This unit's column in the dataset holds values. Removing the unit removes "
+                "them too (Undo brings them back). Remove it?"
+            ),
+            buttons.Yes | buttons.No,
+            buttons.No,
+        )
+        return answer == buttons.Yes
+
+    def _on_insert_layer(self) -> None:
+        answer = network_dialogs.ask_new_layer(self._window, self._document.project.network)
+        if answer is not None:
+            self._edit(self._document.insert_layer, *answer)
+
+    def _on_remove_layer(self) -> None:
+        net = self._document.project.network
+        layer = network_dialogs.ask_layer(
+            self._window, net, self.tr("Remove hidden layer"), range(2, net.n_layers)
+        )
+        if layer is not None:
+            self._edit(self._document.remove_layer, layer)
+
+    def _on_bias_toggled(self, on: bool) -> None:
+        self._edit(self._document.set_use_bias, on)

@@ -1,0 +1,120 @@
+"""New, Open, Open Recent, Save, Save As, and the unsaved-changes prompt of the main window.
+
+Every way of replacing the open project first asks what to do with unsaved changes; a file
+that fails to load is reported with the loader's own message and the open work stays as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from bpstudio.controller.document import Document
+from bpstudio.model.validation import ProjectFileError
+from bpstudio.views import recent_files
+
+FILE_FILTER = "BP Studio projects (*.json);;All files (*)"
+
+
+class WindowFiles(QObject):
+    statusMessage = Signal(str)
+    recentChanged = Signal()
+
+    def __init__(self, window: QWidget, document: Document) -> None:
+        super().__init__(window)
+        self._window = window
+        self._document = document
+
+    # the prompt -------------------------------------------------------------------------
+    def maybe_keep_changes(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to drop the current project."""
+        if not self._document.is_modified():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Unsaved changes"),
+            self.tr("“%s” has unsaved changes. Save them first?") % self._document.display_name(),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    # replacing the project --------------------------------------------------------------
+    def new_from_example(self, name: str) -> None:
+        if not self.maybe_keep_changes():
+            return
+        self._document.new_from_example(name)
+        self.statusMessage.emit(self.tr("New project from the example “%s”") % name)
+
+    def open(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self._window, self.tr("Open project"), self._start_folder(), FILE_FILTER
+        )
+        if path:
+            self.open_path(Path(path), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open ``path``; on failure show why and keep the current work.  True on success."""
+        if ask and not self.maybe_keep_changes():
+            return False
+        try:
+            self._document.load(path)
+        except ProjectFileError as exc:
+            self._report_open_failure(path, str(exc))
+            return False
+        recent_files.remember(path)
+        self.recentChanged.emit()
+        self.statusMessage.emit(self.tr("Opened %s") % path)
+        return True
+
+    def _report_open_failure(self, path: Path, message: str) -> None:
+        QMessageBox.critical(
+            self._window,
+            self.tr("Cannot open project"),
+            self.tr("BP Studio cannot open “%s”:\n\n%s\n\nYour current work is unchanged.")
+            % (path.name, message),
+        )
+        self.statusMessage.emit(self.tr("Could not open %s") % path)
+
+    # saving -----------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self._document.file_path is None:
+            return self.save_as()
+        return self._save_to(self._document.file_path)
+
+    def save_as(self) -> bool:
+        suggestion = str(Path(self._start_folder()) / (self._document.display_name() + ".json"))
+        if self._document.file_path is not None:
+            suggestion = str(self._document.file_path)
+        path, _filter = QFileDialog.getSaveFileName(
+            self._window, self.tr("Save project as"), suggestion, FILE_FILTER
+        )
+        return bool(path) and self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self._document.save(path)
+        except OSError as exc:
+            QMessageBox.critical(
+                self._window,
+                self.tr("Cannot save project"),
+                self.tr("BP Studio cannot save “%s”:\n\n%s") % (path, exc.strerror or exc),
+            )
+            return False
+        recent_files.remember(path)
+        self.recentChanged.emit()
+        self.statusMessage.emit(self.tr("Saved %s") % path)
+        return True
+
+    def _start_folder(self) -> str:
+        if self._document.file_path is not None:
+            return str(self._document.file_path.parent)
+        recent = recent_files.recent_files()
+        return str(recent[0].parent) if recent else str(Path.home())
