@@ -1,0 +1,121 @@
+"""The backward pass at the output layer: 一 ∂E/∂Y, 二 ∂E/∂z, 三 ∂E/∂w (and ∂E/∂b)."""
+
+from __future__ import annotations
+
+from bpstudio.model.derivation import symbols as sym
+from bpstudio.model.derivation.context import Context, Recorder
+from bpstudio.model.derivation.expr import Q, SymbolicOnly, minus, product, total
+from bpstudio.model.derivation.loss_tex import as_factor, dE_dY_expr
+from bpstudio.model.derivation.slopes import slope_expr, slope_plain, softmax_slope_expr
+from bpstudio.model.derivation.text import tr
+from bpstudio.model.derivation.titles import fill, symbol_list
+from bpstudio.model.derivation.weights import add_parameter_gradients
+from bpstudio.model.losses import get_loss
+from bpstudio.model.refs import UnitRef
+
+
+def add_output_layer(ctx: Context, rec: Recorder) -> None:
+    if get_loss(ctx.loss).merges_output_steps:
+        _add_merged_dE_dz(ctx, rec)
+    else:
+        _add_dE_dY(ctx, rec)
+        _add_dE_dz(ctx, rec)
+    add_parameter_gradients(ctx, rec, ctx.n_layers, "backward.3", 3)
+
+
+def _z_list(ctx: Context, layer: int) -> tuple[str, str]:
+    units = ctx.units(layer)
+    return symbol_list([(sym.plain_z(layer, k), sym.z_sym(layer, k)) for k in units])
+
+
+def _add_dE_dY(ctx: Context, rec: Recorder) -> None:
+    last, units = ctx.n_layers, ctx.units(ctx.n_layers)
+    ys = symbol_list([(sym.plain_y(k), sym.y_sym(k)) for k in units])
+    as_ = symbol_list([(sym.plain_a(last, k), sym.a_sym(last, k)) for k in units])
+    title, title_tex = fill("section.backward.1", ctx.lang, {"ys": ys, "as": as_})
+    rec.open_section("backward.1", "backward", title, title_tex)
+    for k in units:
+        da = ctx.dE_da(last, k)
+        lhs = [sym.dE(sym.y_sym(k)), da.symbol]
+        side = dE_dY_expr(ctx.loss, len(units), ctx.y(k), ctx.label(k))
+        explanation = tr("explain.dE/dY", ctx.lang, y=sym.plain_y(k))
+        rec.add("dE/dY", last, (k,), lhs, [side], da.value, explanation, {UnitRef(last, k)})
+
+
+def _add_dE_dz(ctx: Context, rec: Recorder) -> None:
+    last, units = ctx.n_layers, ctx.units(ctx.n_layers)
+    numeral_title = fill(
+        "section.backward.n", ctx.lang, {"symbols": _z_list(ctx, last)}, numeral="二"
+    )
+    rec.open_section("backward.2", "backward", *numeral_title)
+    softmax = ctx.network.output_activation == "softmax"
+    for k in units:
+        if softmax:
+            _add_softmax_dE_dz(ctx, rec, k)
+        else:
+            _add_elementwise_dE_dz(ctx, rec, last, k, output_layer=True)
+
+
+def add_elementwise_dE_dz_step(ctx: Context, rec: Recorder, layer: int, k: int) -> None:
+    _add_elementwise_dE_dz(ctx, rec, layer, k, output_layer=False)
+
+
+def _add_elementwise_dE_dz(ctx: Context, rec, layer: int, k: int, output_layer: bool) -> None:
+    name = ctx.network.activations[layer - 2]
+    a, z, da = ctx.a(layer, k), ctx.z(layer, k), ctx.dE_da(layer, k)
+    slope = Q(sym.partial(a.symbol, z.symbol), ctx.slope_value(layer, k))
+    chain = product(da, slope)
+    # at the output the seed writes ∂E/∂a out as step 一's expression: (Y_1 - \hat{Y}_1)
+    known = da
+    if output_layer:
+        known = as_factor(dE_dY_expr(ctx.loss, ctx.size(layer), ctx.y(k), ctx.label(k)))
+    expanded = product(known, slope_expr(name, a, z))
+    dz = ctx.dE_dz(layer, k)
+    explanation = tr(
+        "explain.dE/dz",
+        ctx.lang,
+        z=sym.plain_z(layer, k),
+        a=sym.plain_a(layer, k),
+        slope=slope_plain(name, ctx.lang),
+    )
+    touches = {UnitRef(layer, k)}
+    rec.add("dE/dz", layer, (k,), [dz.symbol], [chain, expanded], dz.value, explanation, touches)
+
+
+def _add_softmax_dE_dz(ctx: Context, rec: Recorder, k: int) -> None:
+    last, units = ctx.n_layers, ctx.units(ctx.n_layers)
+    a_k, z_k = ctx.a(last, k), ctx.z(last, k)
+    chain_terms, expanded_terms = [], []
+    for m in units:
+        a_m = ctx.a(last, m)
+        jacobian = a_m.value * ((1.0 if m == k else 0.0) - a_k.value)
+        chain_terms.append(
+            product(ctx.dE_da(last, m), Q(sym.partial(a_m.symbol, z_k.symbol), jacobian))
+        )
+        dE_dY = as_factor(dE_dY_expr(ctx.loss, len(units), ctx.y(m), ctx.label(m)))
+        expanded_terms.append(product(dE_dY, softmax_slope_expr(a_m, a_k, m == k)))
+    dz = ctx.dE_dz(last, k)
+    explanation = tr("explain.dE/dz.softmax", ctx.lang, z=sym.plain_z(last, k))
+    touches = {UnitRef(last, m) for m in units}
+    sides = [total(*chain_terms), total(*expanded_terms)]
+    rec.add("dE/dz", last, (k,), [dz.symbol], sides, dz.value, explanation, touches)
+
+
+def _add_merged_dE_dz(ctx: Context, rec: Recorder) -> None:
+    """Cross-entropy: ∂E/∂z_k = Y_k - Ŷ_k directly; the chain is shown with symbols only."""
+    last, units = ctx.n_layers, ctx.units(ctx.n_layers)
+    title, title_tex = fill("section.backward.merged", ctx.lang, {"zs": _z_list(ctx, last)})
+    rec.open_section("backward.2", "backward", title, title_tex)
+    name = ctx.network.output_activation
+    for k in units:
+        z = sym.z_sym(last, k)
+        if name == "softmax":
+            terms = [rf"{sym.dE(sym.y_sym(m))} \cdot {sym.partial(sym.y_sym(m), z)}" for m in units]
+            chain = " + ".join(terms)
+        else:
+            chain = rf"{sym.dE(sym.y_sym(k))} \cdot {sym.partial(sym.y_sym(k), z)}"
+        dz = ctx.dE_dz(last, k)
+        sides = [SymbolicOnly(chain), minus(ctx.y(k), ctx.label(k))]
+        explanation = tr("explain.dE/dz.merged", ctx.lang, name=name)
+        touches = {UnitRef(last, m) for m in units} if name == "softmax" else {UnitRef(last, k)}
+        rec.add("dE/dz", last, (k,), [dz.symbol], sides, dz.value, explanation, touches)

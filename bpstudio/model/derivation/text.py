@@ -1,0 +1,160 @@
+"""Every piece of prose in a derivation, in English and Simplified Chinese.
+
+The Chinese follows the seed document's own words (正向传播, 隐含层内部转化, 一、求 E 对 … 的偏导,
+标准答案 / label 标签, 由上可知, 求解得, 同理可得).  Kept apart from the code and free of Qt so that
+a later change can move it into Qt's translation files without touching the derivation.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "zh")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "title": {
+        "en": "Backpropagation step by step: sample {sample}",
+        "zh": "BP 算法逐步推导: 第 {sample} 个样本",
+    },
+    "intro": {
+        "en": "Loss: {loss}. Ŷ is the label (the known correct answer); Y is the network's "
+        "output. Learning rate η = {lr}.",
+        "zh": "损失函数: {loss}。其中, Ŷ 为已知的标准答案 或 称为 label 标签, Y 为网络的输出。"
+        "学习率 η = {lr}。",
+    },
+    "phase.forward": {"en": "Forward pass", "zh": "正向传播"},
+    "phase.backward": {
+        "en": "Backward pass (from the back to the front)",
+        "zh": "反向传播 (从后向前, 所以是反向)",
+    },
+    "phase.update": {"en": "Update", "zh": "更新"},
+    "layer.input": {"en": "input layer", "zh": "输入层"},
+    "layer.hidden": {"en": "hidden layer", "zh": "隐含层"},
+    "layer.hidden_n": {"en": "hidden layer {n}", "zh": "隐含层 {n}"},
+    "layer.output": {"en": "output layer", "zh": "输出层"},
+    "section.forward.link": {"en": "({n}) {source} → {target}", "zh": "({n}) {source} → {target}"},
+    "heading.inside": {"en": "Inside the {layer}: a = f(z)", "zh": "{layer}内部转化"},
+    "section.forward.output": {"en": "({n}) Output", "zh": "({n}) 输出"},
+    "section.backward.1": {
+        "en": "一、The partial derivatives of E with respect to {ys} (or {as})",
+        "zh": "一、求 E 对 {ys} 或 {as} 的偏导",
+    },
+    "section.backward.merged": {
+        "en": "一、二、The partial derivatives of E with respect to {zs} (steps 一 and 二 merge)",
+        "zh": "一、二、求 E 对 {zs} 的偏导 (一、二 两步合并)",
+    },
+    "section.backward.n": {
+        "en": "{numeral}、The partial derivatives of E with respect to {symbols}",
+        "zh": "{numeral}、求 E 对 {symbols} 的偏导",
+    },
+    "section.batch": {
+        "en": "The batch gradient: the mean over samples {samples}",
+        "zh": "批量梯度: 样本 {samples} 的平均",
+    },
+    "section.update": {
+        "en": "七、Update every weight: w ← w − η · ∂E/∂w, then the new loss",
+        "zh": "七、更新权重: w ← w − η · ∂E/∂w, 再求新的误差",
+    },
+    "list.and": {"en": ", ", "zh": ", "},
+    # explanations: one sentence each --------------------------------------------------------
+    "explain.z": {
+        "en": "{unit} adds up the outputs of the layer before, each multiplied by the weight "
+        "of its edge{bias}.",
+        "zh": "{unit} 把上一层的每个输出乘以对应连线的权重, 再相加{bias}。",
+    },
+    "explain.z.bias": {"en": ", plus its bias", "zh": ", 再加上偏置"},
+    "explain.a": {
+        "en": "The unit passes z through its activation function f ({name}) to give its output a.",
+        "zh": "把 z 代入激活函数 f ({name}) 得到该单元的输出 a。",
+    },
+    "explain.a.softmax": {
+        "en": "Softmax divides e^z of this unit by the sum of e^z over the whole layer.",
+        "zh": "softmax: 该单元的 e^z 除以本层所有单元的 e^z 之和。",
+    },
+    "explain.Y": {
+        "en": "The network's output Y is the output layer's activation a.",
+        "zh": "网络的输出 Y 就是输出层的 a。",
+    },
+    "explain.E": {
+        "en": "The loss E measures how far the output Y is from the label Ŷ.",
+        "zh": "误差 E 衡量输出 Y 与标准答案 Ŷ (label 标签) 的差距。",
+    },
+    "explain.dE/dY": {
+        "en": "Only the term of E that contains {y} depends on it, so differentiating E gives "
+        "this.",
+        "zh": "E 中只有含 {y} 的一项与它有关, 对它求导即得。",
+    },
+    "explain.dE/dz": {
+        "en": "Chain rule: E depends on {z} only through {a} = f({z}), so ∂E/∂{a} (known "
+        "from above) is multiplied by the slope ∂{a}/∂{z} = {slope}.",
+        "zh": "链式法则: E 只通过 {a} = f({z}) 依赖 {z}; 由上可知 ∂E/∂{a}, 乘以 "
+        "∂{a}/∂{z} = {slope}, 求解得。",
+    },
+    "explain.dE/dz.softmax": {
+        "en": "Chain rule: with softmax every output depends on {z}, so the terms "
+        "∂E/∂a · ∂a/∂{z} of all outputs are added (∂a_m/∂z_k = a_m(δ_mk − a_k)).",
+        "zh": "链式法则: softmax 的每个输出都依赖 {z}, 所以把所有输出的 ∂E/∂a · ∂a/∂{z} "
+        "相加 (∂a_m/∂z_k = a_m(δ_mk − a_k))。",
+    },
+    "explain.dE/dz.merged": {
+        "en": "For cross-entropy with a {name} output the slope cancels the denominator of "
+        "∂E/∂Y, so steps 一 and 二 merge into Y − Ŷ.",
+        "zh": "交叉熵配合 {name} 输出时, ∂a/∂z 恰好约去 ∂E/∂Y 的分母, 一、二 两步合并为 Y − Ŷ。",
+    },
+    "explain.dE/dw": {
+        "en": "{z} = … + {a} · {w} + …, so ∂{z}/∂{w} = {a}; chain rule: multiply by ∂E/∂{z} "
+        "(known from above).",
+        "zh": "由于 {z} = … + {a} · {w} + …, 求导得 ∂{z}/∂{w} = {a}; 由上可知 ∂E/∂{z}, 相乘即得。",
+    },
+    "explain.dE/db": {
+        "en": "{z} = … + {b}, so ∂{z}/∂{b} = 1 and ∂E/∂{b} = ∂E/∂{z}.",
+        "zh": "由于 {z} = … + {b}, ∂{z}/∂{b} = 1, 所以 ∂E/∂{b} = ∂E/∂{z}。",
+    },
+    "explain.dE/da": {
+        "en": "{a} feeds every unit of the next layer, so the chain rule adds one term "
+        "∂E/∂z · w per outgoing edge (∂z_k/∂{a} = w of that edge).",
+        "zh": "{a} 连到下一层的每个单元, 链式法则对每条连线加上一项 ∂E/∂z · w "
+        "(求导得 ∂z_k/∂{a} 就是该连线的权重)。",
+    },
+    "explain.batch": {
+        "en": "The batch loss is the mean of the losses of samples {samples}, so its gradient "
+        "is the mean of their gradients.",
+        "zh": "一批的误差是样本 {samples} 误差的平均, 所以梯度也是它们梯度的平均。",
+    },
+    "explain.update": {
+        "en": "Gradient descent: move {p} against its gradient{batch}, by the learning rate η "
+        "times the gradient.",
+        "zh": "梯度下降: 沿梯度{batch}的反方向移动 {p}, 步长为学习率 η 乘以梯度。",
+    },
+    "explain.update.batch": {"en": " (the batch mean)", "zh": " (批量平均)"},
+    "explain.E_new": {
+        "en": "The forward pass again, with the updated weights, gives the new loss of this "
+        "sample{compare}.",
+        "zh": "用更新后的权重再做一次正向传播, 得到该样本新的误差{compare}。",
+    },
+    "explain.E_new.lower": {
+        "en": ": lower than before",
+        "zh": ", 比原来的小",
+    },
+    "explain.E_new.higher": {
+        "en": ": not lower than before (the step was too large, or another sample of the "
+        "batch pulled the other way)",
+        "zh": ", 没有比原来小 (步长太大, 或同一批的其它样本方向相反)",
+    },
+}
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def tr(key: str, lang: str, **fields) -> str:
+    """The catalogue entry in ``lang`` with ``fields`` filled in."""
+    entry = CATALOGUE[key]
+    return entry.get(lang, entry["en"]).format(**fields)
+
+
+def numeral(n: int) -> str:
+    return NUMERALS[n - 1]
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (known: {', '.join(LANGUAGES)})")
+    return lang

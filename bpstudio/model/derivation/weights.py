@@ -1,0 +1,64 @@
+"""Steps 三 and 六: ∂E/∂w_{jk}^l = ∂E/∂z_k^l · a_j^{l-1} (x_j for layer 2), and ∂E/∂b_k^l."""
+
+from __future__ import annotations
+
+from bpstudio.model.derivation import symbols as sym
+from bpstudio.model.derivation.context import Context, Recorder
+from bpstudio.model.derivation.expr import Q, product
+from bpstudio.model.derivation.text import numeral, tr
+from bpstudio.model.derivation.titles import fill, symbol_list
+from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+
+
+def add_parameter_gradients(
+    ctx: Context, rec: Recorder, layer: int, section_id: str, number: int
+) -> None:
+    _open_section(ctx, rec, layer, section_id, number)
+    # the seed's order: w_{11}, w_{21}, w_{31}, then w_{12}, ... (all edges into unit 1 first)
+    for k in ctx.units(layer):
+        for j in ctx.units(layer - 1):
+            _add_dE_dw(ctx, rec, layer, j, k)
+    if ctx.network.use_bias:
+        for k in ctx.units(layer):
+            _add_dE_db(ctx, rec, layer, k)
+
+
+def _open_section(ctx: Context, rec: Recorder, layer: int, section_id: str, number: int) -> None:
+    params = [
+        (sym.plain_w(layer, j, k), sym.w_sym(layer, j, k))
+        for k in ctx.units(layer)
+        for j in ctx.units(layer - 1)
+    ]
+    if ctx.network.use_bias:
+        params += [(sym.plain_b(layer, k), sym.b_sym(layer, k)) for k in ctx.units(layer)]
+    title, title_tex = fill(
+        "section.backward.n", ctx.lang, {"symbols": symbol_list(params)}, numeral=numeral(number)
+    )
+    rec.open_section(section_id, "backward", title, title_tex)
+
+
+def _add_dE_dw(ctx: Context, rec: Recorder, layer: int, j: int, k: int) -> None:
+    dz, a_prev = ctx.dE_dz(layer, k), ctx.a(layer - 1, j)
+    w = sym.w_sym(layer, j, k)
+    chain = product(dz, Q(sym.partial(sym.z_sym(layer, k), w), a_prev.value))
+    expanded = product(dz, a_prev)
+    dw = ctx.dE_dw(layer, j, k)
+    explanation = tr(
+        "explain.dE/dw",
+        ctx.lang,
+        z=sym.plain_z(layer, k),
+        a=sym.plain_a(layer - 1, j),
+        w=sym.plain_w(layer, j, k),
+    )
+    touches = {EdgeRef(layer, j, k), UnitRef(layer - 1, j), UnitRef(layer, k)}
+    rec.add("dE/dw", layer, (j, k), [dw.symbol], [chain, expanded], dw.value, explanation, touches)
+
+
+def _add_dE_db(ctx: Context, rec: Recorder, layer: int, k: int) -> None:
+    dz = ctx.dE_dz(layer, k)
+    b = sym.b_sym(layer, k)
+    chain = product(dz, Q(sym.partial(sym.z_sym(layer, k), b), 1.0))
+    value = ctx.grads.dE_db_(layer, k, ctx.row)
+    explanation = tr("explain.dE/db", ctx.lang, z=sym.plain_z(layer, k), b=sym.plain_b(layer, k))
+    touches = {BiasRef(layer, k), UnitRef(layer, k)}
+    rec.add("dE/db", layer, (k,), [sym.dE(b)], [chain, dz], value, explanation, touches)
