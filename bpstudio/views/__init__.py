@@ -1,0 +1,1 @@
+"""QtWidgets views of the document: diagram, tables, plots, panels, dialogs."""

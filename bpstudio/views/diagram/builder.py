@@ -1,0 +1,128 @@
+"""Builds the diagram's items for one network shape; the scene owns and updates them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF
+
+from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.views.diagram.edge_bundle import EdgeBundleItem
+from bpstudio.views.diagram.edge_item import EdgeItem
+from bpstudio.views.diagram.labels import EdgeLabelItem, LayerHeaderItem
+from bpstudio.views.diagram.layout import DiagramLayout
+from bpstudio.views.diagram.legend import LegendItem
+from bpstudio.views.diagram.notation import unit_symbol
+from bpstudio.views.diagram.unit_item import BiasNodeItem, UnitItem
+from bpstudio.views.diagram.values import edge_refs
+
+MIN_LABEL_FRACTION = 0.24  # nearer the source than this, a label would sit on the unit
+
+
+@dataclass
+class DiagramItems:
+    """Every item of one build, indexed by the model element it shows."""
+
+    layout: DiagramLayout
+    units: dict[UnitRef, UnitItem] = field(default_factory=dict)
+    edges: dict[EdgeRef | BiasRef, EdgeItem] = field(default_factory=dict)
+    edge_order: list[EdgeRef | BiasRef] = field(default_factory=list)
+    headers: dict[int, LayerHeaderItem] = field(default_factory=dict)
+    bias_nodes: dict[int, BiasNodeItem] = field(default_factory=dict)
+    labels: dict[EdgeRef | BiasRef, EdgeLabelItem] = field(default_factory=dict)
+    bundle: EdgeBundleItem | None = None
+    legend: LegendItem | None = None
+
+    def item_for(self, ref):
+        return self.units.get(ref) or self.edges.get(ref)
+
+
+def build_items(scene, network) -> DiagramItems:
+    layout = DiagramLayout.for_network(network.layer_sizes, network.use_bias)
+    items = DiagramItems(layout)
+    _build_headers(scene, network, items)
+    _build_units(scene, network, items)
+    _build_edges(scene, network, items)
+    items.legend = LegendItem(layout.legend_pos())
+    items.legend.setScale(layout.text_scale)
+    scene.addItem(items.legend)
+    return items
+
+
+def label_position(layout: DiagramLayout, ref: EdgeRef | BiasRef) -> QPointF:
+    """Where an edge's label (and its editor) goes: near the source, at a fraction chosen so
+    that no two labels between the same pair of columns share a height (for small layers)."""
+    targets = layout.sizes[ref.layer - 1]
+    fraction = max(MIN_LABEL_FRACTION, 1.0 / (targets + 1))
+    source, target = edge_endpoints(layout, ref)
+    return source + (target - source) * fraction
+
+
+def edge_endpoints(layout: DiagramLayout, ref: EdgeRef | BiasRef) -> tuple[QPointF, QPointF]:
+    if isinstance(ref, BiasRef):
+        return layout.bias_pos(ref.layer), layout.unit_pos(ref.layer, ref.unit)
+    return layout.unit_pos(ref.layer - 1, ref.j), layout.unit_pos(ref.layer, ref.k)
+
+
+def build_labels(scene, items: DiagramItems) -> None:
+    for ref in items.edge_order:
+        label = EdgeLabelItem(ref, label_position(items.layout, ref))
+        scene.addItem(label)
+        items.labels[ref] = label
+
+
+def remove_labels(scene, items: DiagramItems) -> None:
+    for label in items.labels.values():
+        scene.removeItem(label)
+    items.labels.clear()
+
+
+def header_texts(network, layer: int) -> tuple[str, str]:
+    """("Layer 2 · sigmoid", "2 hidden units"): what the layer is, then what it holds."""
+    n = network.layer_sizes[layer - 1]
+    if layer == 1:
+        return "Layer 1 · inputs", f"{n} input{'s' if n != 1 else ''}"
+    title = f"Layer {layer} · {network.activations[layer - 2]}"
+    if layer == network.n_layers:
+        return title, f"{n} output{'s' if n != 1 else ''}"
+    return title, f"{n} hidden unit{'s' if n != 1 else ''}"
+
+
+def _build_headers(scene, network, items: DiagramItems) -> None:
+    for layer in range(1, network.n_layers + 1):
+        title, subtitle = header_texts(network, layer)
+        header = LayerHeaderItem(layer, title, subtitle, items.layout.header_pos(layer))
+        header.setScale(items.layout.text_scale)
+        scene.addItem(header)
+        items.headers[layer] = header
+
+
+def _build_units(scene, network, items: DiagramItems) -> None:
+    n_layers = network.n_layers
+    for layer, size in enumerate(network.layer_sizes, start=1):
+        role = "input" if layer == 1 else "output" if layer == n_layers else "hidden"
+        for unit in range(1, size + 1):
+            ref = UnitRef(layer, unit)
+            position = items.layout.unit_pos(layer, unit)
+            item = UnitItem(ref, role, unit_symbol(ref, n_layers), position)
+            scene.addItem(item)
+            items.units[ref] = item
+    if network.use_bias:
+        for layer in range(2, n_layers + 1):
+            node = BiasNodeItem(layer, items.layout.bias_pos(layer))
+            scene.addItem(node)
+            items.bias_nodes[layer] = node
+
+
+def _build_edges(scene, network, items: DiagramItems) -> None:
+    items.edge_order = edge_refs(network.layer_sizes, network.use_bias)
+    lines, dashed = [], []
+    for ref in items.edge_order:
+        source, target = edge_endpoints(items.layout, ref)
+        edge = EdgeItem(ref, source, target)
+        scene.addItem(edge)
+        items.edges[ref] = edge
+        lines.append(edge.line)
+        dashed.append(edge.is_bias)
+    items.bundle = EdgeBundleItem(lines, dashed)
+    scene.addItem(items.bundle)

@@ -1,0 +1,63 @@
+"""Export the whole diagram (not just the visible part) as PNG or SVG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+
+EXPORT_MARGIN = 24.0
+PNG_SCALE = 2.0  # crisp on slides and high-density screens
+MAX_PNG_SIDE = 8000  # pixels; a 200-unit diagram is scaled down to stay a sensible file
+
+
+def export_png(scene, path) -> None:
+    source = _source_rect(scene)
+    scale = min(PNG_SCALE, MAX_PNG_SIDE / max(source.width(), source.height()))
+    size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(scene.backgroundBrush().color())
+    painter = QPainter(image)
+    _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
+    painter.end()
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"could not write PNG to {path}")
+
+
+def export_svg(scene, path, title: str = "BP Studio network diagram") -> None:
+    source = _source_rect(scene)
+    generator = QSvgGenerator()
+    generator.setFileName(str(Path(path)))
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle(title)
+    generator.setDescription("Exported from BP Studio")
+    painter = QPainter(generator)
+    painter.fillRect(QRectF(0, 0, source.width(), source.height()), scene.backgroundBrush())
+    _render(scene, painter, QRectF(0, 0, source.width(), source.height()), source)
+    if not painter.end():
+        raise OSError(f"could not write SVG to {path}")
+
+
+def _source_rect(scene) -> QRectF:
+    rect = scene.itemsBoundingRect()
+    return rect.adjusted(-EXPORT_MARGIN, -EXPORT_MARGIN, EXPORT_MARGIN, EXPORT_MARGIN)
+
+
+def _render(scene, painter: QPainter, target: QRectF, source: QRectF) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    # Selection outlines are the user's state on screen, not part of a figure.
+    selected = scene.selectedItems()
+    blocker = scene.signalsBlocked()
+    scene.blockSignals(True)
+    try:
+        for item in selected:
+            item.setSelected(False)
+        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+    finally:
+        for item in selected:
+            item.setSelected(True)
+        scene.blockSignals(blocker)

@@ -1,0 +1,72 @@
+"""The key under the diagram: what edge colour and width mean, and what the units show.
+
+It lives in the scene (not the view) so that exported figures carry it too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from bpstudio.views.diagram import style
+
+EDGE_MEANING = {"weight": "w", "gradient": "∂E/∂w"}
+UNIT_MEANING = {
+    "a": "units show a = f(z), the activation",
+    "z": "units show z, the weighted input",
+    "dE/dz": "units show ∂E/∂z",
+}
+SWATCH = 26.0
+GAP = 10.0
+
+
+class LegendItem(QGraphicsItem):
+    def __init__(self, position: QPointF) -> None:
+        super().__init__()
+        self._font = style.text_font(12)
+        self._parts: list[tuple[str, object]] = []
+        self._width = 0.0
+        self.setPos(position)
+        self.setAcceptedMouseButtons(self.acceptedMouseButtons().NoButton)
+        self.set_modes("a", "weight")
+
+    def set_modes(self, node_mode: str, overlay: str) -> None:
+        symbol = EDGE_MEANING[overlay]
+        parts = [
+            ("swatch", style.edge_pen(False, style.LEVELS - 2)),
+            ("text", f"{symbol} > 0"),
+            ("swatch", style.edge_pen(True, style.LEVELS - 2)),
+            ("text", f"{symbol} < 0"),
+            ("text", f"· width grows with |{symbol}|  ·  {UNIT_MEANING[node_mode]}"),
+        ]
+        self.prepareGeometryChange()
+        self._parts = parts
+        metrics = QFontMetricsF(self._font)
+        self._width = sum(
+            SWATCH + GAP if kind == "swatch" else metrics.horizontalAdvance(value) + GAP
+            for kind, value in parts
+        )
+        self.update()
+
+    def text(self) -> str:
+        return " ".join(str(value) for kind, value in self._parts if kind == "text")
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, -12, self._width, 24)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self._font)
+        metrics = QFontMetricsF(self._font)
+        x = 0.0
+        baseline = metrics.ascent() / 2 - 1
+        for kind, value in self._parts:
+            if kind == "swatch":
+                painter.setPen(value)
+                painter.drawLine(QLineF(x + 2, 0, x + SWATCH - 2, 0))
+                x += SWATCH + GAP
+            else:
+                painter.setPen(style.MUTED_INK)
+                painter.drawText(QPointF(x, baseline), value)
+                x += metrics.horizontalAdvance(value) + GAP

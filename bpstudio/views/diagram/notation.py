@@ -1,0 +1,82 @@
+"""The seed's symbols (x_1, a_1^2, Y_1, w_{jk}^l, b_k^l) as text, HTML and painted glyphs.
+
+Sub- and superscripts are painted as small text at shifted baselines rather than through a
+QTextDocument: it costs a few font-metric look-ups per unit, and SVG export keeps real text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF, QPainter
+
+from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.views.diagram.style import math_font
+
+SCRIPT_SCALE = 0.62
+
+
+@dataclass(frozen=True)
+class Symbol:
+    base: str
+    sub: str = ""
+    sup: str = ""
+
+    @property
+    def plain(self) -> str:
+        """x_1, a_1^2, w_{12}^3: the way the notation document writes it."""
+        sub = self.sub if len(self.sub) == 1 else "{" + self.sub + "}"
+        text = self.base + (f"_{sub}" if self.sub else "")
+        return text + (f"^{self.sup}" if self.sup else "")
+
+    @property
+    def html(self) -> str:
+        sub = f"<sub>{self.sub}</sub>" if self.sub else ""
+        sup = f"<sup>{self.sup}</sup>" if self.sup else ""
+        return f"<i>{self.base}</i>{sub}{sup}"
+
+
+def unit_symbol(ref: UnitRef, n_layers: int) -> Symbol:
+    """x_j for the inputs, Y_k for the outputs, a_k^l in between (the seed's names)."""
+    if ref.layer == 1:
+        return Symbol("x", str(ref.unit))
+    if ref.layer == n_layers:
+        return Symbol("Y", str(ref.unit))
+    return Symbol("a", str(ref.unit), str(ref.layer))
+
+
+def parameter_symbol(ref: EdgeRef | BiasRef) -> Symbol:
+    if isinstance(ref, BiasRef):
+        return Symbol("b", str(ref.unit), str(ref.layer))
+    # w_{jk}: a comma only when an index has two digits, where "w_123" would be ambiguous.
+    joiner = "," if max(ref.j, ref.k) >= 10 else ""
+    return Symbol("w", f"{ref.j}{joiner}{ref.k}", str(ref.layer))
+
+
+def symbol_rect(symbol: Symbol, pixel_size: float) -> QRectF:
+    """The painted extent, with the base's baseline at y = 0 and its left edge at x = 0."""
+    base = QFontMetricsF(math_font(pixel_size))
+    script = QFontMetricsF(math_font(pixel_size * SCRIPT_SCALE))
+    width = base.horizontalAdvance(symbol.base)
+    width += max(script.horizontalAdvance(symbol.sub), script.horizontalAdvance(symbol.sup))
+    top = -base.ascent() - (0.25 * pixel_size if symbol.sup else 0)
+    bottom = base.descent() + (0.3 * pixel_size if symbol.sub else 0)
+    return QRectF(0, top, width, bottom - top)
+
+
+def draw_symbol(painter: QPainter, center: QPointF, symbol: Symbol, pixel_size: float) -> None:
+    """Paint ``symbol`` centred on ``center`` in the painter's current pen."""
+    rect = symbol_rect(symbol, pixel_size)
+    origin = QPointF(center.x() - rect.width() / 2, center.y() - rect.center().y())
+    base_font = math_font(pixel_size)
+    painter.setFont(base_font)
+    painter.drawText(origin, symbol.base)
+    x = origin.x() + QFontMetricsF(base_font).horizontalAdvance(symbol.base) + 0.5
+    script_font = math_font(pixel_size * SCRIPT_SCALE)
+    script_font.setItalic(False)  # indices are numbers: upright, as in print
+    painter.setFont(script_font)
+    if symbol.sub:
+        painter.drawText(QPointF(x, origin.y() + 0.3 * pixel_size), symbol.sub)
+    if symbol.sup:
+        painter.drawText(QPointF(x, origin.y() - 0.42 * pixel_size), symbol.sup)

@@ -1,0 +1,71 @@
+"""Puts the document's current numbers onto existing items: no item is created here."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bpstudio.views.diagram import style
+from bpstudio.views.diagram.notation import Symbol
+from bpstudio.views.diagram.values import (
+    display_levels,
+    display_scale,
+    parameter_gradients,
+    parameter_values,
+    safe_gradients,
+    unit_values,
+)
+
+
+def refresh_edges(document, items, overlay: str) -> None:
+    weights = parameter_values(document.project.network)
+    gradients = parameter_gradients(safe_gradients(document))
+    shown = gradients if overlay == "gradient" and gradients is not None else weights
+    levels = display_levels(shown, display_scale(shown), style.LEVELS)
+    negatives = shown < 0
+    items.bundle.set_display(negatives, levels)
+    grads = gradients.tolist() if gradients is not None else [None] * len(weights)
+    edges, labels = items.edges, items.labels
+    for ref, value, grad, shown_value, negative, level in zip(
+        items.edge_order, weights.tolist(), grads, shown.tolist(), negatives, levels, strict=True
+    ):
+        edge = edges[ref]
+        edge.set_values(value, grad)
+        edge.set_display(bool(negative), int(level))
+        label = labels.get(ref)
+        if label is not None:
+            label.set_text(style.format_value(shown_value))
+            label.set_colors(style.edge_color(bool(negative), int(level)), style.INK)
+
+
+def refresh_units(document, items, mode: str) -> None:
+    shown_rows = unit_values(document, mode)
+    all_rows = {m: unit_values(document, m) for m in ("z", "a", "dE/dz")}
+    scale = _unit_scale(shown_rows)
+    for ref, unit in items.units.items():
+        value = _cell(shown_rows, ref)
+        fill = style.unit_fill(unit.role, value, scale)
+        tooltip = _unit_tooltip(unit.symbol, {m: _cell(rows, ref) for m, rows in all_rows.items()})
+        unit.set_value(style.format_value(value), fill, tooltip)
+
+
+def _cell(rows, ref) -> float | None:
+    row = rows[ref.layer - 1]
+    return None if row is None else float(row[ref.unit - 1])
+
+
+def _unit_scale(rows) -> float:
+    present = [row for row in rows if row is not None]
+    if not present:
+        return 0.0
+    return float(np.max(np.abs(np.concatenate(present)))) if present else 0.0
+
+
+def _unit_tooltip(symbol: Symbol, values: dict[str, float | None]) -> str:
+    names = {"z": "<i>z</i>", "a": "<i>a</i>", "dE/dz": "∂<i>E</i>/∂<i>z</i>"}
+    lines = [
+        f"{names[mode]} = {style.format_value(value)}"
+        for mode, value in values.items()
+        if value is not None
+    ]
+    hint = "<span style='color:#5f6b7a'>right-click for unit actions</span>"
+    return f"<b>{symbol.html}</b><br>" + "<br>".join(lines) + "<br>" + hint

@@ -1,0 +1,208 @@
+"""The diagram's scene: listens to the document, rebuilds on structure, repaints on values.
+
+Items draw; the document holds the data.  A structural change (sizes, activations, biases)
+rebuilds every item; any other change only updates values, pens and labels in place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtWidgets import QGraphicsScene, QMessageBox
+
+from bpstudio.model.refs import UnitRef
+from bpstudio.views.diagram import style
+from bpstudio.views.diagram.builder import (
+    DiagramItems,
+    build_items,
+    build_labels,
+    label_position,
+    remove_labels,
+)
+from bpstudio.views.diagram.edge_item import EdgeItem
+from bpstudio.views.diagram.highlight import apply_highlight, clear_callouts
+from bpstudio.views.diagram.inline_editor import InlineNumberEditor, open_editor_proxy, tr
+from bpstudio.views.diagram.menus import DiagramMenus
+from bpstudio.views.diagram.notation import parameter_symbol
+from bpstudio.views.diagram.refresh import refresh_edges, refresh_units
+from bpstudio.views.diagram.unit_item import UnitItem
+from bpstudio.views.diagram.values import EDGE_OVERLAYS, NODE_MODES
+
+AUTO_LABEL_EDGE_LIMIT = 40  # edge labels default on up to this many edges (the seed has 10)
+SCENE_MARGIN = 60.0
+
+
+class NetworkScene(QGraphicsScene):
+    message = Signal(str)  # why an edit was refused, for the status bar
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.items_: DiagramItems | None = None
+        self.node_value_mode = "a"
+        self.edge_overlay = "weight"
+        self._labels_choice: bool | None = None  # None: decided by the network's size
+        self._callouts: list = []
+        self._editor_proxy = None
+        self._applying_selection = False
+        self.menus = DiagramMenus(document, self.message.emit, self._confirm_removal)
+        self.setBackgroundBrush(style.BACKGROUND)
+        document.structureChanged.connect(self._on_structure_changed)
+        document.changed.connect(self._on_document_changed)
+        document.selectionChanged.connect(self._on_document_selection_changed)
+        document.highlightChanged.connect(self._on_highlight_changed)
+        self.selectionChanged.connect(self._on_scene_selection_changed)
+        self.rebuild()
+
+    # modes ---------------------------------------------------------------------------------
+    def set_node_value_mode(self, mode: str) -> None:
+        if mode not in NODE_MODES:
+            raise ValueError(f"node value mode must be one of {NODE_MODES}, not {mode!r}")
+        self.node_value_mode = mode
+        self.refresh_values()
+
+    def set_edge_overlay(self, overlay: str) -> None:
+        if overlay not in EDGE_OVERLAYS:
+            raise ValueError(f"edge overlay must be one of {EDGE_OVERLAYS}, not {overlay!r}")
+        self.edge_overlay = overlay
+        self.refresh_values()
+
+    @property
+    def edge_labels_visible(self) -> bool:
+        if self._labels_choice is not None:
+            return self._labels_choice
+        return len(self.items_.edge_order) <= AUTO_LABEL_EDGE_LIMIT
+
+    def set_edge_labels_visible(self, visible: bool) -> None:
+        self._labels_choice = bool(visible)
+        self._sync_labels()
+        self.refresh_values()
+
+    # building and refreshing ---------------------------------------------------------------
+    def rebuild(self) -> None:
+        self._applying_selection = True  # clearing deselects: not a user's selection
+        try:
+            self.close_editor()
+            self._callouts = []
+            self.clear()
+            self.items_ = build_items(self, self.document.project.network)
+            self._sync_labels()
+            m = SCENE_MARGIN
+            self.setSceneRect(self.itemsBoundingRect().adjusted(-m, -m, m, m))
+        finally:
+            self._applying_selection = False
+        self.refresh_values()
+        self._on_highlight_changed(self.document.highlight)
+        self._apply_selection(self.document.selection)
+
+    def refresh_values(self) -> None:
+        self.items_.legend.set_modes(self.node_value_mode, self.edge_overlay)
+        refresh_units(self.document, self.items_, self.node_value_mode)
+        refresh_edges(self.document, self.items_, self.edge_overlay)
+
+    def _sync_labels(self) -> None:
+        remove_labels(self, self.items_)
+        if self.edge_labels_visible:
+            build_labels(self, self.items_)
+
+    # document signals ----------------------------------------------------------------------
+    def _on_structure_changed(self) -> None:
+        self.rebuild()
+
+    def _on_document_changed(self) -> None:
+        self.refresh_values()
+
+    def _on_highlight_changed(self, refs) -> None:
+        clear_callouts(self, self._callouts)
+        self._callouts = apply_highlight(self, self.items_, refs, self.document.highlight_values)
+
+    def _on_document_selection_changed(self, refs) -> None:
+        self._apply_selection(refs)
+
+    # selection shared with the tables --------------------------------------------------------
+    def _on_scene_selection_changed(self) -> None:
+        if self._applying_selection:
+            return  # the echo of a selection the document just told us about
+        selected = self.selectedItems()
+        refs = frozenset(i.ref for i in selected if isinstance(i, UnitItem | EdgeItem))
+        self.document.set_selection(refs)
+
+    def _apply_selection(self, refs) -> None:
+        self._applying_selection = True
+        try:
+            for item in self.selectedItems():
+                if getattr(item, "ref", None) not in refs:
+                    item.setSelected(False)
+            for ref in refs:
+                item = self.items_.item_for(ref)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self._applying_selection = False
+
+    def selected_units(self) -> list[UnitRef]:
+        return sorted(i.ref for i in self.selectedItems() if isinstance(i, UnitItem))
+
+    # in-place editing ------------------------------------------------------------------------
+    def begin_edit(self, ref) -> InlineNumberEditor | None:
+        edge = self.items_.edges.get(ref)
+        if edge is None:
+            return None
+        self.close_editor()
+        editor = InlineNumberEditor(parameter_symbol(ref).html, str(edge.value))
+        editor.committed.connect(lambda value: self._on_editor_committed(ref, value))
+        editor.cancelled.connect(self.close_editor)
+        anchor = label_position(self.items_.layout, ref)
+        self._editor_proxy = open_editor_proxy(self, editor, anchor)
+        return editor
+
+    @property
+    def editor(self) -> InlineNumberEditor | None:
+        return None if self._editor_proxy is None else self._editor_proxy.widget()
+
+    def close_editor(self) -> None:
+        proxy, self._editor_proxy = self._editor_proxy, None
+        if proxy is not None:
+            self.removeItem(proxy)
+            proxy.deleteLater()  # not now: we may be inside the editor's own signal
+            for view in self.views():
+                view.setFocus()
+
+    def _on_editor_committed(self, ref, value: float) -> None:
+        self.close_editor()
+        self.menus.set_parameter(ref, value)
+
+    # context menus -------------------------------------------------------------------------
+    def show_unit_menu(self, ref: UnitRef, screen_pos) -> None:
+        self._exec_menu(self.menus.unit_menu(ref, self._menu_parent()), screen_pos)
+
+    def show_layer_menu(self, layer: int, screen_pos) -> None:
+        self._exec_menu(self.menus.layer_menu(layer, self._menu_parent()), screen_pos)
+
+    def show_edge_menu(self, ref, screen_pos) -> None:
+        menu = self.menus.edge_menu(ref, self.begin_edit, self._menu_parent())
+        self._exec_menu(menu, screen_pos)
+
+    def _menu_parent(self):
+        views = self.views()
+        return views[0] if views else None
+
+    @staticmethod
+    def _exec_menu(menu, screen_pos: QPointF) -> None:
+        menu.exec(screen_pos)
+        menu.deleteLater()
+
+    # removal with data loss ----------------------------------------------------------------
+    def confirm_data_loss(self, layer: int, unit: int) -> bool:
+        """Ask before a removal drops a dataset column (replaceable, e.g. by tests)."""
+        answer = QMessageBox.question(
+            self._menu_parent(),
+            tr("Remove unit"),
+            tr("Removing unit %d of layer %d deletes its column of the dataset. Remove it?")
+            % (unit, layer),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _confirm_removal(self, layer: int, unit: int) -> bool:
+        if not self.document.unit_removal_loses_data(layer, unit):
+            return True
+        return self.confirm_data_loss(layer, unit)

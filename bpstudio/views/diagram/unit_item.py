@@ -1,0 +1,145 @@
+"""A unit (circle with its symbol and current value) and the "+1" node that feeds biases."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
+
+from bpstudio.model.refs import UnitRef
+from bpstudio.views.diagram import style
+from bpstudio.views.diagram.layout import BIAS_HALF_SIDE, UNIT_RADIUS
+from bpstudio.views.diagram.notation import Symbol, draw_symbol
+
+UNIT_Z = 10.0
+GLOW = 9.0  # room around the circle for the highlight ring
+TEXT_LOD = 0.3  # below this zoom, text would be unreadable specks: draw the circle only
+
+
+class UnitItem(QGraphicsItem):
+    def __init__(self, ref: UnitRef, role: str, symbol: Symbol, position: QPointF) -> None:
+        super().__init__()
+        self.ref = ref
+        self.role = role  # "input" | "hidden" | "output"
+        self.symbol = symbol
+        self.value_text = "—"
+        self.fill = style.UNIT_FILL[role]
+        self.highlighted = False
+        self.dimmed = False
+        self._hovered = False
+        self.setPos(position)
+        self.setZValue(UNIT_Z)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+
+    # state set by the scene ------------------------------------------------------------------
+    def set_value(self, text: str, fill: QColor, tooltip: str) -> None:
+        if text != self.value_text or fill != self.fill:
+            self.value_text, self.fill = text, fill
+            self.update()
+        self.setToolTip(tooltip)
+
+    def set_emphasis(self, highlighted: bool, dimmed: bool) -> None:
+        if (highlighted, dimmed) != (self.highlighted, self.dimmed):
+            self.highlighted, self.dimmed = highlighted, dimmed
+            self.update()
+
+    # QGraphicsItem ---------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        r = UNIT_RADIUS + GLOW
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), UNIT_RADIUS + 2, UNIT_RADIUS + 2)
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.dimmed:
+            painter.setOpacity(style.DIMMED_OPACITY + 0.15)
+        if self.highlighted:
+            painter.setPen(QPen(style.HIGHLIGHT, GLOW))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), UNIT_RADIUS + GLOW / 2, UNIT_RADIUS + GLOW / 2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(self._outline_pen(selected))
+        painter.setBrush(QBrush(self.fill))
+        painter.drawEllipse(QPointF(0, 0), UNIT_RADIUS, UNIT_RADIUS)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) >= TEXT_LOD:
+            self._paint_text(painter)
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.scene().show_unit_menu(self.ref, event.screenPos())
+        event.accept()
+
+    # painting helpers ------------------------------------------------------------------------
+    def _outline_pen(self, selected: bool) -> QPen:
+        if selected:
+            pen = QPen(style.SELECTION, 3.5)
+        else:
+            color = style.UNIT_OUTLINE[self.role]
+            pen = QPen(color.darker(135) if self._hovered else color, 2.5 if self._hovered else 2)
+        return pen
+
+    def _paint_text(self, painter: QPainter) -> None:
+        painter.setPen(style.INK)
+        draw_symbol(painter, QPointF(0, -9), self.symbol, 19)
+        font = style.text_font(12)
+        metrics = QFontMetricsF(font)
+        available = 2 * UNIT_RADIUS - 10
+        if metrics.horizontalAdvance(self.value_text) > available:
+            font = style.text_font(10)  # a long scientific value still fits inside
+            metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        painter.setPen(style.MUTED_INK if self.value_text == "—" else style.INK)
+        text_rect = QRectF(-UNIT_RADIUS, 3, 2 * UNIT_RADIUS, metrics.height() + 2)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter, self.value_text)
+
+
+class BiasNodeItem(QGraphicsItem):
+    """The constant input 1 whose edges carry the biases b_k^l of ``layer``."""
+
+    def __init__(self, layer: int, position: QPointF) -> None:
+        super().__init__()
+        self.layer = layer
+        self.dimmed = False
+        self.setPos(position)
+        self.setZValue(UNIT_Z)
+        self.setToolTip(f"Bias input of layer {layer}: a constant 1; its edges carry b_k^{layer}")
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        if dimmed != self.dimmed:
+            self.dimmed = dimmed
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        h = BIAS_HALF_SIDE + 2
+        return QRectF(-h, -h, 2 * h, 2 * h)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.dimmed:
+            painter.setOpacity(style.DIMMED_OPACITY + 0.15)
+        h = BIAS_HALF_SIDE
+        square = QRectF(-h, -h, 2 * h, 2 * h)
+        painter.setPen(QPen(style.MUTED_INK, 1.5))
+        painter.setBrush(QBrush(QColor("#f4f5f7")))
+        painter.drawRoundedRect(square, 4, 4)
+        painter.setFont(style.text_font(12, bold=True))
+        painter.setPen(style.INK)
+        painter.drawText(square, Qt.AlignmentFlag.AlignCenter, "+1")
+
+    def contextMenuEvent(self, event) -> None:
+        self.scene().show_layer_menu(self.layer, event.screenPos())
+        event.accept()
