@@ -169,7 +169,8 @@ class NetworkScene(QGraphicsScene):
 
     def _on_editor_committed(self, ref, value: float) -> None:
         self.close_editor()
-        self.menus.set_parameter(ref, value)
+        if value != self.items_.edges[ref].value:  # Enter on an untouched value: no undo step
+            self.menus.set_parameter(ref, value)
 
     # context menus -------------------------------------------------------------------------
     def show_unit_menu(self, ref: UnitRef, screen_pos) -> None:
