@@ -1,0 +1,84 @@
+"""The size of each layer's weight gradient over training: the vanishing-gradient lesson.
+
+One curve per weight matrix, the RMS of its dE/dw at every step, on a log axis: with sigmoid
+hidden layers the curves of the layers nearer the inputs sit lower, because every sigmoid the
+error passes back through multiplies it by its slope, which is at most 0.25.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+from bpstudio.model.history import GrowingArray
+
+LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GradientSizePlot", text)
+
+
+class GradientSizePlot(pg.PlotWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, background="w")
+        self.setToolTip(
+            tr(
+                "How large each layer's weight gradient is (root-mean-square of dE/dw) at every "
+                "step. Sigmoid's slope is at most 0.25, so the error shrinks each time it passes "
+                "back through a sigmoid layer: the layers nearest the inputs learn slowest."
+            )
+        )
+        item = self.plotItem
+        item.setLabel("bottom", tr("step"))
+        item.setLabel("left", tr("gradient size (RMS of dE/dw)"))
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setLogMode(y=True)
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        for side in ("left", "bottom"):
+            item.getAxis(side).enableAutoSIPrefix(False)  # plain numbers for students
+        self._legend = item.addLegend(offset=(-10, 10))
+        self._xs = GrowingArray()
+        self._columns: list[GrowingArray] = []
+        self._curves: list[pg.PlotDataItem] = []
+
+    @property
+    def n_points(self) -> int:
+        return len(self._xs)
+
+    def clear_data(self) -> None:
+        self._xs = GrowingArray()
+        for curve in self._curves:
+            self.plotItem.removeItem(curve)
+            self._legend.removeItem(curve)
+        self._columns, self._curves = [], []
+
+    def append(self, first_step: int, rows: np.ndarray) -> None:
+        """``rows[i]`` holds each weight matrix's gradient RMS at step ``first_step + i``."""
+        if not len(rows):
+            return
+        if rows.shape[1] != len(self._columns):
+            self.clear_data()  # the network's depth changed: the old curves mean other layers
+            self._add_curves(rows.shape[1])
+        self._xs.extend(np.arange(first_step, first_step + len(rows)))
+        for column, values in zip(self._columns, rows.T, strict=True):
+            column.extend(values)
+
+    def refresh(self) -> None:
+        xs = self._xs.view()
+        for curve, column in zip(self._curves, self._columns, strict=True):
+            # Zero gradients (a dead unit) have no logarithm: leave a gap, not a warning.
+            curve.setData(xs, np.where(column.view() > 0, column.view(), np.nan), connect="finite")
+
+    def _add_curves(self, n_matrices: int) -> None:
+        for index in range(n_matrices):
+            colour = LAYER_COLOURS[index % len(LAYER_COLOURS)]
+            # Weight matrix `index` feeds layer index + 2 in the seed's numbering.
+            name = tr("into layer %d") % (index + 2)
+            curve = self.plotItem.plot(pen=pg.mkPen(colour, width=1), name=name)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self._columns.append(GrowingArray())
+            self._curves.append(curve)

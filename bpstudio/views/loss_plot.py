@@ -1,0 +1,197 @@
+"""The live loss plot (dock ``lossPlot``): loss per step or per epoch, and gradient size per layer.
+
+Fed by training snapshots (append-only) or a project's saved history.  Points are buffered as
+they arrive and drawn at most ~30 times a second; the curves downsample by peaks and clip to
+the view, so a million points pan and zoom smoothly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from bpstudio.controller.training_snapshot import TrainingSnapshot
+from bpstudio.model.history import GrowingArray, LossHistory
+from bpstudio.views.gradient_plot import GradientSizePlot
+from bpstudio.views.loss_plot_toolbar import LossPlotToolbar
+from bpstudio.views.plot_crosshair import PlotCrosshair
+
+REFRESH_INTERVAL_MS = 33  # ~30 redraws a second at most
+STEPS, EPOCHS = "steps", "epochs"
+
+
+class LossPlotWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._losses = {STEPS: GrowingArray(), EPOCHS: GrowingArray()}
+        self._series = STEPS
+        self._x_cache = np.arange(1, 1025, dtype=np.float64)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_INTERVAL_MS)
+        self._refresh_timer.timeout.connect(self._on_refresh_due)
+        self.loss_plot = self._make_loss_plot()
+        self.gradient_plot = GradientSizePlot()
+        self.toolbar = LossPlotToolbar(self)
+        self.readout = QLabel(self.tr("Move the mouse over the plot to read a point."))
+        self.readout.setToolTip(self.tr("The point of the curve nearest the mouse"))
+        self._crosshair = PlotCrosshair(self.loss_plot, self.shown_data)
+        self._build_layout()
+        self._connect()
+
+    def _make_loss_plot(self) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background="w")
+        item = plot.plotItem
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setLabel("left", self.tr("training loss"))
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        _plain_axis_numbers(item)
+        self.curve = item.plot(pen=pg.mkPen("#1f77b4", width=1))
+        plot.setToolTip(self.tr("Training loss; drag to pan, wheel to zoom, right-click for more"))
+        return plot
+
+    def _build_layout(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.loss_plot, self.tr("Loss"))
+        self.tabs.addTab(self.gradient_plot, self.tr("Gradient size"))
+        self.tabs.setTabToolTip(0, self.tr("Training loss over time"))
+        self.tabs.setTabToolTip(1, self.tr("Each layer's gradient size: the vanishing gradient"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.readout)
+
+    def _connect(self) -> None:
+        bar = self.toolbar
+        bar.seriesChanged.connect(self.set_series)
+        bar.logScaleToggled.connect(self.set_log_scale)
+        bar.followToggled.connect(self.set_follow)
+        bar.exportPngRequested.connect(self._on_export_png_clicked)
+        bar.exportCsvRequested.connect(self._on_export_csv_clicked)
+        self.loss_plot.plotItem.vb.sigRangeChangedManually.connect(self._on_range_changed_by_hand)
+        self._crosshair.moved.connect(self._on_crosshair_moved)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.set_series(STEPS)
+
+    # data in --------------------------------------------------------------------------------
+    def append_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        """Add a snapshot's new points (connect to TrainingController.snapshotReady)."""
+        if snapshot.history_reset:
+            self.clear()
+        _place(self._losses[STEPS], snapshot.first_step_index, snapshot.new_step_losses)
+        _place(self._losses[EPOCHS], snapshot.first_epoch_index, snapshot.new_epoch_losses)
+        rows = snapshot.new_gradient_rms
+        # Gradient rows belong to the last len(rows) of the snapshot's steps (x is 1-based).
+        end = snapshot.first_step_index + len(snapshot.new_step_losses)
+        self.gradient_plot.append(end - len(rows) + 1, rows)
+        self._schedule_refresh()
+
+    def set_history(self, history: LossHistory) -> None:
+        """Show a saved history (e.g. a project just opened), replacing what is shown."""
+        self.clear()
+        self._losses[STEPS].extend(history.steps.view())
+        self._losses[EPOCHS].extend(history.epochs.view())
+        self._schedule_refresh()
+
+    def clear(self) -> None:
+        self._losses = {STEPS: GrowingArray(), EPOCHS: GrowingArray()}
+        self.gradient_plot.clear_data()
+        self._schedule_refresh()
+
+    def shown_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The shown series: x (1-based step or epoch numbers) and loss."""
+        losses = self._losses[self._series].view()
+        return self._x_values(len(losses)), losses
+
+    def point_count(self, series: str = STEPS) -> int:
+        return len(self._losses[series])
+
+    # display options ------------------------------------------------------------------------
+    def set_series(self, series: str) -> None:
+        """``"steps"``: every optimiser step's loss; ``"epochs"``: each epoch's mean."""
+        self._series = series
+        label = self.tr("step") if series == STEPS else self.tr("epoch")
+        self.loss_plot.plotItem.setLabel("bottom", label)
+        self.toolbar.show_series(series)
+        self.refresh_now()
+
+    def set_log_scale(self, on: bool) -> None:
+        self.loss_plot.plotItem.setLogMode(y=on)
+        self.toolbar.show_log_scale(on)
+
+    def set_follow(self, on: bool) -> None:
+        """Keep the whole curve in view as it grows (panning or zooming switches this off)."""
+        for plot in (self.loss_plot, self.gradient_plot):
+            plot.plotItem.enableAutoRange(enable=on)
+        self.toolbar.show_follow(on)
+
+    # drawing --------------------------------------------------------------------------------
+    def _schedule_refresh(self) -> None:
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _on_refresh_due(self) -> None:
+        self.refresh_now()
+
+    def refresh_now(self) -> None:
+        xs, ys = self.shown_data()
+        self.curve.setData(xs, ys)
+        self.gradient_plot.refresh()
+
+    def _x_values(self, n: int) -> np.ndarray:
+        if n > len(self._x_cache):  # grow by doubling, like the data, so redraws don't allocate
+            self._x_cache = np.arange(1, 2 * n + 1, dtype=np.float64)
+        return self._x_cache[:n]
+
+    def _on_range_changed_by_hand(self, _axes) -> None:
+        self.toolbar.show_follow(False)
+
+    def _on_crosshair_moved(self, x: float, loss: float) -> None:
+        what = self.tr("step") if self._series == STEPS else self.tr("epoch")
+        self.readout.setText(f"{what} {int(x):,}: {self.tr('loss')} {loss:.6g}")
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.readout.setVisible(index == 0)  # the readout follows the loss curve only
+
+    # export ---------------------------------------------------------------------------------
+    def export_png(self, path: str | Path) -> None:
+        """The visible plot (loss or gradient size) as a PNG image."""
+        plot = self.tabs.currentWidget()
+        pyqtgraph.exporters.ImageExporter(plot.plotItem).export(str(path))
+
+    def export_csv(self, path: str | Path) -> None:
+        """The shown loss series as ``step,loss`` (or ``epoch,loss``) rows, full precision."""
+        xs, ys = self.shown_data()
+        header = f"{'step' if self._series == STEPS else 'epoch'},loss"
+        table = np.column_stack([xs, ys])
+        np.savetxt(path, table, fmt=("%d", "%.17g"), delimiter=",", header=header, comments="")
+
+    def _on_export_png_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), "", "PNG (*.png)")
+        if path:
+            self.export_png(path)
+
+    def _on_export_csv_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export losses"), "", "CSV (*.csv)")
+        if path:
+            self.export_csv(path)
+
+
+def _plain_axis_numbers(item: pg.PlotItem) -> None:
+    """Plain tick numbers: a student reads 0.25, not 250 under a "(x0.001)" axis title."""
+    for side in ("left", "bottom"):
+        item.getAxis(side).enableAutoSIPrefix(False)
+
+
+def _place(series: GrowingArray, first_index: int, values: np.ndarray) -> None:
+    """Put ``values`` at ``first_index``: overlap replaces, a gap (missed points) stays empty."""
+    if first_index < len(series):
+        series.truncate(first_index)
+    elif first_index > len(series):
+        series.extend(np.full(first_index - len(series), np.nan))
+    series.extend(values)

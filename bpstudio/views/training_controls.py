@@ -1,0 +1,95 @@
+"""The value controls of the training panel: speed, learning rate, batch size, stop conditions.
+
+Only widgets and conversions here; the panel wires them to the controller.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSlider, QSpinBox
+
+# The speed slider's stops, in steps per second: slow enough to follow one update on the
+# diagram, up to as fast as the machine goes.
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, math.inf)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingPanel", text)
+
+
+def speed_text(steps_per_second: float) -> str:
+    if math.isinf(steps_per_second):
+        return tr("flat out")
+    unit = tr("step/s") if steps_per_second == 1 else tr("steps/s")
+    return f"{steps_per_second:g} {unit}"
+
+
+def make_speed_slider() -> QSlider:
+    slider = QSlider(Qt.Orientation.Horizontal)
+    slider.setRange(0, len(SPEEDS) - 1)
+    slider.setValue(len(SPEEDS) - 1)
+    slider.setPageStep(3)
+    slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+    slider.setMinimumWidth(120)
+    return slider
+
+
+def speed_at(position: int) -> float:
+    return float(SPEEDS[position])
+
+
+def position_of(steps_per_second: float) -> int:
+    """The slider stop nearest ``steps_per_second`` (on a log scale)."""
+    if math.isinf(steps_per_second):
+        return len(SPEEDS) - 1
+    finite = range(len(SPEEDS) - 1)
+    return min(finite, key=lambda i: abs(math.log(SPEEDS[i] / steps_per_second)))
+
+
+class CompactDoubleSpinBox(QDoubleSpinBox):
+    """Shows 0.5 as "0.5", not "0.500000": six decimals are accepted, not all displayed."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name, or it never runs
+        return self.locale().toString(value, "g", 6)
+
+
+def make_learning_rate_box() -> QDoubleSpinBox:
+    box = CompactDoubleSpinBox()
+    box.setDecimals(6)
+    box.setRange(1e-6, 1000.0)
+    box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+    box.setKeyboardTracking(False)  # apply a typed rate once, not at every keystroke
+    return box
+
+
+def make_batch_size_box() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(1, 1)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def make_max_epochs_box() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, 10_000_000)
+    box.setSpecialValueText(tr("no limit"))
+    box.setKeyboardTracking(False)
+    return box
+
+
+def make_target_loss_box() -> QDoubleSpinBox:
+    box = CompactDoubleSpinBox()
+    box.setDecimals(6)
+    box.setRange(0.0, 1000.0)
+    box.setSpecialValueText(tr("none"))
+    box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def set_quietly(box, value) -> None:
+    """Show ``value`` without emitting valueChanged (the model already has it)."""
+    with QSignalBlocker(box):
+        box.setValue(value)

@@ -1,0 +1,217 @@
+"""The training panel: play/pause, step, epoch, reset, speed, learning rate, batch size, stops.
+
+It talks only to a TrainingController (never to the worker), and reads a project's training
+configuration to show it.  Edits of the learning rate or batch size go to the controller at once
+(they apply from the next step) and out as `configEdited`, for the document to record.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from bpstudio.controller.training_controller import TrainingController
+from bpstudio.controller.training_pace import StopConditions
+from bpstudio.controller.training_snapshot import TrainingSnapshot
+from bpstudio.model.project import Project
+from bpstudio.model.training import TrainingConfig
+from bpstudio.views import training_controls as controls
+
+DIVERGED_COLOUR = "#b00020"
+
+
+class TrainingPanel(QWidget):
+    configEdited = Signal(object)  # TrainingConfig, after the user changed a value
+
+    def __init__(self, controller: TrainingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._config = TrainingConfig()
+        self._last_loss = float("nan")
+        self._make_actions()
+        self._make_controls()
+        self._lay_out()
+        self._connect()
+        self._on_running_changed(controller.is_running)
+
+    # construction ---------------------------------------------------------------------------
+    def _action(self, icon, text: str, shortcut: str, tip: str, slot) -> QAction:
+        action = QAction(self.style().standardIcon(icon), text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        c = self._controller
+        self.play_action = self._action(
+            pixmap.SP_MediaPlay, self.tr("Play"), "Space", "", c.toggle_running
+        )
+        self.step_action = self._action(
+            pixmap.SP_MediaSkipForward, self.tr("Step"), "F10",
+            self.tr("Take one optimiser update, then pause"), c.step_once,
+        )  # fmt: skip
+        self.epoch_action = self._action(
+            pixmap.SP_MediaSeekForward, self.tr("Epoch"), "Shift+F10",
+            self.tr("Train to the end of the current epoch, then pause"), c.step_epoch,
+        )  # fmt: skip
+        self.reset_action = self._action(
+            pixmap.SP_BrowserReload, self.tr("Reset"), "Ctrl+Shift+R",
+            self.tr("Fresh weights from the initialisation seed; clear the loss history"), c.reset,
+        )  # fmt: skip
+
+    def _make_controls(self) -> None:
+        self.speed_slider = controls.make_speed_slider()
+        self.speed_slider.setToolTip(
+            self.tr(
+                "Training speed: from slow motion (follow each update on the diagram) to flat out"
+            )
+        )
+        self.speed_label = QLabel()
+        self.learning_rate_box = controls.make_learning_rate_box()
+        self.learning_rate_box.setToolTip(
+            self.tr("Learning rate η: how far each update moves the weights (applies at once)")
+        )
+        self.batch_size_box = controls.make_batch_size_box()
+        self.batch_size_box.setToolTip(
+            self.tr("Samples per update: 1 is online learning; all of them is full batch")
+        )
+        self.max_epochs_box = controls.make_max_epochs_box()
+        self.max_epochs_box.setToolTip(self.tr("Pause once this many epochs have finished"))
+        self.target_loss_box = controls.make_target_loss_box()
+        self.target_loss_box.setToolTip(self.tr("Pause once an epoch's loss is at most this"))
+        self.readout = QLabel()
+        self.readout.setToolTip(self.tr("Updates taken, epochs finished, latest loss, speed"))
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setToolTip(self.tr("Why training last stopped"))
+        self._show_speed(self._controller.speed)
+        self._show_counts(0, 0, 0.0)
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for action in (self.play_action, self.step_action, self.epoch_action, self.reset_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            buttons.addWidget(button)
+        buttons.addSpacing(12)
+        buttons.addWidget(QLabel(self.tr("Speed")))
+        buttons.addWidget(self.speed_slider, 1)
+        buttons.addWidget(self.speed_label)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.addLayout(buttons, 0, 0, 1, 4)
+        self._add_field(grid, 1, 0, self.tr("Learning rate"), self.learning_rate_box)
+        self._add_field(grid, 1, 2, self.tr("Batch size"), self.batch_size_box)
+        self._add_field(grid, 2, 0, self.tr("Stop after epochs"), self.max_epochs_box)
+        self._add_field(grid, 2, 2, self.tr("or at loss ≤"), self.target_loss_box)
+        grid.addWidget(self.readout, 3, 0, 1, 4)
+        grid.addWidget(self.status_label, 4, 0, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+    @staticmethod
+    def _add_field(grid: QGridLayout, row: int, column: int, text: str, box: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(box)
+        label.setToolTip(box.toolTip())
+        grid.addWidget(label, row, column)
+        grid.addWidget(box, row, column + 1)
+
+    def _connect(self) -> None:
+        c = self._controller
+        c.runningChanged.connect(self._on_running_changed)
+        c.snapshotReady.connect(self._on_snapshot)
+        c.stopped.connect(self._on_stopped)
+        c.diverged.connect(self._on_diverged)
+        c.failed.connect(self._on_failed)
+        self.speed_slider.valueChanged.connect(self._on_speed_moved)
+        self.learning_rate_box.valueChanged.connect(self._on_config_edited)
+        self.batch_size_box.valueChanged.connect(self._on_config_edited)
+        self.max_epochs_box.valueChanged.connect(self._on_stop_conditions_edited)
+        self.target_loss_box.valueChanged.connect(self._on_stop_conditions_edited)
+
+    # the project ----------------------------------------------------------------------------
+    def set_project(self, project: Project) -> None:
+        """Show ``project``'s training configuration (without sending it back as an edit)."""
+        self._config = project.training
+        self.batch_size_box.setRange(1, project.dataset.n_samples)
+        self.batch_size_box.setSuffix(self.tr(" of %d") % project.dataset.n_samples)
+        controls.set_quietly(self.learning_rate_box, project.training.learning_rate)
+        controls.set_quietly(self.batch_size_box, project.training.batch_size)
+        history = project.history.steps.view()
+        self._last_loss = float(history[-1]) if len(history) else float("nan")
+        self._show_counts(project.steps_taken, len(project.history.epochs), 0.0)
+
+    # slots ----------------------------------------------------------------------------------
+    def _on_running_changed(self, running: bool) -> None:
+        pixmap = (
+            QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_action.setIcon(self.style().standardIcon(pixmap))
+        self.play_action.setText(self.tr("Pause") if running else self.tr("Play"))
+        tip = self.tr("Pause training") if running else self.tr("Train continuously")
+        self.play_action.setToolTip(f"{tip} (Space)")
+        if running:
+            self._show_status("")
+
+    def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        if len(snapshot.new_step_losses) or snapshot.history_reset:
+            self._last_loss = snapshot.last_loss
+        self._show_counts(snapshot.step_count, snapshot.epoch_count, snapshot.steps_per_second)
+
+    def _on_stopped(self, reason: str) -> None:
+        if not self.status_label.text():  # a divergence message stays until training restarts
+            self._show_status(reason)
+
+    def _on_diverged(self, message: str) -> None:
+        self._show_status(f"<span style='color:{DIVERGED_COLOUR}'>{message}</span>")
+
+    def _on_failed(self, message: str) -> None:
+        self._on_diverged(message)
+
+    def _on_speed_moved(self, position: int) -> None:
+        speed = controls.speed_at(position)
+        self._show_speed(speed)
+        self._controller.set_speed(speed)
+
+    def _on_config_edited(self, _value) -> None:
+        self._config = self._config.with_changes(
+            learning_rate=self.learning_rate_box.value(),
+            batch_size=self.batch_size_box.value(),
+        )
+        self._controller.set_config(self._config)
+        self.configEdited.emit(self._config)
+
+    def _on_stop_conditions_edited(self, _value) -> None:
+        epochs, target = self.max_epochs_box.value(), self.target_loss_box.value()
+        self._controller.set_stop_conditions(
+            StopConditions(max_epochs=epochs or None, target_loss=target or None)
+        )
+
+    # display --------------------------------------------------------------------------------
+    def _show_speed(self, steps_per_second: float) -> None:
+        controls.set_quietly(self.speed_slider, controls.position_of(steps_per_second))
+        self.speed_label.setText(controls.speed_text(steps_per_second))
+
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))  # no empty row between readout and plot
+
+    def _show_counts(self, steps: int, epochs: int, per_second: float) -> None:
+        loss = "–" if self._last_loss != self._last_loss else f"{self._last_loss:.6g}"
+        rate = f" · {per_second:,.0f} {self.tr('steps/s')}" if per_second else ""
+        text = self.tr("Step %s · epoch %s · loss %s") % (f"{steps:,}", f"{epochs:,}", loss)
+        self.readout.setText(text + rate)
