@@ -1,0 +1,136 @@
+"""The loss plot: fed by snapshots and saved histories, a million points, export round trips."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bpstudio.controller.training_snapshot import TrainingSnapshot, snapshot_network
+from bpstudio.model.examples import load_example
+from bpstudio.model.history import LossHistory
+from bpstudio.views.loss_plot import LossPlotWidget
+
+
+@pytest.fixture
+def plot(qtbot) -> LossPlotWidget:
+    widget = LossPlotWidget()
+    qtbot.addWidget(widget)
+    widget.resize(640, 400)
+    return widget
+
+
+def snapshot(first_step, losses, first_epoch=0, epochs=(), rms=None, reset=False):
+    rms = np.empty((0, 2)) if rms is None else np.asarray(rms, dtype=float)
+    return TrainingSnapshot(
+        **snapshot_network(load_example("xor").network),
+        step_count=first_step + len(losses),
+        epoch_count=first_epoch + len(epochs),
+        first_step_index=first_step,
+        first_epoch_index=first_epoch,
+        new_step_losses=np.asarray(losses, dtype=float),
+        new_epoch_losses=np.asarray(epochs, dtype=float),
+        new_gradient_rms=rms,
+        history_reset=reset,
+    )
+
+
+def test_snapshots_append_and_a_reset_starts_over(qtbot, plot):
+    plot.append_snapshot(snapshot(0, [0.5, 0.4], epochs=[0.45]))
+    plot.append_snapshot(snapshot(2, [0.3], first_epoch=1))
+    qtbot.waitUntil(lambda: plot.curve.getOriginalDataset()[1] is not None)
+    xs, ys = plot.curve.getOriginalDataset()
+    np.testing.assert_array_equal(xs, [1, 2, 3])
+    np.testing.assert_array_equal(ys, [0.5, 0.4, 0.3])
+    plot.append_snapshot(snapshot(0, [0.9], reset=True))
+    assert plot.point_count() == 1 and plot.point_count("epochs") == 0
+
+
+def test_epoch_series_shows_epoch_means(qtbot, plot):
+    plot.append_snapshot(snapshot(0, [0.5, 0.4, 0.3, 0.2], epochs=[0.45, 0.25]))
+    plot.set_series("epochs")
+    xs, ys = plot.curve.getOriginalDataset()
+    np.testing.assert_array_equal(xs, [1, 2])
+    np.testing.assert_array_equal(ys, [0.45, 0.25])
+    assert plot.toolbar.series_box.currentData() == "epochs"
+    assert plot.loss_plot.plotItem.getAxis("bottom").labelText == "epoch"
+
+
+def test_redraws_are_coalesced(qtbot, plot):
+    calls = []
+    original = plot.curve.setData
+    plot.curve.setData = lambda *a, **k: (calls.append(1), original(*a, **k))
+    for i in range(50):
+        plot.append_snapshot(snapshot(i, [1.0 / (i + 1)]))
+    qtbot.waitUntil(lambda: len(calls) >= 1)
+    assert len(calls) <= 2  # fifty snapshots in one go: one redraw, not fifty
+    assert len(plot.curve.getOriginalDataset()[1]) == 50
+
+
+def test_a_million_points_render_with_downsampling_and_clipping(qtbot, plot):
+    n = 1_000_000
+    steps = np.exp(-np.arange(n) / 2e5) * (1.0 + 0.3 * np.random.default_rng(0).random(n))
+    plot.set_history(LossHistory(steps, steps[::1000]))
+    plot.refresh_now()
+    plot.set_log_scale(True)
+    image = plot.grab()
+    assert not image.isNull() and image.width() > 0
+    item = plot.loss_plot.plotItem
+    assert item.ctrl.downsampleCheck.isChecked() and item.ctrl.autoDownsampleCheck.isChecked()
+    assert item.ctrl.peakRadio.isChecked()
+    assert item.ctrl.clipToViewCheck.isChecked()
+    assert plot.curve.opts["clipToView"] and plot.curve.opts["autoDownsample"]
+    assert plot.curve.opts["downsampleMethod"] == "peak"
+    assert len(plot.curve.getOriginalDataset()[1]) == n
+    assert len(plot.curve.getData()[1]) < n / 50  # what is drawn: peaks per pixel column
+
+
+def test_csv_export_round_trips(qtbot, plot, tmp_path):
+    losses = np.array([0.5, 0.123456789012345678, 1e-12, 3.0])
+    plot.set_history(LossHistory(losses, [0.4]))
+    path = tmp_path / "losses.csv"
+    plot.export_csv(path)
+    assert path.read_text().splitlines()[0] == "step,loss"
+    table = np.loadtxt(path, delimiter=",", skiprows=1)
+    np.testing.assert_array_equal(table[:, 0], [1, 2, 3, 4])
+    np.testing.assert_array_equal(table[:, 1], losses)  # full precision, not rounded
+
+
+def test_png_export_writes_an_image(qtbot, plot, tmp_path):
+    plot.set_history(LossHistory([0.5, 0.3, 0.2]))
+    plot.refresh_now()
+    path = tmp_path / "loss.png"
+    plot.export_png(path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_crosshair_reads_the_nearest_point(qtbot, plot):
+    plot.set_history(LossHistory([0.5, 0.25, 0.125]))
+    plot._crosshair.point_at(2.2)
+    assert plot.readout.text() == "step 2: loss 0.25"
+
+
+def test_panning_by_hand_turns_follow_off(qtbot, plot):
+    plot.set_history(LossHistory(np.linspace(1, 0.1, 100)))
+    assert plot.toolbar.follow_box.isChecked()
+    plot.loss_plot.plotItem.vb.sigRangeChangedManually.emit([True, True])
+    assert not plot.toolbar.follow_box.isChecked()
+    plot.toolbar.follow_box.setChecked(True)
+    assert plot.loss_plot.plotItem.vb.autoRangeEnabled() == [True, True]
+
+
+def test_gradient_sizes_plot_one_curve_per_weight_matrix(qtbot, plot):
+    plot.append_snapshot(snapshot(0, [0.5, 0.4, 0.3], rms=[[0.1, 0.4], [0.1, 0.3], [0.0, 0.2]]))
+    plot.refresh_now()
+    curves = plot.gradient_plot._curves
+    assert len(curves) == 2
+    xs, ys = curves[0].getOriginalDataset()
+    np.testing.assert_array_equal(xs, [1, 2, 3])
+    assert np.isnan(ys[2])  # a zero gradient has no logarithm: a gap, not a warning
+    plot.tabs.setCurrentIndex(1)
+    assert not plot.grab().isNull()
+
+
+def test_every_control_has_a_tooltip(plot):
+    bar = plot.toolbar
+    for widget in (bar.series_box, bar.log_box, bar.follow_box, bar.png_button, bar.csv_button):
+        assert widget.toolTip()
