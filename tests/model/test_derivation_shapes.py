@@ -36,7 +36,7 @@ def test_deeper_networks_repeat_four_to_six_per_layer():
         "backward.4", "backward.5", "backward.6",
         "backward.4.layer2", "backward.5.layer2", "backward.6.layer2", "update.7",
     ]  # fmt: skip
-    assert d.section("backward.6.layer2").title.startswith("六、")
+    assert d.section("backward.6.layer2").title.startswith("6. ")
     assert "1 - (a_1^3)^2" not in d.find("dE/dz", 3, 1).symbolic  # layer 3 is ReLU
     assert r"\begin{cases}1 & z_1^3 > 0" in d.find("dE/dz", 3, 1).symbolic
     assert r"(1 - (a_1^2)^2)" in d.find("dE/dz", 2, 1).symbolic  # layer 2 is tanh
@@ -57,7 +57,7 @@ def test_cross_entropy_merges_steps_one_and_two():
         assert "backward.1" not in ids(d)
         step = d.find("dE/dz", 2, 1)
         assert step.symbolic.endswith(r"= Y_1 - \hat{Y}_1")
-        assert d.section("backward.2").title.startswith("一、二、")
+        assert d.section("backward.2").title.startswith("1-2. ")
 
 
 def test_softmax_with_squared_error_sums_over_the_jacobian():

@@ -47,7 +47,10 @@ def add_hidden_layers(ctx: Context, rec: Recorder) -> None:
 
 def _open(ctx: Context, rec: Recorder, layer: int, number: int, symbols) -> None:
     title, title_tex = fill(
-        "section.backward.n", ctx.lang, {"symbols": symbol_list(symbols)}, numeral=numeral(number)
+        "section.backward.n",
+        ctx.lang,
+        {"symbols": symbol_list(symbols)},
+        numeral=numeral(number, ctx.lang),
     )
     rec.open_section(section_id(ctx, number, layer), "backward", title, title_tex)
 

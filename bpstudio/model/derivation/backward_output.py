@@ -7,7 +7,7 @@ from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.expr import Q, SymbolicOnly, minus, product, total
 from bpstudio.model.derivation.loss_tex import as_factor, dE_dY_expr
 from bpstudio.model.derivation.slopes import slope_expr, slope_plain, softmax_slope_expr
-from bpstudio.model.derivation.text import tr
+from bpstudio.model.derivation.text import numeral, tr
 from bpstudio.model.derivation.titles import fill, symbol_list
 from bpstudio.model.derivation.weights import add_parameter_gradients
 from bpstudio.model.losses import get_loss
@@ -45,7 +45,10 @@ def _add_dE_dY(ctx: Context, rec: Recorder) -> None:
 def _add_dE_dz(ctx: Context, rec: Recorder) -> None:
     last, units = ctx.n_layers, ctx.units(ctx.n_layers)
     numeral_title = fill(
-        "section.backward.n", ctx.lang, {"symbols": _z_list(ctx, last)}, numeral="二"
+        "section.backward.n",
+        ctx.lang,
+        {"symbols": _z_list(ctx, last)},
+        numeral=numeral(2, ctx.lang),
     )
     rec.open_section("backward.2", "backward", *numeral_title)
     softmax = ctx.network.output_activation == "softmax"

@@ -34,15 +34,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "heading.inside": {"en": "Inside the {layer}: a = f(z)", "zh": "{layer}内部转化"},
     "section.forward.output": {"en": "({n}) Output", "zh": "({n}) 输出"},
     "section.backward.1": {
-        "en": "一、The partial derivatives of E with respect to {ys} (or {as})",
+        "en": "1. The partial derivatives of E with respect to {ys} (or {as})",
         "zh": "一、求 E 对 {ys} 或 {as} 的偏导",
     },
     "section.backward.merged": {
-        "en": "一、二、The partial derivatives of E with respect to {zs} (steps 一 and 二 merge)",
+        "en": "1-2. The partial derivatives of E with respect to {zs} (steps 1 and 2 merge)",
         "zh": "一、二、求 E 对 {zs} 的偏导 (一、二 两步合并)",
     },
     "section.backward.n": {
-        "en": "{numeral}、The partial derivatives of E with respect to {symbols}",
+        "en": "{numeral}. The partial derivatives of E with respect to {symbols}",
         "zh": "{numeral}、求 E 对 {symbols} 的偏导",
     },
     "section.batch": {
@@ -50,7 +50,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "批量梯度: 样本 {samples} 的平均",
     },
     "section.update": {
-        "en": "七、Update every weight: w ← w − η · ∂E/∂w, then the new loss",
+        "en": "7. Update every weight: w ← w − η · ∂E/∂w, then the new loss",
         "zh": "七、更新权重: w ← w − η · ∂E/∂w, 再求新的误差",
     },
     "list.and": {"en": ", ", "zh": ", "},
@@ -90,13 +90,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "explain.dE/dz.softmax": {
         "en": "Chain rule: with softmax every output depends on {z}, so the terms "
-        "∂E/∂a · ∂a/∂{z} of all outputs are added (∂a_m/∂z_k = a_m(δ_mk − a_k)).",
+        "∂E/∂a · ∂a/∂{z} of all outputs are added (∂aₘ/∂zₖ = aₘ(δₘₖ − aₖ)).",
         "zh": "链式法则: softmax 的每个输出都依赖 {z}, 所以把所有输出的 ∂E/∂a · ∂a/∂{z} "
-        "相加 (∂a_m/∂z_k = a_m(δ_mk − a_k))。",
+        "相加 (∂aₘ/∂zₖ = aₘ(δₘₖ − aₖ))。",
     },
     "explain.dE/dz.merged": {
         "en": "For cross-entropy with a {name} output the slope cancels the denominator of "
-        "∂E/∂Y, so steps 一 and 二 merge into Y − Ŷ.",
+        "∂E/∂Y, so steps 1 and 2 merge into Y − Ŷ.",
         "zh": "交叉熵配合 {name} 输出时, ∂a/∂z 恰好约去 ∂E/∂Y 的分母, 一、二 两步合并为 Y − Ŷ。",
     },
     "explain.dE/dw": {
@@ -150,8 +150,9 @@ def tr(key: str, lang: str, **fields) -> str:
     return entry.get(lang, entry["en"]).format(**fields)
 
 
-def numeral(n: int) -> str:
-    return NUMERALS[n - 1]
+def numeral(n: int, lang: str) -> str:
+    """The seed numbers its steps 一、二、...; English uses 1, 2, ... (and stays ASCII)."""
+    return NUMERALS[n - 1] if lang == "zh" else str(n)
 
 
 def check_lang(lang: str) -> str:

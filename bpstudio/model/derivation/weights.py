@@ -32,7 +32,10 @@ def _open_section(ctx: Context, rec: Recorder, layer: int, section_id: str, numb
     if ctx.network.use_bias:
         params += [(sym.plain_b(layer, k), sym.b_sym(layer, k)) for k in ctx.units(layer)]
     title, title_tex = fill(
-        "section.backward.n", ctx.lang, {"symbols": symbol_list(params)}, numeral=numeral(number)
+        "section.backward.n",
+        ctx.lang,
+        {"symbols": symbol_list(params)},
+        numeral=numeral(number, ctx.lang),
     )
     rec.open_section(section_id, "backward", title, title_tex)
 

@@ -1,0 +1,56 @@
+"""`bpstudio derive PROJECT`: the whole walkthrough of one training step, as a document.
+
+Headless: loads the NumPy model and the exporters only (the HTML export loads ziamath), never
+Qt.  Bad input is reported on stderr, naming the problem, with exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from bpstudio.model import ProjectFileError, load_project
+from bpstudio.model.derivation import derive_project
+from bpstudio.render import render_derivation
+
+EXIT_BAD_INPUT = 2
+
+
+def default_lang(environ=os.environ) -> str:
+    """Chinese when the user's locale is Chinese, English otherwise."""
+    locale = environ.get("LC_ALL") or environ.get("LANG") or ""
+    return "zh" if locale.lower().startswith("zh") else "en"
+
+
+def run_derive(args) -> int:
+    lang = args.lang or default_lang()
+    try:
+        project = load_project(args.project)
+    except (ProjectFileError, ValueError) as exc:
+        return _bad_input(f"{args.project}: {exc}")
+    n_samples = project.dataset.n_samples
+    if not 1 <= args.sample <= n_samples:
+        return _bad_input(
+            f"--sample {args.sample} is out of range: {args.project} has {n_samples} "
+            f"sample(s), numbered 1 to {n_samples}"
+        )
+    try:
+        derivation = derive_project(project, args.sample - 1, digits=args.digits, lang=lang)
+    except ValueError as exc:
+        return _bad_input(str(exc))
+    text = render_derivation(derivation, args.format)
+    if not args.out:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        return _bad_input(f"cannot write {args.out}: {exc.strerror or exc}")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def _bad_input(message: str) -> int:
+    print(f"bpstudio derive: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT

@@ -1,0 +1,55 @@
+"""The derivation as one self-contained HTML page: formulas are inline SVG, nothing is fetched."""
+
+from __future__ import annotations
+
+from html import escape
+
+from bpstudio.model.derivation import Derivation, DerivationStep
+from bpstudio.render.formula_svg import inline_svg
+from bpstudio.render.outline import network_line, new_heading, outline
+
+STYLE = """
+body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; margin: 2em auto;
+       padding: 0 1em; color: #222; }
+.step { margin: 0.6em 0 1.2em; }
+.formula { overflow-x: auto; margin: 0.2em 0; }
+.substituted svg { opacity: 0.9; }
+.why { color: #555; margin: 0.2em 0 0 1em; font-size: 0.95em; }
+.phase { border-bottom: 2px solid #2a6fb0; }
+"""
+
+
+def _step(step: DerivationStep) -> list[str]:
+    return [
+        f'<div class="step" id="step-{step.index}" data-section="{escape(step.section)}">',
+        f'<div class="formula symbolic">{inline_svg(step.symbolic)}</div>',
+        f'<div class="formula substituted">{inline_svg(step.substituted)}</div>',
+        f'<p class="why">{escape(step.explanation)}</p>',
+        "</div>",
+    ]
+
+
+def to_html(d: Derivation) -> str:
+    lang = "zh-Hans" if d.lang == "zh" else "en"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        '<head><meta charset="utf-8">',
+        f"<title>{escape(d.title)}</title>",
+        f"<style>{STYLE}</style></head>",
+        "<body>",
+        f"<h1>{escape(d.title)}</h1>",
+        f"<p>{escape(d.intro)}</p>",
+        f"<p><em>{escape(network_line(d))}</em></p>",
+    ]
+    for phase, sections in outline(d):
+        out.append(f'<h2 class="phase">{escape(phase.title)}</h2>')
+        for section, steps in sections:
+            out.append(f'<h3 id="{escape(section.id)}">{escape(section.title)}</h3>')
+            for i, step in enumerate(steps):
+                heading = new_heading(steps, i)
+                if heading:
+                    out.append(f"<h4>{escape(heading)}</h4>")
+                out += _step(step)
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,69 @@
+"""The derivation as JSON: every step with all its fields; values at full precision.
+
+Sample numbers in the JSON count from 1, as people and the command line count them
+(``sample_number``, ``batch_numbers``); touched elements use the seed's numbering.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict
+
+from bpstudio.model.derivation import Derivation, DerivationStep
+from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+
+FORMAT = "bpstudio-derivation"
+VERSION = 1
+
+
+def ref_to_json(ref) -> dict:
+    if isinstance(ref, UnitRef):
+        return {"kind": "unit", "layer": ref.layer, "unit": ref.unit}
+    if isinstance(ref, EdgeRef):
+        return {"kind": "edge", "layer": ref.layer, "j": ref.j, "k": ref.k}
+    if isinstance(ref, BiasRef):
+        return {"kind": "bias", "layer": ref.layer, "unit": ref.unit}
+    raise TypeError(f"not an element reference: {ref!r}")
+
+
+def _number(value: float) -> float | None:
+    return value if math.isfinite(value) else None  # JSON has no NaN or infinity
+
+
+def step_to_json(step: DerivationStep) -> dict:
+    data = asdict(step)
+    data["indices"] = list(step.indices)
+    data["value"] = _number(step.value)
+    # sorted so that the same derivation always gives the same file
+    data["touches"] = [ref_to_json(r) for r in sorted(step.touches, key=_ref_key)]
+    return data
+
+
+def _ref_key(ref) -> tuple:
+    return (type(ref).__name__, *asdict(ref).values())
+
+
+def to_json_data(d: Derivation) -> dict:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": d.title,
+        "intro": d.intro,
+        "language": d.lang,
+        "digits": d.digits,
+        "sample_number": d.sample + 1,
+        "batch_numbers": [s + 1 for s in d.batch],
+        "learning_rate": d.learning_rate,
+        "loss": d.loss,
+        "layer_sizes": list(d.layer_sizes),
+        "activations": list(d.activations),
+        "use_bias": d.use_bias,
+        "phases": [asdict(p) for p in d.phases],
+        "sections": [asdict(s) for s in d.sections],
+        "steps": [step_to_json(s) for s in d.steps],
+    }
+
+
+def to_json(d: Derivation) -> str:
+    return json.dumps(to_json_data(d), ensure_ascii=False, indent=1, allow_nan=False) + "\n"

@@ -1,0 +1,27 @@
+"""The derivation as Markdown, formulas in ``$...$`` (GitHub, Obsidian, Jupyter render them)."""
+
+from __future__ import annotations
+
+from bpstudio.model.derivation import Derivation
+from bpstudio.render.outline import network_line, new_heading, outline
+
+
+def to_markdown(d: Derivation) -> str:
+    out = [f"# {d.title}", "", d.intro, "", f"*{network_line(d)}*", ""]
+    for phase, sections in outline(d):
+        out += [f"## {phase.title}", ""]
+        for section, steps in sections:
+            out += [f"### {section.title_tex}", ""]
+            for i, step in enumerate(steps):
+                heading = new_heading(steps, i)
+                if heading:
+                    out += [f"**{heading}**", ""]
+                out += [
+                    f"${step.symbolic}$",
+                    "",
+                    f"${step.substituted}$",
+                    "",
+                    f"> {step.explanation}",
+                    "",
+                ]
+    return "\n".join(out)
