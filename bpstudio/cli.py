@@ -14,6 +14,8 @@ from bpstudio import __version__
 
 EXIT_BAD_INPUT = 2
 HEADLESS_VERBS = ("train", "derive")
+# Options of the GUI (bpstudio.app), passed on to it rather than to the headless parser.
+GUI_OPTIONS = ("--self-test-screenshot",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +63,8 @@ def _positive_int(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and (argv[0] in HEADLESS_VERBS or argv[0].startswith("-")):
+    gui_option = argv and argv[0].split("=", 1)[0] in GUI_OPTIONS
+    if argv and not gui_option and (argv[0] in HEADLESS_VERBS or argv[0].startswith("-")):
         args = build_parser().parse_args(argv)
         if args.verb == "train":
             from bpstudio.cli_train import run_train
