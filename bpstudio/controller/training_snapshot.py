@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from bpstudio.model.history import GrowingArray
 from bpstudio.model.network import Network
 
 # Why a snapshot ends a run; "" while training goes on.
@@ -47,6 +48,7 @@ class TrainingSnapshot:
     stop_reason: str = STOP_NONE  # why training stopped, in words a student can act on
     diverged: bool = False
     history_reset: bool = False  # the history restarted: drop earlier points before these
+    reinitialised: bool = False  # Reset drew fresh weights (not a project opened afresh)
     generation: int = 0  # counts project replacements and resets the worker has applied
 
     # derived ------------------------------------------------------------------------------
@@ -78,8 +80,18 @@ class TrainingSnapshot:
             new_epoch_losses=_joined(older.new_epoch_losses, self.new_epoch_losses),
             new_gradient_rms=_joined_rows(older.new_gradient_rms, self.new_gradient_rms),
             history_reset=older.history_reset,
+            reinitialised=self.reinitialised or older.reinitialised,
             diverged=self.diverged or (older.diverged and not self.running),
         )
+
+
+def place_points(series: GrowingArray, first_index: int, values: np.ndarray) -> None:
+    """Put ``values`` at ``first_index``: overlap replaces, a gap (missed points) stays NaN."""
+    if first_index < len(series):
+        series.truncate(first_index)
+    elif first_index > len(series):
+        series.extend(np.full(first_index - len(series), np.nan))
+    series.extend(values)
 
 
 def _joined(first: np.ndarray, second: np.ndarray) -> np.ndarray:

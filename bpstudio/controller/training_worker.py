@@ -125,7 +125,7 @@ class TrainingWorker(QObject):
         self._trainer.history.clear()
         self._trainer = self._new_trainer(self._trainer.history, 0)
         self._start_history_afresh()
-        self._emit_snapshot()
+        self._emit_snapshot(reinitialised=True)
 
     @Slot(float)
     @_reporting_failures
@@ -169,9 +169,7 @@ class TrainingWorker(QObject):
         self._stop(PAUSED)
         self._project = project
         self._trainer = self._new_trainer(project.history, project.steps_taken)
-        self._start_history_afresh()
-        self._reported_steps = len(project.history.steps)
-        self._reported_epochs = len(project.history.epochs)
+        self._start_history_afresh()  # the next snapshot carries the project's whole history
         self._emit_snapshot()
 
     # training -------------------------------------------------------------------------------
@@ -259,7 +257,9 @@ class TrainingWorker(QObject):
         self._reported_epochs = 0
         self._gradient_rows.clear()
 
-    def _emit_snapshot(self, stop_reason: str = "", diverged: bool = False) -> None:
+    def _emit_snapshot(
+        self, stop_reason: str = "", diverged: bool = False, reinitialised: bool = False
+    ) -> None:
         trainer = self._trainer
         steps, epochs = trainer.history.steps.view(), trainer.history.epochs.view()
         snapshot = TrainingSnapshot(
@@ -276,6 +276,7 @@ class TrainingWorker(QObject):
             stop_reason=stop_reason,
             diverged=diverged,
             history_reset=self._history_reset,
+            reinitialised=reinitialised,
             generation=self._generation,
         )
         self._reported_steps, self._reported_epochs = len(steps), len(epochs)

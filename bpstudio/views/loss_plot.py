@@ -15,7 +15,7 @@ import pyqtgraph.exporters
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from bpstudio.controller.training_snapshot import TrainingSnapshot
+from bpstudio.controller.training_snapshot import TrainingSnapshot, place_points
 from bpstudio.model.history import GrowingArray, LossHistory
 from bpstudio.views.gradient_plot import GradientSizePlot
 from bpstudio.views.loss_plot_toolbar import LossPlotToolbar
@@ -83,8 +83,8 @@ class LossPlotWidget(QWidget):
         """Add a snapshot's new points (connect to TrainingController.snapshotReady)."""
         if snapshot.history_reset:
             self.clear()
-        _place(self._losses[STEPS], snapshot.first_step_index, snapshot.new_step_losses)
-        _place(self._losses[EPOCHS], snapshot.first_epoch_index, snapshot.new_epoch_losses)
+        place_points(self._losses[STEPS], snapshot.first_step_index, snapshot.new_step_losses)
+        place_points(self._losses[EPOCHS], snapshot.first_epoch_index, snapshot.new_epoch_losses)
         rows = snapshot.new_gradient_rms
         # Gradient rows belong to the last len(rows) of the snapshot's steps (x is 1-based).
         end = snapshot.first_step_index + len(snapshot.new_step_losses)
@@ -186,12 +186,3 @@ def _plain_axis_numbers(item: pg.PlotItem) -> None:
     """Plain tick numbers: a student reads 0.25, not 250 under a "(x0.001)" axis title."""
     for side in ("left", "bottom"):
         item.getAxis(side).enableAutoSIPrefix(False)
-
-
-def _place(series: GrowingArray, first_index: int, values: np.ndarray) -> None:
-    """Put ``values`` at ``first_index``: overlap replaces, a gap (missed points) stays empty."""
-    if first_index < len(series):
-        series.truncate(first_index)
-    elif first_index > len(series):
-        series.extend(np.full(first_index - len(series), np.nan))
-    series.extend(values)

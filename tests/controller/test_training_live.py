@@ -100,7 +100,8 @@ def test_divergence_pauses_with_a_message_and_finite_weights(qtbot):
 def test_max_epochs_stops_training_with_the_reason(qtbot):
     with training(qtbot) as controller:
         controller.set_stop_conditions(StopConditions(max_epochs=30))
-        with qtbot.waitSignal(controller.stopped, check_params_cb=lambda why: "epoch limit (30)" in why):
+        at_limit = lambda why: "epoch limit (30)" in why  # noqa: E731
+        with qtbot.waitSignal(controller.stopped, check_params_cb=at_limit):
             controller.play()
         qtbot.waitUntil(lambda: not controller.is_running)
         assert controller.latest_snapshot.epoch_count == 30

@@ -1,0 +1,153 @@
+"""Training wired to the Document: the worker trains a copy; the document gets one undo step.
+
+While training runs, the document keeps the weights it had when training started, and the
+views show `latest_snapshot` instead (a display copy, refreshed through `snapshotApplied`).
+When training stops (pause, a stop condition, a divergence, a single step or epoch) the trained
+weights and loss history go into the document as ONE undoable command, "Train N steps".
+
+An edit the user makes while training runs (document.changed that this session did not cause)
+is sent to the worker, which applies it between two ticks.  The edit was made on the document's
+pre-training weights, so only the numbers it changed are carried over onto the trained ones.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from bpstudio.controller.document import Document
+from bpstudio.controller.training_controller import TrainingController
+from bpstudio.controller.training_snapshot import TrainingSnapshot, place_points
+from bpstudio.model.network import Network
+
+
+class TrainingSession(QObject):
+    snapshotApplied = Signal(object)  # TrainingSnapshot now shown as `latest_snapshot`
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = TrainingController(document.project, self)
+        self._latest: TrainingSnapshot | None = None
+        self._min_generation = 0  # snapshots older than the last edit sent show stale weights
+        self._committing = False
+        # An edit is looked at once its command is on the undo stack (the document announces
+        # it from inside QUndoStack.push, before the stack counts it): on indexChanged, or
+        # on the next turn of the event loop for a change that moves no index (a file opened).
+        self._sync_timer = QTimer(self, singleShot=True, interval=0)
+        self._sync_timer.timeout.connect(self._on_sync_due)
+        self._adopt_document_state()
+        self.controller.snapshotReady.connect(self._on_snapshot)
+        document.changed.connect(self._on_document_changed)
+        document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+
+    @property
+    def latest_snapshot(self) -> TrainingSnapshot | None:
+        """The newest snapshot with the current edits in it (what the views should show)."""
+        return self._latest
+
+    def shutdown(self) -> None:
+        self.controller.shutdown()
+
+    # from the worker ------------------------------------------------------------------------
+    def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        if self._sync_timer.isActive():  # send a pending edit first: this snapshot predates it
+            self._sync_timer.stop()
+            self._on_sync_due()
+        if snapshot.history_reset:
+            self._history.clear()
+        place_points(self._history.steps, snapshot.first_step_index, snapshot.new_step_losses)
+        place_points(self._history.epochs, snapshot.first_epoch_index, snapshot.new_epoch_losses)
+        if snapshot.generation < self._min_generation:
+            return  # trained before the user's last edit landed: a newer one is on its way
+        self._latest = snapshot
+        self.snapshotApplied.emit(snapshot)
+        trained = snapshot.step_count != self._committed_steps or snapshot.reinitialised
+        if not snapshot.running and trained:
+            self._commit(snapshot)
+
+    def _commit(self, snapshot: TrainingSnapshot) -> None:
+        """Push the trained weights and history into the document as one undo command."""
+        if snapshot.reinitialised:
+            text = self.tr("Reset training")
+        else:
+            n = snapshot.step_count - self._committed_steps
+            text = self.tr("Train 1 step") if n == 1 else self.tr("Train %d steps") % n
+        self._committing = True
+        try:
+            self.document.replace_network(
+                snapshot.to_network(),
+                text,
+                history=self._history.copy(),
+                steps_taken=snapshot.step_count,
+            )
+        finally:
+            self._committing = False
+        self._committed_steps = snapshot.step_count
+        self._seen_project = self.document.project
+
+    # from the document ----------------------------------------------------------------------
+    def _on_document_changed(self) -> None:
+        if self._committing or self.document.project is self._seen_project:
+            return  # our own commit, or only the shown sample changed
+        self._sync_timer.start()
+
+    def _on_undo_index_changed(self, _index: int) -> None:
+        self._sync_timer.stop()
+        self._on_sync_due()
+
+    def _on_sync_due(self) -> None:
+        project = self.document.project
+        if self._committing or project is self._seen_project:
+            return
+        before, self._seen_project = self._seen_project, project
+        self._min_generation = (self._latest.generation if self._latest else 0) + 1
+        if self.controller.is_running and self.document.undo_stack.count():  # 0: a file opened
+            edited = project.copy()
+            edited.network = carry_training_into_edit(before.network, project.network, self._latest)
+            self.controller.replace_project(edited)
+        else:
+            # Paused (everything trained is in the document) or a file opened: start from it.
+            self.controller.open_project(project)
+            self._adopt_document_state()
+
+    def _adopt_document_state(self) -> None:
+        project = self.document.project
+        self._seen_project = project
+        self._history = project.history.copy()
+        self._committed_steps = project.steps_taken
+
+
+def carry_training_into_edit(
+    before: Network, after: Network, trained: TrainingSnapshot | None
+) -> Network:
+    """The trained weights with the numbers an edit changed (``before`` -> ``after``) applied.
+
+    A structural edit (other layer sizes, biases switched) cannot be mapped onto the trained
+    weights number by number, so it is taken as it is.
+    """
+    same_shape = (
+        before.layer_sizes == after.layer_sizes
+        and before.use_bias == after.use_bias
+        and trained is not None
+        and list(trained.layer_sizes) == after.layer_sizes
+        and (trained.biases is not None) == after.use_bias
+    )
+    if not same_shape:
+        return after
+    weights = _overlay_all(trained.weights, before.weights, after.weights)
+    biases = None
+    if after.biases is not None:
+        biases = _overlay_all(trained.biases, before.biases, after.biases)
+    return Network(after.layer_sizes, after.activations, weights, biases, after.freeze_biases)
+
+
+def _overlay_all(trained, before, after) -> list[np.ndarray]:
+    return [_overlay(t, b, a) for t, b, a in zip(trained, before, after, strict=True)]
+
+
+def _overlay(trained: np.ndarray, before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    merged = np.array(trained, copy=True)
+    changed = before != after
+    merged[changed] = after[changed]
+    return merged
