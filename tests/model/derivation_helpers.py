@@ -85,6 +85,9 @@ def to_python(tex: str) -> str:
         elif tex[i] == "^":
             out.append("**")
             i += 1
+        elif tex[i] in "{}":  # a plain group, such as the braced sign of {-0.2}
+            out.append("(" if tex[i] == "{" else ")")
+            i += 1
         elif tex[i] == "\\":
             raise AssertionError(f"unexpected command in a substituted formula: {tex[i:]!r}")
         else:

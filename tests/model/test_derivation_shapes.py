@@ -38,7 +38,7 @@ def test_deeper_networks_repeat_four_to_six_per_layer():
     ]  # fmt: skip
     assert d.section("backward.6.layer2").title.startswith("6. ")
     assert "1 - (a_1^3)^2" not in d.find("dE/dz", 3, 1).symbolic  # layer 3 is ReLU
-    assert r"\begin{cases}1 & z_1^3 > 0" in d.find("dE/dz", 3, 1).symbolic
+    assert r"\begin{cases}1, & z_1^3 > 0" in d.find("dE/dz", 3, 1).symbolic
     assert r"(1 - (a_1^2)^2)" in d.find("dE/dz", 2, 1).symbolic  # layer 2 is tanh
 
 
@@ -63,7 +63,7 @@ def test_cross_entropy_merges_steps_one_and_two():
 def test_softmax_with_squared_error_sums_over_the_jacobian():
     d = build_derivation(net([2, 2], ["softmax"]), [[1, 2]], [[0, 1]], "half_sse")
     symbolic = d.find("dE/dz", 2, 1).symbolic
-    assert r"(Y_2 - \hat{Y}_2) \cdot (-a_2^2 \cdot a_1^2)" in symbolic
+    assert r"(Y_2 - \hat{Y}_2) \cdot ({-a_2^2 \cdot a_1^2})" in symbolic
 
 
 def test_batch_of_follows_the_trainer_rule():
@@ -93,3 +93,13 @@ def test_bad_arguments_are_refused():
         derive_project(project, 1)
     with pytest.raises(ValueError, match="language"):
         derive_project(project, 0, lang="fr")
+
+
+def test_numbers_are_rounded_and_safe_to_multiply():
+    from bpstudio.model.derivation import atom_number, plain_number
+
+    assert plain_number(0.26000000001, 4) == "0.26"
+    assert plain_number(-0.036421, 4) == "{-0.03642}"
+    assert atom_number(-0.036421, 4) == "({-0.03642})"
+    assert atom_number(1.234e-7, 3) == r"(1.23 \times 10^{-7})"
+    assert plain_number(-0.0, 4) == "0"

@@ -178,4 +178,4 @@ class Step01(Expr):
         if digits is not None:
             return "1" if self.z.value > 0 else self.below
         z = self.z.symbol
-        return rf"\begin{{cases}}1 & {z} > 0\\{self.below} & {z} \le 0\end{{cases}}"
+        return rf"\begin{{cases}}1, & {z} > 0\\{self.below}, & {z} \le 0\end{{cases}}"

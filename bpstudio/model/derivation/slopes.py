@@ -20,6 +20,7 @@ from bpstudio.model.derivation.expr import (
     Square,
     Step01,
     SymbolicOnly,
+    Wrapped,
     minus,
     paren,
     product,
@@ -84,4 +85,5 @@ def softmax_slope_expr(a_m: Q, a_k: Q, same: bool) -> Expr:
     """∂a_m/∂z_k = a_m (δ_mk − a_k): ``a_k - (a_k)^2`` on the diagonal, ``-a_m a_k`` off it."""
     if same:
         return paren(minus(a_k, Square(a_k)))
-    return paren(Negated(product(a_m, a_k)))
+    # the braces make the minus a sign (typeset tight), not a subtraction from nothing
+    return Wrapped(product(a_m, a_k), "({-", "})")
