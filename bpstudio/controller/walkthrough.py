@@ -1,0 +1,195 @@
+"""The walkthrough cursor: where the student is in the derivation of one training step.
+
+It moves over the derivation's steps, tells the document what the current step touches (so the
+diagram and the tables highlight it), and after the last step (七, the update) applies the update
+as one undoable command and starts the next sample's walkthrough.  Stepping back over that
+boundary undoes the update, which restores the weights exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.model.walkthrough_update import sgd_update
+
+UNIT_QUANTITIES = {"z", "a", "Y", "dE/dY", "dE/dz", "dE/da"}
+EDGE_QUANTITIES = {"dE/dw", "w_new", "dE/dw_batch"}
+BIAS_QUANTITIES = {"dE/db", "b_new", "dE/db_batch"}
+
+
+@dataclass(frozen=True)
+class _AppliedUpdate:
+    undo_index: int  # the undo stack's index right after the update was pushed
+    sample: int  # the sample whose walkthrough ended in this update
+
+
+def primary_ref(step):
+    """The element whose value the step computes (None for the loss)."""
+    layer, idx = step.layer, tuple(step.indices)
+    if step.quantity in UNIT_QUANTITIES and idx:
+        return UnitRef(layer, idx[0])
+    if step.quantity in EDGE_QUANTITIES and len(idx) == 2:
+        return EdgeRef(layer, idx[0], idx[1])
+    if step.quantity in BIAS_QUANTITIES and idx:
+        return BiasRef(layer, idx[0])
+    return None
+
+
+class WalkthroughCursor(QObject):
+    stepChanged = Signal(int)  # the new index
+    derivationChanged = Signal()  # a new list of steps (another sample, an edit, the language)
+    updateApplied = Signal(int)  # the sample whose update was applied
+
+    def __init__(self, document, build: Callable, digits: int = 4, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._build = build
+        self._digits = digits
+        self._lang = lang
+        self._index = 0
+        self._applied: list[_AppliedUpdate] = []
+        self._moving_over_boundary = False
+        self.derivation = None
+        self._autoplay = QTimer(self)
+        self._autoplay.setInterval(1500)
+        self._autoplay.timeout.connect(self.next)
+        document.changed.connect(self._on_document_changed)
+        self._rebuild()
+
+    # state -----------------------------------------------------------------------------
+    @property
+    def steps(self) -> list:
+        return list(self.derivation.steps) if self.derivation is not None else []
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def current(self):
+        steps = self.steps
+        return steps[self._index] if steps else None
+
+    @property
+    def digits(self) -> int:
+        return self._digits
+
+    def set_digits(self, digits: int) -> None:
+        self._digits = int(digits)
+        self._rebuild(keep_index=True)
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._rebuild(keep_index=True)
+
+    # navigation --------------------------------------------------------------------------
+    def go_to(self, index: int) -> None:
+        index = max(0, min(int(index), len(self.steps) - 1))
+        self._index = index
+        self._show_current()
+
+    def next(self) -> None:
+        if self._index < len(self.steps) - 1:
+            self.go_to(self._index + 1)
+        else:
+            self.apply_update()
+
+    def previous(self) -> None:
+        if self._index > 0:
+            self.go_to(self._index - 1)
+        else:
+            self._undo_last_update()
+
+    def next_section(self) -> None:
+        steps, here = self.steps, self.current
+        for i in range(self._index + 1, len(steps)):
+            if steps[i].section != here.section:
+                self.go_to(i)
+                return
+        self.go_to(len(steps) - 1)
+
+    def previous_section(self) -> None:
+        steps = self.steps
+        start = self._section_start(self._index)
+        self.go_to(self._section_start(start - 1) if start > 0 else 0)
+
+    def _section_start(self, index: int) -> int:
+        steps = self.steps
+        while index > 0 and steps[index - 1].section == steps[index].section:
+            index -= 1
+        return index
+
+    def set_sample(self, sample: int) -> None:
+        self._document.set_sample_index(sample)  # rebuilds through document.changed
+        self.go_to(0)
+
+    # auto-play ---------------------------------------------------------------------------
+    def set_autoplay(self, on: bool) -> None:
+        if on:
+            self._autoplay.start()
+        else:
+            self._autoplay.stop()
+
+    def is_autoplaying(self) -> bool:
+        return self._autoplay.isActive()
+
+    def set_pace_ms(self, ms: int) -> None:
+        self._autoplay.setInterval(max(50, int(ms)))
+
+    # the update after 七 ---------------------------------------------------------------------
+    def apply_update(self) -> None:
+        """Apply step 七 as one undoable command and start the next sample's walkthrough."""
+        doc = self._document
+        sample = doc.sample_index
+        updated = sgd_update(doc.project, sample)
+        self._moving_over_boundary = True
+        try:
+            doc.replace_network(
+                updated, self.tr("Walkthrough: update for sample %d") % (sample + 1)
+            )
+            self._applied.append(_AppliedUpdate(doc.undo_stack.index(), sample))
+            doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
+        finally:
+            self._moving_over_boundary = False
+        self._rebuild()
+        self.updateApplied.emit(sample)
+
+    def _undo_last_update(self) -> None:
+        doc = self._document
+        if not self._applied or self._applied[-1].undo_index != doc.undo_stack.index():
+            return  # nothing of ours on top of the undo stack: the start is the start
+        applied = self._applied.pop()
+        self._moving_over_boundary = True
+        try:
+            doc.undo_stack.undo()
+            doc.set_sample_index(applied.sample)
+        finally:
+            self._moving_over_boundary = False
+        self._rebuild()
+        self.go_to(len(self.steps) - 1)
+
+    # internals -------------------------------------------------------------------------
+    def _on_document_changed(self) -> None:
+        if not self._moving_over_boundary:
+            self._rebuild(keep_index=True)
+
+    def _rebuild(self, keep_index: bool = False) -> None:
+        doc = self._document
+        self.derivation = self._build(doc.project, doc.sample_index, self._digits, self._lang)
+        self._index = min(self._index, len(self.steps) - 1) if keep_index else 0
+        self.derivationChanged.emit()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        step = self.current
+        if step is None:
+            self._document.set_highlight(frozenset())
+            return
+        ref = primary_ref(step)
+        values = {ref: f"{step.value:.{self._digits}g}"} if ref is not None else {}
+        self._document.set_highlight(step.touches, values)
+        self.stepChanged.emit(self._index)

@@ -1,0 +1,185 @@
+"""The walkthrough dock (``derivationPanel``): one step of the derivation at a time, typeset
+three ways (symbolic, with the numbers, the value), with an outline of the seed's sections."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.views.formula_widget import FormulaLabel
+from bpstudio.views.symbols import sub, sup
+from bpstudio.views.walkthrough_bar import WalkthroughBar
+
+STEP_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StepCard(QFrame):
+    """The current step: section, heading, symbolic form, numbers substituted, value, why."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepCard")
+        self.section = QLabel(objectName="stepSection")
+        self.section.setWordWrap(True)
+        font = QFont(self.section.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.section.setFont(font)
+        self.heading = QLabel(objectName="stepHeading")
+        self.symbolic = FormulaLabel(0.8)
+        self.symbolic.setObjectName("stepSymbolic")
+        self.substituted = FormulaLabel(0.8)
+        self.substituted.setObjectName("stepSubstituted")
+        self.value = QLabel(objectName="stepValue")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation = QLabel(objectName="stepExplanation")
+        self.explanation.setWordWrap(True)
+        self._captions = [QLabel() for _ in range(3)]
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.section)
+        layout.addWidget(self.heading)
+        for caption, widget in zip(
+            self._captions, (self.symbolic, self.substituted, self.value), strict=True
+        ):
+            caption.setStyleSheet("color: #555; font-weight: bold;")
+            layout.addWidget(caption)
+            layout.addWidget(_scrolling(widget))
+        layout.addWidget(self.explanation)
+        layout.addStretch(1)
+        for label in self.findChildren(QLabel):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for caption, text in zip(
+            self._captions,
+            (self.tr("Symbolic"), self.tr("With the numbers"), self.tr("Value")),
+            strict=True,
+        ):
+            caption.setText(text)
+
+    def show_step(self, step) -> None:
+        self.section.setText(step.section_title)
+        self.heading.setText(step.heading)
+        self.heading.setVisible(bool(step.heading))
+        self.symbolic.set_latex(step.symbolic)
+        self.substituted.set_latex(step.substituted)
+        for widget in (self.symbolic, self.substituted):
+            widget.parentWidget().parentWidget().updateGeometry()
+        self.value.setText(f"<b>{step.value:.10g}</b>")
+        self.value.setToolTip(repr(step.value))
+        self.explanation.setText(step.explanation)
+
+
+class _FormulaScroll(QScrollArea):
+    """Long formulas (six-term sums of deep networks) scroll sideways instead of squeezing;
+    the area is exactly as tall as its formula."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        hint = self.widget().sizeHint()
+        return QSize(hint.width(), hint.height() + self.horizontalScrollBar().sizeHint().height())
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    return _FormulaScroll(widget)
+
+
+class DerivationPanel(QWidget):
+    """Steps through a :class:`WalkthroughCursor`; never computes a number itself."""
+
+    def __init__(self, cursor, document, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("derivationPanelWidget")
+        self.cursor = cursor
+        self.document = document
+        self.bar = WalkthroughBar(cursor, document)
+        self.card = StepCard()
+        self.outline = QTreeWidget(objectName="derivationOutline")
+        self.outline.setHeaderHidden(True)
+        self.outline.itemActivated.connect(self._on_outline_activated)
+        self.outline.itemClicked.connect(self._on_outline_activated)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.card)
+        splitter.addWidget(self.outline)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.bar)
+        layout.addWidget(splitter, 1)
+        self._items: list[QTreeWidgetItem] = []
+        cursor.derivationChanged.connect(self._on_derivation_changed)
+        cursor.stepChanged.connect(self._on_step_changed)
+        self._on_derivation_changed()
+        self._on_step_changed(cursor.index)
+
+    @Slot()
+    def _on_derivation_changed(self) -> None:
+        self.outline.clear()
+        self._items = []
+        derivation = self.cursor.derivation
+        if derivation is None:
+            return
+        steps = derivation.steps
+        for section in derivation.sections:
+            parent = QTreeWidgetItem(self.outline, [section.title])
+            parent.setData(0, STEP_ROLE, section.first)
+            for i in section.step_range:
+                item = QTreeWidgetItem(parent, [_outline_text(steps[i])])
+                item.setData(0, STEP_ROLE, i)
+                item.setToolTip(0, steps[i].symbolic)
+                self._items.append(item)
+        self.outline.expandAll()
+
+    @Slot(int)
+    def _on_step_changed(self, index: int) -> None:
+        step = self.cursor.current
+        if step is None:
+            return
+        self.card.show_step(step)
+        if 0 <= index < len(self._items):
+            self.outline.blockSignals(True)
+            self.outline.setCurrentItem(self._items[index])
+            self.outline.scrollToItem(self._items[index])
+            self.outline.blockSignals(False)
+
+    @Slot(QTreeWidgetItem)
+    def _on_outline_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.cursor.go_to(item.data(0, STEP_ROLE))
+
+
+def _outline_text(step) -> str:
+    return f"{_plain(step.symbol)} = {step.value:.4g}"
+
+
+_SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
+
+
+def _plain(latex: str) -> str:
+    """A readable plain-text version of a quantity's LaTeX symbol, for the outline."""
+    text = latex.replace(r"\frac{\partial E}{\partial ", "∂E/∂").replace(r"\hat{Y}", "Ŷ")
+    text = _SCRIPT.sub(lambda m: (sub if m[1] == "_" else sup)(m[2] or m[3]), text)
+    for token in ("\\", "{", "}"):
+        text = text.replace(token, "")
+    return text

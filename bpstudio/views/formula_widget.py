@@ -1,0 +1,62 @@
+"""A typeset formula: LaTeX -> SVG (ziamath, cached in bpstudio.render) -> a crisp pixmap."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+from bpstudio.render.formula_svg import formula_svg
+
+
+@lru_cache(maxsize=512)
+def formula_pixmap(latex: str, height_scale: float, ratio: float) -> QPixmap:
+    """The formula drawn at ``height_scale`` times ziamath's natural size."""
+    renderer = QSvgRenderer(QByteArray(formula_svg(latex)))
+    natural = renderer.defaultSize()
+    size = QSize(
+        max(1, round(natural.width() * height_scale)),
+        max(1, round(natural.height() * height_scale)),
+    )
+    pixmap = QPixmap(size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+    painter.end()
+    return pixmap
+
+
+class FormulaLabel(QLabel):
+    """Shows one LaTeX formula; falls back to the LaTeX source if it cannot be typeset."""
+
+    def __init__(self, scale: float = 0.75, parent=None) -> None:
+        super().__init__(parent)
+        self._scale = scale
+        self._latex = ""
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def latex(self) -> str:
+        return self._latex
+
+    def set_latex(self, latex: str) -> None:
+        self._latex = latex
+        self.setToolTip(latex)
+        if not latex:
+            self.clear()
+            return
+        ratio = (
+            QGuiApplication.primaryScreen().devicePixelRatio()
+            if QGuiApplication.primaryScreen()
+            else 1.0
+        )
+        try:
+            self.setPixmap(formula_pixmap(latex, self._scale, ratio))
+        except Exception:  # a formula ziamath cannot typeset is still shown, as LaTeX
+            self.setText(latex)

@@ -1,0 +1,168 @@
+"""The walkthrough's controls: previous/next formula and section, auto-play with a pace,
+the sample and the number of significant digits.  Every control has a tooltip with its key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+PACE_MIN_MS, PACE_MAX_MS = 200, 4000
+SP = QStyle.StandardPixmap
+
+
+def _action(parent, name: str, icon, key: str, tip: str, slot) -> QAction:
+    action = QAction(parent.style().standardIcon(icon), tip, parent)
+    action.setObjectName(name)
+    action.setShortcut(QKeySequence(key))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setToolTip(
+        f"{tip} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})"
+    )
+    action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    return action
+
+
+class WalkthroughBar(QWidget):
+    def __init__(self, cursor, document, parent=None) -> None:
+        super().__init__(parent)
+        self.cursor = cursor
+        self.document = document
+        self.previous_section = _action(
+            self,
+            "actionPreviousSection",
+            SP.SP_MediaSkipBackward,
+            "Shift+Left",
+            self.tr("Previous section of the derivation"),
+            cursor.previous_section,
+        )
+        self.previous = _action(
+            self,
+            "actionPreviousStep",
+            SP.SP_ArrowLeft,
+            "Left",
+            self.tr("Previous formula (before the first: undo the last update)"),
+            cursor.previous,
+        )
+        self.next = _action(
+            self,
+            "actionNextStep",
+            SP.SP_ArrowRight,
+            "Right",
+            self.tr("Next formula (after 七: apply the update and go on to the next sample)"),
+            cursor.next,
+        )
+        self.next_section = _action(
+            self,
+            "actionNextSection",
+            SP.SP_MediaSkipForward,
+            "Shift+Right",
+            self.tr("Next section of the derivation"),
+            cursor.next_section,
+        )
+        self.first = _action(
+            self,
+            "actionFirstStep",
+            SP.SP_MediaSeekBackward,
+            "Home",
+            self.tr("Back to the first formula"),
+            lambda: cursor.go_to(0),
+        )
+        self.autoplay = _action(
+            self,
+            "actionAutoPlay",
+            SP.SP_MediaPlay,
+            "Ctrl+Shift+P",
+            self.tr("Auto-play: advance one formula at the chosen pace"),
+            self._on_autoplay,
+        )
+        self.autoplay.setCheckable(True)
+        for action in self.actions_list():
+            self.addAction(action)
+        self._build_controls()
+        cursor.stepChanged.connect(self._on_step_changed)
+        cursor.derivationChanged.connect(self._on_derivation_changed)
+        document.changed.connect(self._on_document_changed)
+        self._on_document_changed()
+        self._on_step_changed(cursor.index)
+
+    def actions_list(self) -> list[QAction]:
+        return [
+            self.first,
+            self.previous_section,
+            self.previous,
+            self.next,
+            self.next_section,
+            self.autoplay,
+        ]
+
+    def _build_controls(self) -> None:
+        buttons = QHBoxLayout()
+        for action in self.actions_list():
+            button = QToolButton()
+            button.setDefaultAction(action)
+            buttons.addWidget(button)
+        self.position = QLabel(objectName="walkthroughPosition")
+        buttons.addWidget(self.position, 1)
+        self.pace = QSlider(Qt.Orientation.Horizontal, objectName="walkthroughPace")
+        self.pace.setRange(PACE_MIN_MS, PACE_MAX_MS)
+        self.pace.setInvertedAppearance(True)  # right = faster
+        self.pace.setValue(1500)
+        self.pace.setToolTip(self.tr("Auto-play pace: time per formula (right is faster)"))
+        self.pace.valueChanged.connect(self.cursor.set_pace_ms)
+        self.sample = QComboBox(objectName="walkthroughSample")
+        self.sample.setToolTip(self.tr("The training sample the walkthrough follows"))
+        self.sample.activated.connect(self._on_sample_chosen)
+        self.digits = QSpinBox(objectName="walkthroughDigits")
+        self.digits.setRange(2, 12)
+        self.digits.setValue(self.cursor.digits)
+        self.digits.setSuffix(self.tr(" digits"))
+        self.digits.setToolTip(self.tr("Significant digits of the numbers in the formulas"))
+        self.digits.valueChanged.connect(self.cursor.set_digits)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Pace")))
+        options.addWidget(self.pace, 1)
+        options.addWidget(self.sample)
+        options.addWidget(self.digits)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addLayout(options)
+
+    @Slot(bool)
+    def _on_autoplay(self, on: bool) -> None:
+        self.cursor.set_autoplay(on)
+
+    @Slot(int)
+    def _on_sample_chosen(self, index: int) -> None:
+        self.cursor.set_sample(index)
+
+    @Slot()
+    def _on_document_changed(self) -> None:
+        n = self.document.project.dataset.n_samples
+        if self.sample.count() != n:
+            self.sample.blockSignals(True)
+            self.sample.clear()
+            self.sample.addItems([self.tr("Sample %d") % (i + 1) for i in range(n)])
+            self.sample.blockSignals(False)
+        self.sample.setCurrentIndex(self.document.sample_index)
+
+    @Slot()
+    def _on_derivation_changed(self) -> None:
+        self._on_step_changed(self.cursor.index)
+
+    @Slot(int)
+    def _on_step_changed(self, index: int) -> None:
+        total = len(self.cursor.steps)
+        self.position.setText(self.tr("Formula %d of %d") % (index + 1, total))

@@ -1,0 +1,138 @@
+"""A student walks the seed network through every formula with the keyboard."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from bpstudio.controller.document import Document
+from bpstudio.controller.walkthrough import WalkthroughCursor
+from bpstudio.model import Trainer
+from bpstudio.model.derivation import derive_project
+from bpstudio.model.refs import EdgeRef, UnitRef
+from bpstudio.views.derivation_panel import DerivationPanel
+
+
+def build(project, sample, digits, lang):
+    return derive_project(project, sample, digits=digits, lang=lang)
+
+
+@pytest.fixture
+def walk(qtbot):
+    document = Document()
+    cursor = WalkthroughCursor(document, build)
+    panel = DerivationPanel(cursor, document)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    panel.setFocus()
+    return document, cursor, panel
+
+
+def engine_value(project, step):
+    """The number the engine computes for a step, looked up independently of the derivation."""
+    net, data = project.network, project.dataset
+    trace = net.forward(data.inputs[:1])
+    grads = net.backward(trace, data.targets[:1], project.loss)
+    q, layer, idx = step.quantity, step.layer, step.indices
+    if q == "z":
+        return trace.z_(layer, *idx)
+    if q in ("a", "Y"):
+        return trace.a_(layer, *idx)
+    if q == "E":
+        return net.loss(data.inputs[:1], data.targets[:1], project.loss)
+    if q in ("dE/dY", "dE/da"):
+        return grads.dE_da_(layer, *idx)
+    if q == "dE/dz":
+        return grads.dE_dz_(layer, *idx)
+    if q == "dE/dw":
+        return grads.dE_dw_(layer, *idx)
+    return None
+
+
+def test_keyboard_walk_through_every_formula_then_update_then_back(walk, qtbot):
+    document, cursor, panel = walk
+    original = document.project.copy()
+    n_steps = len(cursor.steps)
+    assert n_steps > 30
+    checked = 0
+    for i in range(n_steps):
+        step = cursor.current
+        assert cursor.index == i
+        assert panel.card.symbolic.latex() == step.symbolic
+        assert panel.card.substituted.latex() == step.substituted
+        expected = engine_value(original, step)
+        if expected is not None:
+            assert step.value == pytest.approx(expected, rel=1e-12, abs=1e-15)
+            assert float(panel.card.value.toolTip()) == step.value
+            checked += 1
+        assert document.highlight == step.touches
+        if i < n_steps - 1:
+            with qtbot.waitSignal(cursor.stepChanged, timeout=2000):
+                qtbot.keyClick(panel, Qt.Key.Key_Right)
+    assert checked >= 20
+    assert cursor.current.section.startswith("update")
+
+    expected_net = original.network.copy()
+    Trainer(expected_net, original.dataset, original.loss, original.training).step()
+    with qtbot.waitSignal(cursor.updateApplied, timeout=2000):
+        qtbot.keyClick(panel, Qt.Key.Key_Right)  # past 七: apply the update
+    for got, want in zip(document.project.network.weights, expected_net.weights, strict=True):
+        np.testing.assert_allclose(got, want, rtol=0, atol=1e-15)
+    assert cursor.index == 0 and document.is_modified()
+
+    qtbot.keyClick(panel, Qt.Key.Key_Left)  # back over the update: undone exactly
+    assert cursor.index == n_steps - 1
+    assert document.project.network.equals(original.network)
+    for _ in range(n_steps - 1):
+        qtbot.keyClick(panel, Qt.Key.Key_Left)
+    assert cursor.index == 0
+    qtbot.keyClick(panel, Qt.Key.Key_Left)  # nothing before the very start
+    assert cursor.index == 0 and document.project.network.equals(original.network)
+
+
+def test_sections_outline_and_highlight_values(walk, qtbot):
+    document, cursor, panel = walk
+    qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert cursor.current.section != cursor.steps[0].section
+    first_of_section = cursor.index
+    assert cursor.steps[first_of_section - 1].section != cursor.current.section
+    qtbot.keyClick(panel, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert cursor.index == 0
+    # jump from the outline to dE/dw_{21}^3 and see the edge highlighted with its value
+    target = next(s for s in cursor.steps if s.quantity == "dE/dw" and s.layer == 3)
+    item = panel._items[target.index]
+    panel.outline.itemClicked.emit(item, 0)
+    assert cursor.index == target.index
+    edge = EdgeRef(3, *target.indices)
+    assert edge in document.highlight
+    assert document.highlight_values[edge] == f"{target.value:.4g}"
+    assert UnitRef(3, target.indices[1]) in document.highlight
+
+
+def test_digits_and_sample_choice_rebuild_the_steps(walk, qtbot):
+    document, cursor, panel = walk
+    cursor.go_to(5)
+    panel.bar.digits.setValue(7)
+    assert cursor.derivation.digits == 7 and cursor.index == 5
+    assert panel.bar.sample.count() == document.project.dataset.n_samples
+
+
+def test_autoplay_advances_on_its_timer(walk, qtbot):
+    document, cursor, panel = walk
+    panel.bar.pace.setValue(200)
+    panel.bar.autoplay.trigger()
+    assert cursor.is_autoplaying()
+    with qtbot.waitSignal(cursor.stepChanged, timeout=3000, check_params_cb=lambda i: i == 2):
+        pass
+    panel.bar.autoplay.trigger()
+    assert not cursor.is_autoplaying()
+
+
+def test_an_edit_rebuilds_the_walkthrough_with_the_new_numbers(walk, qtbot):
+    document, cursor, panel = walk
+    before = cursor.steps[0].value
+    with qtbot.waitSignal(cursor.derivationChanged, timeout=2000):
+        document.set_weight(2, 1, 1, 2.5)
+    assert cursor.steps[0].value != before
+    assert cursor.steps[0].value == pytest.approx(document.trace().z_(2, 1))
