@@ -62,8 +62,8 @@ class WalkthroughCursor(QObject):
 
     # state -----------------------------------------------------------------------------
     @property
-    def steps(self) -> list:
-        return list(self.derivation.steps) if self.derivation is not None else []
+    def steps(self) -> tuple:
+        return self.derivation.steps if self.derivation is not None else ()
 
     @property
     def index(self) -> int:
@@ -113,7 +113,6 @@ class WalkthroughCursor(QObject):
         self.go_to(len(steps) - 1)
 
     def previous_section(self) -> None:
-        steps = self.steps
         start = self._section_start(self._index)
         self.go_to(self._section_start(start - 1) if start > 0 else 0)
 
