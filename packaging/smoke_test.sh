@@ -51,8 +51,11 @@ installed=1
 say "installed; installed size $(du -sh /opt/bpstudio | cut -f1)"
 
 # --- files and launcher
-[ "$(command -v bpstudio)" = /usr/bin/bpstudio ] || fail "bpstudio is not /usr/bin/bpstudio"
-version_out=$(bpstudio --version)
+# The launcher by its full path: a developer's PATH may find a pip-installed bpstudio first.
+APP=/usr/bin/bpstudio
+[ -x "$APP" ] || fail "no $APP"
+[ "$(readlink -f "$APP")" = /opt/bpstudio/bpstudio ] || fail "$APP does not lead to /opt/bpstudio/bpstudio"
+version_out=$("$APP" --version)
 [ "$version_out" = "bpstudio $pkg_version" ] || fail "bpstudio --version says '$version_out', package is $pkg_version"
 desktop=/usr/share/applications/org.bpstudio.BPStudio.desktop
 [ -f "$desktop" ] || fail "no $desktop"
@@ -72,7 +75,7 @@ say "launcher, version ($version_out), desktop entry, icons, metainfo, copyright
 # --- a headless verb (NumPy and its OpenBLAS in the bundle)
 example=$(find /opt/bpstudio -path '*resources/examples/xor.json' | head -n 1)
 [ -n "$example" ] || fail "the bundle has no example projects"
-(cd "$TMP" && bpstudio train "$example" --epochs 5 --quiet) > "$OUT/train.txt" 2>&1 \
+(cd "$TMP" && "$APP" train "$example" --epochs 5 --quiet) > "$OUT/train.txt" 2>&1 \
   || { cat "$OUT/train.txt"; fail "bpstudio train"; }
 say "bpstudio train: ok ($(tail -n 1 "$OUT/train.txt"))"
 
@@ -93,7 +96,7 @@ screenshot() {  # label, then the command prefix
   local label=$1; shift
   local png=$TMP/$label.png t0 t1
   t0=$(date +%s%N)
-  (cd "$TMP" && HOME=$TMP/home timeout 120 "$@" bpstudio --self-test-screenshot "$png") \
+  (cd "$TMP" && HOME=$TMP/home timeout 120 "$@" "$APP" --self-test-screenshot "$png") \
     > "$OUT/$label.log" 2>&1 || { cat "$OUT/$label.log"; fail "$label: the app failed"; }
   t1=$(date +%s%N)
   [ -s "$png" ] || fail "$label: no screenshot written"
