@@ -203,9 +203,13 @@ class WeightTableModel(QAbstractTableModel):
 
 
 def parse_number(text) -> float | None:
-    """A finite float from what the user typed (accepts a typographic minus), else None."""
+    """A finite float from what the user typed, else None.  Accepts a typographic minus and a
+    decimal comma ("0,25"), as the diagram's editor does."""
+    cleaned = str(text).strip().replace("−", "-")
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
     try:
-        number = float(str(text).strip().replace("−", "-"))
+        number = float(cleaned)
     except ValueError:
         return None
     return number if math.isfinite(number) else None

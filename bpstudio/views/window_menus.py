@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QStyle
@@ -210,9 +211,11 @@ class WindowMenus(QObject):
             action.setObjectName(name)
             action.setShortcut(QKeySequence(key))
             action.setIcon(themed_icon(w, theme, pixmap))
-            action.changed.connect(lambda a=action: self._on_undo_action_changed(a))
-            self._on_undo_action_changed(action)
             self._add(menu, action)
+        # The stack rewrites the actions' text ("Undo Set w11^2 to 4"); the tooltips follow it.
+        stack.indexChanged.connect(self._on_undo_index_changed)
+        stack.cleanChanged.connect(self._on_undo_index_changed)
+        self._on_undo_index_changed()
         menu.addSeparator()
         self._add(
             menu,
@@ -226,13 +229,11 @@ class WindowMenus(QObject):
             ),
         )
 
-    def _on_undo_action_changed(self, action: QAction) -> None:
-        # The undo stack rewrites the text ("Undo Set w11^2 to 4"); the tooltip follows it.
-        tip = action.text().replace("&", "")
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        wanted = f"{tip} ({shortcut})" if shortcut else tip
-        if action.toolTip() != wanted:  # setToolTip emits `changed` again; stop there
-            describe(action, tip)
+    def _on_undo_index_changed(self, *_args) -> None:
+        for name in ("actionUndo", "actionRedo"):
+            action = self.actions[name]
+            if shiboken6.isValid(action):  # the stack's last signals come during teardown
+                describe(action, action.text().replace("&", ""))
 
     def _on_reinitialise(self) -> None:
         doc = self._window.document
