@@ -240,3 +240,26 @@ def test_layout_is_remembered(qtbot, window):
     again.restore_layout()
     assert (again.width(), again.height()) == (700, 500)
     assert not again.docks["weightTables"].isVisibleTo(again)
+
+
+@pytest.mark.parametrize(
+    ("action", "suffix"), [("actionExportPng", ".png"), ("actionExportSvg", ".svg")]
+)
+def test_export_diagram(window, monkeypatch, tmp_path, action, suffix):
+    target = tmp_path / "diagram"  # no suffix typed: the right one is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.menus.actions[action].trigger()
+    written = target.with_suffix(suffix)
+    assert written.exists() and written.stat().st_size > 0
+
+
+def test_open_recent_lists_saved_files(window, save_dialog):
+    window.files.save_as()
+    recent_menu = window.menus._recent_menu
+    recent_menu.aboutToShow.emit()
+    names = [a.text() for a in recent_menu.actions()]
+    assert names[0] == "saved.json"
+    window.document.add_unit(2)
+    window.document.undo_stack.setClean()
+    recent_menu.actions()[0].trigger()
+    assert window.document.project.network.layer_sizes == [3, 2, 2]
