@@ -13,7 +13,6 @@ import functools
 import traceback
 from time import perf_counter
 
-import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from bpstudio.controller.training_pace import (
@@ -22,11 +21,7 @@ from bpstudio.controller.training_pace import (
     StepRate,
     StopConditions,
 )
-from bpstudio.controller.training_snapshot import (
-    TrainingSnapshot,
-    frozen_copy,
-    snapshot_network,
-)
+from bpstudio.controller.training_reporter import SnapshotReporter
 from bpstudio.model.initialisation import initialise
 from bpstudio.model.project import Project
 from bpstudio.model.training import DivergenceError, Trainer, TrainingConfig
@@ -67,10 +62,7 @@ class TrainingWorker(QObject):
         self._pace = Pace()
         self._rate = StepRate()
         self._stop_conditions = StopConditions()
-        self._gradient_rows: list[np.ndarray] = []
-        self._reported_steps = len(project.history.steps)
-        self._reported_epochs = len(project.history.epochs)
-        self._history_reset = False
+        self._reporter = SnapshotReporter(len(project.history.steps), len(project.history.epochs))
         self._generation = 0
 
     # lifecycle ------------------------------------------------------------------------------
@@ -205,7 +197,7 @@ class TrainingWorker(QObject):
             result = trainer.step()
             taken += 1
             if self._record_gradients:
-                self._gradient_rows.append(trainer.last_gradient_rms)
+                self._reporter.record_gradient(trainer.last_gradient_rms)
             reason = self._stop_conditions.reason_to_stop(trainer, result)
             if reason:
                 return reason
@@ -252,39 +244,18 @@ class TrainingWorker(QObject):
 
     def _start_history_afresh(self) -> None:
         self._generation += 1
-        self._history_reset = True
-        self._reported_steps = 0
-        self._reported_epochs = 0
-        self._gradient_rows.clear()
+        self._reporter.start_afresh()
 
     def _emit_snapshot(
         self, stop_reason: str = "", diverged: bool = False, reinitialised: bool = False
     ) -> None:
-        trainer = self._trainer
-        steps, epochs = trainer.history.steps.view(), trainer.history.epochs.view()
-        snapshot = TrainingSnapshot(
-            **snapshot_network(trainer.network),
-            step_count=trainer.step_count,
-            epoch_count=trainer.epoch_count,
-            first_step_index=self._reported_steps,
-            first_epoch_index=self._reported_epochs,
-            new_step_losses=frozen_copy(steps[self._reported_steps :]),
-            new_epoch_losses=frozen_copy(epochs[self._reported_epochs :]),
-            new_gradient_rms=self._take_gradient_rows(),
+        snapshot = self._reporter.snapshot(
+            self._trainer,
             steps_per_second=self._rate.per_second,
             running=self._running,
             stop_reason=stop_reason,
             diverged=diverged,
-            history_reset=self._history_reset,
             reinitialised=reinitialised,
             generation=self._generation,
         )
-        self._reported_steps, self._reported_epochs = len(steps), len(epochs)
-        self._history_reset = False
         self.snapshotReady.emit(snapshot)
-
-    def _take_gradient_rows(self) -> np.ndarray:
-        rows, self._gradient_rows = self._gradient_rows, []
-        if not rows:
-            return frozen_copy(np.empty((0, len(self._trainer.network.weights))))
-        return frozen_copy(np.vstack(rows))
