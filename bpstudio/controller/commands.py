@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 SET_WEIGHT_ID = 1001
 SET_BIAS_ID = 1002
+SET_TRAINING_ID = 1003
 
 
 class ProjectCommand(QUndoCommand):

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 
 from bpstudio.controller.commands import (
     SET_BIAS_ID,
+    SET_TRAINING_ID,
     SET_WEIGHT_ID,
     MergingParameterCommand,
     ProjectCommand,
@@ -26,6 +27,7 @@ from bpstudio.model.network import Network
 from bpstudio.model.project import Project, load_project, save_project
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.trace import ForwardTrace, Gradients
+from bpstudio.model.training import TrainingConfig
 
 
 class Document(QObject):
@@ -158,6 +160,17 @@ class Document(QObject):
         if steps_taken is not None:
             after.steps_taken = int(steps_taken)
         self._push(after, text)
+
+    def set_training_config(self, config: TrainingConfig) -> None:
+        """Learning rate, batch size, ...: one undo step while the same box is being edited."""
+        if config == self.project.training:
+            return
+        after = editing.set_training(self.project, config)
+        text = self.tr("Set training: learning rate %s, batch size %d") % (
+            f"{config.learning_rate:g}",
+            config.batch_size,
+        )
+        self._push_merging(after, text, SET_TRAINING_ID, ("training",))
 
     def set_loss(self, name: str) -> None:
         self._push(editing.set_loss(self.project, name), self.tr("Set loss to %s") % name)

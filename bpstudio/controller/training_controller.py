@@ -42,11 +42,14 @@ class TrainingController(QObject):
     _shutdownRequested = Signal()
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
-        """Start the worker thread on a copy of ``project`` (paused)."""
+        """A worker on a copy of ``project`` (paused).  Its thread starts with the first
+        command that trains (play, step, epoch, reset): a window whose student never trains
+        runs no thread, and opens faster."""
         super().__init__(parent)
         self._running = False
         self._shut_down = False
         self._latest: TrainingSnapshot | None = None
+        self._unsent_project: Project | None = None  # the newest project, until the thread runs
         self._pending: TrainingSnapshot | None = None
         self._speed = FLAT_OUT
         self._since_flush = QElapsedTimer()
@@ -60,7 +63,23 @@ class TrainingController(QObject):
         app = QCoreApplication.instance()
         if app is not None:  # a window closed without shutdown() must still stop the thread
             app.aboutToQuit.connect(self.shutdown)
+
+    def start(self) -> None:
+        """Start the worker's thread now (it announces itself with a first snapshot)."""
+        self._start_thread()
+
+    def _start_thread(self) -> None:
+        if self._thread.isRunning() or self._shut_down:
+            return
         self._thread.start()
+        if self._unsent_project is not None:
+            # Nothing was trained yet, so "open" and "replace" mean the same: start from it.
+            self._projectOpened.emit(self._unsent_project)
+            self._unsent_project = None
+
+    @property
+    def thread_started(self) -> bool:
+        return self._thread.isRunning()
 
     def _connect_worker(self) -> None:
         worker, thread = self._worker, self._thread
@@ -110,6 +129,7 @@ class TrainingController(QObject):
 
     # commands -------------------------------------------------------------------------------
     def play(self) -> None:
+        self._start_thread()
         self._playRequested.emit()
 
     def pause(self) -> None:
@@ -120,14 +140,17 @@ class TrainingController(QObject):
 
     def step_once(self) -> None:
         """One optimiser update (pauses first if running)."""
+        self._start_thread()
         self._stepRequested.emit()
 
     def step_epoch(self) -> None:
         """Train until the current epoch ends (pauses first if running)."""
+        self._start_thread()
         self._epochRequested.emit()
 
     def reset(self) -> None:
         """Re-initialise with the project's scheme and seed, and clear the loss history."""
+        self._start_thread()
         self._resetRequested.emit()
 
     def set_speed(self, steps_per_second: float) -> None:
@@ -150,10 +173,16 @@ class TrainingController(QObject):
 
     def replace_project(self, project: Project) -> None:
         """An edit made while training: lands between two ticks; history and counters kept."""
+        if not self._thread.isRunning():
+            self._unsent_project = project.copy()
+            return
         self._projectReplaced.emit(project.copy())
 
     def open_project(self, project: Project) -> None:
         """Train a different project from its own saved history (pauses)."""
+        if not self._thread.isRunning():
+            self._unsent_project = project.copy()
+            return
         self._projectOpened.emit(project.copy())
 
     def shutdown(self) -> None:
@@ -162,6 +191,9 @@ class TrainingController(QObject):
             return
         self._shut_down = True
         self._flush_timer.stop()
+        if not self._thread.isRunning():
+            self._worker.deleteLater()  # thread.finished, which would delete it, never comes
+            return
         self._shutdownRequested.emit()
         if not self._thread.wait(SHUTDOWN_TIMEOUT_MS):
             self._thread.requestInterruption()

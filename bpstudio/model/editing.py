@@ -24,6 +24,7 @@ from bpstudio.model.initialisation import InitScheme, initialise
 from bpstudio.model.losses import get_loss
 from bpstudio.model.network import Network
 from bpstudio.model.project import Project
+from bpstudio.model.training import TrainingConfig
 
 
 # parameters ------------------------------------------------------------------------------
@@ -59,6 +60,11 @@ def replace_network(project: Project, network: Network) -> Project:
             f"the project has {project.network.layer_sizes}"
         )
     return _with_network(project, network.copy())
+
+
+def set_training(project: Project, config: TrainingConfig) -> Project:
+    """The same project with other training settings (learning rate, batch size, ...)."""
+    return replace(project.copy(), training=config)
 
 
 def reinitialise(project: Project, scheme: InitScheme) -> Project:

@@ -120,7 +120,11 @@ class DerivationPanel(QWidget):
         self.outline.itemActivated.connect(self._on_outline_activated)
         self.outline.itemClicked.connect(self._on_outline_activated)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.card)
+        card_area = QScrollArea()  # on a small screen the card scrolls rather than crowds
+        card_area.setWidget(self.card)
+        card_area.setWidgetResizable(True)
+        card_area.setFrameShape(QFrame.Shape.NoFrame)
+        splitter.addWidget(card_area)
         splitter.addWidget(self.outline)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

@@ -8,13 +8,15 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.controller.document import Document
 from bpstudio.views.diagram import NetworkDiagramView
+from bpstudio.views.learning_docks import LearningDocks
 from bpstudio.views.weight_tables import WeightTablesPanel
 from bpstudio.views.window_files import WindowFiles
 from bpstudio.views.window_menus import build_menus
 
 STATUS_TIMEOUT_MS = 5000
-DEFAULT_SIZE = (1280, 800)
-DOCK_WIDTH = 340
+DEFAULT_SIZE = (1440, 900)
+DOCK_WIDTH = 470  # the walkthrough's formulas need the room; tables fit easily
+BOTTOM_DOCK_HEIGHT = 220
 
 
 class MainWindow(QMainWindow):
@@ -35,9 +37,13 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.menus = build_menus(self)
+        self.learning = LearningDocks(self)
+        self.menus.add_learning_menus(self.learning)
         self.resize(*DEFAULT_SIZE)
         # Wide enough for a 2-column table without scrolling; restore_layout may override it.
         self.resizeDocks([self.docks["weightTables"]], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        bottom = [self.docks["trainingPanel"], self.docks["lossPlot"]]
+        self.resizeDocks(bottom, [BOTTOM_DOCK_HEIGHT] * 2, Qt.Orientation.Vertical)
         self._connect()
         self._on_file_state_changed()
         self.statusBar().showMessage(self.tr("Ready"), STATUS_TIMEOUT_MS)
@@ -103,4 +109,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.learning.shutdown()
         event.accept()

@@ -106,19 +106,21 @@ class TrainingPanel(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             buttons.addWidget(button)
-        buttons.addSpacing(12)
-        buttons.addWidget(QLabel(self.tr("Speed")))
-        buttons.addWidget(self.speed_slider, 1)
-        buttons.addWidget(self.speed_label)
+        buttons.addStretch(1)
+        speed = QHBoxLayout()  # a row of its own, so the panel fits beside the loss plot
+        speed.addWidget(QLabel(self.tr("Speed")))
+        speed.addWidget(self.speed_slider, 1)
+        speed.addWidget(self.speed_label)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
         grid.addLayout(buttons, 0, 0, 1, 4)
-        self._add_field(grid, 1, 0, self.tr("Learning rate"), self.learning_rate_box)
-        self._add_field(grid, 1, 2, self.tr("Batch size"), self.batch_size_box)
-        self._add_field(grid, 2, 0, self.tr("Stop after epochs"), self.max_epochs_box)
-        self._add_field(grid, 2, 2, self.tr("or at loss ≤"), self.target_loss_box)
-        grid.addWidget(self.readout, 3, 0, 1, 4)
-        grid.addWidget(self.status_label, 4, 0, 1, 4)
+        grid.addLayout(speed, 1, 0, 1, 4)
+        self._add_field(grid, 2, 0, self.tr("Learning rate"), self.learning_rate_box)
+        self._add_field(grid, 2, 2, self.tr("Batch size"), self.batch_size_box)
+        self._add_field(grid, 3, 0, self.tr("Stop after epochs"), self.max_epochs_box)
+        self._add_field(grid, 3, 2, self.tr("or at loss ≤"), self.target_loss_box)
+        grid.addWidget(self.readout, 4, 0, 1, 4)
+        grid.addWidget(self.status_label, 5, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -147,7 +149,9 @@ class TrainingPanel(QWidget):
     def set_project(self, project: Project) -> None:
         """Show ``project``'s training configuration (without sending it back as an edit)."""
         self._config = project.training
+        self.batch_size_box.blockSignals(True)  # a clamped value is not the user's edit
         self.batch_size_box.setRange(1, project.dataset.n_samples)
+        self.batch_size_box.blockSignals(False)
         self.batch_size_box.setSuffix(self.tr(" of %d") % project.dataset.n_samples)
         controls.set_quietly(self.learning_rate_box, project.training.learning_rate)
         controls.set_quietly(self.batch_size_box, project.training.batch_size)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QStyle
 
 from bpstudio.model.examples import example_names
-from bpstudio.views import network_dialogs, recent_files
+from bpstudio.views import learning_menus, network_dialogs, recent_files
 from bpstudio.views.about import show_about
 from bpstudio.views.actions import describe, make_action, themed_icon
 from bpstudio.views.network_menu import NetworkMenu
@@ -275,6 +275,10 @@ class WindowMenus(QObject):
         for dock in w.docks.values():
             self.add_dock_toggle(dock.toggleViewAction())
 
+    def add_learning_menus(self, learning) -> None:
+        """The Training and Walkthrough menus (before Help) and Help > Keyboard shortcuts."""
+        learning_menus.add_menus(self._window, learning, self._help_menu)
+
     def add_dock_toggle(self, action: QAction) -> None:
         self._view_menu.addAction(action)
 
@@ -282,6 +286,7 @@ class WindowMenus(QObject):
         w = self._window
         menu = w.menuBar().addMenu(w.tr("&Help"))
         menu.setToolTipsVisible(True)
+        self._help_menu = menu
         self._add(
             menu,
             make_action(

@@ -23,6 +23,7 @@ def training(qtbot, project=None) -> Iterator[TrainingController]:
     """A controller whose thread is stopped when the block ends (inside the test, as it must)."""
     with TrainingController(project if project is not None else load_example("xor")) as controller:
         # The worker announces itself with a first snapshot once its thread runs.
+        controller.start()
         qtbot.waitUntil(lambda: controller.latest_snapshot is not None)
         yield controller
 

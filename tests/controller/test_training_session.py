@@ -19,6 +19,7 @@ def session_on(qtbot, project) -> Iterator[TrainingSession]:
     document = Document(project)
     session = TrainingSession(document)
     try:
+        session.controller.start()
         qtbot.waitUntil(lambda: session.latest_snapshot is not None)
         yield session
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QLineEdit, QMessageBox
 
 from bpstudio.model.examples import load_example
@@ -226,19 +226,23 @@ def test_refused_edit_explains_itself(window, monkeypatch):
 
 
 def test_add_dock_joins_the_view_menu(window):
-    dock = window.add_dock(QLabel("loss"), "lossPlot", "Loss")
-    assert window.findChild(QDockWidget, "lossPlot") is dock
+    dock = window.add_dock(QLabel("notes"), "notesDock", "Notes")
+    assert window.findChild(QDockWidget, "notesDock") is dock
     assert dock.toggleViewAction() in window.menus._view_menu.actions()
 
 
 def test_layout_is_remembered(qtbot, window):
-    window.resize(700, 500)  # inside the offscreen screen (800 x 600), so nothing is clamped
+    # A size the window can take (no smaller than its docks allow) inside the offscreen
+    # screen (800 x 600), so nothing is clamped.
+    size = window.minimumSizeHint().expandedTo(QSize(700, 500))
+    assert size.width() <= 800 and size.height() <= 600
+    window.resize(size)
     window.docks["weightTables"].hide()
     window.save_layout()
     again = MainWindow()
     qtbot.addWidget(again)
     again.restore_layout()
-    assert (again.width(), again.height()) == (700, 500)
+    assert again.size() == size
     assert not again.docks["weightTables"].isVisibleTo(again)
 
 

@@ -22,6 +22,7 @@ def panel_for(qtbot, project) -> Iterator[TrainingPanel]:
         panel = TrainingPanel(controller)
         qtbot.addWidget(panel)
         panel.set_project(project)
+        controller.start()
         qtbot.waitUntil(lambda: controller.latest_snapshot is not None)
         yield panel
 

@@ -1,0 +1,112 @@
+"""The docks that make the network learn: training controls, the live loss plot, and the
+step-by-step walkthrough, wired to the window's document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QMessageBox
+
+from bpstudio.controller.training_session import TrainingSession
+from bpstudio.controller.walkthrough import WalkthroughCursor
+from bpstudio.model.derivation import derive_project
+from bpstudio.views.derivation_panel import DerivationPanel
+from bpstudio.views.loss_plot import LossPlotWidget
+from bpstudio.views.training_panel import TrainingPanel
+
+if TYPE_CHECKING:
+    from bpstudio.views.main_window import MainWindow
+
+Area = Qt.DockWidgetArea
+
+
+def build_derivation(project, sample: int, digits: int, lang: str):
+    return derive_project(project, sample, digits=digits, lang=lang)
+
+
+class LearningDocks(QObject):
+    """Owns the training session and the walkthrough cursor of one main window."""
+
+    def __init__(self, window: MainWindow, lang: str = "en") -> None:
+        super().__init__(window)
+        self._window = window
+        document = window.document
+        self.session = TrainingSession(document, self)
+        controller = self.session.controller
+        controller.set_record_gradients(True)
+        self.training_panel = TrainingPanel(controller)
+        self.training_panel.setObjectName("trainingPanelWidget")
+        self.loss_plot = LossPlotWidget()
+        self.loss_plot.setObjectName("lossPlotWidget")
+        self.cursor = WalkthroughCursor(document, build_derivation, lang=lang, parent=self)
+        self.derivation_panel = DerivationPanel(self.cursor, document)
+        self._divergence_box: QMessageBox | None = None
+        self._add_docks()
+        self._connect()
+        self._on_document_reset()
+
+    def _add_docks(self) -> None:
+        w = self._window
+        w.add_dock(
+            self.derivation_panel, "derivationPanel", w.tr("Walkthrough"), Area.RightDockWidgetArea
+        )
+        w.add_dock(
+            self.training_panel, "trainingPanel", w.tr("Training"), Area.BottomDockWidgetArea
+        )
+        w.add_dock(self.loss_plot, "lossPlot", w.tr("Loss"), Area.BottomDockWidgetArea)
+        w.tabifyDockWidget(w.docks["weightTables"], w.docks["derivationPanel"])
+        w.docks["derivationPanel"].raise_()
+        w.splitDockWidget(w.docks["trainingPanel"], w.docks["lossPlot"], Qt.Orientation.Horizontal)
+
+    def _connect(self) -> None:
+        controller = self.session.controller
+        document = self._window.document
+        controller.snapshotReady.connect(self.loss_plot.append_snapshot)
+        controller.diverged.connect(self._on_diverged)
+        controller.stopped.connect(self._window.show_status)
+        controller.failed.connect(self._on_failed)
+        self.training_panel.configEdited.connect(document.set_training_config)
+        document.fileStateChanged.connect(self._on_document_reset)
+        document.changed.connect(self._on_document_changed)
+
+    @Slot()
+    def _on_document_changed(self) -> None:
+        if not self.session.controller.is_running:
+            self.training_panel.set_project(self._window.document.project)
+
+    @Slot()
+    def _on_document_reset(self) -> None:
+        """A file opened or a new project: the plot shows its saved history."""
+        project = self._window.document.project
+        if self._window.document.undo_stack.count() == 0:
+            self.loss_plot.set_history(project.history)
+        self.training_panel.set_project(project)
+
+    @Slot(str)
+    def _on_diverged(self, message: str) -> None:
+        """Non-modal: the student reads it, lowers the learning rate, and carries on."""
+        w = self._window
+        w.statusBar().showMessage(message)
+        if self._divergence_box is None:
+            self._divergence_box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                w.tr("Training stopped"),
+                "",
+                QMessageBox.StandardButton.Ok,
+                w,
+            )
+            self._divergence_box.setObjectName("divergenceMessage")
+            self._divergence_box.setWindowModality(Qt.WindowModality.NonModal)
+        self._divergence_box.setText(message)
+        self._divergence_box.show()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        w = self._window
+        w.statusBar().showMessage(w.tr("Training failed: %s") % message)
+        QMessageBox.critical(w, w.tr("Training failed"), message)
+
+    def shutdown(self) -> None:
+        self.cursor.set_autoplay(False)
+        self.session.shutdown()
