@@ -36,7 +36,7 @@ def shown_view(qtbot, document, width: int = 1000, height: int = 650) -> Network
 def viewport_point_on(view, item) -> QPoint:
     """A viewport point where ``item`` is the topmost item (searched along an edge's line)."""
     for step in range(40, 90, 2):
-        scene_point = item.line.pointAt(step / 100) if hasattr(item, "line") else item.pos()
+        scene_point = item.point_at(step / 100) if hasattr(item, "point_at") else item.pos()
         point = view.mapFromScene(scene_point)
         if view.itemAt(point) is item:
             return point

@@ -122,7 +122,7 @@ def _build_edges(scene, network, items: DiagramItems) -> None:
         edge = EdgeItem(ref, source, target)
         scene.addItem(edge)
         items.edges[ref] = edge
-        lines.append(edge.line)
+        lines.append(edge.line())
         dashed.append(edge.is_bias)
     items.bundle = EdgeBundleItem(lines, dashed)
     scene.addItem(items.bundle)

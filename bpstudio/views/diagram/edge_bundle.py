@@ -16,7 +16,8 @@ from bpstudio.views.diagram import style
 
 BUNDLE_Z = 0.0
 THIN_EDGE_LOD = 0.25  # below this zoom, the faintest edges of a large network are skipped
-ANTIALIAS_EDGE_LIMIT = 3000  # above this many edges, antialias only when zoomed in
+HAIRLINE = 1.01
+ANTIALIAS_EDGE_LIMIT = 3000  # above this many, no antialiasing: it triples the drawing time
 
 
 class EdgeBundleItem(QGraphicsItem):
@@ -53,7 +54,7 @@ class EdgeBundleItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         big = len(self._lines) > ANTIALIAS_EDGE_LIMIT
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not big or lod > 0.5)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not big)
         if self.dimmed:
             painter.setOpacity(style.DIMMED_OPACITY)
         for (negative, level, dashed), lines in self._groups.items():
@@ -64,14 +65,15 @@ class EdgeBundleItem(QGraphicsItem):
 
     def _pen(self, negative: bool, level: int, dashed: bool, lod: float) -> QPen:
         pen = style.edge_pen(negative, level)
-        if not dashed and pen.widthF() * lod >= 1.0:
+        device_width = pen.widthF() * lod
+        if not dashed and device_width >= 1.0 and len(self._lines) <= ANTIALIAS_EDGE_LIMIT:
             return pen
         pen = QPen(pen)
-        if pen.widthF() * lod < 1.0:
-            # A sub-pixel pen rasterises with gaps (a moire of dots when zoomed out);
-            # a one-pixel cosmetic pen keeps every edge a continuous hairline.
-            pen.setCosmetic(True)
-            pen.setWidthF(1.0)
+        # A cosmetic pen is as wide on screen at any zoom: at least one pixel, so that a
+        # zoomed-out edge is a continuous hairline and not a moire of dots.  1.01, not 1:
+        # Qt rasterises exactly-1-pixel lines on a path about five times slower.
+        pen.setCosmetic(True)
+        pen.setWidthF(max(HAIRLINE, device_width))
         if dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
         return pen

@@ -3,38 +3,44 @@
 At rest an edge paints nothing itself: the EdgeBundleItem below draws every resting edge in
 a few batched calls.  An edge paints only while it is hovered, selected or highlighted, by
 clearing ItemHasNoContents, so a 10,000-edge diagram makes no per-edge Python paint calls.
+
+The wide hit area is QGraphicsLineItem's own C++ ``shape()``: the line stroked with an
+invisible pen HIT_WIDTH wide (``setLine`` calls ``prepareGeometryChange`` itself).  A Python
+``shape``/``boundingRect`` override would be asked by the scene on every mouse move, for each
+of the thousands of edges whose bounds contain the pointer: 60 ms a move at 10,000 edges.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyleOptionGraphicsItem
 
 from bpstudio.model.refs import BiasRef, EdgeRef
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.notation import parameter_symbol
 
 EDGE_Z = 1.0
-GLOW_WIDTH = 9.0
+GLOW_WIDTH = 8.0
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+# Invisible; its width is the hit band and the room for the glow (boundingRect follows it).
+_HIT_PEN = QPen(Qt.GlobalColor.transparent, max(style.HIT_WIDTH, GLOW_WIDTH + style.MAX_EDGE_WIDTH))
 
 
-class EdgeItem(QGraphicsItem):
+class EdgeItem(QGraphicsLineItem):
     def __init__(self, ref: EdgeRef | BiasRef, source: QPointF, target: QPointF) -> None:
-        super().__init__()
+        super().__init__(QLineF(source, target))
         self.ref = ref
-        self.line = QLineF(source, target)
         self.value = 0.0  # the weight w_{jk}^l (or bias b_k^l)
         self.gradient: float | None = None  # dE/dw of the shown sample, once computed
         self.negative = False
         self.level = 0
         self.highlighted = False
         self._hovered = False
-        self._shape: QPainterPath | None = None
+        self.setPen(_HIT_PEN)
         self.setZValue(EDGE_Z)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(_NO_CONTENTS)
+        self.setFlags(_SELECTABLE | _NO_CONTENTS)
         self.setAcceptHoverEvents(True)
 
     @property
@@ -42,7 +48,7 @@ class EdgeItem(QGraphicsItem):
         return isinstance(self.ref, BiasRef)
 
     def point_at(self, fraction: float) -> QPointF:
-        return self.line.pointAt(fraction)
+        return self.line().pointAt(fraction)
 
     # state set by the scene ------------------------------------------------------------------
     def set_values(self, value: float, gradient: float | None) -> None:
@@ -57,12 +63,7 @@ class EdgeItem(QGraphicsItem):
     def set_highlighted(self, highlighted: bool) -> None:
         if highlighted != self.highlighted:
             self.highlighted = highlighted
-            self._refresh_emphasis()
-
-    def set_line(self, source: QPointF, target: QPointF) -> None:
-        self.prepareGeometryChange()  # boundingRect and shape follow the line
-        self.line = QLineF(source, target)
-        self._shape = None
+            self.refresh_emphasis()
 
     def tooltip_html(self) -> str:
         symbol = parameter_symbol(self.ref).html
@@ -72,53 +73,34 @@ class EdgeItem(QGraphicsItem):
         return text + "<br><span style='color:#5f6b7a'>double-click to edit</span>"
 
     # QGraphicsItem ---------------------------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        margin = max(style.HIT_WIDTH, GLOW_WIDTH) / 2 + 1
-        rect = QRectF(self.line.p1(), self.line.p2()).normalized()
-        return rect.adjusted(-margin, -margin, margin, margin)
-
-    def shape(self) -> QPainterPath:
-        # A wide band around the line: a 1-pixel edge is still easy to hover and click.
-        if self._shape is None:
-            path = QPainterPath(self.line.p1())
-            path.lineTo(self.line.p2())
-            stroker = QPainterPathStroker()
-            stroker.setWidth(style.HIT_WIDTH)
-            self._shape = stroker.createStroke(path)
-        return self._shape
-
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        line = self.line()
         width = style.edge_width(self.level)
         if self.highlighted:
             glow = style.round_pen(style.HIGHLIGHT, width + GLOW_WIDTH)
             painter.setPen(glow)
-            painter.drawLine(self.line)
+            painter.drawLine(line)
         if self.isSelected():
             painter.setPen(style.round_pen(style.SELECTION, width + 5))
-            painter.drawLine(self.line)
-        pen = QPen(style.edge_pen(self.negative, self.level))
+            painter.drawLine(line)
+        pen = style.round_pen(style.edge_color(self.negative, self.level), width)
         if self._hovered or self.isSelected():
             pen.setWidthF(width + 2)
         if self.is_bias:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.drawLine(self.line)
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._refresh_emphasis()
-        return super().itemChange(change, value)
+        painter.drawLine(line)
 
     def hoverEnterEvent(self, event) -> None:
         self._hovered = True
         self.setToolTip(self.tooltip_html())  # built on demand: 10,000 tooltips cost time
-        self._refresh_emphasis()
+        self.refresh_emphasis()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event) -> None:
         self._hovered = False
-        self._refresh_emphasis()
+        self.refresh_emphasis()
         super().hoverLeaveEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
@@ -132,7 +114,9 @@ class EdgeItem(QGraphicsItem):
         self.scene().show_edge_menu(self.ref, event.screenPos())
         event.accept()
 
-    def _refresh_emphasis(self) -> None:
+    def refresh_emphasis(self) -> None:
+        """Paint (or stop painting) this edge itself; the scene calls it when the selection
+        changes, which is cheaper than an itemChange override run on every item change."""
         emphasised = self._hovered or self.isSelected() or self.highlighted
         self.setFlag(_NO_CONTENTS, not emphasised)
         self.setZValue(EDGE_Z + (1 if emphasised else 0))  # above the bundle's resting edges

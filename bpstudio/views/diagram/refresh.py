@@ -17,7 +17,7 @@ from bpstudio.views.diagram.values import (
 
 
 def refresh_edges(document, items, overlay: str) -> None:
-    weights = parameter_values(document.project.network)
+    weights = parameter_values(document.shown_network())
     gradients = parameter_gradients(safe_gradients(document))
     shown = gradients if overlay == "gradient" and gradients is not None else weights
     levels = display_levels(shown, display_scale(shown), style.LEVELS)

@@ -44,10 +44,12 @@ class NetworkScene(QGraphicsScene):
         self._callouts: list = []
         self._editor_proxy = None
         self._applying_selection = False
+        self._selected_edges: set[EdgeItem] = set()
         self.menus = DiagramMenus(document, self.message.emit, self._confirm_removal)
         self.setBackgroundBrush(style.BACKGROUND)
         document.structureChanged.connect(self._on_structure_changed)
         document.changed.connect(self._on_document_changed)
+        document.liveChanged.connect(self._on_document_changed)
         document.selectionChanged.connect(self._on_document_selection_changed)
         document.highlightChanged.connect(self._on_highlight_changed)
         self.selectionChanged.connect(self._on_scene_selection_changed)
@@ -83,6 +85,7 @@ class NetworkScene(QGraphicsScene):
         try:
             self.close_editor()
             self._callouts = []
+            self._selected_edges = set()
             self.clear()
             self.items_ = build_items(self, self.document.project.network)
             self._sync_labels()
@@ -120,11 +123,17 @@ class NetworkScene(QGraphicsScene):
 
     # selection shared with the tables --------------------------------------------------------
     def _on_scene_selection_changed(self) -> None:
+        selected = self.selectedItems()
+        self._refresh_selected_edges({i for i in selected if isinstance(i, EdgeItem)})
         if self._applying_selection:
             return  # the echo of a selection the document just told us about
-        selected = self.selectedItems()
         refs = frozenset(i.ref for i in selected if isinstance(i, UnitItem | EdgeItem))
         self.document.set_selection(refs)
+
+    def _refresh_selected_edges(self, selected_edges: set) -> None:
+        for edge in selected_edges ^ self._selected_edges:
+            edge.refresh_emphasis()
+        self._selected_edges = selected_edges
 
     def _apply_selection(self, refs) -> None:
         self._applying_selection = True

@@ -61,7 +61,11 @@ def edge_width(level: int) -> float:
 
 @lru_cache(maxsize=4 * LEVELS)
 def edge_pen(negative: bool, level: int) -> QPen:
-    return round_pen(edge_color(negative, level), edge_width(level))
+    # Flat caps: round caps make antialiased wide lines many times slower to rasterise,
+    # and the unit circles cover the line ends anyway.
+    pen = QPen(edge_color(negative, level), edge_width(level))
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
 
 
 def round_pen(color: QColor, width: float) -> QPen:
