@@ -36,6 +36,7 @@ class Document(QObject):
     selectionChanged = Signal(object)  # frozenset of refs
     highlightChanged = Signal(object)  # frozenset of refs
     fileStateChanged = Signal()  # file_path or the modified flag changed
+    liveChanged = Signal()  # the weights shown while training runs changed (values only)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,7 @@ class Document(QObject):
         self.highlight_values: dict = {}
         self._trace: ForwardTrace | None = None
         self._gradients: Gradients | None = None
+        self._live: Network | None = None
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     # state -----------------------------------------------------------------------------
@@ -66,11 +68,29 @@ class Document(QObject):
         self._invalidate()
         self.changed.emit()
 
+    def shown_network(self) -> Network:
+        """The network the views show: while training runs, the newest trained weights;
+        otherwise the project's own."""
+        return self._live if self._live is not None else self.project.network
+
+    def set_live_network(self, network: Network | None) -> None:
+        """Show ``network`` (trained weights, not yet an undo step) instead of the project's;
+        None goes back to the project's.  A network of another shape is ignored: it was
+        trained before a structural edit and is about to be replaced."""
+        if network is not None and network.layer_sizes != self.project.network.layer_sizes:
+            return
+        if network is None and self._live is None:
+            return
+        self._live = network
+        self._trace = None
+        self._gradients = None
+        self.liveChanged.emit()
+
     def trace(self) -> ForwardTrace:
         """Every z and a of the shown sample (one row)."""
         if self._trace is None:
             row = self.project.dataset.inputs[self.sample_index : self.sample_index + 1]
-            self._trace = self.project.network.forward(row)
+            self._trace = self.shown_network().forward(row)
         return self._trace
 
     def gradients(self) -> Gradients:
@@ -78,7 +98,7 @@ class Document(QObject):
         if self._gradients is None:
             i = self.sample_index
             targets = self.project.dataset.targets[i : i + 1]
-            self._gradients = self.project.network.backward(
+            self._gradients = self.shown_network().backward(
                 self.trace(), targets, self.project.loss
             )
         return self._gradients

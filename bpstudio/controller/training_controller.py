@@ -50,6 +50,7 @@ class TrainingController(QObject):
         self._shut_down = False
         self._latest: TrainingSnapshot | None = None
         self._unsent_project: Project | None = None  # the newest project, until the thread runs
+        self._thread_was_started = False
         self._pending: TrainingSnapshot | None = None
         self._speed = FLAT_OUT
         self._since_flush = QElapsedTimer()
@@ -69,8 +70,9 @@ class TrainingController(QObject):
         self._start_thread()
 
     def _start_thread(self) -> None:
-        if self._thread.isRunning() or self._shut_down:
+        if self._thread_was_started or self._shut_down:
             return
+        self._thread_was_started = True
         self._thread.start()
         if self._unsent_project is not None:
             # Nothing was trained yet, so "open" and "replace" mean the same: start from it.
@@ -173,14 +175,14 @@ class TrainingController(QObject):
 
     def replace_project(self, project: Project) -> None:
         """An edit made while training: lands between two ticks; history and counters kept."""
-        if not self._thread.isRunning():
+        if not self._thread_was_started:
             self._unsent_project = project.copy()
             return
         self._projectReplaced.emit(project.copy())
 
     def open_project(self, project: Project) -> None:
         """Train a different project from its own saved history (pauses)."""
-        if not self._thread.isRunning():
+        if not self._thread_was_started:
             self._unsent_project = project.copy()
             return
         self._projectOpened.emit(project.copy())
@@ -191,9 +193,11 @@ class TrainingController(QObject):
             return
         self._shut_down = True
         self._flush_timer.stop()
-        if not self._thread.isRunning():
+        if not self._thread_was_started:
             self._worker.deleteLater()  # thread.finished, which would delete it, never comes
             return
+        if not self._thread.isRunning():
+            return  # already stopped (and the worker deleted on thread.finished)
         self._shutdownRequested.emit()
         if not self._thread.wait(SHUTDOWN_TIMEOUT_MS):
             self._thread.requestInterruption()

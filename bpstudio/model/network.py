@@ -144,7 +144,14 @@ class Network:
 
     # arithmetic ---------------------------------------------------------------------------
     def forward(self, inputs: np.ndarray) -> ForwardTrace:
-        """Every z and a of every layer, for a batch of inputs (rows are samples)."""
+        """Every z and a of every layer, for a batch of inputs (rows are samples).
+
+        Huge weights overflow to inf silently: whoever trains checks for non-finite numbers
+        (the Trainer stops with a DivergenceError); a display shows "inf"."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._forward(inputs)
+
+    def _forward(self, inputs: np.ndarray) -> ForwardTrace:
         a = np.atleast_2d(np.asarray(inputs, dtype=self.dtype))
         zs: list[np.ndarray | None] = [None]
         acts = [a]
@@ -167,10 +174,17 @@ class Network:
 
     def per_sample_loss(self, trace: ForwardTrace, targets: np.ndarray, loss: str) -> np.ndarray:
         targets = np.atleast_2d(np.asarray(targets, dtype=self.dtype))
-        return get_loss(loss).per_sample(trace.output, targets, trace.z[-1], self.output_activation)
+        with np.errstate(over="ignore", invalid="ignore"):
+            return get_loss(loss).per_sample(
+                trace.output, targets, trace.z[-1], self.output_activation
+            )
 
     def backward(self, trace: ForwardTrace, targets: np.ndarray, loss: str) -> Gradients:
         """Every dE/da, dE/dz (per sample), and dE/dW, dE/db (batch means)."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._backward(trace, targets, loss)
+
+    def _backward(self, trace: ForwardTrace, targets: np.ndarray, loss: str) -> Gradients:
         loss_fn = get_loss(loss)
         out_act = self.output_activation
         loss_fn.check_output_activation(out_act)

@@ -63,12 +63,20 @@ class LearningDocks(QObject):
         controller = self.session.controller
         document = self._window.document
         controller.snapshotReady.connect(self.loss_plot.append_snapshot)
+        self.session.snapshotApplied.connect(self._on_snapshot_applied)
         controller.diverged.connect(self._on_diverged)
         controller.stopped.connect(self._window.show_status)
         controller.failed.connect(self._on_failed)
         self.training_panel.configEdited.connect(document.set_training_config)
         document.fileStateChanged.connect(self._on_document_reset)
         document.changed.connect(self._on_document_changed)
+
+    @Slot(object)
+    def _on_snapshot_applied(self, snapshot) -> None:
+        """While training runs the diagram and tables follow the trained weights; once it
+        stops, the session has put them into the document as one undo step."""
+        live = snapshot.to_network() if snapshot.running else None
+        self._window.document.set_live_network(live)
 
     @Slot()
     def _on_document_changed(self) -> None:

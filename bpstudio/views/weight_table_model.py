@@ -39,6 +39,7 @@ class WeightTableModel(QAbstractTableModel):
         self._shape = self._current_shape()
         document.structureChanged.connect(self._on_structure_changed)
         document.changed.connect(self._on_values_changed)
+        document.liveChanged.connect(self._on_values_changed)
         document.highlightChanged.connect(self._on_values_changed)
 
     def detach(self) -> None:
@@ -106,7 +107,8 @@ class WeightTableModel(QAbstractTableModel):
     def _mode_arrays(self):
         doc = self._document
         if self._mode is TableMode.WEIGHTS:
-            return doc.project.network.biases, doc.project.network.weights
+            shown = doc.shown_network()
+            return shown.biases, shown.weights
         if self._mode is TableMode.GRADIENTS:
             grads = doc.gradients()
             return grads.db, grads.dW

@@ -73,3 +73,14 @@ def test_divergence_names_the_step_and_keeps_the_weights():
         np.testing.assert_array_equal(w, b)
         assert np.isfinite(w).all()
     assert len(trainer.history.steps) == steps_before
+
+
+def test_huge_weights_give_inf_silently_for_the_views_to_show():
+    net = Network([1, 1, 1], ["linear", "linear"], [np.array([[1e200]]), np.array([[1e200]])])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        trace = net.forward([[1e10]])
+        grads = net.backward(trace, [[0.0]], "half_sse")
+        loss = net.per_sample_loss(trace, [[0.0]], "half_sse")
+    assert np.isinf(trace.output).all() and not np.isfinite(loss).all()
+    assert not np.isfinite(grads.dW[0]).all()

@@ -1,0 +1,105 @@
+"""Training and the walkthrough inside the main window, driven as a student would."""
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from bpstudio.model.refs import EdgeRef
+from bpstudio.views.main_window import MainWindow
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def close_inside_the_test(win):
+    """The training thread must be gone before the test ends (tests/conftest.py checks)."""
+    win.document.undo_stack.setClean()
+    win.close()
+    assert not win.learning.session.controller.thread_started
+
+
+def test_docks_and_menus_exist_with_their_names(window):
+    for name in ("weightTables", "derivationPanel", "trainingPanel", "lossPlot"):
+        assert name in window.docks
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles.index("Training") < titles.index("Help")
+    assert "Walkthrough" in titles
+    assert not window.learning.session.controller.thread_started  # nothing trained yet
+    close_inside_the_test(window)
+
+
+def test_play_moves_the_diagram_then_pause_is_one_undo_step(window, qtbot):
+    doc, learning = window.document, window.learning
+    controller = learning.session.controller
+    before = doc.project.network.copy()
+    scene = window.diagram.diagram_scene
+    edge = scene.items_.edges[EdgeRef(3, 1, 1)]
+    shown_before = edge.value
+    with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: on):
+        learning.training_panel.play_action.trigger()
+    qtbot.waitUntil(lambda: doc.shown_network() is not doc.project.network, timeout=5000)
+    qtbot.waitUntil(lambda: edge.value != shown_before, timeout=5000)  # the picture moves
+    assert doc.project.network.equals(before)  # not an undo step yet
+    qtbot.waitUntil(lambda: learning.loss_plot.point_count() > 10, timeout=5000)
+    with qtbot.waitSignal(controller.stopped, timeout=5000):
+        learning.training_panel.play_action.trigger()
+    qtbot.waitUntil(lambda: doc.undo_stack.count() == 1, timeout=5000)
+    assert doc.undo_stack.undoText().startswith("Train")
+    assert not doc.project.network.equals(before)
+    assert doc.shown_network() is doc.project.network
+    assert edge.value == doc.project.network.weight(3)[0, 0]
+    doc.undo_stack.undo()
+    assert doc.project.network.equals(before)
+    assert edge.value == before.weight(3)[0, 0]
+    close_inside_the_test(window)
+
+
+def test_closing_mid_training_stops_the_thread(window, qtbot):
+    controller = window.learning.session.controller
+    with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: on):
+        controller.play()
+    qtbot.waitUntil(lambda: window.learning.loss_plot.point_count() > 0, timeout=5000)
+    thread = controller._thread
+    window.document.undo_stack.setClean()
+    window.close()
+    assert not thread.isRunning()
+
+
+def test_divergence_pauses_with_a_non_modal_message_and_finite_weights(window, qtbot):
+    doc, learning = window.document, window.learning
+    learning.training_panel.learning_rate_box.setValue(1000)
+    assert doc.project.training.learning_rate == 1000  # the edit is recorded, undoably
+    doc.set_activation(2, "linear")  # a linear network: each huge step overshoots more
+    doc.set_activation(3, "linear")
+    controller = learning.session.controller
+    with qtbot.waitSignal(controller.diverged, timeout=10000):
+        controller.play()
+    qtbot.waitUntil(lambda: not controller.is_running, timeout=5000)
+    box = window.findChild(QMessageBox, "divergenceMessage")
+    assert box is not None and box.isVisible() and not box.isModal()
+    assert "smaller learning rate" in box.text()
+    assert "diverged" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: doc.shown_network() is doc.project.network, timeout=5000)
+    assert all(np.isfinite(w).all() for w in doc.project.network.weights)
+    box.close()
+    close_inside_the_test(window)
+
+
+def test_walkthrough_keys_work_from_the_diagram(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    cursor = window.learning.cursor
+    window.diagram.setFocus()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
+    assert cursor.index == 1
+    assert window.document.highlight == cursor.current.touches
+    close_inside_the_test(window)
