@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from diagram_support import non_background_fraction, shown_view, viewport_point_on
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from bpstudio.controller.document import Document
 from bpstudio.model.examples import load_example
@@ -166,3 +167,17 @@ def test_export_svg_writes_an_svg_with_the_labels(view, tmp_path):
     view.export_svg(path)
     text = path.read_text(encoding="utf-8")
     assert "<svg" in text and "Layer 2 · sigmoid" in text and "0.9000" in text
+
+
+def test_the_wheel_zooms_and_stops_following_the_window_size(qtbot, view):
+    before = view.zoom_factor()
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        centre, view.viewport().mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom_factor() == pytest.approx(before * 1.25)
+    view.resize(600, 400)
+    assert view.zoom_factor() == pytest.approx(before * 1.25)  # the user's zoom is kept

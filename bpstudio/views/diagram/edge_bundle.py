@@ -17,6 +17,7 @@ from bpstudio.views.diagram import style
 BUNDLE_Z = 0.0
 THIN_EDGE_LOD = 0.25  # below this zoom, the faintest edges of a large network are skipped
 HAIRLINE = 1.01
+BIG_NETWORK_OPACITY = 0.6
 ANTIALIAS_EDGE_LIMIT = 3000  # above this many, no antialiasing: it triples the drawing time
 
 
@@ -57,6 +58,10 @@ class EdgeBundleItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not big)
         if self.dimmed:
             painter.setOpacity(style.DIMMED_OPACITY)
+        elif big:
+            # Thousands of crossing lines: translucent, so that density reads as a shade
+            # and the units stay visible through the mesh.
+            painter.setOpacity(BIG_NETWORK_OPACITY)
         for (negative, level, dashed), lines in self._groups.items():
             if big and lod < THIN_EDGE_LOD and level == 0:
                 continue

@@ -57,6 +57,10 @@ class UnitItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.dimmed:
+            # An opaque disc first: a faded unit must still hide the edges behind it.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.BACKGROUND)
+            painter.drawEllipse(QPointF(0, 0), UNIT_RADIUS, UNIT_RADIUS)
             painter.setOpacity(style.DIMMED_OPACITY + 0.15)
         if self.highlighted:
             painter.setPen(QPen(style.HIGHLIGHT, GLOW))
