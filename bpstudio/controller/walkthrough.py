@@ -53,6 +53,7 @@ class WalkthroughCursor(QObject):
         self._index = 0
         self._applied: list[_AppliedUpdate] = []
         self._moving_over_boundary = False
+        self._suspended = False
         self.derivation = None
         self._autoplay = QTimer(self)
         self._autoplay.setInterval(1500)
@@ -88,17 +89,23 @@ class WalkthroughCursor(QObject):
 
     # navigation --------------------------------------------------------------------------
     def go_to(self, index: int) -> None:
+        if self._suspended:
+            return
         index = max(0, min(int(index), len(self.steps) - 1))
         self._index = index
         self._show_current()
 
     def next(self) -> None:
+        if self._suspended:
+            return
         if self._index < len(self.steps) - 1:
             self.go_to(self._index + 1)
         else:
             self.apply_update()
 
     def previous(self) -> None:
+        if self._suspended:
+            return
         if self._index > 0:
             self.go_to(self._index - 1)
         else:
@@ -125,6 +132,19 @@ class WalkthroughCursor(QObject):
     def set_sample(self, sample: int) -> None:
         self._document.set_sample_index(sample)  # rebuilds through document.changed
         self.go_to(0)
+
+    # while training runs the derivation's numbers are stale: show nothing, move nowhere ------
+    def set_suspended(self, suspended: bool) -> None:
+        self._suspended = bool(suspended)
+        if suspended:
+            self.set_autoplay(False)
+            self._document.set_highlight(frozenset())
+        else:
+            self._rebuild(keep_index=True)
+
+    @property
+    def suspended(self) -> bool:
+        return self._suspended
 
     # auto-play ---------------------------------------------------------------------------
     def set_autoplay(self, on: bool) -> None:
@@ -173,7 +193,7 @@ class WalkthroughCursor(QObject):
 
     # internals -------------------------------------------------------------------------
     def _on_document_changed(self) -> None:
-        if not self._moving_over_boundary:
+        if not self._moving_over_boundary and not self._suspended:
             self._rebuild(keep_index=True)
 
     def _rebuild(self, keep_index: bool = False) -> None:
@@ -185,7 +205,7 @@ class WalkthroughCursor(QObject):
 
     def _show_current(self) -> None:
         step = self.current
-        if step is None:
+        if step is None or self._suspended:
             self._document.set_highlight(frozenset())
             return
         ref = primary_ref(step)

@@ -130,13 +130,28 @@ class DerivationPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.training_note = QLabel(
+            self.tr("Training is running: the walkthrough follows again when it pauses."),
+            objectName="walkthroughTrainingNote",
+        )
+        self.training_note.setWordWrap(True)
+        self.training_note.setStyleSheet("background: #fff4d6; padding: 4px;")
+        self.training_note.hide()
         layout.addWidget(self.bar)
+        layout.addWidget(self.training_note)
         layout.addWidget(splitter, 1)
+        self._splitter = splitter
         self._items: list[QTreeWidgetItem] = []
         cursor.derivationChanged.connect(self._on_derivation_changed)
         cursor.stepChanged.connect(self._on_step_changed)
         self._on_derivation_changed()
         self._on_step_changed(cursor.index)
+
+    def set_training(self, running: bool) -> None:
+        """While training runs the formulas' numbers are stale: grey them out and say why."""
+        self.training_note.setVisible(running)
+        self.bar.setEnabled(not running)
+        self._splitter.setEnabled(not running)
 
     @Slot()
     def _on_derivation_changed(self) -> None:

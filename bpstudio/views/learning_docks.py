@@ -65,11 +65,17 @@ class LearningDocks(QObject):
         controller.snapshotReady.connect(self.loss_plot.append_snapshot)
         self.session.snapshotApplied.connect(self._on_snapshot_applied)
         controller.diverged.connect(self._on_diverged)
+        controller.runningChanged.connect(self._on_running_changed)
         controller.stopped.connect(self._window.show_status)
         controller.failed.connect(self._on_failed)
         self.training_panel.configEdited.connect(document.set_training_config)
         document.fileStateChanged.connect(self._on_document_reset)
         document.changed.connect(self._on_document_changed)
+
+    @Slot(bool)
+    def _on_running_changed(self, running: bool) -> None:
+        self.cursor.set_suspended(running)
+        self.derivation_panel.set_training(running)
 
     @Slot(object)
     def _on_snapshot_applied(self, snapshot) -> None:

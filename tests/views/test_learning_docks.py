@@ -103,3 +103,22 @@ def test_walkthrough_keys_work_from_the_diagram(window, qtbot):
     assert cursor.index == 1
     assert window.document.highlight == cursor.current.touches
     close_inside_the_test(window)
+
+
+def test_the_walkthrough_rests_while_training_runs(window, qtbot):
+    learning, doc = window.learning, window.document
+    learning.cursor.go_to(3)
+    assert doc.highlight
+    controller = learning.session.controller
+    with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: on):
+        controller.play()
+    assert not doc.highlight and learning.derivation_panel.training_note.isVisibleTo(window)
+    assert not learning.derivation_panel.bar.isEnabled()
+    with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: not on):
+        controller.pause()
+    qtbot.waitUntil(lambda: doc.undo_stack.count() == 1)
+    assert learning.cursor.index == 3 and doc.highlight == learning.cursor.current.touches
+    first = learning.cursor.steps[0]  # z_1^2, now computed with the trained weights
+    assert (first.quantity, first.layer, first.indices) == ("z", 2, (1,))
+    assert first.value == pytest.approx(doc.trace().z_(2, 1), rel=1e-12)
+    close_inside_the_test(window)
