@@ -40,13 +40,6 @@ HIT_WIDTH = 12.0  # the clickable band around a thin edge, in scene units
 DIMMED_OPACITY = 0.22  # elements a walkthrough step does not touch
 
 
-def magnitude_level(value: float, scale: float) -> int:
-    """0 .. LEVELS-1: how large |value| is relative to ``scale`` (clamped)."""
-    if scale <= 0 or not math.isfinite(value):
-        return LEVELS - 1 if not math.isfinite(value) else 0
-    return min(LEVELS - 1, int(abs(value) / scale * LEVELS))
-
-
 @lru_cache(maxsize=4 * LEVELS)
 def edge_color(negative: bool, level: int) -> QColor:
     """Faint grey for a tiny magnitude, the full signed colour for the largest."""
