@@ -5,6 +5,8 @@
 set -euo pipefail
 
 packages=(
+  # a virtual environment for BP Studio: Debian's own Python refuses system-wide pip installs
+  python3-venv python3-pip
   # Xvfb, and xauth for xvfb-run: real-window (xvfb-marked) tests and screenshots
   xvfb xauth
   # libraries the PySide6 wheels' Qt plugins load (offscreen and xcb)
