@@ -37,6 +37,9 @@ class Document(QObject):
     highlightChanged = Signal(object)  # frozenset of refs
     fileStateChanged = Signal()  # file_path or the modified flag changed
     liveChanged = Signal()  # the weights shown while training runs changed (values only)
+    # Emitted before an operation that throws work away or reshapes it (remove a layer or unit,
+    # open, new): the autosaver keeps a copy in case the operation itself crashes.
+    riskyOperationStarting = Signal()
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +204,7 @@ class Document(QObject):
         self._push(after, self.tr("Add a unit to layer %d") % layer, structural=True)
 
     def remove_unit(self, layer: int, unit: int) -> None:
+        self.riskyOperationStarting.emit()
         after = editing.remove_unit(self.project, layer, unit)
         self._push(after, self.tr("Remove unit %d of layer %d") % (unit, layer), structural=True)
 
@@ -210,6 +214,7 @@ class Document(QObject):
         self._push(after, text, structural=True)
 
     def remove_layer(self, layer: int) -> None:
+        self.riskyOperationStarting.emit()
         after = editing.remove_layer(self.project, layer)
         self._push(after, self.tr("Remove layer %d") % layer, structural=True)
 
@@ -228,11 +233,19 @@ class Document(QObject):
     def load(self, path) -> None:
         """Open ``path``; on ProjectFileError the current project is left untouched."""
         path = Path(path)
+        self.riskyOperationStarting.emit()
         project = load_project(path)  # raises before anything here changes
         self._reset(project, path)
 
     def new_from_example(self, name: str) -> None:
+        self.riskyOperationStarting.emit()
         self._reset(load_example(name), None)
+
+    def restore_autosave(self, project: Project, original_path: Path | None) -> None:
+        """Work recovered after a crash: unsaved (so the user is asked before it is dropped),
+        and Save goes to the file it came from."""
+        self._reset(project, original_path)
+        self.undo_stack.resetClean()  # modified until saved, whatever undo does
 
     def save(self, path=None) -> None:
         target = Path(path) if path is not None else self.file_path
