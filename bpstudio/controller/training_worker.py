@@ -10,6 +10,7 @@ escaping a slot on this thread would only reach stderr.
 from __future__ import annotations
 
 import functools
+import logging
 import traceback
 from time import perf_counter
 
@@ -27,6 +28,8 @@ from bpstudio.model.project import Project
 from bpstudio.model.training import DivergenceError, Trainer, TrainingConfig
 
 PAUSED = "Paused"
+
+_log = logging.getLogger(__name__)
 
 
 def _reporting_failures(slot):
@@ -239,6 +242,7 @@ class TrainingWorker(QObject):
     def _on_failed(self, exc: Exception) -> None:
         last = traceback.extract_tb(exc.__traceback__)[-1]
         message = f"Training failed: {type(exc).__name__}: {exc} ({last.name}, line {last.lineno})"
+        _log.error("%s", message, exc_info=exc)  # the whole traceback, for the log file
         self._stop(message)
         self.failed.emit(message)
 
