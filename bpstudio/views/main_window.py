@@ -17,6 +17,9 @@ STATUS_TIMEOUT_MS = 5000
 DEFAULT_SIZE = (1440, 900)
 DOCK_WIDTH = 470  # the walkthrough's formulas need the room; tables fit easily
 BOTTOM_DOCK_HEIGHT = 220
+# Bump when the set or arrangement of docks changes: a layout saved by an older version
+# would otherwise put new docks in odd places, so it is ignored once.
+LAYOUT_VERSION = 2
 
 
 class MainWindow(QMainWindow):
@@ -97,12 +100,12 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
-            self.restoreState(state)
+            self.restoreState(state, LAYOUT_VERSION)
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("mainWindow/state", self.saveState(LAYOUT_VERSION))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_keep_changes():

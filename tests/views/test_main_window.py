@@ -267,3 +267,17 @@ def test_open_recent_lists_saved_files(window, save_dialog):
     window.document.undo_stack.setClean()
     recent_menu.actions()[0].trigger()
     assert window.document.project.network.layer_sizes == [3, 2, 2]
+
+
+def test_a_layout_saved_by_an_older_version_is_ignored(qtbot, window):
+    from PySide6.QtCore import QSettings
+
+    from bpstudio.views.main_window import LAYOUT_VERSION
+
+    window.docks["derivationPanel"].hide()
+    QSettings().setValue("mainWindow/state", window.saveState(LAYOUT_VERSION - 1))
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.restore_layout()
+    assert again.docks["derivationPanel"].isVisibleTo(again)
+    again.learning.shutdown()
