@@ -26,6 +26,8 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="PATH",
         help="open the seed project, save a screenshot of the window to PATH, and exit",
     )
+    # Test-only scenarios (bpstudio/views/test_scripts.py), used by the crash test.
+    parser.add_argument("--test-script", metavar="SCRIPT", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
 
@@ -43,15 +45,25 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
     from bpstudio.views.main_window import MainWindow  # after QApplication exists
+    from bpstudio.views.safety_net import SafetyNet
 
     window = MainWindow()
     window.restore_layout()
+    safety = SafetyNet(window)  # autosave, crash log and dialog, recovery
     if args.project and not args.self_test_screenshot:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
     window.show()
     if args.self_test_screenshot:
         QTimer.singleShot(0, lambda: _screenshot_and_quit(window, Path(args.self_test_screenshot)))
-    return app.exec()
+    elif args.test_script:
+        from bpstudio.views.test_scripts import run_test_script
+
+        QTimer.singleShot(0, lambda: run_test_script(args.test_script, window, safety))
+    else:
+        QTimer.singleShot(0, safety.offer_recovery)  # once the window is on screen
+    code = app.exec()
+    safety.finish()  # only a clean exit gets here: the autosave goes
+    return code
 
 
 def _screenshot_and_quit(window, path: Path) -> None:
