@@ -37,6 +37,7 @@ class Document(QObject):
     highlightChanged = Signal(object)  # frozenset of refs
     fileStateChanged = Signal()  # file_path or the modified flag changed
     liveChanged = Signal()  # the weights shown while training runs changed (values only)
+    revealedChanged = Signal()  # the walkthrough computed more gradients (or forgot them)
     # Emitted before an operation that throws work away or reshapes it (remove a layer or unit,
     # open, new): the autosaver keeps a copy in case the operation itself crashes.
     riskyOperationStarting = Signal()
@@ -50,6 +51,8 @@ class Document(QObject):
         self.selection: frozenset = frozenset()
         self.highlight: frozenset = frozenset()
         self.highlight_values: dict = {}
+        # Edges/biases whose dE/dw the walkthrough has computed so far; None: show them all.
+        self.revealed: frozenset | None = None
         self._trace: ForwardTrace | None = None
         self._gradients: Gradients | None = None
         self._live: Network | None = None
@@ -92,7 +95,8 @@ class Document(QObject):
     def trace(self) -> ForwardTrace:
         """Every z and a of the shown sample (one row)."""
         if self._trace is None:
-            row = self.project.dataset.inputs[self.sample_index : self.sample_index + 1]
+            raw = self.project.dataset.inputs[self.sample_index : self.sample_index + 1]
+            row = self.project.dataset.prepare_inputs(raw)  # standardised when that is on
             self._trace = self.shown_network().forward(row)
         return self._trace
 
@@ -150,6 +154,18 @@ class Document(QObject):
         self.highlight = refs
         self.highlight_values = values
         self.highlightChanged.emit(refs)
+
+    def set_revealed(self, refs) -> None:
+        """Which gradients the views may show: those the walkthrough has reached (a frozenset
+        of EdgeRef/BiasRef), or None for all of them."""
+        refs = None if refs is None else frozenset(refs)
+        if refs == self.revealed:
+            return
+        self.revealed = refs
+        self.revealedChanged.emit()
+
+    def is_revealed(self, ref) -> bool:
+        return self.revealed is None or ref in self.revealed
 
     # edits: parameters ----------------------------------------------------------------------
     def set_weight(self, layer: int, j: int, k: int, value: float) -> None:

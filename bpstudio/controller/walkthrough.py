@@ -139,6 +139,7 @@ class WalkthroughCursor(QObject):
         if suspended:
             self.set_autoplay(False)
             self._document.set_highlight(frozenset())
+            self._document.set_revealed(None)
         else:
             self._rebuild(keep_index=True)
 
@@ -192,6 +193,14 @@ class WalkthroughCursor(QObject):
         self.go_to(len(self.steps) - 1)
 
     # internals -------------------------------------------------------------------------
+    def _revealed_up_to(self, index: int) -> frozenset:
+        """The edges and biases whose ∂E/∂w (∂E/∂b) the steps so far have computed."""
+        return frozenset(
+            primary_ref(step)
+            for step in self.steps[: index + 1]
+            if step.quantity in ("dE/dw", "dE/db")
+        )
+
     def _on_document_changed(self) -> None:
         if not self._moving_over_boundary and not self._suspended:
             self._rebuild(keep_index=True)
@@ -207,7 +216,9 @@ class WalkthroughCursor(QObject):
         step = self.current
         if step is None or self._suspended:
             self._document.set_highlight(frozenset())
+            self._document.set_revealed(None)
             return
+        self._document.set_revealed(self._revealed_up_to(self._index))
         ref = primary_ref(step)
         values = {ref: f"{step.value:.{self._digits}g}"} if ref is not None else {}
         self._document.set_highlight(step.touches, values)

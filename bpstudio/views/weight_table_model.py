@@ -40,6 +40,7 @@ class WeightTableModel(QAbstractTableModel):
         document.structureChanged.connect(self._on_structure_changed)
         document.changed.connect(self._on_values_changed)
         document.liveChanged.connect(self._on_values_changed)
+        document.revealedChanged.connect(self._on_revealed_changed)
         document.highlightChanged.connect(self._on_values_changed)
 
     def detach(self) -> None:
@@ -98,7 +99,12 @@ class WeightTableModel(QAbstractTableModel):
 
     # data ---------------------------------------------------------------------------------
     def value_at(self, row: int, column: int) -> float | None:
-        """The number the cell shows in the current mode (None: nothing to show)."""
+        """The number the cell shows in the current mode (None: nothing to show).  A gradient
+        appears once the walkthrough has computed it."""
+        if self._mode is TableMode.GRADIENTS and not self._document.is_revealed(
+            self.ref_at(self.index(row, column))
+        ):
+            return None
         vectors, matrices = self._mode_arrays()
         if self.is_bias_row(row):
             return None if vectors is None else float(vectors[self.layer - 2][column])
@@ -195,6 +201,10 @@ class WeightTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._shape = self._current_shape()
         self.endResetModel()
+
+    def _on_revealed_changed(self) -> None:
+        if self._mode is TableMode.GRADIENTS:
+            self._on_values_changed()
 
     def _on_values_changed(self, *_args) -> None:
         if self._shape != self._current_shape():

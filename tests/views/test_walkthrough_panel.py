@@ -136,3 +136,21 @@ def test_an_edit_rebuilds_the_walkthrough_with_the_new_numbers(walk, qtbot):
         document.set_weight(2, 1, 1, 2.5)
     assert cursor.steps[0].value != before
     assert cursor.steps[0].value == pytest.approx(document.trace().z_(2, 1))
+
+
+def test_gradients_appear_in_the_table_once_the_walkthrough_computes_them(walk, qtbot):
+    from bpstudio.views.weight_table_model import TableMode, WeightTableModel
+
+    document, cursor, panel = walk
+    table = WeightTableModel(document, 3)
+    table.set_mode(TableMode.GRADIENTS)
+    cell = table.index(0, 0)  # dE/dw_{11}^3
+    assert table.data(cell) == "—"  # the walkthrough starts with the forward pass
+    step = next(s for s in cursor.steps if s.quantity == "dE/dw" and s.indices == (1, 1))
+    cursor.go_to(step.index - 1)
+    assert table.data(cell) == "—"
+    cursor.go_to(step.index)
+    assert table.value_at(0, 0) == pytest.approx(step.value, rel=1e-12)
+    assert table.value_at(0, 1) is None  # dE/dw_{12}^3 comes later
+    cursor.set_suspended(True)  # training: every gradient is shown
+    assert table.value_at(0, 1) is not None

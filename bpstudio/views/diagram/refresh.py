@@ -19,11 +19,16 @@ from bpstudio.views.diagram.values import (
 def refresh_edges(document, items, overlay: str) -> None:
     weights = parameter_values(document.shown_network())
     gradients = parameter_gradients(safe_gradients(document))
+    known = _revealed_mask(document, items.edge_order)
+    if gradients is not None and known is not None:
+        gradients = np.where(known, gradients, 0.0)  # not computed yet: drawn faint
     shown = gradients if overlay == "gradient" and gradients is not None else weights
     levels = display_levels(shown, display_scale(shown), style.LEVELS)
     negatives = shown < 0
     items.bundle.set_display(negatives, levels)
     grads = gradients.tolist() if gradients is not None else [None] * len(weights)
+    if gradients is not None and known is not None:
+        grads = [g if k else None for g, k in zip(grads, known.tolist(), strict=True)]
     edges, labels = items.edges, items.labels
     for ref, value, grad, shown_value, negative, level in zip(
         items.edge_order, weights.tolist(), grads, shown.tolist(), negatives, levels, strict=True
@@ -35,6 +40,13 @@ def refresh_edges(document, items, overlay: str) -> None:
         if label is not None:
             label.set_text(style.format_value(shown_value))
             label.set_colors(style.edge_color(bool(negative), int(level)), style.INK)
+
+
+def _revealed_mask(document, edge_order) -> np.ndarray | None:
+    """Which edges' gradients the walkthrough has computed (None: all of them are known)."""
+    if document.revealed is None:
+        return None
+    return np.array([ref in document.revealed for ref in edge_order], dtype=bool)
 
 
 def refresh_units(document, items, mode: str) -> None:

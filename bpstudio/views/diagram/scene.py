@@ -50,6 +50,7 @@ class NetworkScene(QGraphicsScene):
         document.structureChanged.connect(self._on_structure_changed)
         document.changed.connect(self._on_document_changed)
         document.liveChanged.connect(self._on_document_changed)
+        document.revealedChanged.connect(self._on_document_changed)
         document.selectionChanged.connect(self._on_document_selection_changed)
         document.highlightChanged.connect(self._on_highlight_changed)
         self.selectionChanged.connect(self._on_scene_selection_changed)
