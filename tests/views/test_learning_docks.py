@@ -122,3 +122,20 @@ def test_the_walkthrough_rests_while_training_runs(window, qtbot):
     assert (first.quantity, first.layer, first.indices) == ("z", 2, (1,))
     assert first.value == pytest.approx(doc.trace().z_(2, 1), rel=1e-12)
     close_inside_the_test(window)
+
+
+def test_help_lists_every_shortcut_and_tooltips_name_them(window):
+    from bpstudio.views.learning_menus import shortcut_rows, show_shortcuts
+
+    rows = shortcut_rows(window)
+    keys_by_tip = {(menu, keys) for menu, _label, keys in rows}
+    for menu, keys in (("Walkthrough", "Right"), ("Walkthrough", "Left"), ("Training", "Space")):
+        assert (menu, keys) in keys_by_tip
+    assert ("Edit", "Ctrl+Z") in keys_by_tip
+    dialog = show_shortcuts(window)
+    text = dialog.findChild(type(dialog.layout().itemAt(0).widget())).toPlainText()
+    assert "Shift+Right" in text and "F10" in text
+    dialog.close()
+    next_action = window.learning.derivation_panel.bar.next
+    assert "(Right)" in next_action.toolTip()
+    close_inside_the_test(window)
