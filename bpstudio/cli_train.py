@@ -6,6 +6,7 @@ import sys
 import time
 
 from bpstudio.model import DivergenceError, ProjectFileError, Trainer, load_project, save_project
+from bpstudio.model.evaluation import evaluate
 
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
@@ -17,7 +18,7 @@ def run_train(args) -> int:
         project = load_project(args.project)
         trainer = Trainer(
             project.network,
-            project.dataset,
+            project.dataset.training_set(),
             project.loss,
             project.training,
             project.history,
@@ -42,6 +43,7 @@ def run_train(args) -> int:
     project.steps_taken = trainer.step_count
     final = trainer.dataset_loss()
     print(f"steps {trainer.step_count}  epochs {trainer.epoch_count}  loss {final:.6g}")
+    print_evaluation(project)
     if args.out:
         try:
             save_project(project, args.out)
@@ -50,6 +52,19 @@ def run_train(args) -> int:
             return EXIT_BAD_INPUT
         print(f"wrote {args.out}")
     return status
+
+
+def print_evaluation(project) -> None:
+    """Test loss (with a split) and accuracy (classification), each on its own line."""
+    result = evaluate(project.network, project.dataset, project.loss)
+    if project.dataset.has_test_split:
+        n_test = len(project.dataset.test_indices())
+        print(f"test loss {result.test_loss:.6g}  ({n_test} held-out samples)")
+    if result.is_classification:
+        line = f"accuracy train {result.train_accuracy:.1%}"
+        if result.test_accuracy == result.test_accuracy:
+            line += f"  test {result.test_accuracy:.1%}"
+        print(line)
 
 
 class Progress:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from bpstudio.model.evaluation import Evaluation
 from bpstudio.model.history import GrowingArray
 from bpstudio.model.network import Network
 
@@ -50,8 +51,14 @@ class TrainingSnapshot:
     history_reset: bool = False  # the history restarted: drop earlier points before these
     reinitialised: bool = False  # Reset drew fresh weights (not a project opened afresh)
     generation: int = 0  # counts project replacements and resets the worker has applied
+    # test loss and accuracy measured since the previous snapshot (model.evaluation)
+    new_evaluations: tuple[Evaluation, ...] = ()
 
     # derived ------------------------------------------------------------------------------
+    @property
+    def latest_evaluation(self) -> Evaluation | None:
+        return self.new_evaluations[-1] if self.new_evaluations else None
+
     @property
     def last_loss(self) -> float:
         """The newest step loss in this snapshot, or NaN when it has none."""
@@ -79,6 +86,7 @@ class TrainingSnapshot:
             new_step_losses=_joined(older.new_step_losses, self.new_step_losses),
             new_epoch_losses=_joined(older.new_epoch_losses, self.new_epoch_losses),
             new_gradient_rms=_joined_rows(older.new_gradient_rms, self.new_gradient_rms),
+            new_evaluations=older.new_evaluations + self.new_evaluations,
             history_reset=older.history_reset,
             reinitialised=self.reinitialised or older.reinitialised,
             diverged=self.diverged or (older.diverged and not self.running),

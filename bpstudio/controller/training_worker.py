@@ -16,6 +16,7 @@ from time import perf_counter
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from bpstudio.controller.epoch_evaluator import EpochEvaluator
 from bpstudio.controller.training_pace import (
     TIME_SLICE_SECONDS,
     Pace,
@@ -59,6 +60,7 @@ class TrainingWorker(QObject):
         super().__init__()
         self._project = project
         self._record_gradients = False
+        self._evaluator = EpochEvaluator()
         self._trainer = self._new_trainer(project.history, project.steps_taken)
         self._timer: QTimer | None = None  # made on the worker's thread, in _on_thread_started
         self._running = False
@@ -201,6 +203,8 @@ class TrainingWorker(QObject):
             taken += 1
             if self._record_gradients:
                 self._reporter.record_gradient(trainer.last_gradient_rms)
+            if result.epoch_finished:
+                self._evaluator.at_epoch_end(self._project, trainer)
             reason = self._stop_conditions.reason_to_stop(trainer, result)
             if reason:
                 return reason
@@ -212,8 +216,10 @@ class TrainingWorker(QObject):
 
     def _new_trainer(self, history, step_count: int) -> Trainer:
         project = self._project
+        # The training rows, standardised when that is on: see Dataset.training_set.
+        data = project.dataset.training_set()
         trainer = Trainer(
-            project.network, project.dataset, project.loss, project.training, history, step_count
+            project.network, data, project.loss, project.training, history, step_count
         )
         trainer.record_gradient_rms = self._record_gradients
         return trainer
@@ -249,12 +255,16 @@ class TrainingWorker(QObject):
     def _start_history_afresh(self) -> None:
         self._generation += 1
         self._reporter.start_afresh()
+        self._evaluator.clear()
 
     def _emit_snapshot(
         self, stop_reason: str = "", diverged: bool = False, reinitialised: bool = False
     ) -> None:
+        if not self._running:  # where training stopped, measured exactly
+            self._evaluator.evaluate_now(self._project, self._trainer)
         snapshot = self._reporter.snapshot(
             self._trainer,
+            new_evaluations=self._evaluator.take(),
             steps_per_second=self._rate.per_second,
             running=self._running,
             stop_reason=stop_reason,

@@ -254,18 +254,18 @@ def _dataset_with_column(project: Project, layer: int) -> Dataset | None:
     ds = project.dataset
     zeros = np.zeros((ds.n_samples, 1))
     if layer == 1:
-        return Dataset(np.hstack([ds.inputs, zeros]), ds.targets.copy())
+        return ds.with_rows(np.hstack([ds.inputs, zeros]), ds.targets.copy())
     if layer == project.network.n_layers:
-        return Dataset(ds.inputs.copy(), np.hstack([ds.targets, zeros]))
+        return ds.with_rows(ds.inputs.copy(), np.hstack([ds.targets, zeros]))
     return None
 
 
 def _dataset_without_column(project: Project, layer: int, idx: int) -> Dataset | None:
     ds = project.dataset
     if layer == 1:
-        return Dataset(np.delete(ds.inputs, idx, axis=1), ds.targets.copy())
+        return ds.with_rows(np.delete(ds.inputs, idx, axis=1), ds.targets.copy())
     if layer == project.network.n_layers:
-        return Dataset(ds.inputs.copy(), np.delete(ds.targets, idx, axis=1))
+        return ds.with_rows(ds.inputs.copy(), np.delete(ds.targets, idx, axis=1))
     return None
 
 

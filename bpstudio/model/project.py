@@ -19,6 +19,7 @@ import numpy as np
 
 from bpstudio.model.activations import ACTIVATION_NAMES
 from bpstudio.model.dataset import Dataset
+from bpstudio.model.dataset_json import dataset_settings_from_json, dataset_to_json
 from bpstudio.model.history import LossHistory
 from bpstudio.model.initialisation import SCHEMES, InitScheme
 from bpstudio.model.losses import LOSS_NAMES, get_loss
@@ -105,10 +106,7 @@ def to_json(project: Project) -> dict:
             "seed": project.initialisation.seed,
             "scale": project.initialisation.scale,
         },
-        "dataset": {
-            "inputs": project.dataset.inputs.tolist(),
-            "targets": project.dataset.targets.tolist(),
-        },
+        "dataset": dataset_to_json(project.dataset),
         "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
         "view": project.view,
     }
@@ -270,7 +268,7 @@ def _read_dataset(ds: dict, network: Network) -> Dataset:
     targets = expect_matrix(
         require(ds, "targets", "dataset"), "dataset.targets", len(inputs), network.n_outputs
     )
-    return Dataset(np.array(inputs), np.array(targets))
+    return dataset_settings_from_json(ds, Dataset(np.array(inputs), np.array(targets)))
 
 
 def _read_training(tr: Any) -> TrainingConfig:

@@ -16,10 +16,9 @@ from bpstudio.model.project import Project
 def sgd_update(project: Project, sample: int) -> Network:
     """A new network: the project's after one plain SGD step on ``sample``'s batch."""
     net = project.network
-    batch = list(batch_of(sample, project.dataset.n_samples, project.training.batch_size))
-    grads = net.gradients(
-        project.dataset.inputs[batch], project.dataset.targets[batch], project.loss
-    )
+    data = project.dataset.prepared()  # what the network sees (standardised when on)
+    batch = list(batch_of(sample, data.n_samples, project.training.batch_size))
+    grads = net.gradients(data.inputs[batch], data.targets[batch], project.loss)
     lr = project.training.learning_rate
     updated = net.copy()
     updated.weights = [w - lr * g for w, g in zip(net.weights, grads.dW, strict=True)]

@@ -85,7 +85,7 @@ def build_derivation(
 
 def derive_project(project, sample: int = 0, *, digits: int = DEFAULT_DIGITS, lang: str = "en"):
     """The derivation of ``sample`` (0-based) of a Project, batched as its training settings say."""
-    data = project.dataset
+    data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
         raise ValueError(
             f"sample {sample + 1} does not exist: the data has {data.n_samples} sample(s)"

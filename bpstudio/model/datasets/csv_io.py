@@ -1,0 +1,164 @@
+"""CSV import and export of data (and export of weights).
+
+Import is all-or-nothing: ``import_csv`` returns a new Dataset or raises CsvImportError (a
+ProjectFileError) naming the row and column; it never touches a project, so nothing changes
+unless it succeeds.  A single target column of text (``setosa``, ``versicolor``, ...) holds
+class labels and is one-hot encoded (see ``encode_labels``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bpstudio.model.dataset import Dataset
+from bpstudio.model.datasets.csv_table import (
+    AUTO,
+    CsvImportError,
+    CsvTable,
+    parse_number,
+    parse_table,
+    read_csv_file,
+)
+from bpstudio.model.network import Network
+
+__all__ = [
+    "CsvImportError",
+    "ImportedData",
+    "dataset_csv",
+    "encode_labels",
+    "import_csv",
+    "import_csv_text",
+    "table_to_dataset",
+    "weights_csv",
+]
+
+
+@dataclass(frozen=True)
+class ImportedData:
+    dataset: Dataset
+    input_names: list[str]
+    target_names: list[str]  # one per target column (a class name for one-hot columns)
+
+
+def import_csv(
+    path: str | os.PathLike,
+    input_columns: Sequence[int] | None = None,
+    target_columns: Sequence[int] | None = None,
+    delimiter: str = AUTO,
+    header: bool | str = AUTO,
+) -> ImportedData:
+    """Read ``path``; columns are 0-based; by default the last column is the target."""
+    table = parse_table(read_csv_file(path), delimiter, header)
+    return table_to_dataset(table, input_columns, target_columns)
+
+
+def import_csv_text(text: str, input_columns=None, target_columns=None, delimiter=AUTO,
+                    header=AUTO) -> ImportedData:  # fmt: skip
+    return table_to_dataset(parse_table(text, delimiter, header), input_columns, target_columns)
+
+
+def table_to_dataset(
+    table: CsvTable,
+    input_columns: Sequence[int] | None = None,
+    target_columns: Sequence[int] | None = None,
+) -> ImportedData:
+    inputs_at, targets_at = _chosen_columns(table.n_columns, input_columns, target_columns)
+    inputs = np.column_stack([_numeric_column(table, c) for c in inputs_at])
+    if len(targets_at) == 1 and _is_label_column(table, targets_at[0]):
+        labels = [row[targets_at[0]] for row in table.rows]
+        targets, target_names = encode_labels(labels)
+    else:
+        targets = np.column_stack([_numeric_column(table, c) for c in targets_at])
+        target_names = [table.names[c] for c in targets_at]
+    names = [table.names[c] for c in inputs_at]
+    return ImportedData(Dataset(inputs, targets), names, target_names)
+
+
+def _chosen_columns(n_columns: int, inputs, targets) -> tuple[list[int], list[int]]:
+    if n_columns < 2:
+        raise CsvImportError(
+            f"the file has {n_columns} column; it needs at least 2 (inputs and a target)"
+        )
+    targets = [n_columns - 1] if targets is None else [int(c) for c in targets]
+    if inputs is None:
+        inputs = [c for c in range(n_columns) if c not in targets]
+    inputs = [int(c) for c in inputs]
+    if not inputs or not targets:
+        raise CsvImportError("choose at least one input column and one target column")
+    for c in inputs + targets:
+        if not 0 <= c < n_columns:
+            raise CsvImportError(f"there is no column {c + 1}: the file has {n_columns}")
+    if set(inputs) & set(targets):
+        raise CsvImportError("a column cannot be both an input and a target")
+    return inputs, targets
+
+
+def _is_label_column(table: CsvTable, column: int) -> bool:
+    """Text labels: no cell of the column is a number (and none is empty)."""
+    return all(
+        row[column] and parse_number(row[column], table.delimiter) is None for row in table.rows
+    )
+
+
+def _numeric_column(table: CsvTable, column: int) -> np.ndarray:
+    values = np.empty(len(table.rows))
+    for i, row in enumerate(table.rows):
+        cell = row[column]
+        value = parse_number(cell, table.delimiter)
+        if value is None:
+            where = f"row {table.row_numbers[i]}, column {column + 1} ({table.names[column]})"
+            if not cell:
+                raise CsvImportError(f"{where}: the value is missing")
+            raise CsvImportError(f"{where}: {cell[:40]!r} is not a number")
+        values[i] = value
+    return values
+
+
+def encode_labels(labels: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Class labels as target columns, classes in sorted order: one 0/1 column for two
+    classes (one sigmoid output), one-hot columns for three or more (one output per class)."""
+    classes = sorted(set(labels))
+    if len(classes) < 2:
+        raise CsvImportError(f"the target column has one class only ({classes[0]!r})")
+    index = np.array([classes.index(label) for label in labels])
+    if len(classes) == 2:
+        return index.reshape(-1, 1).astype(float), [classes[1]]
+    return np.eye(len(classes))[index], classes
+
+
+# export ----------------------------------------------------------------------------------
+def dataset_csv(dataset: Dataset, input_names=None, target_names=None) -> str:
+    """Header and raw rows (full precision: import gives back exactly these numbers)."""
+    names = list(input_names or [f"x{j + 1}" for j in range(dataset.n_inputs)])
+    names += list(target_names or [f"target{k + 1}" for k in range(dataset.n_targets)])
+    lines = [",".join(_quoted(n) for n in names)]
+    for x, y in zip(dataset.inputs, dataset.targets, strict=True):
+        lines.append(",".join(repr(float(v)) for v in (*x, *y)))
+    return "\n".join(lines) + "\n"
+
+
+def weights_csv(network: Network) -> str:
+    """One row per weight and bias: layer l, from unit j ("bias" for b), to unit k, value."""
+    lines = ["layer,from,to,value"]
+    for i, w in enumerate(network.weights):
+        for j, k in np.ndindex(w.shape):
+            lines.append(f"{i + 2},{j + 1},{k + 1},{float(w[j, k])!r}")
+        if network.biases is not None:
+            for k, b in enumerate(network.biases[i]):
+                lines.append(f"{i + 2},bias,{k + 1},{float(b)!r}")
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(name: str) -> str:
+    if any(c in name for c in ',;"\t'):
+        return '"' + name.replace('"', '""') + '"'
+    return name
+
+
+def write_text(text: str, path: str | os.PathLike) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)

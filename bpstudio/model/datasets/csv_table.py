@@ -1,0 +1,163 @@
+"""Reading CSV text into a table of cells: size limits, delimiter and header detection.
+
+Rows are counted as a spreadsheet counts them: the first line of the file is row 1 (also when
+it is a header), so an error's row number is the one the student sees in an editor.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from bpstudio.model.validation import ProjectFileError
+
+MAX_CSV_BYTES = 20 * 2**20
+MAX_CSV_ROWS = 200_000
+AUTO = "auto"
+WHITESPACE = " "  # any run of spaces and tabs
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", WHITESPACE: "whitespace"}
+_SNIFF_LINES = 20
+
+
+class CsvImportError(ProjectFileError):
+    """A CSV file could not be imported.  The message names the row and column."""
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    names: list[str]  # one per column: the header's, or "column 1", ...
+    rows: list[list[str]]  # the data cells as text, stripped
+    row_numbers: list[int]  # the file row (1-based) of each data row
+    delimiter: str
+    has_header: bool
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.names)
+
+
+def read_csv_file(path: str | os.PathLike) -> str:
+    """The file's text; refuses a too-large file before reading it."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise CsvImportError(
+                f"{path.name} is {size / 2**20:.1f} MiB; CSV files are limited to "
+                f"{MAX_CSV_BYTES // 2**20} MiB and {MAX_CSV_ROWS:,} rows"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CsvImportError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvImportError(
+            f"not a text file in UTF-8 (byte {exc.start} cannot be read); "
+            "save it as UTF-8 CSV and try again"
+        ) from None
+
+
+def parse_table(text: str, delimiter: str = AUTO, header: bool | str = AUTO) -> CsvTable:
+    """Split ``text`` into cells; ``delimiter`` and ``header`` may be given or detected."""
+    if len(text) > MAX_CSV_BYTES:
+        raise CsvImportError(f"the text is longer than the limit of {MAX_CSV_BYTES // 2**20} MiB")
+    numbered = _non_blank_lines(text)
+    if not numbered:
+        raise CsvImportError("the file is empty: there is no row of data in it")
+    if delimiter == AUTO:
+        delimiter = detect_delimiter([line for _, line in numbered[:_SNIFF_LINES]])
+    cells = [(n, split_line(line, delimiter)) for n, line in numbered]
+    if header == AUTO:
+        header = looks_like_header([c for _, c in cells[:_SNIFF_LINES]])
+    return _table(cells, delimiter, bool(header))
+
+
+def _non_blank_lines(text: str) -> list[tuple[int, str]]:
+    lines = text.splitlines()
+    numbered = [(i + 1, line) for i, line in enumerate(lines) if line.strip()]
+    if len(numbered) > MAX_CSV_ROWS + 1:  # + 1: a header row
+        raise CsvImportError(
+            f"the file has {len(numbered):,} rows; CSV imports are limited to {MAX_CSV_ROWS:,}"
+        )
+    return numbered
+
+
+def detect_delimiter(lines: list[str]) -> str:
+    """Tab, semicolon or comma when every line has the same (non-zero) number of them;
+    otherwise whitespace when it splits the lines; otherwise comma (one column)."""
+    for candidate in ("\t", ";", ","):
+        counts = {line.count(candidate) for line in lines}
+        if len(counts) == 1 and counts.pop() > 0:
+            return candidate
+    if any(len(line.split()) > 1 for line in lines):
+        return WHITESPACE
+    return ","
+
+
+def split_line(line: str, delimiter: str) -> list[str]:
+    if delimiter == WHITESPACE:
+        return line.split()
+    try:
+        row = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True))
+    except (csv.Error, StopIteration):
+        row = line.split(delimiter)  # an unbalanced quote: take the text as it stands
+    return [cell.strip() for cell in row]
+
+
+def parse_number(cell: str, delimiter: str) -> float | None:
+    """The cell as a finite number, or None.  A decimal comma is accepted where commas do not
+    separate the cells (1,5;2,25 is a semicolon file of two numbers)."""
+    text = cell.strip()
+    if delimiter != ",":
+        text = text.replace(",", ".")
+    if not text or "_" in text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def looks_like_header(rows: list[list[str]]) -> bool:
+    """The first row is a header when one of its cells is text over a column of numbers, or
+    when all of its cells are text."""
+    first = rows[0]
+    if len(rows) < 2:
+        return False
+    if all(parse_number(c, ",") is None and parse_number(c, ";") is None for c in first):
+        return True
+    second = rows[1]
+    return any(
+        _is_number(cell) is False and i < len(second) and _is_number(second[i])
+        for i, cell in enumerate(first)
+    )
+
+
+def _is_number(cell: str) -> bool:
+    return parse_number(cell, ";") is not None
+
+
+def _table(cells: list[tuple[int, list[str]]], delimiter: str, has_header: bool) -> CsvTable:
+    width = len(cells[0][1])
+    if has_header:
+        names = [name or f"column {i + 1}" for i, name in enumerate(cells[0][1])]
+        cells = cells[1:]
+        if not cells:
+            raise CsvImportError("the file has a header but no row of data")
+    else:
+        names = [f"column {i + 1}" for i in range(width)]
+    for number, row in cells:
+        if len(row) != width:
+            raise CsvImportError(
+                f"row {number} has {len(row)} cells, but the first row has {width}: "
+                "every row needs the same number of cells"
+            )
+    return CsvTable(names, [row for _, row in cells], [n for n, _ in cells], delimiter, has_header)

@@ -1,0 +1,35 @@
+"""Per-column standardisation: (x - mean) / std, with the statistics of the training rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# A column with (almost) no spread is only shifted, never blown up by dividing by ~0.
+MIN_STD = 1e-12
+
+
+@dataclass(frozen=True)
+class Scaling:
+    mean: np.ndarray
+    std: np.ndarray
+
+    @classmethod
+    def identity(cls, n_columns: int) -> Scaling:
+        return cls(np.zeros(n_columns), np.ones(n_columns))
+
+    def apply(self, raw: np.ndarray) -> np.ndarray:
+        return (np.asarray(raw, dtype=np.float64) - self.mean) / self.std
+
+    def undo(self, prepared: np.ndarray) -> np.ndarray:
+        return np.asarray(prepared, dtype=np.float64) * self.std + self.mean
+
+
+def fit_scaling(rows: np.ndarray) -> Scaling:
+    """Mean and population standard deviation of each column (1 where a column is constant)."""
+    rows = np.atleast_2d(np.asarray(rows, dtype=np.float64))
+    mean = rows.mean(axis=0)
+    std = rows.std(axis=0)
+    std = np.where(std < MIN_STD, 1.0, std)
+    return Scaling(mean, std)
