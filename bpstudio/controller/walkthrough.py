@@ -55,6 +55,10 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = False
         self._suspended = False
         self.derivation = None
+        # Edits come in bursts (typing, dragging, undo-redo); a big network's derivation takes
+        # a good part of a second to build, so the rebuild waits for the burst to end.
+        self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
+        self._rebuild_timer.timeout.connect(lambda: self._rebuild(keep_index=True))
         self._autoplay = QTimer(self)
         self._autoplay.setInterval(1500)
         self._autoplay.timeout.connect(self.next)
@@ -64,7 +68,14 @@ class WalkthroughCursor(QObject):
     # state -----------------------------------------------------------------------------
     @property
     def steps(self) -> tuple:
+        self._rebuild_if_due()
         return self.derivation.steps if self.derivation is not None else ()
+
+    def _rebuild_if_due(self) -> None:
+        """Anyone who reads the steps before the deferred rebuild ran gets fresh ones."""
+        if self._rebuild_timer.isActive():
+            self._rebuild_timer.stop()
+            self._rebuild(keep_index=True)
 
     @property
     def index(self) -> int:
@@ -203,7 +214,7 @@ class WalkthroughCursor(QObject):
 
     def _on_document_changed(self) -> None:
         if not self._moving_over_boundary and not self._suspended:
-            self._rebuild(keep_index=True)
+            self._rebuild_timer.start()
 
     def _rebuild(self, keep_index: bool = False) -> None:
         doc = self._document
