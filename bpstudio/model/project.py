@@ -182,6 +182,8 @@ def loads(raw: bytes | str) -> Project:
         ) from None
     except RecursionError:
         raise ProjectFileError("not a BP Studio project (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise ProjectFileError(f"not a BP Studio project ({exc})") from None
     return from_json(data)
 
 
