@@ -59,16 +59,16 @@ def _session_lock(folder: Path, pid: int) -> QLockFile:
 class AutosaveSession:
     """This process's autosave slot: one file per document, and the lock that says "alive"."""
 
-    _own_lock: QLockFile | None = None  # one per process, shared by every document in it
+    _own_locks: dict[Path, QLockFile] = {}  # one per folder and process, shared by documents
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else autosave_folder()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.file = self.folder / f"autosave-{os.getpid()}-{next(_document_numbers)}.json"
-        if AutosaveSession._own_lock is None:
+        if self.folder not in AutosaveSession._own_locks:
             lock = _session_lock(self.folder, os.getpid())
             lock.tryLock(0)
-            AutosaveSession._own_lock = lock
+            AutosaveSession._own_locks[self.folder] = lock
         self._claims: dict[int, QLockFile] = {}  # pid -> its session lock, held by us
 
     # this process's own file --------------------------------------------------------------
