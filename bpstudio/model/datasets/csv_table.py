@@ -130,13 +130,13 @@ def looks_like_header(rows: list[list[str]]) -> bool:
     """The first row is a header when one of its cells is text over a column of numbers, or
     when all of its cells are text."""
     first = rows[0]
+    if all(not _is_number(c) for c in first):
+        return True
     if len(rows) < 2:
         return False
-    if all(parse_number(c, ",") is None and parse_number(c, ";") is None for c in first):
-        return True
     second = rows[1]
     return any(
-        _is_number(cell) is False and i < len(second) and _is_number(second[i])
+        not _is_number(cell) and i < len(second) and _is_number(second[i])
         for i, cell in enumerate(first)
     )
 

@@ -60,10 +60,11 @@ def make_circle(count: int, noise: float, rng: np.random.Generator) -> Arrays:
 
 def make_xor_quadrants(count: int, noise: float, rng: np.random.Generator) -> Arrays:
     """Points in [-1, 1]² away from the axes; class 1 where x₁ and x₂ have the same sign."""
+    labels = _balanced_labels(count)
     magnitude = rng.uniform(0.1, 1.0, (count, 2))
-    signs = rng.choice([-1.0, 1.0], (count, 2))
-    points = magnitude * signs
-    labels = (signs[:, 0] == signs[:, 1]).astype(float)
+    x_sign = rng.choice([-1.0, 1.0], count)
+    y_sign = np.where(labels == 1, x_sign, -x_sign)
+    points = magnitude * np.column_stack([x_sign, y_sign])
     return _jitter(points, noise, rng), _column(labels)
 
 
