@@ -20,6 +20,7 @@ from bpstudio.controller.commands import (
     MergingParameterCommand,
     ProjectCommand,
 )
+from bpstudio.controller.data_edits import DataEditsMixin
 from bpstudio.model import editing
 from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import InitScheme
@@ -30,7 +31,7 @@ from bpstudio.model.trace import ForwardTrace, Gradients
 from bpstudio.model.training import TrainingConfig
 
 
-class Document(QObject):
+class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     changed = Signal()  # anything in the project (or the shown sample) changed
     structureChanged = Signal()  # layer sizes / activations / biases on-off; before `changed`
     selectionChanged = Signal(object)  # frozenset of refs

@@ -1,5 +1,7 @@
 """CSV import: detection, round trips with export, and a clear message for each bad file."""
 
+import contextlib
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -170,7 +172,5 @@ def test_garbage_raises_only_csv_import_error(text, delimiter):
 def test_garbage_bytes_raise_only_csv_import_error(tmp_path_factory, raw):
     path = tmp_path_factory.mktemp("fuzz") / "x.csv"
     path.write_bytes(raw)
-    try:
+    with contextlib.suppress(CsvImportError):
         import_csv(path)
-    except CsvImportError:
-        pass
