@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from bpstudio.model import fast_training
 from bpstudio.model.dataset import Dataset
 from bpstudio.model.history import LossHistory
 from bpstudio.model.losses import get_loss
@@ -56,6 +57,15 @@ class StepResult:
     epoch_finished: bool
 
 
+@dataclass(frozen=True)
+class StepRun:
+    """What `Trainer.steps` did."""
+
+    taken: int
+    last_loss: float  # NaN when no step was taken
+    epoch_finished: bool  # the last step finished an epoch
+
+
 def weight_gradient_rms(weight_gradients: list[np.ndarray]) -> np.ndarray:
     """The root-mean-square of each layer's dE/dW: one number per weight matrix."""
     return np.array([np.sqrt(np.vdot(g, g) / g.size) for g in weight_gradients])
@@ -66,6 +76,8 @@ class Trainer:
 
     # Off by default: the gradient-size plot switches it on; the cost is one dot per layer.
     record_gradient_rms = False
+    # The fast kernels (fast_step.py, scalar_step.py); False: the plain reference step.
+    use_fast_path = True
     last_gradient_rms: np.ndarray | None = None  # of the last successful step, when recorded
 
     def __init__(
@@ -86,7 +98,7 @@ class Trainer:
         self.history = history if history is not None else LossHistory()
         self.step_count = step
         self.epoch_count = len(self.history.epochs)
-        self._velocity = [np.zeros_like(p) for p in network.parameters()]
+        self._fast = fast_training.FastState(self)
         self._order = np.arange(dataset.n_samples)
         self._position = 0
         self._epoch_loss_sum = 0.0
@@ -103,8 +115,13 @@ class Trainer:
             self._rng = np.random.default_rng(config.seed)
             self._start_epoch()
 
+    @property
+    def _velocity(self) -> list[np.ndarray]:
+        """Views of the velocity in `Network.parameters` order (the fast path's flat array)."""
+        return self._fast.velocity_views()
+
     def reset_velocity(self) -> None:
-        self._velocity = [np.zeros_like(p) for p in self.network.parameters()]
+        self._fast.velocity.fill(0.0)
 
     # batches -----------------------------------------------------------------------------
     @property
@@ -119,18 +136,73 @@ class Trainer:
         """The indices of the samples the next step will use."""
         return self._order[self._position : self._position + self.batch_size]
 
+    @property
+    def steps_left_in_epoch(self) -> int:
+        return -(-(self.dataset.n_samples - self._position) // self.batch_size)
+
     def _start_epoch(self) -> None:
         self._position = 0
         if self.config.shuffle:
             self._order = self._rng.permutation(self.dataset.n_samples)
-        else:
+            self._fast.forget_epoch_rows()
+        elif len(self._order) != self.dataset.n_samples or self._fast.rows_shuffled:
             self._order = np.arange(self.dataset.n_samples)
+            self._fast.forget_epoch_rows()
 
     # stepping ----------------------------------------------------------------------------
     def step(self) -> StepResult:
         """One optimiser update.  Raises DivergenceError and changes nothing on a non-finite."""
-        net = self.network
         samples = self.next_batch()
+        if not self.use_fast_path:
+            return self._reference_step(samples)
+        run = self.steps(1)
+        return StepResult(self.step_count - 1, run.last_loss, samples, run.epoch_finished)
+
+    def steps(
+        self,
+        max_steps: int,
+        deadline: float | None = None,
+        stop_at_epoch_end: bool = False,
+        gradient_rms: list[np.ndarray] | None = None,
+    ) -> StepRun:
+        """Up to ``max_steps`` steps on the fast path; stop early once ``perf_counter()`` passes
+        ``deadline`` (at least one step is taken) or, if asked, when an epoch ends.
+
+        With `record_gradient_rms`, each step's per-layer gradient RMS goes to ``gradient_rms``
+        as blocks of rows (kept even when a later step diverges).  Raises DivergenceError like
+        `step`, after recording the steps before the one that diverged."""
+        taken, loss, finished, failure = fast_training.run_steps(
+            self, max_steps, deadline, stop_at_epoch_end, gradient_rms
+        )
+        if failure:
+            raise DivergenceError(self.step_count, failure)
+        return StepRun(taken, loss, finished)
+
+    def _record_run(self, losses: list[float]) -> bool:
+        """Book consecutive steps' losses from the current position; True if the last step
+        finished an epoch."""
+        self.history.steps.extend(losses)
+        self.step_count += len(losses)
+        if self.steps_per_epoch == 1 and self._position == 0 and not self.config.shuffle:
+            # Every step is an epoch (the seed's one sample): its mean is its own loss.
+            self.history.epochs.extend(losses)
+            self.epoch_count += len(losses)
+            return True
+        n, batch, finished, i = self.dataset.n_samples, self.batch_size, False, 0
+        while i < len(losses):
+            part = losses[i : i + self.steps_left_in_epoch]
+            i += len(part)
+            self._epoch_loss_sum = sum(part, self._epoch_loss_sum)  # in order, as the reference
+            self._epoch_steps += len(part)
+            self._position = min(n, self._position + len(part) * batch)
+            finished = self._position >= n
+            if finished:
+                self._finish_epoch()
+        return finished
+
+    def _reference_step(self, samples: np.ndarray) -> StepResult:
+        """The step written plainly with `Network.forward/backward`: what the fast path matches."""
+        net = self.network
         inputs, targets = self.dataset.inputs[samples], self.dataset.targets[samples]
         with np.errstate(over="ignore", invalid="ignore"):
             trace = net.forward(inputs)
@@ -166,11 +238,13 @@ class Trainer:
         return new_params, new_velocity
 
     def _commit(self, updated) -> None:
-        new_params, self._velocity = updated
+        new_params, new_velocity = updated
         n_weights = len(self.network.weights)
         self.network.weights = new_params[:n_weights]
         if self.network.biases is not None:
             self.network.biases = new_params[n_weights:]
+        for v, v_new in zip(self._velocity, new_velocity, strict=True):
+            v[...] = v_new  # in place: the fast path shares these arrays
 
     def _advance(self, loss: float, samples: np.ndarray) -> StepResult:
         step = self.step_count
@@ -181,24 +255,32 @@ class Trainer:
         self._position += len(samples)
         finished = self._position >= self.dataset.n_samples
         if finished:
-            self.history.epochs.append(self._epoch_loss_sum / self._epoch_steps)
-            self.epoch_count += 1
-            self._epoch_loss_sum, self._epoch_steps = 0.0, 0
-            self._start_epoch()
+            self._finish_epoch()
         return StepResult(step, loss, samples, finished)
+
+    def _finish_epoch(self) -> None:
+        self.history.epochs.append(self._epoch_loss_sum / self._epoch_steps)
+        self.epoch_count += 1
+        self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        self._start_epoch()
 
     def run_steps(self, n: int) -> float:
         """Take ``n`` steps; return the last step's loss."""
-        loss = float("nan")
-        for _ in range(n):
-            loss = self.step().loss
-        return loss
+        if not self.use_fast_path:
+            loss = float("nan")
+            for _ in range(n):
+                loss = self.step().loss
+            return loss
+        return self.steps(n).last_loss if n else float("nan")
 
     def run_epochs(self, n: int) -> float:
         """Train until ``n`` more epochs have finished; return the last epoch's loss."""
         target = self.epoch_count + n
         while self.epoch_count < target:
-            self.step()
+            if self.use_fast_path:
+                self.steps(self.steps_left_in_epoch, stop_at_epoch_end=True)
+            else:
+                self.step()
         return float(self.history.epochs.view()[-1]) if n else float("nan")
 
     def dataset_loss(self) -> float:

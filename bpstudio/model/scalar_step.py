@@ -1,0 +1,258 @@
+"""Online training of tiny networks in straight-line Python: no NumPy call per step.
+
+The seed's 3-2-2 network has 10 weights.  NumPy pays about 1 µs per call whatever the array
+size, and one step needs some twenty calls; plain Python floats do the same step in a few µs.
+So for a tiny network trained one sample at a time, the trainer writes a function with every
+weight in a local variable and every sum spelled out (``z2_0 = a1_0 * p0 + a1_1 * p2 + ...``),
+compiles it once per shape, and runs many steps in one call.
+
+The arithmetic is the reference's (`Network.forward/backward`, `Trainer._updated_parameters`),
+in the same order; only NumPy's own exp and BLAS's fused multiply-add differ, by an ulp.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+
+from bpstudio.model.activations import LEAKY_SLOPE
+from bpstudio.model.fast_step import LOSS_NOT_FINITE, WEIGHT_NOT_FINITE
+
+# Above this many parameters the unrolled code grows long and NumPy's calls pay off.
+MAX_SCALAR_PARAMETERS = 96
+
+
+def _softplus(x: float) -> float:
+    return (x if x > 0.0 else 0.0) + math.log1p(math.exp(-abs(x)))
+
+
+def _all_finite(values) -> bool:
+    return all(math.isfinite(v) for v in values)
+
+
+_NAMESPACE = {
+    "exp": math.exp,
+    "tanh": math.tanh,
+    "log": math.log,
+    "sqrt": math.sqrt,
+    "softplus": _softplus,
+    "all_finite": _all_finite,
+    "LOSS_NOT_FINITE": LOSS_NOT_FINITE,
+    "WEIGHT_NOT_FINITE": WEIGHT_NOT_FINITE,
+}
+
+
+def scalar_kernel_fits(layer_sizes, batch_size: int, dtype) -> bool:
+    n = sum((a + 1) * b for a, b in zip(layer_sizes, layer_sizes[1:], strict=False))
+    return batch_size == 1 and n <= MAX_SCALAR_PARAMETERS and np.dtype(dtype) == np.float64
+
+
+@lru_cache(maxsize=32)
+def scalar_kernel(layer_sizes, activations, has_bias, frozen, loss, momentum, record_rms):
+    """``run(P, V, X, T, start, count, lr, mu, losses, rms) -> reason`` for one network shape.
+
+    P and V are lists (parameters and velocity in `FlatParameters` layout), updated in place;
+    X and T rows in epoch order.  Step s uses row ``(start + s) % len(X)``; the loss of each step is
+    appended to ``losses`` and, when recorded, each layer's gradient RMS to ``rms``.  Returns
+    why it stopped early ("" after ``count`` steps)."""
+    writer = _Writer(layer_sizes, activations, has_bias, frozen, loss, momentum, record_rms)
+    source = writer.source()
+    namespace = dict(_NAMESPACE)
+    exec(compile(source, f"<scalar kernel {layer_sizes}>", "exec"), namespace)
+    return namespace["run"]
+
+
+class _Writer:
+    """Writes the source of one scalar kernel."""
+
+    def __init__(self, sizes, activations, has_bias, frozen, loss, momentum, record_rms):
+        self.sizes, self.acts, self.bias = list(sizes), list(activations), has_bias
+        self.frozen, self.loss, self.momentum, self.record = frozen, loss, momentum, record_rms
+        self.lines: list[str] = []
+        self.offsets, offset = [], 0
+        for n_in, n_out in zip(sizes, sizes[1:], strict=False):
+            self.offsets.append(offset)
+            offset += (n_in + has_bias) * n_out
+        self.n_params = offset
+
+    # parameter indices --------------------------------------------------------------------
+    def w(self, layer: int, j: int, k: int) -> int:
+        """Flat index of the weight from unit j of layer ``layer - 1`` to unit k of ``layer``."""
+        return self.offsets[layer - 1] + j * self.sizes[layer] + k
+
+    def b(self, layer: int, k: int) -> int:
+        return self.offsets[layer - 1] + self.sizes[layer - 1] * self.sizes[layer] + k
+
+    def trainable(self) -> list[int]:
+        idx = []
+        for layer in range(1, len(self.sizes)):
+            n_in, n_out = self.sizes[layer - 1], self.sizes[layer]
+            idx += [self.w(layer, j, k) for j in range(n_in) for k in range(n_out)]
+            if self.bias and not self.frozen:
+                idx += [self.b(layer, k) for k in range(n_out)]
+        return idx
+
+    def emit(self, line: str, depth: int = 2) -> None:
+        self.lines.append("    " * depth + line)
+
+    # the function -------------------------------------------------------------------------
+    def source(self) -> str:
+        params = [f"p{i}" for i in range(self.n_params)]
+        self.lines.append("def run(P, V, X, T, start, count, lr, mu, losses, rms):")
+        self.emit(f"{', '.join(params)}, = P", 1)
+        self.emit(f"{', '.join(f'u{i}' for i in range(self.n_params))}, = V", 1)
+        self.emit("nlr = -lr", 1)
+        self.emit("reason = ''", 1)
+        self.emit("rows = len(X)", 1)
+        self.emit("for s in range(start, start + count):", 1)
+        self.emit("r = s % rows")
+        self.emit(f"{', '.join(self.names('a', 0))}, = X[r]")
+        self.emit(f"{', '.join(f't{k}' for k in range(self.sizes[-1]))}, = T[r]")
+        self.forward()
+        self.loss_and_output_delta()
+        self.hidden_deltas()
+        self.update()
+        self.emit(f"P[:] = [{', '.join(params)}]", 1)
+        self.emit(f"V[:] = [{', '.join(f'u{i}' for i in range(self.n_params))}]", 1)
+        self.emit("return reason", 1)
+        return "\n".join(self.lines) + "\n"
+
+    def names(self, prefix: str, layer: int) -> list[str]:
+        return [f"{prefix}{layer}_{k}" for k in range(self.sizes[layer])]
+
+    def forward(self) -> None:
+        for layer in range(1, len(self.sizes)):
+            for k in range(self.sizes[layer]):
+                terms = [f"a{layer - 1}_{j} * p{self.w(layer, j, k)}"
+                         for j in range(self.sizes[layer - 1])]  # fmt: skip
+                total = " + ".join(terms)
+                if self.bias:
+                    total = f"({total}) + p{self.b(layer, k)}"
+                self.emit(f"z{layer}_{k} = {total}")
+            self.activation(layer, self.acts[layer - 1])
+
+    def activation(self, layer: int, name: str) -> None:
+        for k in range(self.sizes[layer]):
+            z, a = f"z{layer}_{k}", f"a{layer}_{k}"
+            if name == "sigmoid":  # the reference's overflow-free form
+                self.emit(f"e = exp(-abs({z}))")
+                self.emit(f"{a} = 1.0 / (1.0 + e) if {z} >= 0.0 else e / (1.0 + e)")
+            elif name == "tanh":
+                self.emit(f"{a} = tanh({z})")
+            elif name == "relu":  # NaN stays NaN, as np.maximum keeps it
+                self.emit(f"{a} = 0.0 if {z} <= 0.0 else {z}")
+            elif name == "leaky_relu":
+                self.emit(f"{a} = {z} if {z} > 0.0 else {LEAKY_SLOPE!r} * {z}")
+            elif name == "linear":
+                self.emit(f"{a} = {z}")
+        if name == "softmax":
+            zs = self.names("z", layer)
+            self.emit(f"m = max({', '.join(zs)})")
+            for k, z in enumerate(zs):
+                self.emit(f"e{k} = exp({z} - m)")
+            self.emit(f"S = {' + '.join(f'e{k}' for k in range(len(zs)))}")
+            for k in range(len(zs)):
+                self.emit(f"a{layer}_{k} = e{k} / S")
+
+    def loss_and_output_delta(self) -> None:
+        L, m = len(self.sizes) - 1, self.sizes[-1]
+        for k in range(m):
+            self.emit(f"d{k} = a{L}_{k} - t{k}")
+        squares = " + ".join(f"d{k} * d{k}" for k in range(m))
+        out_act = self.acts[-1]
+        if self.loss == "half_sse":
+            self.emit(f"loss = 0.5 * ({squares})")
+            das = [f"d{k}" for k in range(m)]
+        elif self.loss == "mse":
+            self.emit(f"loss = ({squares}) / {float(m)!r}")
+            das = [f"{2.0 / m!r} * d{k}" for k in range(m)]
+        else:
+            self.cross_entropy_loss(L, m, out_act)
+            das = None
+        self.emit("if loss - loss != 0.0:")  # true only for inf and NaN
+        self.emit("reason = LOSS_NOT_FINITE", 3)
+        self.emit("break", 3)
+        if das is None:  # cross-entropy: dE/dz = Y - Y_hat
+            for k in range(m):
+                self.emit(f"g{L}_{k} = d{k}")
+        else:
+            for k, da in enumerate(das):
+                self.emit(f"da{L}_{k} = {da}")
+            self.slope(L, out_act)
+
+    def cross_entropy_loss(self, L: int, m: int, out_act: str) -> None:
+        if out_act == "softmax":
+            self.emit(f"lse = log(S)")  # noqa: F541 - S is the softmax's sum of exp(z - max)
+            terms = [f"t{k} * (z{L}_{k} - m - lse)" for k in range(m)]
+            self.emit(f"loss = -({' + '.join(terms)})")
+        else:
+            terms = [f"t{k} * softplus(-z{L}_{k}) + (1.0 - t{k}) * softplus(z{L}_{k})"
+                     for k in range(m)]  # fmt: skip
+            self.emit(f"loss = {' + '.join(terms)}")
+
+    def slope(self, layer: int, name: str) -> None:
+        """dE/dz (named g{layer}_k) from dE/da (da{layer}_k)."""
+        for k in range(self.sizes[layer]):
+            da, z, a, g = f"da{layer}_{k}", f"z{layer}_{k}", f"a{layer}_{k}", f"g{layer}_{k}"
+            if name == "sigmoid":
+                self.emit(f"{g} = {da} * ({a} - {a} * {a})")
+            elif name == "tanh":
+                self.emit(f"{g} = {da} * (1.0 - {a} * {a})")
+            elif name == "relu":
+                self.emit(f"{g} = {da} * (1.0 if {z} > 0.0 else 0.0)")
+            elif name == "leaky_relu":
+                self.emit(f"{g} = {da} * (1.0 if {z} > 0.0 else {LEAKY_SLOPE!r})")
+            elif name == "linear":
+                self.emit(f"{g} = {da}")
+        if name == "softmax":
+            n = self.sizes[layer]
+            self.emit(f"sd = {' + '.join(f'da{layer}_{k} * a{layer}_{k}' for k in range(n))}")
+            for k in range(n):
+                self.emit(f"g{layer}_{k} = a{layer}_{k} * (da{layer}_{k} - sd)")
+
+    def hidden_deltas(self) -> None:
+        for layer in range(len(self.sizes) - 2, 0, -1):
+            for j in range(self.sizes[layer]):
+                terms = [f"g{layer + 1}_{k} * p{self.w(layer + 1, j, k)}"
+                         for k in range(self.sizes[layer + 1])]  # fmt: skip
+                self.emit(f"da{layer}_{j} = {' + '.join(terms)}")
+            self.slope(layer, self.acts[layer - 1])
+
+    def gradient(self, index: int) -> str:
+        """dE/dp for flat parameter ``index``: a_j * dE/dz_k, or dE/dz_k for a bias."""
+        for layer in range(1, len(self.sizes)):
+            n_in, n_out = self.sizes[layer - 1], self.sizes[layer]
+            local = index - self.offsets[layer - 1]
+            if 0 <= local < (n_in + self.bias) * n_out:
+                j, k = divmod(local, n_out)
+                return f"g{layer}_{k}" if j == n_in else f"a{layer - 1}_{j} * g{layer}_{k}"
+        raise IndexError(index)
+
+    def update(self) -> None:
+        trainable = self.trainable()
+        for i in trainable:
+            self.emit(f"q{i} = {self.gradient(i)}")
+            if self.momentum:
+                self.emit(f"c{i} = mu * u{i} - lr * q{i}")
+            else:
+                self.emit(f"c{i} = nlr * q{i}")
+            self.emit(f"n{i} = p{i} + c{i}")
+        new = [f"n{i}" for i in trainable]
+        self.emit(f"check = {' + '.join(new)}")
+        self.emit(f"if check - check != 0.0 and not all_finite(({', '.join(new)},)):")
+        self.emit("reason = WEIGHT_NOT_FINITE", 3)
+        self.emit("break", 3)
+        for i in trainable:
+            self.emit(f"p{i} = n{i}")
+            self.emit(f"u{i} = c{i}")
+        self.emit("losses.append(loss)")
+        if self.record:
+            self.gradient_rms()
+
+    def gradient_rms(self) -> None:
+        for layer in range(1, len(self.sizes)):
+            n_in, n_out = self.sizes[layer - 1], self.sizes[layer]
+            qs = [f"q{self.w(layer, j, k)}" for j in range(n_in) for k in range(n_out)]
+            self.emit(f"rms.append(sqrt(({' + '.join(f'{q} * {q}' for q in qs)}) / {len(qs)}.0))")
