@@ -34,7 +34,7 @@ def set_weight(project: Project, layer: int, j: int, k: int, value: float) -> Pr
     _check_unit(project.network, layer, k)
     weights = list(project.network.weights)
     weights[layer - 2] = weights[layer - 2].copy()
-    weights[layer - 2][j - 1, k - 1] = float(value)
+    weights[layer - 2][j - 1, k - 1] = _finite(value)
     return _with_network(project, _rebuilt(project.network, weights=weights))
 
 
@@ -48,7 +48,7 @@ def set_bias(project: Project, layer: int, unit: int, value: float) -> Project:
         raise ValueError("the inputs (layer 1) have no bias")
     biases = list(net.biases)
     biases[layer - 2] = biases[layer - 2].copy()
-    biases[layer - 2][unit - 1] = float(value)
+    biases[layer - 2][unit - 1] = _finite(value)
     return _with_network(project, _rebuilt(net, biases=biases))
 
 
@@ -204,6 +204,15 @@ def set_loss(project: Project, name: str) -> Project:
 def _check_layer(net: Network, layer: int) -> None:
     if not 1 <= layer <= net.n_layers:
         raise ValueError(f"there is no layer {layer} (layers are 1 .. {net.n_layers})")
+
+
+def _finite(value: float) -> float:
+    """A project file holds finite numbers only, so an infinite or NaN weight is refused here
+    rather than when the work is saved."""
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"weights and biases must be finite numbers, not {value}")
+    return value
 
 
 def _check_unit(net: Network, layer: int, unit: int) -> None:

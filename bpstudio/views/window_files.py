@@ -15,8 +15,6 @@ from bpstudio.controller.document import Document
 from bpstudio.model.validation import ProjectFileError
 from bpstudio.views import recent_files
 
-FILE_FILTER = "BP Studio projects (*.json);;All files (*)"
-
 
 class WindowFiles(QObject):
     statusMessage = Signal(str)
@@ -55,7 +53,7 @@ class WindowFiles(QObject):
         if not self.maybe_keep_changes():
             return
         path, _filter = QFileDialog.getOpenFileName(
-            self._window, self.tr("Open project"), self._start_folder(), FILE_FILTER
+            self._window, self.tr("Open project"), self._start_folder(), self._file_filter()
         )
         if path:
             self.open_path(Path(path), ask=False)
@@ -94,18 +92,18 @@ class WindowFiles(QObject):
         if self._document.file_path is not None:
             suggestion = str(self._document.file_path)
         path, _filter = QFileDialog.getSaveFileName(
-            self._window, self.tr("Save project as"), suggestion, FILE_FILTER
+            self._window, self.tr("Save project as"), suggestion, self._file_filter()
         )
         return bool(path) and self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
         try:
             self._document.save(path)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a number a project file cannot hold
             QMessageBox.critical(
                 self._window,
                 self.tr("Cannot save project"),
-                self.tr("BP Studio cannot save “%s”:\n\n%s") % (path, exc.strerror or exc),
+                self.tr("BP Studio cannot save “%s”:\n\n%s") % (path, _reason(exc)),
             )
             return False
         recent_files.remember(path)
@@ -113,8 +111,15 @@ class WindowFiles(QObject):
         self.statusMessage.emit(self.tr("Saved %s") % path)
         return True
 
+    def _file_filter(self) -> str:
+        return self.tr("BP Studio projects (*.json);;All files (*)")
+
     def _start_folder(self) -> str:
         if self._document.file_path is not None:
             return str(self._document.file_path.parent)
         recent = recent_files.recent_files()
         return str(recent[0].parent) if recent else str(Path.home())
+
+
+def _reason(exc: Exception) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
