@@ -149,7 +149,7 @@ class _Writer:
                 self.emit(f"{a} = {z}")
         if name == "softmax":
             zs = self.names("z", layer)
-            self.emit(f"m = max({', '.join(zs)})")
+            self.emit(f"m = max(({', '.join(zs)},))")
             for k, z in enumerate(zs):
                 self.emit(f"e{k} = exp({z} - m)")
             self.emit(f"S = {' + '.join(f'e{k}' for k in range(len(zs)))}")

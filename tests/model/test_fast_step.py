@@ -1,0 +1,150 @@
+"""The fast training path (fast_step.py, scalar_step.py) against the reference step.
+
+The reference is `Trainer._reference_step`: `Network.forward/backward` and a plain update.
+Both must agree to 1e-12 relative (of each array's scale: summation order differs) on weights,
+biases, velocity, losses, epochs and gradient sizes, over random networks and settings.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bpstudio.model import Dataset, Network, Trainer, TrainingConfig
+from bpstudio.model.training import DivergenceError
+
+HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
+
+
+def random_case(seed: int):
+    rng = np.random.default_rng(seed)
+    sizes = [int(n) for n in rng.integers(1, 6, size=rng.integers(2, 5))]
+    loss = ["half_sse", "mse", "cross_entropy"][seed % 3]
+    if loss == "cross_entropy":
+        out = "softmax" if sizes[-1] > 1 and seed % 2 else "sigmoid"
+    else:
+        out = str(rng.choice(HIDDEN + ["softmax"]))
+    activations = [str(rng.choice(HIDDEN)) for _ in sizes[2:]] + [out]
+    weights = [rng.normal(0, 0.8, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    use_bias = bool(seed % 4)
+    biases = [rng.normal(0, 0.5, b) for b in sizes[1:]] if use_bias else None
+    net = Network(sizes, activations, weights, biases, freeze_biases=use_bias and seed % 5 == 0)
+    n = int(rng.integers(1, 9))
+    targets = rng.random((n, sizes[-1]))
+    if out == "softmax":
+        targets /= targets.sum(axis=1, keepdims=True)
+    data = Dataset(rng.normal(size=(n, sizes[0])), targets)
+    config = TrainingConfig(
+        learning_rate=float(rng.choice([0.05, 0.3])),
+        momentum=float(rng.choice([0.0, 0.0, 0.6])),
+        batch_size=int(rng.integers(1, n + 1)),
+        shuffle=bool(seed % 3 == 1),
+        seed=seed,
+    )
+    return net, data, loss, config
+
+
+def trainer_pair(net, data, loss, config):
+    fast = Trainer(net.copy(), data, loss, config)
+    reference = Trainer(net.copy(), data, loss, config)
+    reference.use_fast_path = False
+    for trainer in (fast, reference):
+        trainer.record_gradient_rms = True
+    return fast, reference
+
+
+def assert_close(actual, expected):
+    actual, expected = np.asarray(actual, float), np.asarray(expected, float)
+    scale = max(1.0, float(np.max(np.abs(expected)))) if expected.size else 1.0
+    np.testing.assert_allclose(actual, expected, rtol=1e-12, atol=1e-12 * scale)
+
+
+def assert_same_state(fast: Trainer, reference: Trainer):
+    for a, b in zip(fast.network.parameters(), reference.network.parameters(), strict=True):
+        assert_close(a, b)
+    for a, b in zip(fast._velocity, reference._velocity, strict=True):
+        assert_close(a, b)
+    assert_close(fast.history.steps.view(), reference.history.steps.view())
+    assert_close(fast.history.epochs.view(), reference.history.epochs.view())
+    assert (fast.step_count, fast.epoch_count) == (reference.step_count, reference.epoch_count)
+    assert fast.next_batch().tolist() == reference.next_batch().tolist()
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_fast_steps_match_the_reference_step(seed):
+    fast, reference = trainer_pair(*random_case(seed))
+    for _ in range(7):
+        result, expected = fast.step(), reference.step()
+        assert result.samples.tolist() == expected.samples.tolist()
+        assert result.epoch_finished == expected.epoch_finished
+        assert_close(result.loss, expected.loss)
+        assert_close(fast.last_gradient_rms, reference.last_gradient_rms)
+    assert_same_state(fast, reference)
+
+
+@pytest.mark.parametrize("seed", range(0, 60, 3))
+def test_a_run_of_steps_matches_single_steps(seed):
+    fast, reference = trainer_pair(*random_case(seed))
+    rows: list[np.ndarray] = []
+    run = fast.steps(23, gradient_rms=rows)
+    expected = [reference.step() for _ in range(23)]
+    assert run.taken == 23 and run.epoch_finished == expected[-1].epoch_finished
+    assert_close(run.last_loss, expected[-1].loss)
+    assert np.vstack(rows).shape == (23, len(fast.network.weights))
+    assert_close(np.vstack(rows)[-1], reference.last_gradient_rms)
+    assert_same_state(fast, reference)
+
+
+def test_the_seed_network_uses_the_scalar_kernel_and_matches_over_many_steps():
+    from bpstudio.model.examples import load_example
+
+    project = load_example("seed")
+    fast, reference = trainer_pair(project.network, project.dataset, "half_sse", project.training)
+    fast.run_steps(500)
+    for _ in range(500):
+        reference.step()
+    assert_same_state(fast, reference)
+
+
+def test_divergence_names_the_step_and_keeps_the_weights_of_the_step_before():
+    for batch in (1, 2):  # the scalar kernel and the array kernel
+        net = Network([1, 3, 1], ["linear", "linear"], [np.full((1, 3), 3.0), np.full((3, 1), 3.0)])
+        data = Dataset([[1e3], [2e3]], [[0.0], [1.0]])
+        fast, reference = trainer_pair(net, data, "half_sse", TrainingConfig(5.0, batch_size=batch))
+        with pytest.raises(DivergenceError) as expected:
+            for _ in range(50):
+                reference.step()
+        with pytest.raises(DivergenceError) as caught:
+            fast.steps(50)
+        assert caught.value.step == expected.value.step
+        assert_same_state(fast, reference)
+
+
+def test_weights_replaced_between_steps_are_trained_from_their_new_values():
+    net, data, loss, config = random_case(4)
+    fast, reference = trainer_pair(net, data, loss, config)
+    fast.step(), reference.step()
+    for trainer in (fast, reference):
+        trainer.network.weights[0] = trainer.network.weights[0] * 0.5  # a new array
+        trainer.network.weights[-1][0, 0] = 0.25  # changed in place
+    fast.steps(5)
+    for _ in range(5):
+        reference.step()
+    assert_same_state(fast, reference)
+
+
+def test_float32_networks_train_in_float32_close_to_float64():
+    net, data, loss, config = random_case(7)
+    net32 = Network(net.layer_sizes, net.activations, net.weights, net.biases, dtype=np.float32)
+    fast32 = Trainer(net32, data, loss, config)
+    fast64 = Trainer(net.copy(), data, loss, config)
+    fast32.steps(5), fast64.steps(5)
+    assert all(w.dtype == np.float32 for w in fast32.network.parameters())
+    for a, b in zip(fast32.network.parameters(), fast64.network.parameters(), strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-3, atol=1e-4)
+
+
+def test_a_deadline_stops_a_run_after_at_least_one_step():
+    net, data, loss, config = random_case(2)
+    fast, _ = trainer_pair(net, data, loss, config)
+    assert fast.steps(10_000, deadline=0.0).taken >= 1
