@@ -24,8 +24,12 @@ class EpochEvaluator:
         self._next_due = 0.0  # perf_counter() time from which the next one may run
         self._last_step = -1
 
+    def is_due(self) -> bool:
+        """True when the next epoch end should be evaluated (the worker ends a run there)."""
+        return perf_counter() >= self._next_due
+
     def at_epoch_end(self, project: Project, trainer: Trainer) -> None:
-        if perf_counter() >= self._next_due:
+        if self.is_due():
             self.evaluate_now(project, trainer)
 
     def evaluate_now(self, project: Project, trainer: Trainer) -> None:

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from time import perf_counter
 
-from bpstudio.model.training import StepResult, Trainer
+from bpstudio.model.training import StepResult, StepRun, Trainer
 
 FLAT_OUT = math.inf  # steps per second: as fast as the machine goes
 TIME_SLICE_SECONDS = 0.010  # one tick's work: short, so queued edits and pauses land quickly
@@ -23,7 +23,20 @@ class StopConditions:
     max_epochs: int | None = None
     target_loss: float | None = None
 
-    def reason_to_stop(self, trainer: Trainer, result: StepResult) -> str:
+    @property
+    def looks_at_epoch_loss(self) -> bool:
+        return self.target_loss is not None
+
+    def steps_allowed(self, trainer: Trainer) -> float:
+        """How many steps may run before `reason_to_stop` must look again."""
+        if self.max_epochs is None:
+            return math.inf
+        epochs_to_go = self.max_epochs - trainer.epoch_count
+        if epochs_to_go <= 0:
+            return 1  # already there: one step, then stop (as when checked after each step)
+        return trainer.steps_left_in_epoch + (epochs_to_go - 1) * trainer.steps_per_epoch
+
+    def reason_to_stop(self, trainer: Trainer, result: StepResult | StepRun) -> str:
         """Why training should stop after ``result``, or "" to go on."""
         if self.max_epochs is not None and trainer.epoch_count >= self.max_epochs:
             return f"Stopped: reached the epoch limit ({self.max_epochs})"

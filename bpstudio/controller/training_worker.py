@@ -26,9 +26,10 @@ from bpstudio.controller.training_pace import (
 from bpstudio.controller.training_reporter import SnapshotReporter
 from bpstudio.model.initialisation import initialise
 from bpstudio.model.project import Project
-from bpstudio.model.training import DivergenceError, Trainer, TrainingConfig
+from bpstudio.model.training import DivergenceError, StepRun, Trainer, TrainingConfig
 
 PAUSED = "Paused"
+MAX_RUN_STEPS = 1 << 30  # "flat out" is math.inf steps; the time slice ends the run
 
 _log = logging.getLogger(__name__)
 
@@ -195,24 +196,35 @@ class TrainingWorker(QObject):
     def _take_steps(
         self, max_steps: float, seconds: float | None = None, until_epoch_end: bool = False
     ) -> str:
-        """Step until ``max_steps``, the time is up, or a stop condition; return its reason."""
+        """Step until ``max_steps``, the time is up, or a stop condition; return its reason.
+
+        Steps go in runs (`Trainer.steps`): a run ends where a stop condition or an evaluation
+        could apply (an epoch end), so neither is checked after every step."""
         deadline = perf_counter() + seconds if seconds is not None else None
-        trainer, taken = self._trainer, 0
+        trainer, conditions, taken = self._trainer, self._stop_conditions, 0
         while taken < max_steps:
-            result = trainer.step()
-            taken += 1
-            if self._record_gradients:
-                self._reporter.record_gradient(trainer.last_gradient_rms)
-            if result.epoch_finished:
+            limit = int(min(max_steps - taken, conditions.steps_allowed(trainer), MAX_RUN_STEPS))
+            at_epoch_end = until_epoch_end or conditions.looks_at_epoch_loss
+            run = self._run(trainer, limit, deadline, at_epoch_end or self._evaluator.is_due())
+            taken += run.taken
+            if run.epoch_finished:
                 self._evaluator.at_epoch_end(self._project, trainer)
-            reason = self._stop_conditions.reason_to_stop(trainer, result)
+            reason = conditions.reason_to_stop(trainer, run)
             if reason:
                 return reason
-            if until_epoch_end and result.epoch_finished:
+            if until_epoch_end and run.epoch_finished:
                 break
             if deadline is not None and perf_counter() >= deadline:
                 break
         return ""
+
+    def _run(self, trainer: Trainer, limit: int, deadline, stop_at_epoch_end: bool) -> StepRun:
+        rows: list = []
+        try:
+            return trainer.steps(limit, deadline, stop_at_epoch_end, rows)
+        finally:  # the steps before a divergence count: their gradient sizes go to the GUI
+            for block in rows:
+                self._reporter.record_gradient(block)
 
     def _new_trainer(self, history, step_count: int) -> Trainer:
         project = self._project
