@@ -7,6 +7,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.controller.document import Document
+from bpstudio.views.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
 from bpstudio.views.learning_docks import LearningDocks
 from bpstudio.views.weight_tables import WeightTablesPanel
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self)
         self.learning = LearningDocks(self)
         self.menus.add_learning_menus(self.learning)
+        self.data = DataDocks(self)
         self.resize(*DEFAULT_SIZE)
         # Wide enough for a 2-column table without scrolling; restore_layout may override it.
         self.resizeDocks([self.docks["weightTables"]], [DOCK_WIDTH], Qt.Orientation.Horizontal)

@@ -1,0 +1,132 @@
+"""The controls above the data table: a built-in set with its count, noise and seed; the
+train/test split; standardisation.  They show the document's settings and report edits as
+signals (the data docks turn them into document commands)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
+from bpstudio.model.datasets.registry import BUILTIN_SETS, get_builtin
+
+MAX_GENERATED = 5000
+MAX_SEED = 2**31 - 1
+
+
+def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setToolTip(tip)
+    return box
+
+
+class DataControls(QWidget):
+    regenerateRequested = Signal(str, int, float, int)  # name, count, noise, seed
+    splitEdited = Signal(float, int)  # test fraction, seed
+    standardiseToggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._make_builtin_controls()
+        self._make_split_controls()
+        self._lay_out()
+        self._on_builtin_chosen(self.builtin_box.currentIndex())
+
+    def _make_builtin_controls(self) -> None:
+        self.builtin_box = QComboBox()
+        self.builtin_box.setObjectName("builtinDataBox")
+        for spec in BUILTIN_SETS.values():
+            self.builtin_box.addItem(spec.title, spec.name)
+            self.builtin_box.setItemData(
+                self.builtin_box.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.builtin_box.setCurrentIndex(self.builtin_box.findData("circle"))
+        self.count_box = _spin(1, MAX_GENERATED, 200, self.tr("How many samples to draw"))
+        self.noise_box = QDoubleSpinBox(decimals=2, singleStep=0.05, maximum=2.0)
+        self.noise_box.setToolTip(self.tr("Standard deviation of the noise added to the data"))
+        self.seed_box = _spin(0, MAX_SEED, 0, self.tr("The same seed draws the same data"))
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setObjectName("regenerateButton")
+        self.regenerate_button.setToolTip(self.tr("Replace the data by the chosen built-in set"))
+        self.builtin_box.currentIndexChanged.connect(self._on_builtin_chosen)
+        self.regenerate_button.clicked.connect(self._on_regenerate_clicked)
+
+    def _make_split_controls(self) -> None:
+        self.test_share_box = QSpinBox()
+        self.test_share_box.setObjectName("testShareBox")
+        self.test_share_box.setRange(0, int(100 * MAX_TEST_FRACTION))
+        self.test_share_box.setSingleStep(5)
+        self.test_share_box.setSuffix(" %")
+        self.test_share_box.setToolTip(self.tr("Share of the rows held out for testing (0: none)"))
+        self.split_seed_box = _spin(0, MAX_SEED, 0, self.tr("Which rows are held out"))
+        self.standardise_box = QCheckBox(self.tr("Standardise inputs"))
+        self.standardise_box.setObjectName("standardiseBox")
+        self.standardise_box.setToolTip(
+            self.tr("The network sees (x − mean) / sd per input column, over the training rows")
+        )
+        self.test_share_box.valueChanged.connect(self._on_split_edited)
+        self.split_seed_box.valueChanged.connect(self._on_split_edited)
+        self.standardise_box.toggled.connect(self.standardiseToggled)
+
+    def _lay_out(self) -> None:
+        builtin = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Built-in:"), self.builtin_box),
+            (self.tr("n"), self.count_box),
+            (self.tr("noise"), self.noise_box),
+            (self.tr("seed"), self.seed_box),
+        ):
+            builtin.addWidget(QLabel(label))
+            builtin.addWidget(widget)
+        builtin.addWidget(self.regenerate_button)
+        builtin.addStretch(1)
+        split = QHBoxLayout()
+        split.addWidget(QLabel(self.tr("Test share:")))
+        split.addWidget(self.test_share_box)
+        split.addWidget(QLabel(self.tr("split seed")))
+        split.addWidget(self.split_seed_box)
+        split.addWidget(self.standardise_box)
+        split.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(builtin)
+        layout.addLayout(split)
+
+    # showing the document ---------------------------------------------------------------------
+    def show_dataset(self, dataset: Dataset) -> None:
+        """The split and standardisation settings, without echoing them back as edits."""
+        with QSignalBlocker(self.test_share_box), QSignalBlocker(self.split_seed_box):
+            self.test_share_box.setValue(round(100 * dataset.test_fraction))
+            self.split_seed_box.setValue(dataset.split_seed)
+        with QSignalBlocker(self.standardise_box):
+            self.standardise_box.setChecked(dataset.standardise)
+
+    # slots ------------------------------------------------------------------------------------
+    def _on_builtin_chosen(self, _index: int) -> None:
+        spec = get_builtin(self.builtin_box.currentData())
+        self.count_box.setValue(spec.default_count)
+        self.count_box.setEnabled(not spec.fixed_count)
+        self.noise_box.setValue(spec.default_noise)
+
+    def _on_regenerate_clicked(self) -> None:
+        self.regenerateRequested.emit(
+            self.builtin_box.currentData(),
+            self.count_box.value(),
+            self.noise_box.value(),
+            self.seed_box.value(),
+        )
+
+    def _on_split_edited(self, _value: int) -> None:
+        self.splitEdited.emit(self.test_share_box.value() / 100, self.split_seed_box.value())

@@ -1,0 +1,160 @@
+"""The data docks of the main window: the data table (``datasetTable``), the decision
+boundary (``decisionBoundary``), the Data menu, and the test loss / accuracy readouts, wired
+to the window's document and training session (as learning_docks.py wires the training docks).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from bpstudio.model.dataset import Dataset
+from bpstudio.model.datasets.csv_io import dataset_csv, weights_csv, write_text
+from bpstudio.model.datasets.registry import get_builtin
+from bpstudio.views.actions import make_action
+from bpstudio.views.csv_import_dialog import CsvImportDialog
+from bpstudio.views.data_panel import DataPanel
+from bpstudio.views.decision_boundary import DecisionBoundaryWidget
+from bpstudio.views.held_out_curve import AccuracyReadout, HeldOutLossCurve
+
+if TYPE_CHECKING:
+    from bpstudio.views.main_window import MainWindow
+
+Area = Qt.DockWidgetArea
+Button = QMessageBox.StandardButton
+
+
+class DataDocks(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.document = window.document
+        self.data_panel = DataPanel(self.document)
+        self.data_panel.setObjectName("dataPanelWidget")
+        self.boundary = DecisionBoundaryWidget(self.document)
+        self.boundary.setObjectName("decisionBoundaryWidget")
+        learning = window.learning
+        self.test_curve = HeldOutLossCurve(learning.loss_plot, self)
+        self.accuracy = AccuracyReadout()
+        self.accuracy.setObjectName("accuracyReadout")
+        self.accuracy.setVisible(False)
+        # Under the training panel's readout, without changing that panel's own layout code.
+        learning.training_panel.layout().addWidget(self.accuracy, 99, 0, 1, 4)
+        self._add_docks()
+        self.menu = self._build_menu()
+        self._connect()
+
+    def _add_docks(self) -> None:
+        w = self._window
+        # Plain English titles: add_dock translates them (in its own context) for the window.
+        w.add_dock(self.data_panel, "datasetTable", "Data", Area.RightDockWidgetArea)
+        w.add_dock(self.boundary, "decisionBoundary", "Decision boundary", Area.RightDockWidgetArea)
+        w.tabifyDockWidget(w.docks["weightTables"], w.docks["datasetTable"])
+        w.tabifyDockWidget(w.docks["weightTables"], w.docks["decisionBoundary"])
+        w.docks["derivationPanel"].raise_()
+
+    def _build_menu(self) -> QMenu:
+        w = self._window
+        menu = QMenu(self.tr("&Data"), w)
+        menu.setObjectName("menuData")
+        menu.setToolTipsVisible(True)
+        for text, tip, slot, name in (
+            (self.tr("&Import CSV…"), self.tr("Replace the data by a CSV file's columns"),
+             self.import_csv, "actionImportCsv"),
+            (self.tr("&Export data CSV…"), self.tr("Save the data (raw values) as CSV"),
+             self._on_export_data, "actionExportDataCsv"),
+            (self.tr("Export &weights CSV…"), self.tr("Save every weight and bias as CSV"),
+             self._on_export_weights, "actionExportWeightsCsv"),
+        ):  # fmt: skip
+            menu.addAction(make_action(w, text, tip, slot, name=name))
+        menu.addSeparator()
+        menu.addAction(self.data_panel.controls.regenerate_button.text(), self._on_regenerate_menu)
+        help_menu = w.menuBar().findChild(QMenu, "menuHelp")
+        w.menuBar().insertMenu(help_menu.menuAction() if help_menu else None, menu)
+        return menu
+
+    def _connect(self) -> None:
+        controls = self.data_panel.controls
+        controls.regenerateRequested.connect(self._on_regenerate_requested)
+        controls.splitEdited.connect(self.document.set_split)
+        controls.standardiseToggled.connect(self.document.set_standardise)
+        self.data_panel.statusMessage.connect(self._window.show_status)
+        controller = self._window.learning.session.controller
+        controller.snapshotReady.connect(self.test_curve.append_snapshot)
+        controller.snapshotReady.connect(self.accuracy.show_snapshot)
+
+    # replacing the data ---------------------------------------------------------------------
+    def offer_replacement(self, dataset: Dataset, text: str) -> bool:
+        """Replace the data; when its shape differs, ask to resize the input/output layers
+        (replacement and resize are then one undo command).  False when the user declines."""
+        resize = not self.document.data_fits(dataset)
+        if resize and not self._confirm_resize(dataset.n_inputs, dataset.n_targets):
+            return False
+        self.document.replace_dataset(dataset, text, resize=resize)
+        return True
+
+    def _confirm_resize(self, n_inputs: int, n_targets: int) -> bool:
+        net = self.document.project.network
+        question = self.tr(
+            "The data has %d input(s) and %d target(s); the network has %d input(s) and %d "
+            "output(s). Resize the input and output layers to fit? (Undo puts everything back.)"
+        ) % (n_inputs, n_targets, net.n_inputs, net.n_outputs)
+        answer = QMessageBox.question(self._window, self.tr("Resize the network?"), question)
+        return answer == Button.Yes
+
+    @Slot(str, int, float, int)
+    def _on_regenerate_requested(self, name: str, count: int, noise: float, seed: int) -> None:
+        net = self.document.project.network
+        shape = get_builtin(name).shape
+        resize = shape != (net.n_inputs, net.n_outputs)
+        if resize and not self._confirm_resize(*shape):
+            return
+        self.document.regenerate_builtin(name, count, noise, seed, resize=resize)
+
+    def _on_regenerate_menu(self) -> None:
+        self.data_panel.controls.regenerate_button.click()
+
+    def import_csv(self, path: str | None = None) -> CsvImportDialog:
+        """Open the import dialog (on ``path`` if given); on OK the data are replaced."""
+        dialog = CsvImportDialog(self._window)
+        if path:
+            dialog.open_path(path)
+        dialog.accepted.connect(lambda: self._on_import_accepted(dialog))
+        dialog.open()
+        return dialog
+
+    def _on_import_accepted(self, dialog: CsvImportDialog) -> None:
+        imported = dialog.result_data
+        if imported is None:
+            return
+        old = self.document.project.dataset
+        dataset = imported.dataset.with_settings(
+            test_fraction=old.test_fraction, split_seed=old.split_seed, standardise=old.standardise
+        )
+        name = dialog.path_edit.text().rsplit("/", 1)[-1]
+        self.offer_replacement(dataset, self.tr("Import %s") % name)
+
+    # export ---------------------------------------------------------------------------------
+    def _save_path(self, title: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self._window, title, "", "CSV (*.csv)")
+        return path
+
+    def _on_export_data(self) -> None:
+        path = self._save_path(self.tr("Export data"))
+        if path:
+            self._write(dataset_csv(self.document.project.dataset), path)
+
+    def _on_export_weights(self) -> None:
+        path = self._save_path(self.tr("Export weights"))
+        if path:
+            self._write(weights_csv(self.document.project.network), path)
+
+    def _write(self, text: str, path: str) -> None:
+        try:
+            write_text(text, path)
+        except OSError as exc:
+            QMessageBox.warning(self._window, self.tr("Export failed"), str(exc))
+            return
+        self._window.show_status(self.tr("Wrote %s") % path)
