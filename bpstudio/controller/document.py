@@ -78,7 +78,10 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     def shown_network(self) -> Network:
         """The network the views show: while training runs, the newest trained weights;
         otherwise the project's own."""
-        return self._live if self._live is not None else self.project.network
+        live = self._live
+        if live is None or not _same_shape(live, self.project.network):
+            return self.project.network  # a structural edit came after those weights
+        return live
 
     def set_live_network(self, network: Network | None) -> None:
         """Show ``network`` (trained weights, not yet an undo step) instead of the project's;
@@ -318,6 +321,10 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.fileStateChanged.emit()
+
+
+def _same_shape(a: Network, b: Network) -> bool:
+    return a.layer_sizes == b.layer_sizes and (a.biases is None) == (b.biases is None)
 
 
 def _ref_exists(ref, sizes: list[int], use_bias: bool) -> bool:
