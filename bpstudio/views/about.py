@@ -7,6 +7,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bpstudio import __version__
+from bpstudio.views.language import translate
 
 LICENCES = (
     ("Qt", "LGPL-3.0", "https://www.qt.io/licensing/"),
@@ -18,19 +19,23 @@ LICENCES = (
 
 
 def about_html() -> str:
+    link = translate("About", "licence text")
     rows = "".join(
-        f"<tr><td>{name}</td><td>&nbsp;{licence}&nbsp;</td>"
-        f"<td><a href='{url}'>licence text</a></td></tr>"
+        f"<tr><td>{name}</td><td>&nbsp;{licence}&nbsp;</td><td><a href='{url}'>{link}</a></td></tr>"
         for name, licence, url in LICENCES
     )
+    tagline = translate(
+        "About", "See backpropagation happen, and step through it with real numbers."
+    )
+    built_with = translate(
+        "About",
+        "Built with Qt %s and PySide6 %s, used under the LGPL "
+        "(you may replace the Qt libraries with your own build).",
+    ) % (qVersion(), pyside_version)
     return (
-        f"<h3>BP Studio {__version__}</h3>"
-        "<p>See backpropagation happen, and step through it with real numbers.</p>"
-        f"<p>Built with Qt {qVersion()} and PySide6 {pyside_version}, used under the LGPL "
-        "(you may replace the Qt libraries with your own build).</p>"
-        f"<table>{rows}</table>"
+        f"<h3>BP Studio {__version__}</h3><p>{tagline}</p><p>{built_with}</p><table>{rows}</table>"
     )
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, parent.tr("About BP Studio"), about_html())
+    QMessageBox.about(parent, translate("About", "About BP Studio"), about_html())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.views.formula_widget import FormulaLabel
+from bpstudio.views.language import is_language_change
 from bpstudio.views.symbols import sub, sup
 from bpstudio.views.walkthrough_bar import WalkthroughBar
 
@@ -62,6 +63,11 @@ class StepCard(QFrame):
         for label in self.findChildren(QLabel):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for caption, text in zip(
@@ -130,10 +136,7 @@ class DerivationPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.training_note = QLabel(
-            self.tr("Training is running: the walkthrough follows again when it pauses."),
-            objectName="walkthroughTrainingNote",
-        )
+        self.training_note = QLabel(objectName="walkthroughTrainingNote")
         self.training_note.setWordWrap(True)
         self.training_note.setStyleSheet("background: #fff4d6; padding: 4px;")
         self.training_note.hide()
@@ -146,6 +149,17 @@ class DerivationPanel(QWidget):
         cursor.stepChanged.connect(self._on_step_changed)
         self._on_derivation_changed()
         self._on_step_changed(cursor.index)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.training_note.setText(
+            self.tr("Training is running: the walkthrough follows again when it pauses.")
+        )
 
     def set_training(self, running: bool) -> None:
         """While training runs the formulas' numbers are stale: grey them out and say why."""

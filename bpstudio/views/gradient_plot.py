@@ -9,30 +9,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
 
 from bpstudio.model.history import GrowingArray
+from bpstudio.views.language import is_language_change
 
 LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("GradientSizePlot", text)
 
 
 class GradientSizePlot(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent, background="w")
-        self.setToolTip(
-            tr(
-                "How large each layer's weight gradient is (root-mean-square of dE/dw) at every "
-                "step. Sigmoid's slope is at most 0.25, so the error shrinks each time it passes "
-                "back through a sigmoid layer: the layers nearest the inputs learn slowest."
-            )
-        )
         item = self.plotItem
-        item.setLabel("bottom", tr("step"))
-        item.setLabel("left", tr("gradient size (RMS of dE/dw)"))
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLogMode(y=True)
         item.setDownsampling(auto=True, mode="peak")
@@ -43,6 +31,29 @@ class GradientSizePlot(pg.PlotWidget):
         self._xs = GrowingArray()
         self._columns: list[GrowingArray] = []
         self._curves: list[pg.PlotDataItem] = []
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setToolTip(
+            self.tr(
+                "How large each layer's weight gradient is (root-mean-square of dE/dw) at every "
+                "step. Sigmoid's slope is at most 0.25, so the error shrinks each time it passes "
+                "back through a sigmoid layer: the layers nearest the inputs learn slowest."
+            )
+        )
+        self.plotItem.setLabel("bottom", self.tr("step"))
+        self.plotItem.setLabel("left", self.tr("gradient size (RMS of dE/dw)"))
+        for index, (_sample, label) in enumerate(self._legend.items):
+            label.setText(self._curve_name(index))
+
+    def _curve_name(self, index: int) -> str:
+        # Weight matrix `index` feeds layer index + 2 in the seed's numbering.
+        return self.tr("into layer %d") % (index + 2)
 
     @property
     def n_points(self) -> int:
@@ -75,8 +86,7 @@ class GradientSizePlot(pg.PlotWidget):
     def _add_curves(self, n_matrices: int) -> None:
         for index in range(n_matrices):
             colour = LAYER_COLOURS[index % len(LAYER_COLOURS)]
-            # Weight matrix `index` feeds layer index + 2 in the seed's numbering.
-            name = tr("into layer %d") % (index + 2)
+            name = self._curve_name(index)
             curve = self.plotItem.plot(pen=pg.mkPen(colour, width=1), name=name)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)

@@ -12,6 +12,7 @@ from bpstudio.controller.training_session import TrainingSession
 from bpstudio.controller.walkthrough import WalkthroughCursor
 from bpstudio.model.derivation import derive_project
 from bpstudio.views.derivation_panel import DerivationPanel
+from bpstudio.views.language import derivation_language, switcher
 from bpstudio.views.loss_plot import LossPlotWidget
 from bpstudio.views.training_panel import TrainingPanel
 
@@ -28,7 +29,7 @@ def build_derivation(project, sample: int, digits: int, lang: str):
 class LearningDocks(QObject):
     """Owns the training session and the walkthrough cursor of one main window."""
 
-    def __init__(self, window: MainWindow, lang: str = "en") -> None:
+    def __init__(self, window: MainWindow, lang: str | None = None) -> None:
         super().__init__(window)
         self._window = window
         document = window.document
@@ -39,6 +40,7 @@ class LearningDocks(QObject):
         self.training_panel.setObjectName("trainingPanelWidget")
         self.loss_plot = LossPlotWidget()
         self.loss_plot.setObjectName("lossPlotWidget")
+        lang = lang or derivation_language(switcher().language)
         self.cursor = WalkthroughCursor(document, build_derivation, lang=lang, parent=self)
         self.derivation_panel = DerivationPanel(self.cursor, document)
         self._divergence_box: QMessageBox | None = None
@@ -49,12 +51,18 @@ class LearningDocks(QObject):
     def _add_docks(self) -> None:
         w = self._window
         w.add_dock(
-            self.derivation_panel, "derivationPanel", w.tr("Walkthrough"), Area.RightDockWidgetArea
+            self.derivation_panel,
+            "derivationPanel",
+            lambda: self.tr("Walkthrough"),
+            Area.RightDockWidgetArea,
         )
         w.add_dock(
-            self.training_panel, "trainingPanel", w.tr("Training"), Area.BottomDockWidgetArea
+            self.training_panel,
+            "trainingPanel",
+            lambda: self.tr("Training"),
+            Area.BottomDockWidgetArea,
         )
-        w.add_dock(self.loss_plot, "lossPlot", w.tr("Loss"), Area.BottomDockWidgetArea)
+        w.add_dock(self.loss_plot, "lossPlot", lambda: self.tr("Loss"), Area.BottomDockWidgetArea)
         w.tabifyDockWidget(w.docks["weightTables"], w.docks["derivationPanel"])
         w.docks["derivationPanel"].raise_()
         w.splitDockWidget(w.docks["trainingPanel"], w.docks["lossPlot"], Qt.Orientation.Horizontal)
@@ -105,7 +113,7 @@ class LearningDocks(QObject):
         if self._divergence_box is None:
             self._divergence_box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                w.tr("Training stopped"),
+                self.tr("Training stopped"),
                 "",
                 QMessageBox.StandardButton.Ok,
                 w,
@@ -118,8 +126,14 @@ class LearningDocks(QObject):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         w = self._window
-        w.statusBar().showMessage(w.tr("Training failed: %s") % message)
-        QMessageBox.critical(w, w.tr("Training failed"), message)
+        w.statusBar().showMessage(self.tr("Training failed: %s") % message)
+        QMessageBox.critical(w, self.tr("Training failed"), message)
+
+    def retranslate(self) -> None:
+        """The derivation is text too: rebuild it in the new language, at the same step."""
+        self.cursor.set_language(derivation_language(switcher().language))
+        if self._divergence_box is not None:
+            self._divergence_box.setWindowTitle(self.tr("Training stopped"))
 
     def shutdown(self) -> None:
         self.cursor.set_autoplay(False)

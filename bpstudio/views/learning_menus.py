@@ -6,37 +6,51 @@ work wherever the focus is in the window); the menus make them discoverable.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout
 
-from bpstudio.views.actions import make_action
+from bpstudio.views.actions import describe, make_action
+from bpstudio.views.language import translate
 
 
-def add_menus(window, learning, before: QMenu) -> None:
-    bar = window.menuBar()
-    training = QMenu(window.tr("&Training"), window)
-    training.setObjectName("menuTraining")
-    panel = learning.training_panel
-    for action in (panel.play_action, panel.step_action, panel.epoch_action, panel.reset_action):
-        training.addAction(action)
-    walkthrough = QMenu(window.tr("&Walkthrough"), window)
-    walkthrough.setObjectName("menuWalkthrough")
-    for action in learning.derivation_panel.bar.actions_list():
-        walkthrough.addAction(action)
-    for menu in (training, walkthrough):
-        menu.setToolTipsVisible(True)
-        bar.insertMenu(before.menuAction(), menu)
-    before.insertAction(
-        before.actions()[0] if before.actions() else None,
-        make_action(
+class LearningMenus(QObject):
+    def __init__(self, window, learning, before: QMenu) -> None:
+        super().__init__(window)
+        bar = window.menuBar()
+        self.training = QMenu(window)
+        self.training.setObjectName("menuTraining")
+        panel = learning.training_panel
+        for action in (
+            panel.play_action,
+            panel.step_action,
+            panel.epoch_action,
+            panel.reset_action,
+        ):
+            self.training.addAction(action)
+        self.walkthrough = QMenu(window)
+        self.walkthrough.setObjectName("menuWalkthrough")
+        for action in learning.derivation_panel.bar.actions_list():
+            self.walkthrough.addAction(action)
+        for menu in (self.training, self.walkthrough):
+            menu.setToolTipsVisible(True)
+            bar.insertMenu(before.menuAction(), menu)
+        self.shortcuts = make_action(
             window,
-            window.tr("&Keyboard shortcuts"),
-            window.tr("Every keyboard shortcut of BP Studio"),
+            "",
+            "",
             lambda: show_shortcuts(window),
             name="actionShortcuts",
             shortcut=QKeySequence.StandardKey.HelpContents,
-        ),
-    )
+        )
+        before.insertAction(before.actions()[0] if before.actions() else None, self.shortcuts)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.training.setTitle(self.tr("&Training"))
+        self.walkthrough.setTitle(self.tr("&Walkthrough"))
+        self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        describe(self.shortcuts, self.tr("Every keyboard shortcut of BP Studio"))
 
 
 def shortcut_rows(window) -> list[tuple[str, str, str]]:
@@ -67,15 +81,16 @@ def _all_actions(menu: QMenu) -> list[QAction]:
 def show_shortcuts(window) -> QDialog:
     dialog = QDialog(window)
     dialog.setObjectName("shortcutsDialog")
-    dialog.setWindowTitle(window.tr("Keyboard shortcuts"))
+    dialog.setWindowTitle(translate("LearningMenus", "Keyboard shortcuts"))
     text = QTextBrowser()
     rows = "".join(
         f"<tr><td>{menu}</td><td>{label}</td><td><b>{keys}</b></td></tr>"
         for menu, label, keys in shortcut_rows(window)
     )
     header = (
-        f"<tr><th align=left>{window.tr('Menu')}</th><th align=left>{window.tr('Action')}</th>"
-        f"<th align=left>{window.tr('Keys')}</th></tr>"
+        f"<tr><th align=left>{translate('LearningMenus', 'Menu')}</th>"
+        f"<th align=left>{translate('LearningMenus', 'Action')}</th>"
+        f"<th align=left>{translate('LearningMenus', 'Keys')}</th></tr>"
     )
     text.setHtml(f"<table cellpadding=4>{header}{rows}</table>")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -12,12 +12,13 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot, place_points
 from bpstudio.model.history import GrowingArray, LossHistory
 from bpstudio.views.gradient_plot import GradientSizePlot
+from bpstudio.views.language import is_language_change
 from bpstudio.views.loss_plot_toolbar import LossPlotToolbar
 from bpstudio.views.plot_crosshair import PlotCrosshair
 
@@ -36,30 +37,47 @@ class LossPlotWidget(QWidget):
         self.loss_plot = self._make_loss_plot()
         self.gradient_plot = GradientSizePlot()
         self.toolbar = LossPlotToolbar(self)
-        self.readout = QLabel(self.tr("Move the mouse over the plot to read a point."))
-        self.readout.setToolTip(self.tr("The point of the curve nearest the mouse"))
+        self.readout = QLabel()
         self._crosshair = PlotCrosshair(self.loss_plot, self.shown_data)
         self._build_layout()
         self._connect()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.readout.setText(self.tr("Move the mouse over the plot to read a point."))
+        self.readout.setToolTip(self.tr("The point of the curve nearest the mouse"))
+        self.loss_plot.plotItem.setLabel("left", self.tr("training loss"))
+        self.loss_plot.plotItem.setLabel("bottom", self._x_label())
+        self.loss_plot.setToolTip(
+            self.tr("Training loss; drag to pan, wheel to zoom, right-click for more")
+        )
+        self.tabs.setTabText(0, self.tr("Loss"))
+        self.tabs.setTabText(1, self.tr("Gradient size"))
+        self.tabs.setTabToolTip(0, self.tr("Training loss over time"))
+        self.tabs.setTabToolTip(1, self.tr("Each layer's gradient size: the vanishing gradient"))
+
+    def _x_label(self) -> str:
+        return self.tr("step") if self._series == STEPS else self.tr("epoch")
 
     def _make_loss_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w")
         item = plot.plotItem
         item.showGrid(x=True, y=True, alpha=0.25)
-        item.setLabel("left", self.tr("training loss"))
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
         _plain_axis_numbers(item)
         self.curve = item.plot(pen=pg.mkPen("#1f77b4", width=1))
-        plot.setToolTip(self.tr("Training loss; drag to pan, wheel to zoom, right-click for more"))
         return plot
 
     def _build_layout(self) -> None:
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.loss_plot, self.tr("Loss"))
-        self.tabs.addTab(self.gradient_plot, self.tr("Gradient size"))
-        self.tabs.setTabToolTip(0, self.tr("Training loss over time"))
-        self.tabs.setTabToolTip(1, self.tr("Each layer's gradient size: the vanishing gradient"))
+        self.tabs.addTab(self.loss_plot, "")
+        self.tabs.addTab(self.gradient_plot, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.toolbar)
@@ -115,8 +133,7 @@ class LossPlotWidget(QWidget):
     def set_series(self, series: str) -> None:
         """``"steps"``: every optimiser step's loss; ``"epochs"``: each epoch's mean."""
         self._series = series
-        label = self.tr("step") if series == STEPS else self.tr("epoch")
-        self.loss_plot.plotItem.setLabel("bottom", label)
+        self.loss_plot.plotItem.setLabel("bottom", self._x_label())
         self.toolbar.show_series(series)
         self.refresh_now()
 
@@ -152,8 +169,9 @@ class LossPlotWidget(QWidget):
         self.toolbar.show_follow(False)
 
     def _on_crosshair_moved(self, x: float, loss: float) -> None:
-        what = self.tr("step") if self._series == STEPS else self.tr("epoch")
-        self.readout.setText(f"{what} {int(x):,}: {self.tr('loss')} {loss:.6g}")
+        self.readout.setText(
+            self.tr("%s %s: loss %s") % (self._x_label(), f"{int(x):,}", f"{loss:.6g}")
+        )
 
     def _on_tab_changed(self, index: int) -> None:
         self.readout.setVisible(index == 0)  # the readout follows the loss curve only

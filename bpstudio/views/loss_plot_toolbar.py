@@ -6,8 +6,10 @@ change it made itself (the user panned: follow is off) without looping back into
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
+
+from bpstudio.views.language import is_language_change
 
 
 class LossPlotToolbar(QWidget):
@@ -20,27 +22,39 @@ class LossPlotToolbar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series_box = QComboBox()
-        self.series_box.addItem(self.tr("Per step"), "steps")
-        self.series_box.addItem(self.tr("Per epoch"), "epochs")
+        self.series_box.addItem("", "steps")
+        self.series_box.addItem("", "epochs")
+        self.log_box = QCheckBox()
+        self.follow_box = QCheckBox()
+        self.follow_box.setChecked(True)
+        self.png_button = QPushButton("PNG…")
+        self.csv_button = QPushButton("CSV…")
+        self._lay_out()
+        self._connect()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.series_box.setItemText(0, self.tr("Per step"))
+        self.series_box.setItemText(1, self.tr("Per epoch"))
         self.series_box.setToolTip(
             self.tr("Per step: the loss of every update's batch (noisy with small batches).\n")
             + self.tr("Per epoch: the mean loss of each pass over the data (smooth).")
         )
-        self.log_box = QCheckBox(self.tr("Log scale"))
+        self.log_box.setText(self.tr("Log scale"))
         self.log_box.setToolTip(
             self.tr("A logarithmic loss axis: the slow, late progress stays visible")
         )
-        self.follow_box = QCheckBox(self.tr("Follow"))
-        self.follow_box.setChecked(True)
+        self.follow_box.setText(self.tr("Follow"))
         self.follow_box.setToolTip(
             self.tr("Keep the whole curve in view as training goes on (panning turns this off)")
         )
-        self.png_button = QPushButton(self.tr("PNG…"))
         self.png_button.setToolTip(self.tr("Save the visible plot as a PNG image"))
-        self.csv_button = QPushButton(self.tr("CSV…"))
         self.csv_button.setToolTip(self.tr("Save the shown losses as a CSV table (full precision)"))
-        self._lay_out()
-        self._connect()
 
     def _lay_out(self) -> None:
         layout = QHBoxLayout(self)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.controller.document import Document
 from bpstudio.views.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
+from bpstudio.views.language import is_language_change
 from bpstudio.views.learning_docks import LearningDocks
 from bpstudio.views.weight_tables import WeightTablesPanel
 from bpstudio.views.window_files import WindowFiles
@@ -34,10 +37,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.diagram)
         self.weight_tables = WeightTablesPanel(self.document)
         self.docks: dict[str, QDockWidget] = {}
+        self._dock_titles: dict[str, Callable[[], str]] = {}
         self.add_dock(
             self.weight_tables,
             "weightTables",
-            self.tr("Weights"),
+            lambda: self.tr("Weights"),
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.menus = build_menus(self)
@@ -53,6 +57,22 @@ class MainWindow(QMainWindow):
         self._on_file_state_changed()
         self.statusBar().showMessage(self.tr("Ready"), STATUS_TIMEOUT_MS)
 
+    # language ---------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Texts owned by the window itself and by its non-widget helpers; widgets (docks'
+        contents, menus) get the same LanguageChange event and re-set their own."""
+        for name, dock in self.docks.items():
+            self._show_dock_title(dock, self._dock_titles[name]())
+        self.menus.retranslate()
+        self.learning.retranslate()
+        self._on_file_state_changed()
+        self.statusBar().clearMessage()  # a message in the old language would linger
+
     def _connect(self) -> None:
         self.document.fileStateChanged.connect(self._on_file_state_changed)
         self.document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
@@ -64,21 +84,30 @@ class MainWindow(QMainWindow):
         self,
         widget: QWidget,
         object_name: str,
-        title: str,
+        title: str | Callable[[], str],
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
     ) -> QDockWidget:
         """Put ``widget`` in a dock named ``object_name`` (the name QSettings restores it by);
-        its show/hide action joins the View menu."""
-        dock = QDockWidget(title, self)
+        its show/hide action joins the View menu.  ``title`` is best a function returning the
+        translated title (``lambda: self.tr("Data")``), so that it follows a language switch;
+        a plain English text is looked up in the "MainWindow" context instead."""
+        if isinstance(title, str):
+            source = title
+            title = lambda: QCoreApplication.translate("MainWindow", source)  # noqa: E731
+        dock = QDockWidget(self)
         dock.setObjectName(object_name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
-        toggle = dock.toggleViewAction()
-        toggle.setToolTip(self.tr("Show or hide the %s panel") % title)
         self.docks[object_name] = dock
+        self._dock_titles[object_name] = title
+        self._show_dock_title(dock, title())
         if hasattr(self, "menus"):  # docks added after construction join the View menu too
-            self.menus.add_dock_toggle(toggle)
+            self.menus.add_dock_toggle(dock.toggleViewAction())
         return dock
+
+    def _show_dock_title(self, dock: QDockWidget, title: str) -> None:
+        dock.setWindowTitle(title)
+        dock.toggleViewAction().setToolTip(self.tr("Show or hide the %s panel") % title)
 
     # status and title -------------------------------------------------------------------
     def show_status(self, message: str) -> None:

@@ -15,16 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.model.activations import ACTIVATION_NAMES, ACTIVATIONS
+from bpstudio.model.activations import ACTIVATION_NAMES
 from bpstudio.model.initialisation import SCHEMES, InitScheme
 from bpstudio.model.network import Network
+from bpstudio.views.language import translate
+from bpstudio.views.model_names import activation_label, scheme_label
 
 
 def layer_name(network: Network, layer: int) -> str:
+    size = network.layer_sizes[layer - 1]
     if layer == 1:
-        return f"Layer 1 (inputs, {network.layer_sizes[0]} units)"
-    kind = "outputs" if layer == network.n_layers else "hidden"
-    return f"Layer {layer} ({kind}, {network.layer_sizes[layer - 1]} units)"
+        return translate("NetworkDialogs", "Layer 1 (inputs, %d units)") % size
+    if layer == network.n_layers:
+        return translate("NetworkDialogs", "Layer %d (outputs, %d units)") % (layer, size)
+    return translate("NetworkDialogs", "Layer %d (hidden, %d units)") % (layer, size)
 
 
 def _form_dialog(parent: QWidget, title: str) -> tuple[QDialog, QFormLayout]:
@@ -48,7 +52,9 @@ def _layer_combo(network: Network, layers, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     for layer in layers:
         combo.addItem(layer_name(network, layer), layer)
-    combo.setToolTip(parent.tr("The layer, numbered as the seed numbers them (inputs = 1)"))
+    combo.setToolTip(
+        translate("NetworkDialogs", "The layer, numbered as the seed numbers them (inputs = 1)")
+    )
     return combo
 
 
@@ -56,15 +62,15 @@ def _activation_combo(parent: QWidget, allow_softmax: bool) -> QComboBox:
     combo = QComboBox(parent)
     for name in ACTIVATION_NAMES:
         if name != "softmax" or allow_softmax:
-            combo.addItem(ACTIVATIONS[name].label, name)
-    combo.setToolTip(parent.tr("The function f in a = f(z)"))
+            combo.addItem(activation_label(name), name)
+    combo.setToolTip(translate("NetworkDialogs", "The function f in a = f(z)"))
     return combo
 
 
 def ask_layer(parent: QWidget, network: Network, title: str, layers) -> int | None:
     dialog, form = _form_dialog(parent, title)
     combo = _layer_combo(network, layers, dialog)
-    form.addRow(dialog.tr("Layer:"), combo)
+    form.addRow(translate("NetworkDialogs", "Layer:"), combo)
     return combo.currentData() if _run(dialog, form) else None
 
 
@@ -73,57 +79,63 @@ def ask_unit(parent: QWidget, network: Network, title: str) -> tuple[int, int] |
     dialog, form = _form_dialog(parent, title)
     combo = _layer_combo(network, range(1, network.n_layers + 1), dialog)
     unit = QSpinBox(dialog)
-    unit.setToolTip(dialog.tr("The unit's number within its layer, from 1"))
+    unit.setToolTip(translate("NetworkDialogs", "The unit's number within its layer, from 1"))
 
     def _on_layer_changed() -> None:
         unit.setRange(1, network.layer_sizes[combo.currentData() - 1])
 
     combo.currentIndexChanged.connect(_on_layer_changed)
     _on_layer_changed()
-    form.addRow(dialog.tr("Layer:"), combo)
-    form.addRow(dialog.tr("Unit:"), unit)
+    form.addRow(translate("NetworkDialogs", "Layer:"), combo)
+    form.addRow(translate("NetworkDialogs", "Unit:"), unit)
     return (combo.currentData(), unit.value()) if _run(dialog, form) else None
 
 
 def ask_new_layer(parent: QWidget, network: Network) -> tuple[int, int, str] | None:
     """(position, size, activation) of a hidden layer to insert."""
-    dialog, form = _form_dialog(parent, parent.tr("Insert hidden layer"))
+    dialog, form = _form_dialog(parent, translate("NetworkDialogs", "Insert hidden layer"))
     position = QComboBox(dialog)
     for p in range(2, network.n_layers + 1):
-        position.addItem(dialog.tr("Before %s") % layer_name(network, p), p)
-    position.setToolTip(dialog.tr("The new layer takes this place; later layers move right"))
+        position.addItem(translate("NetworkDialogs", "Before %s") % layer_name(network, p), p)
+    position.setToolTip(
+        translate("NetworkDialogs", "The new layer takes this place; later layers move right")
+    )
     size = QSpinBox(dialog)
     size.setRange(1, 200)
     size.setValue(2)
-    size.setToolTip(dialog.tr("How many units the new layer has"))
+    size.setToolTip(translate("NetworkDialogs", "How many units the new layer has"))
     activation = _activation_combo(dialog, allow_softmax=False)
-    form.addRow(dialog.tr("Position:"), position)
-    form.addRow(dialog.tr("Units:"), size)
-    form.addRow(dialog.tr("Activation:"), activation)
+    form.addRow(translate("NetworkDialogs", "Position:"), position)
+    form.addRow(translate("NetworkDialogs", "Units:"), size)
+    form.addRow(translate("NetworkDialogs", "Activation:"), activation)
     if not _run(dialog, form):
         return None
     return position.currentData(), size.value(), activation.currentData()
 
 
 def ask_init_scheme(parent: QWidget, current: InitScheme) -> InitScheme | None:
-    dialog, form = _form_dialog(parent, parent.tr("Re-initialise weights"))
+    dialog, form = _form_dialog(parent, translate("NetworkDialogs", "Re-initialise weights"))
     scheme = QComboBox(dialog)
     for name in SCHEMES:
-        scheme.addItem(name, name)
+        scheme.addItem(scheme_label(name), name)
     scheme.setCurrentIndex(scheme.findData(current.name))
-    scheme.setToolTip(dialog.tr("uniform: in [-scale, scale]; xavier, he: scaled by layer size"))
+    scheme.setToolTip(
+        translate("NetworkDialogs", "uniform: in [-scale, scale]; xavier, he: scaled by layer size")
+    )
     seed = QSpinBox(dialog)
     seed.setRange(0, 2**31 - 1)
     seed.setValue(current.seed)
-    seed.setToolTip(dialog.tr("The same seed always draws the same weights"))
+    seed.setToolTip(translate("NetworkDialogs", "The same seed always draws the same weights"))
     scale = QDoubleSpinBox(dialog)
     scale.setRange(0.0, 100.0)
     scale.setDecimals(3)
     scale.setValue(current.scale)
-    scale.setToolTip(dialog.tr("The range of 'uniform' and the value of 'constant'"))
-    form.addRow(dialog.tr("Scheme:"), scheme)
-    form.addRow(dialog.tr("Seed:"), seed)
-    form.addRow(dialog.tr("Scale:"), scale)
+    scale.setToolTip(
+        translate("NetworkDialogs", "The range of 'uniform' and the value of 'constant'")
+    )
+    form.addRow(translate("NetworkDialogs", "Scheme:"), scheme)
+    form.addRow(translate("NetworkDialogs", "Seed:"), seed)
+    form.addRow(translate("NetworkDialogs", "Scale:"), scale)
     if not _run(dialog, form):
         return None
     return InitScheme(scheme.currentData(), seed.value(), scale.value())

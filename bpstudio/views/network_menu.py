@@ -6,72 +6,82 @@ edit (softmax in a hidden layer, a loss that does not fit the output) is explain
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from bpstudio.controller.document import Document
-from bpstudio.model.activations import ACTIVATION_NAMES, ACTIVATIONS
-from bpstudio.model.losses import LOSS_NAMES, LOSSES
+from bpstudio.model.activations import ACTIVATION_NAMES
+from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.views import network_dialogs
-from bpstudio.views.actions import make_action
+from bpstudio.views.actions import describe, make_action
+from bpstudio.views.language import is_language_change
+from bpstudio.views.model_names import activation_label, loss_label
 
 
 class NetworkMenu(QMenu):
     def __init__(self, document: Document, parent: QWidget) -> None:
-        super().__init__(parent.tr("&Network"), parent)
+        super().__init__(parent)
         self.setObjectName("menuNetwork")
         self.setToolTipsVisible(True)
         self._document = document
         self._window = parent
         self._add_edit_actions()
         self.addSeparator()
-        self._activation_menu = self.addMenu(self.tr("&Activation"))
+        self._activation_menu = self.addMenu("")
         self._activation_menu.setToolTipsVisible(True)
         self._bias_action = make_action(
-            self,
-            self.tr("Use &biases"),
-            self.tr("Add a bias b to every non-input unit"),
-            self._on_bias_toggled,
-            name="actionUseBias",
-            checkable=True,
+            self, "", "", self._on_bias_toggled, name="actionUseBias", checkable=True
         )
         self.addAction(self._bias_action)
-        self._loss_menu = self.addMenu(self.tr("&Loss"))
+        self._loss_menu = self.addMenu("")
         self._loss_menu.setToolTipsVisible(True)
         self.aboutToShow.connect(self._on_about_to_show)
-        self._on_about_to_show()
+        self.retranslate()
 
     def _add_edit_actions(self) -> None:
-        entries = (
-            (
-                self.tr("Add &unit…"),
-                self.tr("Add a unit to a layer"),
-                self._on_add_unit,
-                "actionAddUnit",
-            ),
-            (
+        slots = {
+            "actionAddUnit": self._on_add_unit,
+            "actionRemoveUnit": self._on_remove_unit,
+            "actionInsertLayer": self._on_insert_layer,
+            "actionRemoveLayer": self._on_remove_layer,
+        }
+        self.edit_actions = {}
+        for name, slot in slots.items():
+            self.edit_actions[name] = make_action(self, "", "", slot, name=name)
+            self.addAction(self.edit_actions[name])
+
+    # texts ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("&Network"))
+        self._activation_menu.setTitle(self.tr("&Activation"))
+        self._loss_menu.setTitle(self.tr("&Loss"))
+        self._bias_action.setText(self.tr("Use &biases"))
+        describe(self._bias_action, self.tr("Add a bias b to every non-input unit"))
+        texts = {
+            "actionAddUnit": (self.tr("Add &unit…"), self.tr("Add a unit to a layer")),
+            "actionRemoveUnit": (
                 self.tr("&Remove unit…"),
                 self.tr("Remove a unit and its weights"),
-                self._on_remove_unit,
-                "actionRemoveUnit",
             ),
-            (
+            "actionInsertLayer": (
                 self.tr("&Insert hidden layer…"),
                 self.tr("Insert a hidden layer"),
-                self._on_insert_layer,
-                "actionInsertLayer",
             ),
-            (
+            "actionRemoveLayer": (
                 self.tr("Remove hidden &layer…"),
                 self.tr("Remove a hidden layer"),
-                self._on_remove_layer,
-                "actionRemoveLayer",
             ),
-        )
-        self.edit_actions = {}
-        for text, tip, slot, name in entries:
-            self.edit_actions[name] = make_action(self, text, tip, slot, name=name)
-            self.addAction(self.edit_actions[name])
+        }
+        for name, (text, tip) in texts.items():
+            self.edit_actions[name].setText(text)
+            describe(self.edit_actions[name], tip)
+        self._on_about_to_show()  # the activation and loss entries are made with their texts
 
     # keeping the checkable items in step with the project -----------------------------------
     def _on_about_to_show(self) -> None:
@@ -94,7 +104,7 @@ class NetworkMenu(QMenu):
                     continue
                 action = make_action(
                     sub,
-                    ACTIVATIONS[name].label,
+                    activation_label(name),
                     self.tr("Layer %d computes a = %s(z)") % (layer, name),
                     checkable=True,
                 )
@@ -113,7 +123,7 @@ class NetworkMenu(QMenu):
         for name in LOSS_NAMES:
             action = make_action(
                 self._loss_menu,
-                LOSSES[name].label,
+                loss_label(name),
                 self.tr("Use the loss %s") % name,
                 checkable=True,
             )

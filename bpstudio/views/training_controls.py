@@ -7,22 +7,21 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSlider, QSpinBox
+
+from bpstudio.views.language import translate
 
 # The speed slider's stops, in steps per second: slow enough to follow one update on the
 # diagram, up to as fast as the machine goes.
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, math.inf)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingPanel", text)
-
-
 def speed_text(steps_per_second: float) -> str:
     if math.isinf(steps_per_second):
-        return tr("flat out")
-    unit = tr("step/s") if steps_per_second == 1 else tr("steps/s")
+        return translate("TrainingPanel", "flat out")
+    one = steps_per_second == 1
+    unit = translate("TrainingPanel", "step/s") if one else translate("TrainingPanel", "steps/s")
     return f"{steps_per_second:g} {unit}"
 
 
@@ -74,7 +73,6 @@ def make_batch_size_box() -> QSpinBox:
 def make_max_epochs_box() -> QSpinBox:
     box = QSpinBox()
     box.setRange(0, 10_000_000)
-    box.setSpecialValueText(tr("no limit"))
     box.setKeyboardTracking(False)
     return box
 
@@ -83,7 +81,6 @@ def make_target_loss_box() -> QDoubleSpinBox:
     box = CompactDoubleSpinBox()
     box.setDecimals(6)
     box.setRange(0.0, 1000.0)
-    box.setSpecialValueText(tr("none"))
     box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
     box.setKeyboardTracking(False)
     return box

@@ -7,7 +7,7 @@ configuration to show it.  Edits of the learning rate or batch size go to the co
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -24,6 +24,9 @@ from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.project import Project
 from bpstudio.model.training import TrainingConfig
 from bpstudio.views import training_controls as controls
+from bpstudio.views.actions import describe
+from bpstudio.views.language import is_language_change
+from bpstudio.views.training_panel_texts import apply_texts
 
 DIVERGED_COLOUR = "#b00020"
 
@@ -36,18 +39,19 @@ class TrainingPanel(QWidget):
         self._controller = controller
         self._config = TrainingConfig()
         self._last_loss = float("nan")
+        self._steps = self._epochs = 0
         self._make_actions()
         self._make_controls()
         self._lay_out()
         self._connect()
+        self._retranslate_static()
         self._on_running_changed(controller.is_running)
 
     # construction ---------------------------------------------------------------------------
-    def _action(self, icon, text: str, shortcut: str, tip: str, slot) -> QAction:
-        action = QAction(self.style().standardIcon(icon), text, self)
+    def _action(self, icon, shortcut: str, slot) -> QAction:
+        action = QAction(self.style().standardIcon(icon), "", self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -55,49 +59,22 @@ class TrainingPanel(QWidget):
     def _make_actions(self) -> None:
         pixmap = QStyle.StandardPixmap
         c = self._controller
-        self.play_action = self._action(
-            pixmap.SP_MediaPlay, self.tr("Play"), "Space", "", c.toggle_running
-        )
-        self.step_action = self._action(
-            pixmap.SP_MediaSkipForward, self.tr("Step"), "F10",
-            self.tr("Take one optimiser update, then pause"), c.step_once,
-        )  # fmt: skip
-        self.epoch_action = self._action(
-            pixmap.SP_MediaSeekForward, self.tr("Epoch"), "Shift+F10",
-            self.tr("Train to the end of the current epoch, then pause"), c.step_epoch,
-        )  # fmt: skip
-        self.reset_action = self._action(
-            pixmap.SP_BrowserReload, self.tr("Reset"), "Ctrl+Shift+R",
-            self.tr("Fresh weights from the initialisation seed; clear the loss history"), c.reset,
-        )  # fmt: skip
+        self.play_action = self._action(pixmap.SP_MediaPlay, "Space", c.toggle_running)
+        self.step_action = self._action(pixmap.SP_MediaSkipForward, "F10", c.step_once)
+        self.epoch_action = self._action(pixmap.SP_MediaSeekForward, "Shift+F10", c.step_epoch)
+        self.reset_action = self._action(pixmap.SP_BrowserReload, "Ctrl+Shift+R", c.reset)
 
     def _make_controls(self) -> None:
         self.speed_slider = controls.make_speed_slider()
-        self.speed_slider.setToolTip(
-            self.tr(
-                "Training speed: from slow motion (follow each update on the diagram) to flat out"
-            )
-        )
         self.speed_label = QLabel()
         self.learning_rate_box = controls.make_learning_rate_box()
-        self.learning_rate_box.setToolTip(
-            self.tr("Learning rate η: how far each update moves the weights (applies at once)")
-        )
         self.batch_size_box = controls.make_batch_size_box()
-        self.batch_size_box.setToolTip(
-            self.tr("Samples per update: 1 is online learning; all of them is full batch")
-        )
         self.max_epochs_box = controls.make_max_epochs_box()
-        self.max_epochs_box.setToolTip(self.tr("Pause once this many epochs have finished"))
         self.target_loss_box = controls.make_target_loss_box()
-        self.target_loss_box.setToolTip(self.tr("Pause once an epoch's loss is at most this"))
         self.readout = QLabel()
-        self.readout.setToolTip(self.tr("Updates taken, epochs finished, latest loss, speed"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setToolTip(self.tr("Why training last stopped"))
         self._show_speed(self._controller.speed)
-        self._show_counts(0, 0, 0.0)
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
@@ -108,29 +85,48 @@ class TrainingPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         speed = QHBoxLayout()  # a row of its own, so the panel fits beside the loss plot
-        speed.addWidget(QLabel(self.tr("Speed")))
+        self._speed_caption = QLabel()
+        speed.addWidget(self._speed_caption)
         speed.addWidget(self.speed_slider, 1)
         speed.addWidget(self.speed_label)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
         grid.addLayout(buttons, 0, 0, 1, 4)
         grid.addLayout(speed, 1, 0, 1, 4)
-        self._add_field(grid, 2, 0, self.tr("Learning rate"), self.learning_rate_box)
-        self._add_field(grid, 2, 2, self.tr("Batch size"), self.batch_size_box)
-        self._add_field(grid, 3, 0, self.tr("Stop after epochs"), self.max_epochs_box)
-        self._add_field(grid, 3, 2, self.tr("or at loss ≤"), self.target_loss_box)
+        self._captions = {
+            box: self._add_field(grid, row, column, box)
+            for box, row, column in (
+                (self.learning_rate_box, 2, 0),
+                (self.batch_size_box, 2, 2),
+                (self.max_epochs_box, 3, 0),
+                (self.target_loss_box, 3, 2),
+            )
+        }
         grid.addWidget(self.readout, 4, 0, 1, 4)
         grid.addWidget(self.status_label, 5, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
     @staticmethod
-    def _add_field(grid: QGridLayout, row: int, column: int, text: str, box: QWidget) -> None:
-        label = QLabel(text)
+    def _add_field(grid: QGridLayout, row: int, column: int, box: QWidget) -> QLabel:
+        label = QLabel()
         label.setBuddy(box)
-        label.setToolTip(box.toolTip())
         grid.addWidget(label, row, column)
         grid.addWidget(box, row, column + 1)
+        return label
+
+    # texts ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._retranslate_static()
+            self._on_running_changed(self._controller.is_running)
+        super().changeEvent(event)
+
+    def _retranslate_static(self) -> None:
+        apply_texts(self)
+        self._show_speed(self._controller.speed)
+        self._show_counts(self._steps, self._epochs, 0.0)
+        self.batch_size_box.setSuffix(self.tr(" of %d") % self.batch_size_box.maximum())
 
     def _connect(self) -> None:
         c = self._controller
@@ -167,7 +163,7 @@ class TrainingPanel(QWidget):
         self.play_action.setIcon(self.style().standardIcon(pixmap))
         self.play_action.setText(self.tr("Pause") if running else self.tr("Play"))
         tip = self.tr("Pause training") if running else self.tr("Train continuously")
-        self.play_action.setToolTip(f"{tip} (Space)")
+        describe(self.play_action, tip)
         if running:
             self._show_status("")
 
@@ -215,7 +211,8 @@ class TrainingPanel(QWidget):
         self.status_label.setVisible(bool(text))  # no empty row between readout and plot
 
     def _show_counts(self, steps: int, epochs: int, per_second: float) -> None:
+        self._steps, self._epochs = steps, epochs  # shown again after a language switch
         loss = "–" if self._last_loss != self._last_loss else f"{self._last_loss:.6g}"
-        rate = f" · {per_second:,.0f} {self.tr('steps/s')}" if per_second else ""
+        rate = (" · " + self.tr("%s steps/s") % f"{per_second:,.0f}") if per_second else ""
         text = self.tr("Step %s · epoch %s · loss %s") % (f"{steps:,}", f"{epochs:,}", loss)
         self.readout.setText(text + rate)

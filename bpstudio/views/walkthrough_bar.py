@@ -3,7 +3,7 @@ the sample and the number of significant digits.  Every control has a tooltip wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,19 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.views.actions import describe
+from bpstudio.views.language import is_language_change
+
 PACE_MIN_MS, PACE_MAX_MS = 200, 4000
 SP = QStyle.StandardPixmap
 
 
-def _action(parent, name: str, icon, key: str, tip: str, slot) -> QAction:
-    action = QAction(parent.style().standardIcon(icon), tip, parent)
+def _action(parent, name: str, icon, key: str, slot) -> QAction:
+    action = QAction(parent.style().standardIcon(icon), "", parent)
     action.setObjectName(name)
     action.setShortcut(QKeySequence(key))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip(
-        f"{tip} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})"
-    )
-    action.setStatusTip(tip)
     action.triggered.connect(slot)
     return action
 
@@ -44,7 +43,6 @@ class WalkthroughBar(QWidget):
             "actionPreviousSection",
             SP.SP_MediaSkipBackward,
             "Shift+Left",
-            self.tr("Previous section of the derivation"),
             cursor.previous_section,
         )
         self.previous = _action(
@@ -52,7 +50,6 @@ class WalkthroughBar(QWidget):
             "actionPreviousStep",
             SP.SP_ArrowLeft,
             "Left",
-            self.tr("Previous formula (before the first: undo the last update)"),
             cursor.previous,
         )
         self.next = _action(
@@ -60,7 +57,6 @@ class WalkthroughBar(QWidget):
             "actionNextStep",
             SP.SP_ArrowRight,
             "Right",
-            self.tr("Next formula (after 七: apply the update and go on to the next sample)"),
             cursor.next,
         )
         self.next_section = _action(
@@ -68,7 +64,6 @@ class WalkthroughBar(QWidget):
             "actionNextSection",
             SP.SP_MediaSkipForward,
             "Shift+Right",
-            self.tr("Next section of the derivation"),
             cursor.next_section,
         )
         self.first = _action(
@@ -76,7 +71,6 @@ class WalkthroughBar(QWidget):
             "actionFirstStep",
             SP.SP_MediaSeekBackward,
             "Home",
-            self.tr("Back to the first formula"),
             lambda: cursor.go_to(0),
         )
         self.autoplay = _action(
@@ -84,13 +78,13 @@ class WalkthroughBar(QWidget):
             "actionAutoPlay",
             SP.SP_MediaPlay,
             "Ctrl+Shift+P",
-            self.tr("Auto-play: advance one formula at the chosen pace"),
             self._on_autoplay,
         )
         self.autoplay.setCheckable(True)
         for action in self.actions_list():
             self.addAction(action)
         self._build_controls()
+        self.retranslate()
         cursor.stepChanged.connect(self._on_step_changed)
         cursor.derivationChanged.connect(self._on_derivation_changed)
         document.changed.connect(self._on_document_changed)
@@ -119,19 +113,16 @@ class WalkthroughBar(QWidget):
         self.pace.setRange(PACE_MIN_MS, PACE_MAX_MS)
         self.pace.setInvertedAppearance(True)  # right = faster
         self.pace.setValue(1500)
-        self.pace.setToolTip(self.tr("Auto-play pace: time per formula (right is faster)"))
         self.pace.valueChanged.connect(self.cursor.set_pace_ms)
         self.sample = QComboBox(objectName="walkthroughSample")
-        self.sample.setToolTip(self.tr("The training sample the walkthrough follows"))
         self.sample.activated.connect(self._on_sample_chosen)
         self.digits = QSpinBox(objectName="walkthroughDigits")
         self.digits.setRange(2, 12)
         self.digits.setValue(self.cursor.digits)
-        self.digits.setSuffix(self.tr(" digits"))
-        self.digits.setToolTip(self.tr("Significant digits of the numbers in the formulas"))
         self.digits.valueChanged.connect(self.cursor.set_digits)
         options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Pace")))
+        self._pace_caption = QLabel()
+        options.addWidget(self._pace_caption)
         options.addWidget(self.pace, 1)
         options.addWidget(self.sample)
         options.addWidget(self.digits)
@@ -139,6 +130,34 @@ class WalkthroughBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addLayout(options)
+
+    # texts ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        tips = {
+            self.previous_section: self.tr("Previous section of the derivation"),
+            self.previous: self.tr("Previous formula (before the first: undo the last update)"),
+            self.next: self.tr(
+                "Next formula (after 七: apply the update and go on to the next sample)"
+            ),
+            self.next_section: self.tr("Next section of the derivation"),
+            self.first: self.tr("Back to the first formula"),
+            self.autoplay: self.tr("Auto-play: advance one formula at the chosen pace"),
+        }
+        for action, tip in tips.items():
+            action.setText(tip)
+            describe(action, tip)
+        self.pace.setToolTip(self.tr("Auto-play pace: time per formula (right is faster)"))
+        self.sample.setToolTip(self.tr("The training sample the walkthrough follows"))
+        self.digits.setSuffix(self.tr(" digits"))
+        self.digits.setToolTip(self.tr("Significant digits of the numbers in the formulas"))
+        self._pace_caption.setText(self.tr("Pace"))
+        self._fill_samples()
+        self._on_step_changed(self.cursor.index)
 
     @Slot(bool)
     def _on_autoplay(self, on: bool) -> None:
@@ -150,13 +169,17 @@ class WalkthroughBar(QWidget):
 
     @Slot()
     def _on_document_changed(self) -> None:
-        n = self.document.project.dataset.n_samples
-        if self.sample.count() != n:
-            self.sample.blockSignals(True)
-            self.sample.clear()
-            self.sample.addItems([self.tr("Sample %d") % (i + 1) for i in range(n)])
-            self.sample.blockSignals(False)
+        if self.sample.count() != self.document.project.dataset.n_samples:
+            self._fill_samples()
         self.sample.setCurrentIndex(self.document.sample_index)
+
+    def _fill_samples(self) -> None:
+        n = self.document.project.dataset.n_samples
+        self.sample.blockSignals(True)
+        self.sample.clear()
+        self.sample.addItems([self.tr("Sample %d") % (i + 1) for i in range(n)])
+        self.sample.setCurrentIndex(self.document.sample_index)
+        self.sample.blockSignals(False)
 
     @Slot()
     def _on_derivation_changed(self) -> None:

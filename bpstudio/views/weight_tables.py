@@ -7,7 +7,7 @@ so the two never loop).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.controller.document import Document
+from bpstudio.views.language import is_language_change
 from bpstudio.views.symbols import sup
 from bpstudio.views.weight_table_model import TableMode, WeightTableModel
 
@@ -30,12 +31,6 @@ __all__ = ["TableMode", "WeightTableModel", "WeightTablesPanel"]
 MAX_VISIBLE_ROWS = 10  # taller matrices scroll inside their own table
 COLUMN_WIDTH = 78
 WIDE_COLUMNS = 4
-
-MODE_LABELS = {
-    TableMode.WEIGHTS: ("w (editable)", "The weights w; double-click or type to edit one"),
-    TableMode.GRADIENTS: ("∂E/∂w", "The gradient of the shown sample's loss (read-only)"),
-    TableMode.UPDATES: ("Δw (last change)", "How much the last edit or training run changed w"),
-}
 
 
 class WeightTablesPanel(QWidget):
@@ -54,6 +49,7 @@ class WeightTablesPanel(QWidget):
         self._message.setStyleSheet("color: #c62828;")
         self._message.setVisible(False)
         self._build_layout()
+        self.retranslate()
         self._rebuild_tables()
         document.structureChanged.connect(self._on_structure_changed)
         document.selectionChanged.connect(self._on_document_selection_changed)
@@ -63,16 +59,46 @@ class WeightTablesPanel(QWidget):
     def _build_mode_combo(self) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName("weightTableMode")
-        for mode, (label, tip) in MODE_LABELS.items():
-            combo.addItem(self.tr(label), mode)
-            combo.setItemData(combo.count() - 1, self.tr(tip), Qt.ItemDataRole.ToolTipRole)
-        combo.setToolTip(self.tr("Show the weights, their gradients, or the last update"))
+        for mode in TableMode:
+            combo.addItem("", mode)
         combo.currentIndexChanged.connect(self._on_mode_changed)
         return combo
 
+    def _mode_texts(self) -> dict[TableMode, tuple[str, str]]:
+        return {
+            TableMode.WEIGHTS: (
+                self.tr("w (editable)"),
+                self.tr("The weights w; double-click or type to edit one"),
+            ),
+            TableMode.GRADIENTS: (
+                "∂E/∂w",
+                self.tr("The gradient of the shown sample's loss (read-only)"),
+            ),
+            TableMode.UPDATES: (
+                self.tr("Δw (last change)"),
+                self.tr("How much the last edit or training run changed w"),
+            ),
+        }
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+            self._rebuild_tables()  # titles, tooltips and headers are made with the tables
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        combo = self._mode_combo
+        for index in range(combo.count()):
+            label, tip = self._mode_texts()[combo.itemData(index)]
+            combo.setItemText(index, label)
+            combo.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip(self.tr("Show the weights, their gradients, or the last update"))
+        self._show_caption.setText(self.tr("Show:"))
+
     def _build_layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Show:"), self))
+        self._show_caption = QLabel(self)
+        top.addWidget(self._show_caption)
         top.addWidget(self._mode_combo, 1)
         inner = QWidget()
         inner.setLayout(self._sections)

@@ -1,20 +1,25 @@
-"""The main window's menus and toolbar: File, Edit, Network, View, Help."""
+"""The main window's menus and toolbar: File, Edit, Network, View, Help.
+
+Actions are made without text; `retranslate` gives every menu and action its text and tooltip,
+at start and again whenever the language changes.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QStyle
+from PySide6.QtWidgets import QMenu, QStyle
 
 from bpstudio.model.examples import example_names
 from bpstudio.views import learning_menus, network_dialogs, recent_files
 from bpstudio.views.about import show_about
 from bpstudio.views.actions import describe, make_action, themed_icon
+from bpstudio.views.language_menu import LanguageMenu
 from bpstudio.views.network_menu import NetworkMenu
+from bpstudio.views.undo_actions import UndoRedoActions
+from bpstudio.views.window_export import export_diagram
 
 if TYPE_CHECKING:
     from bpstudio.views.main_window import MainWindow
@@ -29,211 +34,154 @@ class WindowMenus(QObject):
         super().__init__(window)
         self._window = window
         self.actions: dict[str, QAction] = {}
+        self._menus: dict[str, QMenu] = {}
         self._build_file_menu()
         self._build_edit_menu()
         self.network_menu = NetworkMenu(window.document, window)
         window.menuBar().addMenu(self.network_menu)
         self._build_view_menu()
         self._build_help_menu()
-        self._build_toolbar()
+        self._toolbar = self._build_toolbar()
+        self.retranslate()
 
-    def _add(self, menu: QMenu, action: QAction) -> QAction:
+    # texts ------------------------------------------------------------------------------
+    def _menu_titles(self) -> dict[str, str]:
+        return {
+            "menuFile": self.tr("&File"),
+            "menuExamples": self.tr("&New from example"),
+            "menuRecent": self.tr("Open &Recent"),
+            "menuEdit": self.tr("&Edit"),
+            "menuView": self.tr("&View"),
+            "menuHelp": self.tr("&Help"),
+        }
+
+    def _action_texts(self) -> dict[str, tuple[str, str]]:
+        """Action name -> (menu text, tooltip)."""
+        return {
+            "actionNew": (self.tr("&New"), self.tr("New project: the seed network")),
+            "actionOpen": (self.tr("&Open…"), self.tr("Open a project file")),
+            "actionSave": (self.tr("&Save"), self.tr("Save the project")),
+            "actionSaveAs": (self.tr("Save &As…"), self.tr("Save the project to a new file")),
+            "actionExportPng": (
+                self.tr("Export diagram as &PNG…"),
+                self.tr("Save the diagram as a PNG image"),
+            ),
+            "actionExportSvg": (
+                self.tr("Export diagram as S&VG…"),
+                self.tr("Save the diagram as an SVG drawing"),
+            ),
+            "actionQuit": (self.tr("&Quit"), self.tr("Close BP Studio")),
+            "actionReinitialise": (
+                self.tr("Re-&initialise weights…"),
+                self.tr("Draw fresh weights with a scheme and a seed"),
+            ),
+            "actionZoomIn": (self.tr("Zoom &in"), self.tr("Zoom into the diagram")),
+            "actionZoomOut": (self.tr("Zoom &out"), self.tr("Zoom out of the diagram")),
+            "actionFit": (self.tr("&Fit to window"), self.tr("Show the whole diagram")),
+            "actionAbout": (self.tr("&About BP Studio"), self.tr("Version and licences")),
+        }
+
+    def example_title(self, name: str) -> str:
+        titles = {
+            "seed": self.tr("The seed network (3-2-2)"),
+            "xor": self.tr("XOR"),
+            "and_gate": self.tr("AND gate"),
+            "sine": self.tr("Sine curve"),
+        }
+        return titles.get(name, name)
+
+    def retranslate(self) -> None:
+        for key, title in self._menu_titles().items():
+            self._menus[key].setTitle(title)
+        for name, (text, tip) in self._action_texts().items():
+            self.actions[name].setText(text)
+            describe(self.actions[name], tip)
+        for action in self._menus["menuExamples"].actions():
+            title = self.example_title(action.data())
+            action.setText(title)
+            describe(action, self.tr("Start a new project from the example “%s”") % title)
+        self._toolbar.setWindowTitle(self.tr("Main"))
+        self.undo_redo.refresh()
+        self.language_menu.retranslate()
+        if hasattr(self, "learning_menus"):
+            self.learning_menus.retranslate()
+
+    # construction -----------------------------------------------------------------------
+    def _menu(self, key: str, parent: QMenu | None = None) -> QMenu:
+        menu = (parent or self._window.menuBar()).addMenu("")
+        menu.setObjectName(key)
+        menu.setToolTipsVisible(True)
+        self._menus[key] = menu
+        return menu
+
+    def _action(self, menu: QMenu, name: str, slot, shortcut=None, icon=None) -> QAction:
+        action = make_action(self._window, "", "", slot, name=name, shortcut=shortcut, icon=icon)
         menu.addAction(action)
-        if action.objectName():
-            self.actions[action.objectName()] = action
+        self.actions[name] = action
         return action
 
-    # File -------------------------------------------------------------------------------
+    def _icon(self, theme: QIcon.ThemeIcon, fallback: QStyle.StandardPixmap) -> QIcon:
+        return themed_icon(self._window, theme, fallback)
+
     def _build_file_menu(self) -> None:
         w, files = self._window, self._window.files
-        menu = w.menuBar().addMenu(w.tr("&File"))
-        menu.setToolTipsVisible(True)
-        self._examples_menu = menu.addMenu(w.tr("&New from example"))
-        self._examples_menu.setToolTipsVisible(True)
+        menu = self._menu("menuFile")
+        examples = self._menu("menuExamples", menu)
         for name in example_names():
-            self._examples_menu.addAction(
-                make_action(
-                    w,
-                    name,
-                    w.tr("Start a new project from the example “%s”") % name,
-                    lambda _c=False, n=name: files.new_from_example(n),
-                )
-            )
-        icon = themed_icon(w, Theme.DocumentNew, Pixmap.SP_FileIcon)
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("&New"),
-                w.tr("New project: the seed network"),
-                lambda: files.new_from_example(example_names()[0]),
-                name="actionNew",
-                shortcut=Key.New,
-                icon=icon,
-            ),
-        )
-        icon = themed_icon(w, Theme.DocumentOpen, Pixmap.SP_DialogOpenButton)
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("&Open…"),
-                w.tr("Open a project file"),
-                files.open,
-                name="actionOpen",
-                shortcut=Key.Open,
-                icon=icon,
-            ),
-        )
-        self._recent_menu = menu.addMenu(w.tr("Open &Recent"))
-        self._recent_menu.setObjectName("menuRecent")
-        self._recent_menu.setToolTipsVisible(True)
-        self._recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+            action = make_action(w, name, "", lambda _c=False, n=name: files.new_from_example(n))
+            action.setData(name)
+            examples.addAction(action)
+        seed = example_names()[0]
+        new_icon = self._icon(Theme.DocumentNew, Pixmap.SP_FileIcon)
+        self._action(menu, "actionNew", lambda: files.new_from_example(seed), Key.New, new_icon)
+        open_icon = self._icon(Theme.DocumentOpen, Pixmap.SP_DialogOpenButton)
+        self._action(menu, "actionOpen", files.open, Key.Open, open_icon)
+        recent = self._recent_menu = self._menu("menuRecent", menu)
+        recent.aboutToShow.connect(self._on_recent_menu_about_to_show)
         menu.addSeparator()
-        icon = themed_icon(w, Theme.DocumentSave, Pixmap.SP_DialogSaveButton)
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("&Save"),
-                w.tr("Save the project"),
-                files.save,
-                name="actionSave",
-                shortcut=Key.Save,
-                icon=icon,
-            ),
-        )
-        icon = themed_icon(w, Theme.DocumentSaveAs, Pixmap.SP_DialogSaveButton)
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("Save &As…"),
-                w.tr("Save the project to a new file"),
-                files.save_as,
-                name="actionSaveAs",
-                shortcut=Key.SaveAs,
-                icon=icon,
-            ),
-        )
+        save_icon = self._icon(Theme.DocumentSave, Pixmap.SP_DialogSaveButton)
+        self._action(menu, "actionSave", files.save, Key.Save, save_icon)
+        save_as_icon = self._icon(Theme.DocumentSaveAs, Pixmap.SP_DialogSaveButton)
+        self._action(menu, "actionSaveAs", files.save_as, Key.SaveAs, save_as_icon)
         menu.addSeparator()
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("Export diagram as &PNG…"),
-                w.tr("Save the diagram as a PNG image"),
-                self._on_export_png,
-                name="actionExportPng",
-            ),
-        )
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("Export diagram as S&VG…"),
-                w.tr("Save the diagram as an SVG drawing"),
-                self._on_export_svg,
-                name="actionExportSvg",
-            ),
-        )
+        self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
+        self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
         menu.addSeparator()
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("&Quit"),
-                w.tr("Close BP Studio"),
-                w.close,
-                name="actionQuit",
-                shortcut=Key.Quit,
-                icon=themed_icon(w, Theme.ApplicationExit, Pixmap.SP_DialogCloseButton),
-            ),
-        )
+        quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
+        self._action(menu, "actionQuit", w.close, Key.Quit, quit_icon)
 
     def _on_recent_menu_about_to_show(self) -> None:
-        w = self._window
-        self._recent_menu.clear()
+        w, menu = self._window, self._menus["menuRecent"]
+        menu.clear()
         paths = recent_files.recent_files()
         for path in paths:
-            self._recent_menu.addAction(
-                make_action(
-                    self._recent_menu,
-                    path.name,
-                    str(path),
-                    lambda _c=False, p=path: w.files.open_path(p),
-                )
-            )
+            open_it = lambda _c=False, p=path: w.files.open_path(p)  # noqa: E731
+            menu.addAction(make_action(menu, path.name, str(path), open_it))
         if not paths:
-            self._recent_menu.addAction(w.tr("(none yet)")).setEnabled(False)
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
             return
-        self._recent_menu.addSeparator()
-        self._recent_menu.addAction(
+        menu.addSeparator()
+        menu.addAction(
             make_action(
-                self._recent_menu,
-                w.tr("Clear list"),
-                w.tr("Forget the recent files"),
-                recent_files.clear,
+                menu, self.tr("Clear list"), self.tr("Forget the recent files"), recent_files.clear
             )
         )
 
-    def _on_export_png(self) -> None:
-        self._export("PNG images (*.png)", ".png", self._window.diagram.export_png)
-
-    def _on_export_svg(self) -> None:
-        self._export("SVG drawings (*.svg)", ".svg", self._window.diagram.export_svg)
-
-    def _export(self, file_filter: str, suffix: str, export) -> None:
-        w = self._window
-        path, _f = QFileDialog.getSaveFileName(w, w.tr("Export diagram"), "", file_filter)
-        if not path:
-            return
-        path = Path(path) if Path(path).suffix else Path(path + suffix)
-        try:
-            export(path)
-        except OSError as exc:
-            w.show_status(w.tr("Could not export: %s") % (exc.strerror or exc))
-            return
-        w.show_status(w.tr("Exported the diagram to %s") % path)
-
-    # Edit -------------------------------------------------------------------------------
     def _build_edit_menu(self) -> None:
         w = self._window
-        stack = w.document.undo_stack
-        menu = w.menuBar().addMenu(w.tr("&Edit"))
-        menu.setToolTipsVisible(True)
-        undo = stack.createUndoAction(w, w.tr("&Undo"))
-        redo = stack.createRedoAction(w, w.tr("&Redo"))
+        menu = self._menu("menuEdit")
+        self.undo_redo = UndoRedoActions(w.document.undo_stack, w)
         for action, name, key, theme, pixmap in (
-            (undo, "actionUndo", Key.Undo, Theme.EditUndo, Pixmap.SP_ArrowBack),
-            (redo, "actionRedo", Key.Redo, Theme.EditRedo, Pixmap.SP_ArrowForward),
+            (self.undo_redo.undo, "actionUndo", Key.Undo, Theme.EditUndo, Pixmap.SP_ArrowBack),
+            (self.undo_redo.redo, "actionRedo", Key.Redo, Theme.EditRedo, Pixmap.SP_ArrowForward),
         ):
             action.setObjectName(name)
             action.setShortcut(QKeySequence(key))
-            action.setIcon(themed_icon(w, theme, pixmap))
-            self._add(menu, action)
-        # The stack rewrites the actions' text ("Undo Set w11^2 to 4"); the tooltips follow it.
-        stack.indexChanged.connect(self._on_undo_index_changed)
-        stack.cleanChanged.connect(self._on_undo_index_changed)
-        self._on_undo_index_changed()
+            action.setIcon(self._icon(theme, pixmap))
+            menu.addAction(action)
+            self.actions[name] = action
         menu.addSeparator()
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("Re-&initialise weights…"),
-                w.tr("Draw fresh weights with a scheme and a seed"),
-                self._on_reinitialise,
-                name="actionReinitialise",
-                shortcut="Ctrl+Shift+I",
-            ),
-        )
-
-    def _on_undo_index_changed(self, *_args) -> None:
-        for name in ("actionUndo", "actionRedo"):
-            action = self.actions[name]
-            if shiboken6.isValid(action):  # the stack's last signals come during teardown
-                describe(action, action.text().replace("&", ""))
+        self._action(menu, "actionReinitialise", self._on_reinitialise, "Ctrl+Shift+I")
 
     def _on_reinitialise(self) -> None:
         doc = self._window.document
@@ -241,35 +189,14 @@ class WindowMenus(QObject):
         if scheme is not None:
             doc.reinitialise(scheme)
 
-    # View and Help ----------------------------------------------------------------------
     def _build_view_menu(self) -> None:
         w = self._window
-        menu = w.menuBar().addMenu(w.tr("&View"))
-        menu.setToolTipsVisible(True)
-        for text, tip, slot, name, key in (
-            (
-                w.tr("Zoom &in"),
-                w.tr("Zoom into the diagram"),
-                w.diagram.zoom_in,
-                "actionZoomIn",
-                Key.ZoomIn,
-            ),
-            (
-                w.tr("Zoom &out"),
-                w.tr("Zoom out of the diagram"),
-                w.diagram.zoom_out,
-                "actionZoomOut",
-                Key.ZoomOut,
-            ),
-            (
-                w.tr("&Fit to window"),
-                w.tr("Show the whole diagram"),
-                w.diagram.fit,
-                "actionFit",
-                "Ctrl+0",
-            ),
-        ):
-            self._add(menu, make_action(w, text, tip, slot, name=name, shortcut=key))
+        menu = self._menu("menuView")
+        self._action(menu, "actionZoomIn", w.diagram.zoom_in, Key.ZoomIn)
+        self._action(menu, "actionZoomOut", w.diagram.zoom_out, Key.ZoomOut)
+        self._action(menu, "actionFit", w.diagram.fit, "Ctrl+0")
+        menu.addSeparator()
+        self.language_menu = LanguageMenu(menu, w)
         menu.addSeparator()
         self._view_menu = menu
         for dock in w.docks.values():
@@ -277,36 +204,25 @@ class WindowMenus(QObject):
 
     def add_learning_menus(self, learning) -> None:
         """The Training and Walkthrough menus (before Help) and Help > Keyboard shortcuts."""
-        learning_menus.add_menus(self._window, learning, self._help_menu)
+        self.learning_menus = learning_menus.LearningMenus(self._window, learning, self._help_menu)
 
     def add_dock_toggle(self, action: QAction) -> None:
         self._view_menu.addAction(action)
 
     def _build_help_menu(self) -> None:
         w = self._window
-        menu = w.menuBar().addMenu(w.tr("&Help"))
-        menu.setToolTipsVisible(True)
-        self._help_menu = menu
-        self._add(
-            menu,
-            make_action(
-                w,
-                w.tr("&About BP Studio"),
-                w.tr("Version and licences"),
-                lambda: show_about(w),
-                name="actionAbout",
-            ),
-        )
+        self._help_menu = self._menu("menuHelp")
+        self._action(self._help_menu, "actionAbout", lambda: show_about(w))
 
-    def _build_toolbar(self) -> None:
-        w = self._window
-        bar = w.addToolBar(w.tr("Main"))
+    def _build_toolbar(self):
+        bar = self._window.addToolBar("")
         bar.setObjectName("mainToolBar")
         for name in ("actionNew", "actionOpen", "actionSave", None, "actionUndo", "actionRedo"):
             if name is None:
                 bar.addSeparator()
             else:
                 bar.addAction(self.actions[name])
+        return bar
 
 
 def build_menus(window: MainWindow) -> WindowMenus:

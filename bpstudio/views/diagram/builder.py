@@ -15,6 +15,7 @@ from bpstudio.views.diagram.legend import LegendItem
 from bpstudio.views.diagram.notation import unit_symbol
 from bpstudio.views.diagram.unit_item import BiasNodeItem, UnitItem
 from bpstudio.views.diagram.values import edge_refs
+from bpstudio.views.language import translate
 
 MIN_LABEL_FRACTION = 0.24  # nearer the source than this, a label would sit on the unit
 
@@ -80,12 +81,29 @@ def remove_labels(scene, items: DiagramItems) -> None:
 def header_texts(network, layer: int) -> tuple[str, str]:
     """("Layer 2 · sigmoid", "2 hidden units"): what the layer is, then what it holds."""
     n = network.layer_sizes[layer - 1]
+    one = n == 1  # English says "1 input", "2 inputs"; Chinese has one form for both
     if layer == 1:
-        return "Layer 1 · inputs", f"{n} input{'s' if n != 1 else ''}"
-    title = f"Layer {layer} · {network.activations[layer - 2]}"
+        title = translate("NetworkDiagram", "Layer 1 · inputs")
+        count = (
+            translate("NetworkDiagram", "%d input")
+            if one
+            else translate("NetworkDiagram", "%d inputs")
+        )
+        return title, count % n
+    title = translate("NetworkDiagram", "Layer %d · %s") % (layer, network.activations[layer - 2])
     if layer == network.n_layers:
-        return title, f"{n} output{'s' if n != 1 else ''}"
-    return title, f"{n} hidden unit{'s' if n != 1 else ''}"
+        count = (
+            translate("NetworkDiagram", "%d output")
+            if one
+            else translate("NetworkDiagram", "%d outputs")
+        )
+        return title, count % n
+    count = (
+        translate("NetworkDiagram", "%d hidden unit")
+        if one
+        else translate("NetworkDiagram", "%d hidden units")
+    )
+    return title, count % n
 
 
 def _build_headers(scene, network, items: DiagramItems) -> None:

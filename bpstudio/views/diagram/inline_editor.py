@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from bpstudio.views.language import translate
+
 EDITOR_Z = 100.0
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkDiagram", text)
 
 
 def parse_number(text: str) -> float:
@@ -66,7 +64,9 @@ class InlineNumberEditor(QFrame):
         self.field.setObjectName("inlineWeightField")
         self.field.selectAll()
         self.field.setMinimumWidth(110)
-        self.field.setToolTip(tr("Enter applies the new value, Esc cancels"))
+        self.field.setToolTip(
+            translate("NetworkDiagram", "Enter applies the new value, Esc cancels")
+        )
         self.message = QLabel()
         self.message.setObjectName("inlineWeightMessage")
         self.message.setStyleSheet("color: #c62828;")
@@ -92,7 +92,10 @@ class InlineNumberEditor(QFrame):
         try:
             value = parse_number(text)
         except ValueError:
-            self._show_error(tr("“%s” is not a number. Type e.g. 0.25 or -1.5e-3.") % text)
+            self._show_error(
+                translate("NetworkDiagram", "“%s” is not a number. Type e.g. 0.25 or -1.5e-3.")
+                % text
+            )
             return
         self.committed.emit(value)
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.views.diagram import style
+from bpstudio.views.language import translate
 
 LABEL_Z = 5.0
 CALLOUT_Z = 20.0
@@ -105,7 +106,12 @@ class LayerHeaderItem(QGraphicsItem):
         self._hovered = False
         self.setPos(position)
         self.setAcceptHoverEvents(True)
-        self.setToolTip("Right-click for layer actions: insert, remove, activation, biases")
+        self.setToolTip(
+            translate(
+                "NetworkDiagram",
+                "Right-click for layer actions: insert, remove, activation, biases",
+            )
+        )
 
     def text(self) -> str:
         return self.title

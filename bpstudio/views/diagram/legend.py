@@ -10,13 +10,20 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.views.diagram import style
+from bpstudio.views.language import translate
 
 EDGE_MEANING = {"weight": "w", "gradient": "∂E/∂w"}
-UNIT_MEANING = {
-    "a": "units show a = f(z), the activation",
-    "z": "units show z, the weighted input",
-    "dE/dz": "units show ∂E/∂z",
-}
+
+
+def unit_meaning(node_mode: str) -> str:
+    meanings = {
+        "a": translate("NetworkDiagram", "units show a = f(z), the activation"),
+        "z": translate("NetworkDiagram", "units show z, the weighted input"),
+        "dE/dz": translate("NetworkDiagram", "units show ∂E/∂z"),
+    }
+    return meanings[node_mode]
+
+
 SWATCH = 26.0
 GAP = 10.0
 
@@ -38,7 +45,7 @@ class LegendItem(QGraphicsItem):
             ("text", f"{symbol} > 0"),
             ("swatch", style.edge_pen(True, style.LEVELS - 2)),
             ("text", f"{symbol} < 0"),
-            ("text", f"· width grows with |{symbol}|  ·  {UNIT_MEANING[node_mode]}"),
+            ("text", self._width_text(symbol) + f"  ·  {unit_meaning(node_mode)}"),
         ]
         self.prepareGeometryChange()
         self._parts = parts
@@ -48,6 +55,10 @@ class LegendItem(QGraphicsItem):
             for kind, value in parts
         )
         self.update()
+
+    @staticmethod
+    def _width_text(symbol: str) -> str:
+        return translate("NetworkDiagram", "· width grows with |%s|") % symbol
 
     def text(self) -> str:
         return " ".join(str(value) for kind, value in self._parts if kind == "text")

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from bpstudio.model.activations import ACTIVATIONS
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.notation import parameter_symbol, unit_symbol
+from bpstudio.views.language import translate
+from bpstudio.views.model_names import activation_label
 
 MAX_DEFAULT_LAYER_SIZE = 16
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkDiagram", text)
 
 
 class DiagramMenus:
@@ -37,17 +34,20 @@ class DiagramMenus:
         self._add_action(
             menu,
             "actionAddUnit",
-            tr("Add a unit to layer %d") % ref.layer,
+            translate("NetworkDiagram", "Add a unit to layer %d") % ref.layer,
             lambda: self._document.add_unit(ref.layer),
         )
         name = unit_symbol(ref, self._network.n_layers).plain
         remove = self._add_action(
-            menu, "actionRemoveUnit", tr("Remove unit %s") % name, lambda: self.remove_unit(ref)
+            menu,
+            "actionRemoveUnit",
+            translate("NetworkDiagram", "Remove unit %s") % name,
+            lambda: self.remove_unit(ref),
         )
         remove.setEnabled(self._network.layer_sizes[ref.layer - 1] > 1)
         menu.addSeparator()
         layer_menu = self.layer_menu(ref.layer, menu)
-        layer_menu.setTitle(tr("Layer %d") % ref.layer)
+        layer_menu.setTitle(translate("NetworkDiagram", "Layer %d") % ref.layer)
         menu.addMenu(layer_menu)
         return menu
 
@@ -57,28 +57,28 @@ class DiagramMenus:
         self._add_action(
             menu,
             "actionAddUnit",
-            tr("Add a unit to layer %d") % layer,
+            translate("NetworkDiagram", "Add a unit to layer %d") % layer,
             lambda: self._document.add_unit(layer),
         )
         menu.addSeparator()
         before = self._add_action(
             menu,
             "actionInsertLayerBefore",
-            tr("Insert a hidden layer before layer %d") % layer,
+            translate("NetworkDiagram", "Insert a hidden layer before layer %d") % layer,
             lambda: self._insert_layer(layer),
         )
         before.setEnabled(layer >= 2)
         after = self._add_action(
             menu,
             "actionInsertLayerAfter",
-            tr("Insert a hidden layer after layer %d") % layer,
+            translate("NetworkDiagram", "Insert a hidden layer after layer %d") % layer,
             lambda: self._insert_layer(layer + 1),
         )
         after.setEnabled(layer < net.n_layers)
         remove = self._add_action(
             menu,
             "actionRemoveLayer",
-            tr("Remove layer %d") % layer,
+            translate("NetworkDiagram", "Remove layer %d") % layer,
             lambda: self._document.remove_layer(layer),
         )
         remove.setEnabled(1 < layer < net.n_layers)
@@ -87,7 +87,7 @@ class DiagramMenus:
         bias = self._add_action(
             menu,
             "actionToggleBias",
-            tr("Biases"),
+            translate("NetworkDiagram", "Biases"),
             lambda: self._document.set_use_bias(not net.use_bias),
         )
         bias.setCheckable(True)
@@ -97,9 +97,17 @@ class DiagramMenus:
     def edge_menu(self, ref: EdgeRef | BiasRef, begin_edit, parent=None) -> QMenu:
         menu = QMenu(parent)
         name = parameter_symbol(ref).plain
-        self._add_action(menu, "actionEditWeight", tr("Edit %s…") % name, lambda: begin_edit(ref))
         self._add_action(
-            menu, "actionZeroWeight", tr("Set %s to 0") % name, lambda: self.set_parameter(ref, 0.0)
+            menu,
+            "actionEditWeight",
+            translate("NetworkDiagram", "Edit %s…") % name,
+            lambda: begin_edit(ref),
+        )
+        self._add_action(
+            menu,
+            "actionZeroWeight",
+            translate("NetworkDiagram", "Set %s to 0") % name,
+            lambda: self.set_parameter(ref, 0.0),
         )
         return menu
 
@@ -116,16 +124,16 @@ class DiagramMenus:
 
     # helpers -------------------------------------------------------------------------------
     def _activation_menu(self, layer: int, parent: QMenu) -> QMenu:
-        menu = QMenu(tr("Activation"), parent)
+        menu = QMenu(translate("NetworkDiagram", "Activation"), parent)
         menu.setObjectName("menuActivation")
         menu.setEnabled(layer >= 2)
         current = self._network.activations[layer - 2] if layer >= 2 else None
         is_output = layer == self._network.n_layers
-        for name, activation in ACTIVATIONS.items():
+        for name in ACTIVATIONS:
             action = self._add_action(
                 menu,
                 f"actionActivation_{name}",
-                activation.label,
+                activation_label(name),
                 lambda n=name: self._document.set_activation(layer, n),
             )
             action.setCheckable(True)

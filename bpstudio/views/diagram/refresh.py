@@ -14,6 +14,7 @@ from bpstudio.views.diagram.values import (
     safe_gradients,
     unit_values,
 )
+from bpstudio.views.language import translate
 
 
 def refresh_edges(document, items, overlay: str) -> None:
@@ -79,5 +80,6 @@ def _unit_tooltip(symbol: Symbol, values: dict[str, float | None]) -> str:
         for mode, value in values.items()
         if value is not None
     ]
-    hint = "<span style='color:#5f6b7a'>right-click for unit actions</span>"
+    hint = translate("NetworkDiagram", "right-click for unit actions")
+    hint = f"<span style='color:#5f6b7a'>{hint}</span>"
     return f"<b>{symbol.html}</b><br>" + "<br>".join(lines) + "<br>" + hint

@@ -20,12 +20,13 @@ from bpstudio.views.diagram.builder import (
 )
 from bpstudio.views.diagram.edge_item import EdgeItem
 from bpstudio.views.diagram.highlight import apply_highlight, clear_callouts
-from bpstudio.views.diagram.inline_editor import InlineNumberEditor, open_editor_proxy, tr
+from bpstudio.views.diagram.inline_editor import InlineNumberEditor, open_editor_proxy
 from bpstudio.views.diagram.menus import DiagramMenus
 from bpstudio.views.diagram.notation import parameter_symbol
 from bpstudio.views.diagram.refresh import refresh_edges, refresh_units
 from bpstudio.views.diagram.unit_item import UnitItem
 from bpstudio.views.diagram.values import EDGE_OVERLAYS, NODE_MODES
+from bpstudio.views.language import translate
 
 AUTO_LABEL_EDGE_LIMIT = 40  # edge labels default on up to this many edges (the seed has 10)
 SCENE_MARGIN = 60.0
@@ -207,8 +208,11 @@ class NetworkScene(QGraphicsScene):
         """Ask before a removal drops a dataset column (replaceable, e.g. by tests)."""
         answer = QMessageBox.question(
             self._menu_parent(),
-            tr("Remove unit"),
-            tr("Removing unit %d of layer %d deletes its column of the dataset. Remove it?")
+            translate("NetworkDiagram", "Remove unit"),
+            translate(
+                "NetworkDiagram",
+                "Removing unit %d of layer %d deletes its column of the dataset. Remove it?",
+            )
             % (unit, layer),
         )
         return answer == QMessageBox.StandardButton.Yes

@@ -10,6 +10,7 @@ from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.layout import BIAS_HALF_SIDE, UNIT_RADIUS
 from bpstudio.views.diagram.notation import Symbol, draw_symbol
+from bpstudio.views.language import translate
 
 UNIT_Z = 10.0
 GLOW = 9.0  # room around the circle for the highlight ring
@@ -120,7 +121,12 @@ class BiasNodeItem(QGraphicsItem):
         self.dimmed = False
         self.setPos(position)
         self.setZValue(UNIT_Z)
-        self.setToolTip(f"Bias input of layer {layer}: a constant 1; its edges carry b_k^{layer}")
+        self.setToolTip(
+            translate(
+                "NetworkDiagram", "Bias input of layer %d: a constant 1; its edges carry b_k^%d"
+            )
+            % (layer, layer)
+        )
 
     def set_dimmed(self, dimmed: bool) -> None:
         if dimmed != self.dimmed:

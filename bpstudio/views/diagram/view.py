@@ -6,13 +6,14 @@ the selected units, Enter edits the selected edge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 from bpstudio.views.diagram import export
 from bpstudio.views.diagram.edge_item import EdgeItem
 from bpstudio.views.diagram.scene import NetworkScene
+from bpstudio.views.language import is_language_change
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.02, 6.0
@@ -46,6 +47,13 @@ class NetworkDiagramView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Network diagram"))
         self.setToolTip("")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            # Headers, legend and tooltips are made with the items: make them again.
+            self.setAccessibleName(self.tr("Network diagram"))
+            self.diagram_scene.rebuild()
+        super().changeEvent(event)
 
     # public API for the main window ------------------------------------------------------------
     @property
