@@ -26,7 +26,6 @@ class FastState:
     def __init__(self, trainer) -> None:
         self.trainer = trainer
         self.kernel: ArrayKernel | None = None
-        self.velocity = np.zeros(0)
         self.rows_shuffled = False
         self._rows: dict = {}
         self._rows_source = None
@@ -39,8 +38,10 @@ class FastState:
         if kernel is not None and self._kernel_fits(kernel):
             return kernel
         if kernel is None or not kernel.flat.same_shape(net):
-            self.velocity = np.zeros(_flat_size(net), dtype=net.dtype)
-        self.kernel = ArrayKernel(net, trainer.loss, self.velocity)
+            velocity = np.zeros(_flat_size(net), dtype=net.dtype)
+        else:
+            velocity = kernel.velocity
+        self.kernel = ArrayKernel(net, trainer.loss, velocity)
         self.forget_epoch_rows()  # the ones column and dtype may differ now
         return self.kernel
 
@@ -52,6 +53,11 @@ class FastState:
             and kernel.frozen == (net.freeze_biases and net.use_bias)
             and kernel.loss == self.trainer.loss
         )
+
+    @property
+    def velocity(self) -> np.ndarray:
+        """The kernel's (it swaps buffers each step: never keep this array)."""
+        return self.ready_kernel().velocity
 
     def velocity_views(self) -> list[np.ndarray]:
         return self.ready_kernel().flat.parameter_views(self.velocity)
@@ -101,11 +107,11 @@ class FastState:
             record,
         )
         inputs, targets = self.epoch_rows(as_lists=True)
-        params, velocity = kernel.flat.values.tolist(), self.velocity.tolist()
+        params, velocity = kernel.flat.values.tolist(), kernel.velocity.tolist()
         losses, rms = [], []
         reason = run(params, velocity, inputs, targets, start, count, lr, mu, losses, rms)
         kernel.flat.values[:] = params
-        self.velocity[:] = velocity
+        kernel.velocity[:] = velocity
         n_matrices = len(net.layer_sizes) - 1
         return losses, [rms[i : i + n_matrices] for i in range(0, len(rms), n_matrices)], reason
 
