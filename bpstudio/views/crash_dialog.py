@@ -71,7 +71,8 @@ class CrashDialog(QDialog):
         self.details.setPlainText(text[-MAX_DETAIL_CHARS:])
         self.summary.setText(self._summary_text())
         self.show()
-        self.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # it has no stacking; it would warn
+            self.raise_()
 
     def _summary_text(self) -> str:
         text = self.tr(
