@@ -44,7 +44,10 @@ def make_application(argv: Sequence[str]) -> QApplication:
 def run_gui(argv: Sequence[str] | None = None) -> int:
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
-    from bpstudio.views.main_window import MainWindow  # after QApplication exists
+    from bpstudio.views import language  # after QApplication exists
+    from bpstudio.views.main_window import MainWindow
+
+    language.switcher().apply(language.saved_choice())
     from bpstudio.views.safety_net import SafetyNet
 
     window = MainWindow()

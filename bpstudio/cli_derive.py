@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
+from bpstudio.cli_text import cli_language, translate
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
 from bpstudio.render import render_derivation
@@ -18,8 +19,7 @@ EXIT_BAD_INPUT = 2
 
 def default_lang(environ=os.environ) -> str:
     """Chinese when the user's locale is Chinese, English otherwise."""
-    locale = environ.get("LC_ALL") or environ.get("LANG") or ""
-    return "zh" if locale.lower().startswith("zh") else "en"
+    return "zh" if cli_language(environ) == "zh_CN" else "en"
 
 
 def run_derive(args) -> int:
@@ -46,8 +46,8 @@ def run_derive(args) -> int:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(text)
     except OSError as exc:
-        return _bad_input(f"cannot write {args.out}: {exc.strerror or exc}")
-    print(f"wrote {args.out}", file=sys.stderr)
+        return _bad_input(translate("cli", "cannot write %s: %s") % (args.out, exc.strerror or exc))
+    print(translate("cli", "wrote %s") % args.out, file=sys.stderr)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
+from bpstudio.cli_text import translate
 from bpstudio.model import DivergenceError, ProjectFileError, Trainer, load_project, save_project
 from bpstudio.model.evaluation import evaluate
 
@@ -42,15 +43,17 @@ def run_train(args) -> int:
         progress.finish()
     project.steps_taken = trainer.step_count
     final = trainer.dataset_loss()
-    print(f"steps {trainer.step_count}  epochs {trainer.epoch_count}  loss {final:.6g}")
+    summary = translate("cli", "steps %d  epochs %d  loss %s")
+    print(summary % (trainer.step_count, trainer.epoch_count, f"{final:.6g}"))
     print_evaluation(project)
     if args.out:
         try:
             save_project(project, args.out)
         except OSError as exc:
-            print(f"bpstudio train: cannot write {args.out}: {exc}", file=sys.stderr)
+            cannot = translate("cli", "cannot write %s: %s") % (args.out, exc)
+            print(f"bpstudio train: {cannot}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        print(f"wrote {args.out}")
+        print(translate("cli", "wrote %s") % args.out)
     return status
 
 
@@ -59,11 +62,12 @@ def print_evaluation(project) -> None:
     result = evaluate(project.network, project.dataset, project.loss)
     if project.dataset.has_test_split:
         n_test = len(project.dataset.test_indices())
-        print(f"test loss {result.test_loss:.6g}  ({n_test} held-out samples)")
+        line = translate("cli", "test loss %s  (%d held-out samples)")
+        print(line % (f"{result.test_loss:.6g}", n_test))
     if result.is_classification:
-        line = f"accuracy train {result.train_accuracy:.1%}"
+        line = translate("cli", "accuracy train %s") % f"{result.train_accuracy:.1%}"
         if result.test_accuracy == result.test_accuracy:
-            line += f"  test {result.test_accuracy:.1%}"
+            line += translate("cli", "  test %s") % f"{result.test_accuracy:.1%}"
         print(line)
 
 
@@ -93,10 +97,12 @@ class Progress:
         if self.is_tty:
             filled = int(self.BAR_WIDTH * done / self.total)
             bar = "#" * filled + "-" * (self.BAR_WIDTH - filled)
-            self.stream.write(f"\r[{bar}] {done}/{self.total} steps  loss {loss:.6g}")
+            line = translate("cli", "%d/%d steps  loss %s") % (done, self.total, f"{loss:.6g}")
+            self.stream.write(f"\r[{bar}] {line}")
             self._drawn = True
         else:
-            self.stream.write(f"step {done}/{self.total}  epoch {epochs}  loss {loss:.6g}\n")
+            line = translate("cli", "step %d/%d  epoch %d  loss %s")
+            self.stream.write(line % (done, self.total, epochs, f"{loss:.6g}") + "\n")
         self.stream.flush()
 
     def finish(self) -> None:

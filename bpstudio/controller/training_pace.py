@@ -9,7 +9,13 @@ import math
 from dataclasses import dataclass
 from time import perf_counter
 
+from PySide6.QtCore import QCoreApplication
+
 from bpstudio.model.training import StepResult, StepRun, Trainer
+
+# QCoreApplication.translate under the name lupdate recognises (the views' helper lives in
+# bpstudio.views, which the controller does not import).
+translate = QCoreApplication.translate
 
 FLAT_OUT = math.inf  # steps per second: as fast as the machine goes
 TIME_SLICE_SECONDS = 0.010  # one tick's work: short, so queued edits and pauses land quickly
@@ -39,14 +45,16 @@ class StopConditions:
     def reason_to_stop(self, trainer: Trainer, result: StepResult | StepRun) -> str:
         """Why training should stop after ``result``, or "" to go on."""
         if self.max_epochs is not None and trainer.epoch_count >= self.max_epochs:
-            return f"Stopped: reached the epoch limit ({self.max_epochs})"
+            return translate("TrainingWorker", "Stopped: reached the epoch limit (%d)") % (
+                self.max_epochs
+            )
         if self.target_loss is not None and result.epoch_finished:
             epoch_loss = float(trainer.history.epochs.view()[-1])
             if epoch_loss <= self.target_loss:
-                return (
-                    f"Stopped: the epoch loss {epoch_loss:.4g} reached the target "
-                    f"{self.target_loss:.4g}"
+                text = translate(
+                    "TrainingWorker", "Stopped: the epoch loss %s reached the target %s"
                 )
+                return text % (f"{epoch_loss:.4g}", f"{self.target_loss:.4g}")
         return ""
 
 

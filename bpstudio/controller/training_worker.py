@@ -28,7 +28,6 @@ from bpstudio.model.initialisation import initialise
 from bpstudio.model.project import Project
 from bpstudio.model.training import DivergenceError, StepRun, Trainer, TrainingConfig
 
-PAUSED = "Paused"
 MAX_RUN_STEPS = 1 << 30  # "flat out" is math.inf steps; the time slice ends the run
 
 _log = logging.getLogger(__name__)
@@ -99,25 +98,25 @@ class TrainingWorker(QObject):
 
     @Slot()
     def pause(self) -> None:
-        self._stop(PAUSED)
+        self._stop(self._paused())
 
     @Slot()
     @_reporting_failures
     def step_once(self) -> None:
-        self._stop(PAUSED)
+        self._stop(self._paused())
         self._train_and_report(max_steps=1)
 
     @Slot()
     @_reporting_failures
     def step_epoch(self) -> None:
-        self._stop(PAUSED)
+        self._stop(self._paused())
         self._train_and_report(max_steps=self._trainer.steps_per_epoch, until_epoch_end=True)
 
     @Slot()
     @_reporting_failures
     def reset(self) -> None:
         """Fresh weights from the project's initialisation scheme and seed; history cleared."""
-        self._stop(PAUSED)
+        self._stop(self._paused())
         project = self._project
         project.network = initialise(project.network, project.initialisation)
         self._trainer.history.clear()
@@ -164,7 +163,7 @@ class TrainingWorker(QObject):
     @_reporting_failures
     def open_project(self, project: Project) -> None:
         """A different project (opened, or a new example): its own history, paused."""
-        self._stop(PAUSED)
+        self._stop(self._paused())
         self._project = project
         self._trainer = self._new_trainer(project.history, project.steps_taken)
         self._start_history_afresh()  # the next snapshot carries the project's whole history
@@ -237,6 +236,9 @@ class TrainingWorker(QObject):
         return trainer
 
     # stopping and reporting -----------------------------------------------------------------
+    def _paused(self) -> str:
+        return self.tr("Paused")
+
     def _stop(self, reason: str, diverged: bool = False) -> None:
         """Pause (if running) and tell the GUI why, with a snapshot of where training stopped."""
         was_running = self._running
@@ -253,7 +255,10 @@ class TrainingWorker(QObject):
 
     def _on_diverged(self, exc: DivergenceError) -> None:
         rate = self._trainer.config.learning_rate
-        message = f"{exc}. The learning rate is {rate:g}; try {rate / 10:g}."
+        message = f"{exc}. " + self.tr("The learning rate is %s; try %s.") % (
+            f"{rate:g}",
+            f"{rate / 10:g}",
+        )
         self._stop(message, diverged=True)
         self.diverged.emit(message)
 

@@ -83,14 +83,16 @@ def show_shortcuts(window) -> QDialog:
     dialog.setObjectName("shortcutsDialog")
     dialog.setWindowTitle(translate("LearningMenus", "Keyboard shortcuts"))
     text = QTextBrowser()
+    menu_title = translate("LearningMenus", "Menu")
+    action_title = translate("LearningMenus", "Action")
+    keys_title = translate("LearningMenus", "Keys")
     rows = "".join(
         f"<tr><td>{menu}</td><td>{label}</td><td><b>{keys}</b></td></tr>"
         for menu, label, keys in shortcut_rows(window)
     )
     header = (
-        f"<tr><th align=left>{translate('LearningMenus', 'Menu')}</th>"
-        f"<th align=left>{translate('LearningMenus', 'Action')}</th>"
-        f"<th align=left>{translate('LearningMenus', 'Keys')}</th></tr>"
+        f"<tr><th align=left>{menu_title}</th><th align=left>{action_title}</th>"
+        f"<th align=left>{keys_title}</th></tr>"
     )
     text.setHtml(f"<table cellpadding=4>{header}{rows}</table>")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -94,6 +94,8 @@ class NetworkMenu(QMenu):
         self._fill_loss_menu()
 
     def _fill_activation_menu(self) -> None:
+        for old in self._activation_menu.findChildren(QMenu):
+            old.deleteLater()  # clear() keeps submenus alive; their texts would go stale
         self._activation_menu.clear()
         net = self._document.project.network
         for layer in range(2, net.n_layers + 1):
@@ -105,7 +107,7 @@ class NetworkMenu(QMenu):
                 action = make_action(
                     sub,
                     activation_label(name),
-                    self.tr("Layer %d computes a = %s(z)") % (layer, name),
+                    self.tr("Layer %d computes a = %s(z)") % (layer, activation_label(name)),
                     checkable=True,
                 )
                 action.setChecked(net.activations[layer - 2] == name)
@@ -124,7 +126,7 @@ class NetworkMenu(QMenu):
             action = make_action(
                 self._loss_menu,
                 loss_label(name),
-                self.tr("Use the loss %s") % name,
+                self.tr("Use the loss %s") % loss_label(name),
                 checkable=True,
             )
             action.setChecked(self._document.project.loss == name)

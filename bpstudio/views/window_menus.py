@@ -87,6 +87,9 @@ class WindowMenus(QObject):
             "xor": self.tr("XOR"),
             "and_gate": self.tr("AND gate"),
             "sine": self.tr("Sine curve"),
+            "spirals": self.tr("Two spirals"),
+            "iris": self.tr("Iris flowers"),
+            "circle": self.tr("Circle"),
         }
         return titles.get(name, name)
 

@@ -16,6 +16,7 @@ from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.expr import Expr, Q
 from bpstudio.model.derivation.numbers import atom_number, plain_number
 from bpstudio.model.derivation.steps import DerivationStep, Section
+from bpstudio.model.derivation.text import tr
 from bpstudio.model.network import Network
 from bpstudio.model.refs import ElementRef
 from bpstudio.model.trace import ForwardTrace, Gradients
@@ -104,6 +105,7 @@ class Recorder:
         relation: str = "=",
     ) -> None:
         section = self.sections[-1]
+        explanation = self._same_way(section, quantity, layer, explanation)
         self.sections[-1] = Section(
             section.id, section.phase, section.title, section.title_tex, section.first,
             section.count + 1,
@@ -126,6 +128,14 @@ class Recorder:
                 touches=frozenset(touches),
             )
         )
+
+    def _same_way(self, section: Section, quantity: str, layer: int, explanation: str) -> str:
+        """The seed says 同理可得 ("in the same way") before a formula that repeats the one
+        just shown for another unit; so does the walkthrough."""
+        previous = self.steps[-1] if section.count else None
+        if previous is None or (previous.quantity, previous.layer) != (quantity, layer):
+            return explanation
+        return tr("explain.same", self.lang, explanation=explanation)
 
     @staticmethod
     def _symbolic(lhs: Sequence[str], sides: Sequence[Expr], relation: str) -> str:

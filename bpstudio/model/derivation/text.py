@@ -114,6 +114,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{a} 连到下一层的每个单元, 链式法则对每条连线加上一项 ∂E/∂z · w "
         "(求导得 ∂z_k/∂{a} 就是该连线的权重)。",
     },
+    "explain.same": {
+        "en": "In the same way: {explanation}",
+        "zh": "同理可得: {explanation}",
+    },
     "explain.batch": {
         "en": "The batch loss is the mean of the losses of samples {samples}, so its gradient "
         "is the mean of their gradients.",

@@ -1,0 +1,1724 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <source>licence text</source>
+        <translation>许可证全文</translation>
+    </message>
+    <message>
+        <source>See backpropagation happen, and step through it with real numbers.</source>
+        <translation>亲眼看到反向传播的过程, 用真实的数字一步一步地推导。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %s and PySide6 %s, used under the LGPL (you may replace the Qt libraries with your own build).</source>
+        <translation>基于 Qt %s 与 PySide6 %s 构建, 依 LGPL 许可使用 (您可以用自己编译的 Qt 库替换)。</translation>
+    </message>
+    <message>
+        <source>About BP Studio</source>
+        <translation>关于 BP Studio</translation>
+    </message>
+</context>
+<context>
+    <name>AccuracyReadout</name>
+    <message>
+        <source>Accuracy: train %s</source>
+        <translation>准确率: 训练集 %s</translation>
+    </message>
+    <message>
+        <source> · test %s</source>
+        <translation> · 测试集 %s</translation>
+    </message>
+    <message>
+        <source>test loss %s</source>
+        <translation>测试损失 %s</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>BP Studio hit a problem</source>
+        <translation>BP Studio 遇到了问题</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside BP Studio. Your work is still open: use Save As to keep a copy, then carry on or restart BP Studio.</source>
+        <translation>BP Studio 内部出错了。您的工作仍然打开着: 请先用 “另存为” 保存一份副本, 然后继续工作或重新启动 BP Studio。</translation>
+    </message>
+    <message>
+        <source>(This happened %d times.)</source>
+        <translation>(已发生 %d 次。)</translation>
+    </message>
+    <message>
+        <source>The details are also in %s.</source>
+        <translation>详细信息也保存在 %s。</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Spaces</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file.</source>
+        <translation>请选择一个 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>First row is a header:</source>
+        <translation>第一行是表头:</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>分隔符:</translation>
+    </message>
+    <message>
+        <source>Preview; choose each column&apos;s role in the first row:</source>
+        <translation>预览; 在第一行为每一列选择用途:</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>%d samples, %d inputs, %d target columns (%s)</source>
+        <translation>%d 个样本, %d 个输入, %d 个目标列 (%s)</translation>
+    </message>
+</context>
+<context>
+    <name>DataControls</name>
+    <message>
+        <source>How many samples to draw</source>
+        <translation>生成多少个样本</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the noise added to the data</source>
+        <translation>加到数据上的噪声的标准差</translation>
+    </message>
+    <message>
+        <source>The same seed draws the same data</source>
+        <translation>相同的种子生成相同的数据</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Replace the data by the chosen built-in set</source>
+        <translation>用所选的内置数据集替换当前数据</translation>
+    </message>
+    <message>
+        <source>Share of the rows held out for testing (0: none)</source>
+        <translation>留作测试的行所占比例 (0: 不留)</translation>
+    </message>
+    <message>
+        <source>Which rows are held out</source>
+        <translation>决定哪些行被留作测试</translation>
+    </message>
+    <message>
+        <source>Standardise inputs</source>
+        <translation>标准化输入</translation>
+    </message>
+    <message>
+        <source>The network sees (x − mean) / sd per input column, over the training rows</source>
+        <translation>网络看到的是每个输入列的 (x − 均值) / 标准差 (按训练集的行计算)</translation>
+    </message>
+    <message>
+        <source>Built-in:</source>
+        <translation>内置数据集:</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Test share:</source>
+        <translation>测试比例:</translation>
+    </message>
+    <message>
+        <source>split seed</source>
+        <translation>划分种子</translation>
+    </message>
+</context>
+<context>
+    <name>DataDocks</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Replace the data by a CSV file&apos;s columns</source>
+        <translation>用 CSV 文件中的列替换当前数据</translation>
+    </message>
+    <message>
+        <source>&amp;Export data CSV…</source>
+        <translation>导出数据为 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the data (raw values) as CSV</source>
+        <translation>把数据 (原始值) 保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;weights CSV…</source>
+        <translation>导出权重为 CSV(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Save every weight and bias as CSV</source>
+        <translation>把所有权重和偏置保存为 CSV</translation>
+    </message>
+    <message>
+        <source>The data has %d input(s) and %d target(s); the network has %d input(s) and %d output(s). Resize the input and output layers to fit? (Undo puts everything back.)</source>
+        <translation>数据有 %d 个输入和 %d 个目标; 网络有 %d 个输入和 %d 个输出。要调整输入层和输出层的大小以匹配数据吗? (撤销可以恢复原样。)</translation>
+    </message>
+    <message>
+        <source>Resize the network?</source>
+        <translation>调整网络大小?</translation>
+    </message>
+    <message>
+        <source>Import %s</source>
+        <translation>导入 %s</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Export weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Wrote %s</source>
+        <translation>已写入 %s</translation>
+    </message>
+</context>
+<context>
+    <name>DataEditsMixin</name>
+    <message>
+        <source>Replace the data (%d samples)</source>
+        <translation>替换数据 (%d 个样本)</translation>
+    </message>
+    <message>
+        <source>Data: %s (%d samples, noise %s, seed %d)</source>
+        <translation>数据: %s (%d 个样本, 噪声 %s, 种子 %d)</translation>
+    </message>
+    <message>
+        <source>Set data row %d, column %d to %s</source>
+        <translation>把数据第 %d 行第 %d 列设为 %s</translation>
+    </message>
+    <message>
+        <source>Add a data row</source>
+        <translation>添加一行数据</translation>
+    </message>
+    <message>
+        <source>Remove data row %d</source>
+        <translation>删除第 %d 行数据</translation>
+    </message>
+    <message>
+        <source>Hold out %s%% for testing (seed %d)</source>
+        <translation>留出 %s%% 作测试 (种子 %d)</translation>
+    </message>
+    <message>
+        <source>Standardise the inputs</source>
+        <translation>标准化输入</translation>
+    </message>
+    <message>
+        <source>Use the raw inputs</source>
+        <translation>使用原始输入</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Copy the selected row (or the last) below it</source>
+        <translation>复制所选的行 (或最后一行) 到其下方</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>删除所选的行</translation>
+    </message>
+    <message>
+        <source>Double-click a number to edit it; click a row to walk it through</source>
+        <translation>双击数字可编辑; 单击一行可逐步推导该样本</translation>
+    </message>
+    <message>
+        <source>%d samples: %d train, %d test</source>
+        <translation>%d 个样本: %d 个训练, %d 个测试</translation>
+    </message>
+    <message>
+        <source>Standardised (mean ± sd of the training rows): %s</source>
+        <translation>已标准化 (训练行的均值 ± 标准差): %s</translation>
+    </message>
+    <message>
+        <source>Loss: train %s, test %s</source>
+        <translation>损失: 训练集 %s, 测试集 %s</translation>
+    </message>
+    <message>
+        <source> · accuracy: train %s, test %s</source>
+        <translation> · 准确率: 训练集 %s, 测试集 %s</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetTableModel</name>
+    <message>
+        <source>set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>train: the network learns from this row; test: held out to measure</source>
+        <translation>训练: 网络从这一行学习; 测试: 留出来用于评估</translation>
+    </message>
+    <message>
+        <source>Input %d (raw value)</source>
+        <translation>输入 %d (原始值)</translation>
+    </message>
+    <message>
+        <source>Target %d: the label Ŷ</source>
+        <translation>目标 %d: 标准答案 Ŷ (label 标签)</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>The walkthrough&apos;s sample</source>
+        <translation>逐步推导所用的样本</translation>
+    </message>
+    <message>
+        <source>the network sees %s (standardised)</source>
+        <translation>网络看到的是 %s (已标准化)</translation>
+    </message>
+    <message>
+        <source>%r is not a number; the value is unchanged</source>
+        <translation>%r 不是数字; 数值保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBoundaryWidget</name>
+    <message>
+        <source>The network&apos;s output over the plane: circles train, squares test</source>
+        <translation>网络在平面上的输出: 圆点为训练样本, 方块为测试样本</translation>
+    </message>
+    <message>
+        <source>The decision boundary is drawn for networks with 2 inputs (a point of the plane per sample). This network has %d input(s); choose a 2-D data set such as Circle or Two spirals in the Data panel to see it.</source>
+        <translation>决策边界只对有 2 个输入的网络绘制 (每个样本是平面上的一个点)。此网络有 %d 个输入; 请在数据面板中选择一个二维数据集 (例如圆形或双螺旋) 来查看。</translation>
+    </message>
+    <message>
+        <source>Colour: the class the network picks (argmax)</source>
+        <translation>颜色: 网络选择的类别 (argmax)</translation>
+    </message>
+    <message>
+        <source>Colour: the output, orange %s … blue %s; the white band is the boundary</source>
+        <translation>颜色: 输出值, 橙色 %s … 蓝色 %s; 白色带是边界</translation>
+    </message>
+</context>
+<context>
+    <name>DerivationPanel</name>
+    <message>
+        <source>Training is running: the walkthrough follows again when it pauses.</source>
+        <translation>正在训练: 暂停后逐步推导会继续跟上。</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Set w%s to %s</source>
+        <translation>把 w%s 设为 %s</translation>
+    </message>
+    <message>
+        <source>Set b%s to %s</source>
+        <translation>把 b%s 设为 %s</translation>
+    </message>
+    <message>
+        <source>Re-initialise weights (%s, seed %d)</source>
+        <translation>重新初始化权重 (%s, 种子 %d)</translation>
+    </message>
+    <message>
+        <source>Set training: learning rate %s, batch size %d</source>
+        <translation>训练设置: 学习率 %s, 批大小 %d</translation>
+    </message>
+    <message>
+        <source>Set loss to %s</source>
+        <translation>把损失函数设为 %s</translation>
+    </message>
+    <message>
+        <source>Add a unit to layer %d</source>
+        <translation>在第 %d 层添加一个单元</translation>
+    </message>
+    <message>
+        <source>Remove unit %d of layer %d</source>
+        <translation>删除第 %d 个单元 (第 %d 层)</translation>
+    </message>
+    <message>
+        <source>Insert a %d-unit layer at %d</source>
+        <translation>插入一个 %d 单元的层 (位置 %d)</translation>
+    </message>
+    <message>
+        <source>Remove layer %d</source>
+        <translation>删除第 %d 层</translation>
+    </message>
+    <message>
+        <source>Set layer %d activation to %s</source>
+        <translation>把第 %d 层的激活函数设为 %s</translation>
+    </message>
+    <message>
+        <source>Switch biases on</source>
+        <translation>启用偏置</translation>
+    </message>
+    <message>
+        <source>Switch biases off</source>
+        <translation>关闭偏置</translation>
+    </message>
+</context>
+<context>
+    <name>GradientSizePlot</name>
+    <message>
+        <source>How large each layer&apos;s weight gradient is (root-mean-square of dE/dw) at every step. Sigmoid&apos;s slope is at most 0.25, so the error shrinks each time it passes back through a sigmoid layer: the layers nearest the inputs learn slowest.</source>
+        <translation>每一步中各层权重梯度的大小 (dE/dw 的均方根)。Sigmoid 的斜率最大只有 0.25, 误差每反向经过一个 sigmoid 层就缩小一次: 离输入最近的层学得最慢。</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>gradient size (RMS of dE/dw)</source>
+        <translation>梯度大小 (dE/dw 的均方根)</translation>
+    </message>
+    <message>
+        <source>into layer %d</source>
+        <translation>进入第 %d 层</translation>
+    </message>
+</context>
+<context>
+    <name>HeldOutLossCurve</name>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenUnitStrip</name>
+    <message>
+        <source>Each hidden unit&apos;s activation over the plane (first %d units of a layer)</source>
+        <translation>每个隐含层单元在平面上的激活值 (每层前 %d 个单元)</translation>
+    </message>
+    <message>
+        <source>layer %d</source>
+        <translation>第 %d 层</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Show BP Studio in this language (your work stays open)</source>
+        <translation>用这种语言显示 BP Studio (您的工作保持打开)</translation>
+    </message>
+</context>
+<context>
+    <name>LearningDocks</name>
+    <message>
+        <source>Walkthrough</source>
+        <translation>逐步推导</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>Training failed: %s</source>
+        <translation>训练失败: %s</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+</context>
+<context>
+    <name>LearningMenus</name>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Walkthrough</source>
+        <translation>逐步推导(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of BP Studio</source>
+        <translation>BP Studio 的所有快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlotToolbar</name>
+    <message>
+        <source>Per step</source>
+        <translation>按步</translation>
+    </message>
+    <message>
+        <source>Per epoch</source>
+        <translation>按轮</translation>
+    </message>
+    <message>
+        <source>Per step: the loss of every update&apos;s batch (noisy with small batches).
+</source>
+        <translation>按步: 每次更新所用批次的损失 (批较小时波动较大)。
+</translation>
+    </message>
+    <message>
+        <source>Per epoch: the mean loss of each pass over the data (smooth).</source>
+        <translation>按轮: 每遍历一次数据的平均损失 (较平滑)。</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>A logarithmic loss axis: the slow, late progress stays visible</source>
+        <translation>损失轴使用对数刻度: 后期缓慢的进展也看得见</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Keep the whole curve in view as training goes on (panning turns this off)</source>
+        <translation>训练进行时始终显示整条曲线 (平移视图会关闭此项)</translation>
+    </message>
+    <message>
+        <source>Save the visible plot as a PNG image</source>
+        <translation>把当前显示的图保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Save the shown losses as a CSV table (full precision)</source>
+        <translation>把显示的损失保存为 CSV 表格 (完整精度)</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlotWidget</name>
+    <message>
+        <source>Move the mouse over the plot to read a point.</source>
+        <translation>把鼠标移到图上即可读出一个点的数值。</translation>
+    </message>
+    <message>
+        <source>The point of the curve nearest the mouse</source>
+        <translation>曲线上离鼠标最近的点</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Training loss; drag to pan, wheel to zoom, right-click for more</source>
+        <translation>训练损失; 拖动可平移, 滚轮可缩放, 右键查看更多</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Gradient size</source>
+        <translation>梯度大小</translation>
+    </message>
+    <message>
+        <source>Training loss over time</source>
+        <translation>训练损失随时间的变化</translation>
+    </message>
+    <message>
+        <source>Each layer&apos;s gradient size: the vanishing gradient</source>
+        <translation>各层梯度的大小: 梯度消失</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>%s %s: loss %s</source>
+        <translation>%s %s: 损失 %s</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>Export losses</source>
+        <translation>导出损失</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Show or hide the %s panel</source>
+        <translation>显示或隐藏 “%s” 面板</translation>
+    </message>
+    <message>
+        <source>%s[*] — BP Studio</source>
+        <translation>%s[*] — BP Studio</translation>
+    </message>
+</context>
+<context>
+    <name>ModelNames</name>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀分布</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <source>The seed&apos;s sample</source>
+        <translation>原推导中的样本</translation>
+    </message>
+    <message>
+        <source>AND gate</source>
+        <translation>与门 (AND)</translation>
+    </message>
+    <message>
+        <source>OR gate</source>
+        <translation>或门 (OR)</translation>
+    </message>
+    <message>
+        <source>XOR gate</source>
+        <translation>异或门 (XOR)</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>XOR quadrants</source>
+        <translation>异或象限 (XOR)</translation>
+    </message>
+    <message>
+        <source>Two gaussians</source>
+        <translation>两团高斯分布</translation>
+    </message>
+    <message>
+        <source>Two spirals</source>
+        <translation>双螺旋</translation>
+    </message>
+    <message>
+        <source>Sine curve</source>
+        <translation>正弦曲线</translation>
+    </message>
+    <message>
+        <source>Plane</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>The source document&apos;s one sample: x = (1.0, 0.5, 0.2), Ŷ = (0.9, 0.1).</source>
+        <translation>原推导中唯一的样本: x = (1.0, 0.5, 0.2), Ŷ = (0.9, 0.1)。</translation>
+    </message>
+    <message>
+        <source>1 only when both inputs are 1.</source>
+        <translation>仅当两个输入都为 1 时为 1。</translation>
+    </message>
+    <message>
+        <source>1 when either input is 1.</source>
+        <translation>任一输入为 1 时为 1。</translation>
+    </message>
+    <message>
+        <source>1 when exactly one input is 1: no straight line separates the classes, so it needs a hidden layer.</source>
+        <translation>恰好一个输入为 1 时为 1: 没有一条直线能分开两类, 所以需要隐含层。</translation>
+    </message>
+    <message>
+        <source>Class 1 inside a circle, class 0 in a ring around it.</source>
+        <translation>第 1 类在圆内, 第 0 类在圆外的环上。</translation>
+    </message>
+    <message>
+        <source>Class 1 where both coordinates have the same sign: XOR spread over the plane.</source>
+        <translation>两个坐标同号处为第 1 类: 铺满平面的异或 (XOR)。</translation>
+    </message>
+    <message>
+        <source>Two round clouds, one per class: a straight line nearly separates them.</source>
+        <translation>两团圆形的点云, 每类一团: 一条直线几乎能把它们分开。</translation>
+    </message>
+    <message>
+        <source>Two interleaved spiral arms: hard, needs two hidden layers.</source>
+        <translation>两条交错的螺旋臂: 较难, 需要两个隐含层。</translation>
+    </message>
+    <message>
+        <source>y = sin x on [-π, π]: regression with one input.</source>
+        <translation>在 [-π, π] 上的 y = sin x: 单输入的回归。</translation>
+    </message>
+    <message>
+        <source>y = 0.5 x₁ − 0.3 x₂ + 0.2: linear regression in 2-D.</source>
+        <translation>y = 0.5 x₁ − 0.3 x₂ + 0.2: 二维线性回归。</translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s 150 irises (UCI, CC BY 4.0): 4 measurements, 3 species one-hot.</source>
+        <translation>Fisher 的 150 朵鸢尾花 (UCI, CC BY 4.0): 4 个测量值, 3 个品种 (one-hot 编码)。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>Layer 1 · inputs</source>
+        <translation>第 1 层 · 输入层</translation>
+    </message>
+    <message>
+        <source>%d input</source>
+        <translation>%d 个输入</translation>
+    </message>
+    <message>
+        <source>%d inputs</source>
+        <translation>%d 个输入</translation>
+    </message>
+    <message>
+        <source>Layer %d · %s</source>
+        <translation>第 %d 层 · %s</translation>
+    </message>
+    <message>
+        <source>%d output</source>
+        <translation>%d 个输出</translation>
+    </message>
+    <message>
+        <source>%d outputs</source>
+        <translation>%d 个输出</translation>
+    </message>
+    <message>
+        <source>%d hidden unit</source>
+        <translation>%d 个隐含单元</translation>
+    </message>
+    <message>
+        <source>%d hidden units</source>
+        <translation>%d 个隐含单元</translation>
+    </message>
+    <message>
+        <source>Enter applies the new value, Esc cancels</source>
+        <translation>回车应用新值, Esc 取消</translation>
+    </message>
+    <message>
+        <source>“%s” is not a number. Type e.g. 0.25 or -1.5e-3.</source>
+        <translation>“%s” 不是数字。请输入例如 0.25 或 -1.5e-3。</translation>
+    </message>
+    <message>
+        <source>Right-click for layer actions: insert, remove, activation, biases</source>
+        <translation>右键可对该层操作: 插入、删除、激活函数、偏置</translation>
+    </message>
+    <message>
+        <source>units show a = f(z), the activation</source>
+        <translation>单元显示 a = f(z), 即激活值</translation>
+    </message>
+    <message>
+        <source>units show z, the weighted input</source>
+        <translation>单元显示 z, 即加权输入</translation>
+    </message>
+    <message>
+        <source>units show ∂E/∂z</source>
+        <translation>单元显示 ∂E/∂z</translation>
+    </message>
+    <message>
+        <source>· width grows with |%s|</source>
+        <translation>· 线宽随 |%s| 增大</translation>
+    </message>
+    <message>
+        <source>Add a unit to layer %d</source>
+        <translation>在第 %d 层添加一个单元</translation>
+    </message>
+    <message>
+        <source>Remove unit %s</source>
+        <translation>删除单元 %s</translation>
+    </message>
+    <message>
+        <source>Layer %d</source>
+        <translation>第 %d 层</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer before layer %d</source>
+        <translation>在第 %d 层之前插入一个隐含层</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer after layer %d</source>
+        <translation>在第 %d 层之后插入一个隐含层</translation>
+    </message>
+    <message>
+        <source>Remove layer %d</source>
+        <translation>删除第 %d 层</translation>
+    </message>
+    <message>
+        <source>Biases</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Edit %s…</source>
+        <translation>编辑 %s…</translation>
+    </message>
+    <message>
+        <source>Set %s to 0</source>
+        <translation>把 %s 设为 0</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>right-click for unit actions</source>
+        <translation>右键可对该单元操作</translation>
+    </message>
+    <message>
+        <source>Remove unit</source>
+        <translation>删除单元</translation>
+    </message>
+    <message>
+        <source>Removing unit %d of layer %d deletes its column of the dataset. Remove it?</source>
+        <translation>删除第 %d 个单元 (第 %d 层) 会删除数据集中对应的列。确定删除吗?</translation>
+    </message>
+    <message>
+        <source>Bias input of layer %d: a constant 1; its edges carry b_k^%d</source>
+        <translation>第 %d 层的偏置输入: 常数 1; 它的连线上是偏置 b_k^%d</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagramView</name>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络结构图</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialogs</name>
+    <message>
+        <source>Layer 1 (inputs, %d units)</source>
+        <translation>第 1 层 (输入层, %d 个单元)</translation>
+    </message>
+    <message>
+        <source>Layer %d (outputs, %d units)</source>
+        <translation>第 %d 层 (输出层, %d 个单元)</translation>
+    </message>
+    <message>
+        <source>Layer %d (hidden, %d units)</source>
+        <translation>第 %d 层 (隐含层, %d 个单元)</translation>
+    </message>
+    <message>
+        <source>The layer, numbered as the seed numbers them (inputs = 1)</source>
+        <translation>层的编号与原推导一致 (输入层 = 1)</translation>
+    </message>
+    <message>
+        <source>The function f in a = f(z)</source>
+        <translation>a = f(z) 中的函数 f</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层:</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s number within its layer, from 1</source>
+        <translation>单元在本层中的编号, 从 1 开始</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单元:</translation>
+    </message>
+    <message>
+        <source>Insert hidden layer</source>
+        <translation>插入隐含层</translation>
+    </message>
+    <message>
+        <source>Before %s</source>
+        <translation>在 %s 之前</translation>
+    </message>
+    <message>
+        <source>The new layer takes this place; later layers move right</source>
+        <translation>新层占据这个位置; 后面的层依次右移</translation>
+    </message>
+    <message>
+        <source>How many units the new layer has</source>
+        <translation>新层有多少个单元</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>位置:</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>单元数:</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>激活函数:</translation>
+    </message>
+    <message>
+        <source>Re-initialise weights</source>
+        <translation>重新初始化权重</translation>
+    </message>
+    <message>
+        <source>uniform: in [-scale, scale]; xavier, he: scaled by layer size</source>
+        <translation>均匀分布: 在 [-scale, scale] 内; Xavier、He: 按层的大小缩放</translation>
+    </message>
+    <message>
+        <source>The same seed always draws the same weights</source>
+        <translation>相同的种子总是生成相同的权重</translation>
+    </message>
+    <message>
+        <source>The range of &apos;uniform&apos; and the value of &apos;constant&apos;</source>
+        <translation>“均匀分布” 的范围, 以及 “常数” 的取值</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>初始化方法:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子:</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>尺度:</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkMenu</name>
+    <message>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Activation</source>
+        <translation>激活函数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Loss</source>
+        <translation>损失函数(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Use &amp;biases</source>
+        <translation>使用偏置(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add a bias b to every non-input unit</source>
+        <translation>给每个非输入单元加上偏置 b</translation>
+    </message>
+    <message>
+        <source>Add &amp;unit…</source>
+        <translation>添加单元(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Add a unit to a layer</source>
+        <translation>给某一层添加一个单元</translation>
+    </message>
+    <message>
+        <source>&amp;Remove unit…</source>
+        <translation>删除单元(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove a unit and its weights</source>
+        <translation>删除一个单元及其权重</translation>
+    </message>
+    <message>
+        <source>&amp;Insert hidden layer…</source>
+        <translation>插入隐含层(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer</source>
+        <translation>插入一个隐含层</translation>
+    </message>
+    <message>
+        <source>Remove hidden &amp;layer…</source>
+        <translation>删除隐含层(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Remove a hidden layer</source>
+        <translation>删除一个隐含层</translation>
+    </message>
+    <message>
+        <source>Layer %d computes a = %s(z)</source>
+        <translation>第 %d 层计算 a = %s(z)</translation>
+    </message>
+    <message>
+        <source>Use the loss %s</source>
+        <translation>使用损失函数 %s</translation>
+    </message>
+    <message>
+        <source>Cannot make this change</source>
+        <translation>无法进行此修改</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单元</translation>
+    </message>
+    <message>
+        <source>Remove unit</source>
+        <translation>删除单元</translation>
+    </message>
+    <message>
+        <source>Remove a data column?</source>
+        <translation>删除一列数据?</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s column in the dataset holds values. Removing the unit removes them too (Undo brings them back). Remove it?</source>
+        <translation>数据集中这个单元对应的列里有数值。删除该单元也会删除这些数值 (撤销可以恢复)。确定删除吗?</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer</source>
+        <translation>删除隐含层</translation>
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <source>Symbolic</source>
+        <translation>符号形式</translation>
+    </message>
+    <message>
+        <source>With the numbers</source>
+        <translation>代入数值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>flat out</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>step/s</source>
+        <translation>步/秒</translation>
+    </message>
+    <message>
+        <source>steps/s</source>
+        <translation>步/秒</translation>
+    </message>
+    <message>
+        <source> of %d</source>
+        <translation> / %d</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause training</source>
+        <translation>暂停训练</translation>
+    </message>
+    <message>
+        <source>Train continuously</source>
+        <translation>连续训练</translation>
+    </message>
+    <message>
+        <source>%s steps/s</source>
+        <translation>%s 步/秒</translation>
+    </message>
+    <message>
+        <source>Step %s · epoch %s · loss %s</source>
+        <translation>第 %s 步 · 第 %s 轮 · 损失 %s</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Take one optimiser update, then pause</source>
+        <translation>做一次参数更新, 然后暂停</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>一轮</translation>
+    </message>
+    <message>
+        <source>Train to the end of the current epoch, then pause</source>
+        <translation>训练到本轮结束, 然后暂停</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Fresh weights from the initialisation seed; clear the loss history</source>
+        <translation>按初始化种子重新生成权重; 清空损失记录</translation>
+    </message>
+    <message>
+        <source>Training speed: from slow motion (follow each update on the diagram) to flat out</source>
+        <translation>训练速度: 从慢动作 (在结构图上看清每次更新) 到全速</translation>
+    </message>
+    <message>
+        <source>Learning rate η: how far each update moves the weights (applies at once)</source>
+        <translation>学习率 η: 每次更新时权重移动的幅度 (立即生效)</translation>
+    </message>
+    <message>
+        <source>Samples per update: 1 is online learning; all of them is full batch</source>
+        <translation>每次更新使用的样本数: 1 为在线学习; 全部样本为全批量</translation>
+    </message>
+    <message>
+        <source>Pause once this many epochs have finished</source>
+        <translation>完成这么多轮后暂停</translation>
+    </message>
+    <message>
+        <source>Pause once an epoch&apos;s loss is at most this</source>
+        <translation>某一轮的损失不超过此值时暂停</translation>
+    </message>
+    <message>
+        <source>Updates taken, epochs finished, latest loss, speed</source>
+        <translation>已更新的步数、已完成的轮数、最新的损失、速度</translation>
+    </message>
+    <message>
+        <source>Why training last stopped</source>
+        <translation>训练上次停止的原因</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Stop after epochs</source>
+        <translation>训练轮数上限</translation>
+    </message>
+    <message>
+        <source>or at loss ≤</source>
+        <translation>或损失 ≤</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSession</name>
+    <message>
+        <source>Reset training</source>
+        <translation>重置训练</translation>
+    </message>
+    <message>
+        <source>Train 1 step</source>
+        <translation>训练 1 步</translation>
+    </message>
+    <message>
+        <source>Train %d steps</source>
+        <translation>训练 %d 步</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>Stopped: reached the epoch limit (%d)</source>
+        <translation>已停止: 达到训练轮数上限 (%d)</translation>
+    </message>
+    <message>
+        <source>Stopped: the epoch loss %s reached the target %s</source>
+        <translation>已停止: 本轮损失 %s 已达到目标 %s</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>The learning rate is %s; try %s.</source>
+        <translation>学习率为 %s; 试试 %s。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRedoActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughBar</name>
+    <message>
+        <source>Previous section of the derivation</source>
+        <translation>推导的上一节</translation>
+    </message>
+    <message>
+        <source>Previous formula (before the first: undo the last update)</source>
+        <translation>上一个公式 (在第一个之前: 撤销上一次更新)</translation>
+    </message>
+    <message>
+        <source>Next formula (after 七: apply the update and go on to the next sample)</source>
+        <translation>下一个公式 (在 七 之后: 应用更新并转到下一个样本)</translation>
+    </message>
+    <message>
+        <source>Next section of the derivation</source>
+        <translation>推导的下一节</translation>
+    </message>
+    <message>
+        <source>Back to the first formula</source>
+        <translation>回到第一个公式</translation>
+    </message>
+    <message>
+        <source>Auto-play: advance one formula at the chosen pace</source>
+        <translation>自动播放: 按所选节奏逐个前进</translation>
+    </message>
+    <message>
+        <source>Auto-play pace: time per formula (right is faster)</source>
+        <translation>自动播放的节奏: 每个公式停留的时间 (向右更快)</translation>
+    </message>
+    <message>
+        <source>The training sample the walkthrough follows</source>
+        <translation>逐步推导所用的训练样本</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> 位有效数字</translation>
+    </message>
+    <message>
+        <source>Significant digits of the numbers in the formulas</source>
+        <translation>公式中数字的有效位数</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <source>Sample %d</source>
+        <translation>第 %d 个样本</translation>
+    </message>
+    <message>
+        <source>Formula %d of %d</source>
+        <translation>第 %d 个公式, 共 %d 个</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughCursor</name>
+    <message>
+        <source>Walkthrough: update for sample %d</source>
+        <translation>逐步推导: 用第 %d 个样本更新</translation>
+    </message>
+</context>
+<context>
+    <name>WeightTableModel</name>
+    <message>
+        <source> (double-click to edit)</source>
+        <translation> (双击可编辑)</translation>
+    </message>
+    <message>
+        <source>bias b%s</source>
+        <translation>偏置 b%s</translation>
+    </message>
+    <message>
+        <source>“%s” is not a number; the value was kept.</source>
+        <translation>“%s” 不是数字; 数值保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightTablesPanel</name>
+    <message>
+        <source>w (editable)</source>
+        <translation>w (可编辑)</translation>
+    </message>
+    <message>
+        <source>The weights w; double-click or type to edit one</source>
+        <translation>权重 w; 双击或直接输入即可编辑</translation>
+    </message>
+    <message>
+        <source>The gradient of the shown sample&apos;s loss (read-only)</source>
+        <translation>当前样本损失的梯度 (只读)</translation>
+    </message>
+    <message>
+        <source>Δw (last change)</source>
+        <translation>Δw (上次的变化)</translation>
+    </message>
+    <message>
+        <source>How much the last edit or training run changed w</source>
+        <translation>上一次编辑或训练使 w 改变了多少</translation>
+    </message>
+    <message>
+        <source>Show the weights, their gradients, or the last update</source>
+        <translation>显示权重、梯度或上一次的更新量</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;w%s&lt;/b&gt;: layer %d → layer %d (%s)</source>
+        <translation>&lt;b&gt;w%s&lt;/b&gt;: 第 %d 层 → 第 %d 层 (%s)</translation>
+    </message>
+    <message>
+        <source>Rows: units of layer %d; columns: units of layer %d</source>
+        <translation>行: 第 %d 层的单元; 列: 第 %d 层的单元</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>“%s” has unsaved changes. Save them first?</source>
+        <translation>“%s” 有未保存的修改。要先保存吗?</translation>
+    </message>
+    <message>
+        <source>New project from the example “%s”</source>
+        <translation>已用示例 “%s” 新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Opened %s</source>
+        <translation>已打开 %s</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>BP Studio cannot open “%s”:
+
+%s
+
+Your current work is unchanged.</source>
+        <translation>BP Studio 无法打开 “%s”:
+
+%s
+
+您当前的工作没有改变。</translation>
+    </message>
+    <message>
+        <source>Could not open %s</source>
+        <translation>无法打开 %s</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>BP Studio cannot save “%s”:
+
+%s</source>
+        <translation>BP Studio 无法保存 “%s”:
+
+%s</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>已保存 %s</translation>
+    </message>
+    <message>
+        <source>BP Studio projects (*.json);;All files (*)</source>
+        <translation>BP Studio 项目 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>导出结构图</translation>
+    </message>
+    <message>
+        <source>Could not export: %s</source>
+        <translation>无法导出: %s</translation>
+    </message>
+    <message>
+        <source>Exported the diagram to %s</source>
+        <translation>已把结构图导出到 %s</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New from example</source>
+        <translation>从示例新建(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New project: the seed network</source>
+        <translation>新建项目: 原推导中的网络</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project file</source>
+        <translation>打开一个项目文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the project to a new file</source>
+        <translation>把项目保存到新文件</translation>
+    </message>
+    <message>
+        <source>Export diagram as &amp;PNG…</source>
+        <translation>导出结构图为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the diagram as a PNG image</source>
+        <translation>把结构图保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Export diagram as S&amp;VG…</source>
+        <translation>导出结构图为 SVG(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the diagram as an SVG drawing</source>
+        <translation>把结构图保存为 SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close BP Studio</source>
+        <translation>关闭 BP Studio</translation>
+    </message>
+    <message>
+        <source>Re-&amp;initialise weights…</source>
+        <translation>重新初始化权重(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Draw fresh weights with a scheme and a seed</source>
+        <translation>按初始化方法和种子重新生成权重</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom into the diagram</source>
+        <translation>放大结构图</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out of the diagram</source>
+        <translation>缩小结构图</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram</source>
+        <translation>显示整个结构图</translation>
+    </message>
+    <message>
+        <source>&amp;About BP Studio</source>
+        <translation>关于 BP Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and licences</source>
+        <translation>版本与许可证</translation>
+    </message>
+    <message>
+        <source>The seed network (3-2-2)</source>
+        <translation>原推导中的网络 (3-2-2)</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或 (XOR)</translation>
+    </message>
+    <message>
+        <source>AND gate</source>
+        <translation>与门 (AND)</translation>
+    </message>
+    <message>
+        <source>Sine curve</source>
+        <translation>正弦曲线</translation>
+    </message>
+    <message>
+        <source>Two spirals</source>
+        <translation>双螺旋</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Start a new project from the example “%s”</source>
+        <translation>用示例 “%s” 新建项目</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(暂无)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Forget the recent files</source>
+        <translation>清除最近打开的文件记录</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>cannot write %s: %s</source>
+        <translation>无法写入 %s: %s</translation>
+    </message>
+    <message>
+        <source>wrote %s</source>
+        <translation>已写入 %s</translation>
+    </message>
+    <message>
+        <source>steps %d  epochs %d  loss %s</source>
+        <translation>步数 %d  轮数 %d  损失 %s</translation>
+    </message>
+    <message>
+        <source>test loss %s  (%d held-out samples)</source>
+        <translation>测试损失 %s  (%d 个留出样本)</translation>
+    </message>
+    <message>
+        <source>accuracy train %s</source>
+        <translation>准确率 训练集 %s</translation>
+    </message>
+    <message>
+        <source>  test %s</source>
+        <translation>  测试集 %s</translation>
+    </message>
+    <message>
+        <source>%d/%d steps  loss %s</source>
+        <translation>%d/%d 步  损失 %s</translation>
+    </message>
+    <message>
+        <source>step %d/%d  epoch %d  loss %s</source>
+        <translation>第 %d/%d 步  第 %d 轮  损失 %s</translation>
+    </message>
+</context>
+</TS>
