@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
 from bpstudio.model.datasets.registry import BUILTIN_SETS, get_builtin
+from bpstudio.views.model_names import dataset_description, dataset_title
 
 MAX_GENERATED = 5000
 MAX_SEED = 2**31 - 1
@@ -48,9 +49,11 @@ class DataControls(QWidget):
         self.builtin_box = QComboBox()
         self.builtin_box.setObjectName("builtinDataBox")
         for spec in BUILTIN_SETS.values():
-            self.builtin_box.addItem(spec.title, spec.name)
+            self.builtin_box.addItem(dataset_title(spec.name, spec.title), spec.name)
             self.builtin_box.setItemData(
-                self.builtin_box.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole
+                self.builtin_box.count() - 1,
+                dataset_description(spec.name, spec.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.builtin_box.setCurrentIndex(self.builtin_box.findData("circle"))
         self.count_box = _spin(1, MAX_GENERATED, 200, self.tr("How many samples to draw"))

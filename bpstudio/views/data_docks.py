@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from bpstudio.model.dataset import Dataset
@@ -18,6 +18,7 @@ from bpstudio.views.csv_import_dialog import CsvImportDialog
 from bpstudio.views.data_panel import DataPanel
 from bpstudio.views.decision_boundary import DecisionBoundaryWidget
 from bpstudio.views.held_out_curve import AccuracyReadout, HeldOutLossCurve
+from bpstudio.views.language import is_language_change
 
 if TYPE_CHECKING:
     from bpstudio.views.main_window import MainWindow
@@ -48,12 +49,21 @@ class DataDocks(QObject):
 
     def _add_docks(self) -> None:
         w = self._window
-        # Plain English titles: add_dock translates them (in its own context) for the window.
-        w.add_dock(self.data_panel, "datasetTable", "Data", Area.RightDockWidgetArea)
-        w.add_dock(self.boundary, "decisionBoundary", "Decision boundary", Area.RightDockWidgetArea)
+        # Titles as functions: the window calls them again when the language changes.
+        w.add_dock(
+            self.data_panel, "datasetTable", lambda: self.tr("Data"), Area.RightDockWidgetArea
+        )
+        boundary_title = lambda: self.tr("Decision boundary")  # noqa: E731
+        w.add_dock(self.boundary, "decisionBoundary", boundary_title, Area.RightDockWidgetArea)
         w.tabifyDockWidget(w.docks["weightTables"], w.docks["datasetTable"])
         w.tabifyDockWidget(w.docks["weightTables"], w.docks["decisionBoundary"])
         w.docks["derivationPanel"].raise_()
+
+    def event(self, event: QEvent) -> bool:
+        # The window passes LanguageChange on to its QObject children, this one included.
+        if is_language_change(event):
+            self.menu.setTitle(self.tr("&Data"))
+        return super().event(event)
 
     def _build_menu(self) -> QMenu:
         w = self._window
