@@ -79,6 +79,8 @@ class DatasetTableModel(QAbstractTableModel):
 
     # cells --------------------------------------------------------------------------------
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() != ROLE_COLUMN:
             base |= Qt.ItemFlag.ItemIsEditable

@@ -19,8 +19,9 @@ from bpstudio.model.datasets.grid import OutputGrid, output_grid
 from bpstudio.views.hidden_unit_strip import HiddenUnitStrip, blue_orange_map
 
 REDRAW_INTERVAL_MS = 100  # at most 10 redraws a second
-RESOLUTION = 90
+RESOLUTION = 120
 CLASS_COLOURS = ("#e8710a", "#0877bd", "#2ca02c", "#9467bd", "#8c564b", "#d62728")
+LIGHT_CLASS_COLOURS = ("#f7c59a", "#9cc9e8", "#a8dba8", "#cdb9e0", "#d4b9b3", "#f0a8a8")
 
 
 class DecisionBoundaryWidget(QWidget):
@@ -28,6 +29,7 @@ class DecisionBoundaryWidget(QWidget):
         super().__init__(parent)
         self._document = document
         self.redraw_count = 0  # for tests: how many times the map was recomputed
+        self._shown_rect = QRectF()
         self._timer = QTimer(self, singleShot=True, interval=REDRAW_INTERVAL_MS)
         self._timer.timeout.connect(self._on_redraw_due)
         self.plot = self._make_plot()
@@ -48,8 +50,8 @@ class DecisionBoundaryWidget(QWidget):
         plot.getPlotItem().hideButtons()
         self.image = pg.ImageItem()
         plot.addItem(self.image)
-        self.train_points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=1.2))
-        self.test_points = pg.ScatterPlotItem(size=9, symbol="s", pen=pg.mkPen("k", width=1.5))
+        self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1))
+        self.test_points = pg.ScatterPlotItem(size=7, symbol="s", pen=pg.mkPen("k", width=1.2))
         plot.addItem(self.train_points)
         plot.addItem(self.test_points)
         plot.setToolTip(self.tr("The network's output over the plane: circles train, squares test"))
@@ -107,11 +109,12 @@ class DecisionBoundaryWidget(QWidget):
     def _draw_map(self, grid: OutputGrid, targets: np.ndarray) -> None:
         if grid.output_label == "class":
             n = targets.shape[1]
-            cmap = pg.ColorMap(np.linspace(0, 1, n), [pg.mkColor(c) for c in _classes(n)])
+            light = [pg.mkColor(c) for c in _classes(n, LIGHT_CLASS_COLOURS)]
+            cmap = pg.ColorMap(np.linspace(0, 1, n), light)
             levels = (0, max(n - 1, 1))
             self.caption.setText(self.tr("Colour: the class the network picks (argmax)"))
         else:
-            cmap = blue_orange_map()
+            cmap = blue_orange_map(light=True)
             levels = (float(targets.min()), float(targets.max()))
             if levels[0] == levels[1]:
                 levels = (levels[0] - 1, levels[1] + 1)
@@ -122,7 +125,11 @@ class DecisionBoundaryWidget(QWidget):
         self.image.setLookupTable(cmap.getLookupTable(nPts=256, alpha=False))
         self.image.setImage(grid.output, levels=levels, autoLevels=False)
         (x0, x1), (y0, y1) = grid.x_range, grid.y_range
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        rect = QRectF(x0, y0, x1 - x0, y1 - y0)
+        self.image.setRect(rect)
+        if rect != self._shown_rect:  # new data: show all of it (otherwise keep the user's zoom)
+            self._shown_rect = rect
+            self.plot.setRange(rect, padding=0)
 
     def _draw_points(self, dataset) -> None:
         classes = _point_classes(dataset.targets)
@@ -134,8 +141,8 @@ class DecisionBoundaryWidget(QWidget):
             )
 
 
-def _classes(n: int) -> tuple[str, ...]:
-    return tuple(CLASS_COLOURS[i % len(CLASS_COLOURS)] for i in range(n))
+def _classes(n: int, palette: tuple[str, ...] = CLASS_COLOURS) -> tuple[str, ...]:
+    return tuple(palette[i % len(palette)] for i in range(n))
 
 
 def _point_classes(targets: np.ndarray) -> np.ndarray:

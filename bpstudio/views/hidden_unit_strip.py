@@ -15,10 +15,15 @@ MAX_UNITS_PER_LAYER = 12  # more would be too small to read; the tooltip says so
 COLUMNS = 2
 
 
-def blue_orange_map() -> pg.ColorMap:
-    """Orange for low, white in the middle, blue for high: the diagram's colours."""
-    return pg.ColorMap([0.0, 0.5, 1.0], [pg.mkColor(NEGATIVE), pg.mkColor("#f7f7f7"),
-                                         pg.mkColor(POSITIVE)])  # fmt: skip
+LIGHT_NEGATIVE, LIGHT_POSITIVE = "#f7c59a", "#9cc9e8"
+
+
+def blue_orange_map(light: bool = False) -> pg.ColorMap:
+    """Orange for low, white in the middle, blue for high: the diagram's colours.  ``light``
+    tints are for a background under points drawn in the full colours, so both stay visible."""
+    low, high = (LIGHT_NEGATIVE, LIGHT_POSITIVE) if light else (NEGATIVE, POSITIVE)
+    colours = [pg.mkColor(low), pg.mkColor("#fbfbfb"), pg.mkColor(high)]
+    return pg.ColorMap([0.0, 0.5, 1.0], colours)
 
 
 class HiddenUnitStrip(pg.GraphicsLayoutWidget):
