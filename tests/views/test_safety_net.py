@@ -10,12 +10,13 @@ import threading
 import uuid
 
 import pytest
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from bpstudio.controller.autosave_store import AutosaveSession, read_autosave
 from bpstudio.controller.crash_log import log_training_failure
 from bpstudio.model.project import load_project
+from bpstudio.views import recent_files
 from bpstudio.views.main_window import MainWindow
 from bpstudio.views.recovery_dialog import RecoveryAnswer, ask_about_recovery
 from bpstudio.views.safety_net import SafetyNet
@@ -29,10 +30,12 @@ class Emitter(QObject):
 def net(qtbot, tmp_path):
     # Not qtbot.addWidget: pytest-qt would close the window before this fixture marks the
     # work clean, and the unsaved-changes question would wait forever.
+    recent = recent_files.recent_files()
     window = MainWindow()
     window.show()
     safety = SafetyNet(window, session=AutosaveSession(tmp_path / "autosave"))
     yield safety
+    QSettings().setValue(recent_files.KEY, [str(p) for p in recent])  # as other tests left it
     safety.finish()
     window.document.undo_stack.setClean()
     window.close()
