@@ -18,7 +18,13 @@ from bpstudio.model.training import StepResult, StepRun, Trainer
 translate = QCoreApplication.translate
 
 FLAT_OUT = math.inf  # steps per second: as fast as the machine goes
-TIME_SLICE_SECONDS = 0.010  # one tick's work: short, so queued edits and pauses land quickly
+# One tick's work: short, so queued edits and pauses land quickly, and so the GUI thread never
+# waits long for the GIL (a Python training loop holds it: every Qt call the GUI thread makes
+# releases the GIL and must take it back).
+TIME_SLICE_SECONDS = 0.004
+# Flat out, the worker still rests this long between slices: the GUI thread then paints with
+# the GIL to itself instead of convoying behind the worker (benchmarks/gui.py, lateness).
+FLAT_OUT_GAP_MS = 3
 PACED_TICK_MS = 10  # how often a paced (slow-motion) run looks whether a step is due
 
 
@@ -74,8 +80,7 @@ class Pace:
         return math.isinf(self.steps_per_second)
 
     def tick_interval_ms(self) -> int:
-        # A zero-interval timer fires whenever the thread's event queue is empty.
-        return 0 if self.flat_out else PACED_TICK_MS
+        return FLAT_OUT_GAP_MS if self.flat_out else PACED_TICK_MS
 
     def set_speed(self, steps_per_second: float) -> None:
         if not steps_per_second > 0:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 import traceback
 from time import perf_counter
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from bpstudio.controller.epoch_evaluator import EpochEvaluator
 from bpstudio.controller.training_pace import (
@@ -28,6 +29,7 @@ from bpstudio.model.initialisation import initialise
 from bpstudio.model.project import Project
 from bpstudio.model.training import DivergenceError, StepRun, Trainer, TrainingConfig
 
+GIL_SWITCH_SECONDS = 0.001
 MAX_RUN_STEPS = 1 << 30  # "flat out" is math.inf steps; the time slice ends the run
 
 _log = logging.getLogger(__name__)
@@ -73,7 +75,10 @@ class TrainingWorker(QObject):
     # lifecycle ------------------------------------------------------------------------------
     @Slot()
     def _on_thread_started(self) -> None:
-        self._timer = QTimer(self)
+        # A thread waiting for the GIL gets it after at most this long (Python's default is
+        # 5 ms): the GUI thread's timers then fire within about a millisecond even mid-slice.
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
+        self._timer = QTimer(self, timerType=Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_tick)
         self._emit_snapshot()
 

@@ -33,10 +33,10 @@ def test_a_paced_run_takes_its_first_step_at_once_and_no_more():
     assert pace.tick_interval_ms() > 0
 
 
-def test_flat_out_has_no_limit_and_a_zero_interval():
+def test_flat_out_has_no_limit_and_only_a_short_rest_between_slices():
     pace = Pace(FLAT_OUT)
     assert pace.steps_due() == FLAT_OUT
-    assert pace.tick_interval_ms() == 0
+    assert 0 < pace.tick_interval_ms() <= 5  # the GUI thread's turn with the GIL
 
 
 def test_merging_keeps_every_loss_point_and_the_newest_state():

@@ -1,0 +1,295 @@
+"""GUI figures of issue 9, offscreen, medians over many frames; run by hand, never asserted.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/gui.py [--part NAME ...]
+
+Parts: lateness (a 16 ms timer while the window trains flat out), plot (loss plot update with
+1,000,000 points), diagram (a frame at 600 and 10,000 edges), formula (next step of the
+walkthrough, cold and warm cache), startup (to a shown window, against a bare PySide6 +
+pyqtgraph window, each in fresh subprocesses), memory (RSS while the app trains 1,000,000
+steps, in a fresh subprocess).  Settings and autosaves go to a throwaway folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
+    os.environ.setdefault(_name, tempfile.mkdtemp(prefix=f"bpstudio-bench-{_name.lower()}-"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+
+PARTS = ("lateness", "plot", "diagram", "formula", "startup", "memory")
+
+
+def percentile(values, q: float) -> float:
+    return float(np.percentile(np.asarray(values), q))
+
+
+def app():
+    from PySide6.QtWidgets import QApplication
+
+    from bpstudio.app import make_application
+
+    return QApplication.instance() or make_application(["bpstudio-bench"])
+
+
+def wait(ms: int) -> None:
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(ms)
+    while not deadline.hasExpired():
+        app().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def seed_window():
+    from bpstudio.views.main_window import MainWindow
+
+    app()
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    wait(300)
+    return window
+
+
+# lateness -----------------------------------------------------------------------------------
+def bench_lateness(seconds: float = 4.0) -> None:
+    from PySide6.QtCore import Qt, QTimer
+
+    window = seed_window()
+    session = window.learning.session
+    lateness, last = [], [None]
+
+    def on_timeout():
+        now = time.perf_counter()
+        if last[0] is not None:
+            lateness.append((now - last[0]) * 1000 - 16.0)
+        last[0] = now
+
+    timer = QTimer(timerType=Qt.TimerType.PreciseTimer, interval=16)
+    timer.timeout.connect(on_timeout)
+    session.controller.play()
+    wait(500)
+    steps_before = session.latest_snapshot.step_count
+    timer.start()
+    started = time.perf_counter()
+    wait(int(seconds * 1000))
+    timer.stop()
+    rate = (session.latest_snapshot.step_count - steps_before) / (time.perf_counter() - started)
+    session.controller.pause()
+    wait(200)
+    print(f"timer lateness (16 ms timer, seed training flat out at {rate:,.0f} steps/s): "
+          f"p50 {percentile(lateness, 50):.2f} ms, p99 {percentile(lateness, 99):.2f} ms, "
+          f"max {max(lateness):.2f} ms over {len(lateness)} ticks   target p99 < 5 ms")  # fmt: skip
+    window.hide()
+
+
+# loss plot ----------------------------------------------------------------------------------
+def bench_plot(points: int = 1_000_000, frames: int = 30) -> None:
+    from bpstudio.model.history import LossHistory
+    from bpstudio.views.loss_plot import LossPlotWidget
+
+    app()
+    plot = LossPlotWidget()
+    plot.resize(900, 400)
+    plot.show()
+    rng = np.random.default_rng(0)
+    plot.set_history(LossHistory(np.exp(-np.linspace(0, 8, points)) + rng.random(points) * 0.01))
+    plot.refresh_now()
+    plot.grab()
+    times = []
+    for _ in range(frames):
+        started = time.perf_counter()
+        plot._losses["steps"].extend(rng.random(2000) * 0.01)  # one snapshot's new points
+        plot.refresh_now()
+        plot.grab()  # paint it, as the screen would
+        times.append((time.perf_counter() - started) * 1000)
+    median = statistics.median(times)
+    print(f"loss plot update with {points + 2000 * frames:,} points: median {median:.2f} ms, "
+          f"max {max(times):.2f} ms   target < 15 ms")  # fmt: skip
+    plot.hide()
+
+
+# diagram ------------------------------------------------------------------------------------
+def diagram_document(sizes):
+    from bpstudio.controller.document import Document
+    from bpstudio.model.dataset import Dataset
+    from bpstudio.model.examples import load_example
+    from bpstudio.model.network import Network
+
+    project = load_example("seed")
+    rng = np.random.default_rng(0)
+    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    weights = [rng.normal(0, 1 / np.sqrt(a), (a, b)) for a, b in pairs]
+    project.network = Network(list(sizes), ["sigmoid"] * (len(sizes) - 1), weights)
+    project.dataset = Dataset(rng.uniform(-1, 1, (3, sizes[0])), rng.uniform(0, 1, (3, sizes[-1])))
+    return Document(project)
+
+
+def diagram_frame_ms(sizes, frames: int = 30) -> tuple[float, int]:
+    from PySide6.QtGui import QImage, QPainter
+
+    from bpstudio.views.diagram import NetworkDiagramView
+
+    document = diagram_document(sizes)
+    view = NetworkDiagramView(document)
+    view.resize(1000, 650)
+    view.show()
+    wait(100)
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    rng = np.random.default_rng(1)
+    times = []
+    for _ in range(frames + 2):
+        live = document.project.network.copy()
+        live.weights = [w + rng.normal(0, 0.05, w.shape) for w in live.weights]
+        started = time.perf_counter()
+        document.set_live_network(live)  # what a training snapshot does
+        painter = QPainter(image)
+        view.render(painter)
+        painter.end()
+        times.append((time.perf_counter() - started) * 1000)
+    view.hide()
+    return statistics.median(times[2:]), document.project.network.n_edges()
+
+
+def bench_diagram() -> None:
+    app()
+    for sizes, target in (([20, 20, 10], 4), ([100, 50, 100], 25)):
+        ms, edges = diagram_frame_ms(sizes)
+        print(f"diagram frame, {edges:,} edges ({'-'.join(map(str, sizes))}): median {ms:.2f} ms"
+              f"   target < {target} ms")  # fmt: skip
+
+
+# formula ------------------------------------------------------------------------------------
+def bench_formula(moves: int = 12) -> None:
+    from bpstudio.render.formula_svg import formula_svg
+    from bpstudio.views.formula_widget import formula_pixmap
+
+    window = seed_window()
+    cursor = window.learning.cursor
+    results = {}
+    for label in ("cold", "warm"):
+        cursor.go_to(0)
+        wait(50)
+        times = []
+        for _ in range(moves):
+            if label == "cold":
+                formula_svg.cache_clear()
+                formula_pixmap.cache_clear()
+            started = time.perf_counter()
+            cursor.next()
+            app().processEvents()
+            times.append((time.perf_counter() - started) * 1000)
+        results[label] = times
+    print("next formula in the walkthrough: "
+          + ", ".join(f"{k} median {statistics.median(v):.1f} ms (max {max(v):.1f})"
+                      for k, v in results.items()) + "   target < 50 ms")  # fmt: skip
+    window.hide()
+
+
+# start-up -----------------------------------------------------------------------------------
+BARE = """
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(pg.PlotWidget()); w.resize(1200, 800); w.show()
+app.processEvents()
+print("shown", flush=True)
+"""
+
+BPSTUDIO = """
+from bpstudio.app import make_application
+app = make_application(["bpstudio"])
+from bpstudio.views.main_window import MainWindow
+w = MainWindow(); w.resize(1200, 800); w.show()
+app.processEvents()
+print("shown", flush=True)
+"""
+
+
+def seconds_to_shown(code: str) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    for line in process.stdout:
+        if line.startswith("shown"):
+            break
+    took = time.perf_counter() - started
+    process.wait()
+    return took
+
+
+def bench_startup(runs: int = 5) -> None:
+    bare, ours = [], []
+    for _ in range(runs):  # alternate, so load changes hit both alike
+        bare.append(seconds_to_shown(BARE))
+        ours.append(seconds_to_shown(BPSTUDIO))
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"start-up to a shown window: BP Studio {o * 1000:.0f} ms, bare PySide6 + pyqtgraph "
+          f"{b * 1000:.0f} ms: {o / b:.2f}x   target < 1.5x")  # fmt: skip
+
+
+# memory -------------------------------------------------------------------------------------
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def train_and_sample_memory(steps: int = 1_000_000) -> None:
+    window = seed_window()
+    session = window.learning.session
+    samples = [(0, rss_mb())]
+    session.controller.play()
+    started = time.perf_counter()
+    while session.latest_snapshot is None or session.latest_snapshot.step_count < steps:
+        wait(500)
+        done = session.latest_snapshot.step_count if session.latest_snapshot else 0
+        samples.append((done, rss_mb()))
+        if time.perf_counter() - started > 300:
+            break
+    session.controller.pause()
+    wait(500)
+    samples.append((session.latest_snapshot.step_count, rss_mb()))
+    print("  RSS (MB) by steps: " + ", ".join(f"{s // 1000}k: {m:.0f}" for s, m in samples))
+    print(f"memory after {samples[-1][0]:,} training steps: {samples[-1][1]:.0f} MB RSS "
+          f"(start {samples[0][1]:.0f} MB)   target < 300 MB, flat")  # fmt: skip
+    window.hide()
+
+
+def bench_memory() -> None:
+    script = Path(__file__).resolve()
+    subprocess.run([sys.executable, str(script), "--part", "_memory_child"], check=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", action="append", choices=PARTS + ("_memory_child",))
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}, "
+          f"platform {os.environ['QT_QPA_PLATFORM']}")  # fmt: skip
+    runs = {
+        "lateness": bench_lateness,
+        "plot": bench_plot,
+        "diagram": bench_diagram,
+        "formula": bench_formula,
+        "startup": bench_startup,
+        "memory": bench_memory,
+        "_memory_child": train_and_sample_memory,
+    }
+    for part in args.part or PARTS:
+        runs[part]()
+
+
+if __name__ == "__main__":
+    main()
