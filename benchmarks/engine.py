@@ -228,8 +228,10 @@ def gemm_peak(repeats: int, size: int = 2048) -> dict[str, float]:
 
 # report -------------------------------------------------------------------------------------
 def set_threads(n: int):
-    from threadpoolctl import threadpool_limits
-
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        sys.exit("benchmarks/engine.py needs threadpoolctl: pip install -e '.[bench]'")
     limiter = threadpool_limits(limits=n)
     try:
         import torch
