@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bpstudio.controller.autosave_store import AutosavedWork
+from bpstudio.views.language import translate
 
 
 class RecoveryAnswer(Enum):
@@ -17,37 +18,46 @@ class RecoveryAnswer(Enum):
     LATER = "later"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecoveryDialog", text)
-
-
 def recovery_text(work: AutosavedWork) -> str:
     when = QLocale().toString(work.saved_at, QLocale.FormatType.ShortFormat)
     where = (
-        _tr("It was last saved as “%s”.") % work.original_path
+        translate("RecoveryDialog", "It was last saved as “%s”.") % work.original_path
         if work.original_path is not None
-        else _tr("It was never saved to a file.")
+        else translate("RecoveryDialog", "It was never saved to a file.")
     )
     return (
-        _tr(
+        translate(
+            "RecoveryDialog",
             "BP Studio did not close properly last time. Unsaved work on “%s” was kept "
-            "automatically at %s."
+            "automatically at %s.",
         )
         % (work.project.name, when)
         + "\n\n"
         + where
         + "\n\n"
-        + _tr("Restore it now, discard it, or decide later (you will be asked at the next start).")
+        + translate(
+            "RecoveryDialog",
+            "Restore it now, discard it, or decide later (you will be asked at the next start).",
+        )
     )
 
 
 def ask_about_recovery(work: AutosavedWork, parent: QWidget | None = None) -> RecoveryAnswer:
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Restore unsaved work?"), "", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("RecoveryDialog", "Restore unsaved work?"),
+        "",
+        parent=parent,
+    )
     box.setObjectName("recoveryDialog")
     box.setText(recovery_text(work))
-    restore = box.addButton(_tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton(_tr("Later"), QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        translate("RecoveryDialog", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    discard = box.addButton(
+        translate("RecoveryDialog", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    later = box.addButton(translate("RecoveryDialog", "Later"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.setEscapeButton(later)  # closing the box must never throw the work away
     box.exec()
