@@ -1130,6 +1130,41 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>It was last saved as “%s”.</source>
+        <translation>它上次保存为 “%s”。</translation>
+    </message>
+    <message>
+        <source>It was never saved to a file.</source>
+        <translation>它从未保存到文件。</translation>
+    </message>
+    <message>
+        <source>BP Studio did not close properly last time. Unsaved work on “%s” was kept automatically at %s.</source>
+        <translation>BP Studio 上次没有正常关闭。“%s” 中未保存的工作已在 %s 自动保留。</translation>
+    </message>
+    <message>
+        <source>Restore it now, discard it, or decide later (you will be asked at the next start).</source>
+        <translation>现在恢复、丢弃, 或稍后再决定 (下次启动时会再次询问)。</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
     <name>StepCard</name>
     <message>
         <source>Symbolic</source>
