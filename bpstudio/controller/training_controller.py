@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
 
 from bpstudio.controller.training_pace import FLAT_OUT, StopConditions
-from bpstudio.controller.training_snapshot import TrainingSnapshot
+from bpstudio.controller.training_snapshot import TrainingSnapshot, merge_snapshots
 from bpstudio.controller.training_worker import TrainingWorker
 from bpstudio.model.project import Project
 from bpstudio.model.training import TrainingConfig
@@ -51,7 +51,7 @@ class TrainingController(QObject):
         self._latest: TrainingSnapshot | None = None
         self._unsent_project: Project | None = None  # the newest project, until the thread runs
         self._thread_was_started = False
-        self._pending: TrainingSnapshot | None = None
+        self._pending: list[TrainingSnapshot] = []
         self._speed = FLAT_OUT
         self._since_flush = QElapsedTimer()
         self._flush_timer = QTimer(self, singleShot=True)
@@ -212,7 +212,9 @@ class TrainingController(QObject):
     def _on_worker_snapshot(self, snapshot: TrainingSnapshot) -> None:
         if self._shut_down:
             return
-        self._pending = snapshot.merged_after(self._pending)
+        # Merged once, at the flush: merging one by one copies the growing pending points
+        # again and again, which falls behind a fast worker for good.
+        self._pending.append(snapshot)
         if self._flush_timer.isActive():
             return
         since = self._since_flush.elapsed() if self._since_flush.isValid() else None
@@ -226,9 +228,9 @@ class TrainingController(QObject):
     def _flush(self) -> None:
         """Pass the pending snapshot on now (before any state change that depends on it)."""
         self._flush_timer.stop()
-        if self._pending is None:
+        if not self._pending:
             return
-        snapshot, self._pending = self._pending, None
+        snapshot, self._pending = merge_snapshots(self._pending), []
         self._latest = snapshot
         self._since_flush.restart()
         self.snapshotReady.emit(snapshot)

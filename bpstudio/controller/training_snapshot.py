@@ -2,7 +2,7 @@
 
 A snapshot carries the weights after its last step and only the loss points that are new since
 the previous snapshot, so the GUI can append them to a plot; two snapshots merge into one
-(`merged_after`) when the GUI is too busy to show each, without losing a loss point.
+(`merge_snapshots`) when the GUI is too busy to show each, without losing a loss point.
 """
 
 from __future__ import annotations
@@ -77,20 +77,40 @@ class TrainingSnapshot:
 
     def merged_after(self, older: TrainingSnapshot | None) -> TrainingSnapshot:
         """This snapshot with ``older``'s loss points in front: the state is this one's."""
-        if older is None or self.history_reset:
-            return self
-        return replace(
-            self,
-            first_step_index=older.first_step_index,
-            first_epoch_index=older.first_epoch_index,
-            new_step_losses=_joined(older.new_step_losses, self.new_step_losses),
-            new_epoch_losses=_joined(older.new_epoch_losses, self.new_epoch_losses),
-            new_gradient_rms=_joined_rows(older.new_gradient_rms, self.new_gradient_rms),
-            new_evaluations=older.new_evaluations + self.new_evaluations,
-            history_reset=older.history_reset,
-            reinitialised=self.reinitialised or older.reinitialised,
-            diverged=self.diverged or (older.diverged and not self.running),
-        )
+        return self if older is None else merge_snapshots([older, self])
+
+
+def merge_snapshots(snapshots: list[TrainingSnapshot]) -> TrainingSnapshot:
+    """Several snapshots as one: the newest state, with every loss point since the first
+    (or since the last history reset), each array joined with one copy."""
+    start = max((i for i, s in enumerate(snapshots) if s.history_reset), default=0)
+    run, newest = snapshots[start:], snapshots[-1]
+    if len(run) == 1:
+        return newest
+    first = run[0]
+    widths = {s.new_gradient_rms.shape[1] for s in run if len(s.new_gradient_rms)}
+    rows = [s.new_gradient_rms for s in run if len(s.new_gradient_rms)]
+    if len(widths) > 1:  # the layer count changed in between: only the newest rows fit
+        rows = [r for r in rows if r.shape[1] == newest.new_gradient_rms.shape[1]][-1:]
+    return replace(
+        newest,
+        first_step_index=first.first_step_index,
+        first_epoch_index=first.first_epoch_index,
+        new_step_losses=_concatenated([s.new_step_losses for s in run]),
+        new_epoch_losses=_concatenated([s.new_epoch_losses for s in run]),
+        new_gradient_rms=frozen_copy(np.vstack(rows)) if rows else newest.new_gradient_rms,
+        new_evaluations=tuple(e for s in run for e in s.new_evaluations),
+        history_reset=first.history_reset,
+        reinitialised=any(s.reinitialised for s in run),
+        diverged=newest.diverged or (any(s.diverged for s in run) and not newest.running),
+    )
+
+
+def _concatenated(parts: list[np.ndarray]) -> np.ndarray:
+    parts = [p for p in parts if len(p)]
+    if len(parts) == 1:
+        return parts[0]
+    return frozen_copy(np.concatenate(parts)) if parts else _empty()
 
 
 def place_points(series: GrowingArray, first_index: int, values: np.ndarray) -> None:
@@ -100,25 +120,6 @@ def place_points(series: GrowingArray, first_index: int, values: np.ndarray) -> 
     elif first_index > len(series):
         series.extend(np.full(first_index - len(series), np.nan))
     series.extend(values)
-
-
-def _joined(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    if not len(first):
-        return second
-    if not len(second):
-        return first
-    return frozen_copy(np.concatenate([first, second]))
-
-
-def _joined_rows(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Gradient rows; when the layer count changed in between, only the newer rows fit."""
-    if not len(first):
-        return second
-    if not len(second):
-        return first
-    if first.shape[1] != second.shape[1]:
-        return second
-    return frozen_copy(np.vstack([first, second]))
 
 
 def snapshot_network(network: Network) -> dict:

@@ -97,3 +97,26 @@ def test_full_batch_training_reduces_xor_loss():
     start = trainer.dataset_loss()
     trainer.run_epochs(3000)
     assert trainer.dataset_loss() < min(0.01, start)
+
+
+def test_history_copies_share_numbers_until_either_changes():
+    from bpstudio.model.history import GrowingArray, LossHistory
+
+    original = GrowingArray([1.0, 2.0, 3.0])
+    twin = original.copy()
+    assert np.shares_memory(original.view(), twin.view())  # no copy made
+    original.append(4.0)
+    twin.append(9.0)  # the frozen twin takes a private buffer before it writes
+    assert original.view().tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert twin.view().tolist() == [1.0, 2.0, 3.0, 9.0]
+    frozen = original.copy()
+    original.truncate(1)  # a truncation must not let later appends overwrite what copies see
+    original.extend([7.0, 7.0, 7.0])
+    assert frozen.view().tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert original.view().tolist() == [1.0, 7.0, 7.0, 7.0]
+
+    history = LossHistory(range(100_000))
+    copies = [history.copy() for _ in range(50)]
+    assert all(np.shares_memory(c.steps.view(), history.steps.view()) for c in copies)
+    copies[0].clear()
+    assert len(copies[0].steps) == 0 and len(history.steps) == 100_000
