@@ -11,12 +11,18 @@ import re
 import warnings
 from functools import lru_cache
 
-with warnings.catch_warnings():
-    # ziamath loads its font through a deprecated importlib API; not our warning to fix
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import ziamath
 
-ziamath.config.svg2 = False
+@lru_cache(maxsize=1)
+def _ziamath():
+    """ziamath, imported on first use: it takes ~150 ms, which the window's start need not
+    wait for."""
+    with warnings.catch_warnings():
+        # ziamath loads its font through a deprecated importlib API; not our warning to fix
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import ziamath
+    ziamath.config.svg2 = False
+    return ziamath
+
 
 DEFAULT_SIZE = 18.0
 CACHE_SIZE = 4096
@@ -28,7 +34,7 @@ def formula_svg(latex: str, size: float = DEFAULT_SIZE, color: str = "black") ->
     """The formula typeset as a standalone SVG document (UTF-8 bytes)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        svg = ziamath.Math.fromlatex(latex, size=size, color=color).svg()
+        svg = _ziamath().Math.fromlatex(latex, size=size, color=color).svg()
     return svg.encode("utf-8")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.views.formula_widget import FormulaLabel
+from bpstudio.views.formula_widget import FormulaLabel, prefetch
 from bpstudio.views.language import is_language_change
 from bpstudio.views.symbols import sub, sup
 from bpstudio.views.walkthrough_bar import WalkthroughBar
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
+PREFETCH_DELAY_MS = 20
 
 
 class StepCard(QFrame):
@@ -147,8 +148,13 @@ class DerivationPanel(QWidget):
         self._items: list[QTreeWidgetItem] = []
         cursor.derivationChanged.connect(self._on_derivation_changed)
         cursor.stepChanged.connect(self._on_step_changed)
+        # Typesetting takes 15-40 ms a formula: the neighbours are typeset while the student
+        # reads, so the next formula appears at once.
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._on_prefetch_due)
         self._on_derivation_changed()
-        self._on_step_changed(cursor.index)
+        # The first formula is typeset once the window is on screen, not before it.
+        QTimer.singleShot(0, self, lambda: self._on_step_changed(self.cursor.index))
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -191,11 +197,20 @@ class DerivationPanel(QWidget):
         if step is None:
             return
         self.card.show_step(step)
+        self._prefetch_timer.start()
         if 0 <= index < len(self._items):
             self.outline.blockSignals(True)
             self.outline.setCurrentItem(self._items[index])
             self.outline.scrollToItem(self._items[index])
             self.outline.blockSignals(False)
+
+    @Slot()
+    def _on_prefetch_due(self) -> None:
+        steps, index = self.cursor.steps, self.cursor.index
+        for neighbour in (index + 1, index - 1):
+            if 0 <= neighbour < len(steps):
+                prefetch(steps[neighbour].symbolic, self.card.symbolic.scale)
+                prefetch(steps[neighbour].substituted, self.card.substituted.scale)
 
     @Slot(QTreeWidgetItem)
     def _on_outline_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

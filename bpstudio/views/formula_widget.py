@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -31,6 +32,17 @@ def formula_pixmap(latex: str, height_scale: float, ratio: float) -> QPixmap:
     return pixmap
 
 
+def _screen_ratio() -> float:
+    screen = QGuiApplication.primaryScreen()
+    return screen.devicePixelRatio() if screen else 1.0
+
+
+def prefetch(latex: str, scale: float) -> None:
+    """Typeset a formula into the cache now (idle time), so showing it later is instant."""
+    with contextlib.suppress(Exception):  # shown as LaTeX source when its turn comes
+        formula_pixmap(latex, scale, _screen_ratio())
+
+
 class FormulaLabel(QLabel):
     """Shows one LaTeX formula; falls back to the LaTeX source if it cannot be typeset."""
 
@@ -42,6 +54,10 @@ class FormulaLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+    @property
+    def scale(self) -> float:
+        return self._scale
+
     def latex(self) -> str:
         return self._latex
 
@@ -51,12 +67,7 @@ class FormulaLabel(QLabel):
         if not latex:
             self.clear()
             return
-        ratio = (
-            QGuiApplication.primaryScreen().devicePixelRatio()
-            if QGuiApplication.primaryScreen()
-            else 1.0
-        )
         try:
-            self.setPixmap(formula_pixmap(latex, self._scale, ratio))
+            self.setPixmap(formula_pixmap(latex, self._scale, _screen_ratio()))
         except Exception:  # a formula ziamath cannot typeset is still shown, as LaTeX
             self.setText(latex)

@@ -154,3 +154,17 @@ def test_gradients_appear_in_the_table_once_the_walkthrough_computes_them(walk, 
     assert table.value_at(0, 1) is None  # dE/dw_{12}^3 comes later
     cursor.set_suspended(True)  # training: every gradient is shown
     assert table.value_at(0, 1) is not None
+
+
+def test_the_next_formulas_are_typeset_while_the_student_reads(walk, qtbot):
+    from bpstudio.views.formula_widget import formula_pixmap
+
+    document, cursor, panel = walk
+    formula_pixmap.cache_clear()
+    cursor.go_to(10)
+    upcoming = cursor.steps[11]
+    qtbot.waitUntil(lambda: formula_pixmap.cache_info().currsize >= 6, timeout=3000)
+    hits = formula_pixmap.cache_info().hits
+    cursor.next()
+    assert panel.card.substituted.latex() == upcoming.substituted
+    assert formula_pixmap.cache_info().hits >= hits + 2  # both formulas came from the cache
