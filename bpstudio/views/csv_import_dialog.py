@@ -4,6 +4,7 @@ docks put the result into the document (one undo command) after it is accepted."
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +30,7 @@ from bpstudio.model.datasets.csv_table import (
     parse_table,
     read_csv_file,
 )
+from bpstudio.views.language import is_language_change
 
 PREVIEW_ROWS = 20
 ERROR_COLOUR = "#b00020"
@@ -39,40 +41,79 @@ class CsvImportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("csvImportDialog")
-        self.setWindowTitle(self.tr("Import CSV"))
         self._text = ""
         self._table: CsvTable | None = None
         self.result_data: ImportedData | None = None
+        self._error = ""  # the message shown, when it is an error (in the reader's words)
         self._make_widgets()
         self._lay_out()
         self.resize(640, 480)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import CSV"))
+        self.browse_button.setText(self.tr("Choose file…"))
+        for i, text in enumerate((self.tr("Detect"), self.tr("Yes"), self.tr("No"))):
+            self.header_box.setItemText(i, text)
+        delimiters = (
+            self.tr("Detect"),
+            self.tr("Comma ,"),
+            self.tr("Semicolon ;"),
+            self.tr("Tab"),
+            self.tr("Spaces"),
+        )
+        for i, text in enumerate(delimiters):
+            self.delimiter_box.setItemText(i, text)
+        labels = (
+            self.tr("File:"),
+            self.tr("First row is a header:"),
+            self.tr("Delimiter:"),
+            self.tr("Preview; choose each column's role in the first row:"),
+        )
+        for label, text in zip(self._labels, labels, strict=True):
+            label.setText(text)
+        if self._table is not None:
+            self._show_role_texts()
+            if not self._error:
+                self._show_summary()
+        elif not self._error:
+            self.message.setText(self.tr("Choose a CSV file."))
+
+    def _role_texts(self) -> dict[str, str]:
+        return {INPUT: self.tr("Input"), TARGET: self.tr("Target"), SKIP: self.tr("Skip")}
+
+    def _show_role_texts(self) -> None:
+        texts = self._role_texts()
+        for column in range(self._table.n_columns):
+            box = self.preview.cellWidget(0, column)
+            if box is not None:
+                for i in range(box.count()):
+                    box.setItemText(i, texts[box.itemData(i)])
+        item = self.preview.verticalHeaderItem(0)
+        if item is not None:
+            item.setText(self.tr("role"))
 
     def _make_widgets(self) -> None:
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.browse_button = QPushButton(self.tr("Choose file…"))
+        self.browse_button = QPushButton()
         self.browse_button.clicked.connect(self._on_browse_clicked)
         self.header_box = QComboBox()
-        for text, value in (
-            (self.tr("Detect"), AUTO),
-            (self.tr("Yes"), True),
-            (self.tr("No"), False),
-        ):
-            self.header_box.addItem(text, value)
+        for value in (AUTO, True, False):
+            self.header_box.addItem("", value)  # texts: retranslate
         self.delimiter_box = QComboBox()
-        for text, value in (
-            (self.tr("Detect"), AUTO),
-            (self.tr("Comma ,"), ","),
-            (self.tr("Semicolon ;"), ";"),
-            (self.tr("Tab"), "\t"),
-            (self.tr("Spaces"), WHITESPACE),
-        ):
-            self.delimiter_box.addItem(text, value)
+        for value in (AUTO, ",", ";", "\t", WHITESPACE):
+            self.delimiter_box.addItem("", value)
         self.header_box.currentIndexChanged.connect(self._on_options_changed)
         self.delimiter_box.currentIndexChanged.connect(self._on_options_changed)
         self.preview = QTableWidget()
         self.preview.setObjectName("csvPreview")
-        self.message = QLabel(self.tr("Choose a CSV file."))
+        self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -85,13 +126,14 @@ class CsvImportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.browse_button)
+        self._labels = [QLabel() for _ in range(4)]  # texts: retranslate
         form = QFormLayout()
-        form.addRow(self.tr("File:"), file_row)
-        form.addRow(self.tr("First row is a header:"), self.header_box)
-        form.addRow(self.tr("Delimiter:"), self.delimiter_box)
+        form.addRow(self._labels[0], file_row)
+        form.addRow(self._labels[1], self.header_box)
+        form.addRow(self._labels[2], self.delimiter_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Preview; choose each column's role in the first row:")))
+        layout.addWidget(self._labels[3])
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -151,8 +193,7 @@ class CsvImportDialog(QDialog):
 
     def _role_box(self, column: int, table: CsvTable, roles) -> QComboBox:
         box = QComboBox()
-        for text, value in ((self.tr("Input"), INPUT), (self.tr("Target"), TARGET),
-                            (self.tr("Skip"), SKIP)):  # fmt: skip
+        for value, text in self._role_texts().items():
             box.addItem(text, value)
         default = TARGET if column == table.n_columns - 1 else INPUT
         box.setCurrentIndex(box.findData(roles[column] if roles else default))
@@ -176,8 +217,15 @@ class CsvImportDialog(QDialog):
         except CsvImportError as exc:
             self._show_error(str(exc))
             return
-        data = self.result_data.dataset
+        self._error = ""
         self.message.setStyleSheet("")
+        self._show_summary()
+        self._ok_button().setEnabled(True)
+
+    def _show_summary(self) -> None:
+        if self.result_data is None:
+            return
+        data = self.result_data.dataset
         self.message.setText(
             self.tr("%d samples, %d inputs, %d target columns (%s)")
             % (
@@ -187,9 +235,9 @@ class CsvImportDialog(QDialog):
                 ", ".join(self.result_data.target_names),
             )
         )
-        self._ok_button().setEnabled(True)
 
     def _show_error(self, text: str) -> None:
+        self._error = text
         self.result_data = None
         self.message.setStyleSheet(f"color: {ERROR_COLOUR}")
         self.message.setText(text)

@@ -4,7 +4,7 @@ signals (the data docks turn them into document commands)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
 
 from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
 from bpstudio.model.datasets.registry import BUILTIN_SETS, get_builtin
+from bpstudio.views.language import is_language_change
 from bpstudio.views.model_names import dataset_description, dataset_title
 
 MAX_GENERATED = 5000
 MAX_SEED = 2**31 - 1
 
 
-def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
+def _spin(low: int, high: int, value: int) -> QSpinBox:
     box = QSpinBox()
     box.setRange(low, high)
     box.setValue(value)
-    box.setToolTip(tip)
     return box
 
 
@@ -44,25 +44,53 @@ class DataControls(QWidget):
         self._make_split_controls()
         self._lay_out()
         self._on_builtin_chosen(self.builtin_box.currentIndex())
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        box = self.builtin_box
+        for i, spec in enumerate(BUILTIN_SETS.values()):
+            box.setItemText(i, dataset_title(spec.name, spec.title))
+            box.setItemData(
+                i, dataset_description(spec.name, spec.description), Qt.ItemDataRole.ToolTipRole
+            )
+        self.count_box.setToolTip(self.tr("How many samples to draw"))
+        self.noise_box.setToolTip(self.tr("Standard deviation of the noise added to the data"))
+        self.seed_box.setToolTip(self.tr("The same seed draws the same data"))
+        self.regenerate_button.setText(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(self.tr("Replace the data by the chosen built-in set"))
+        self.test_share_box.setToolTip(self.tr("Share of the rows held out for testing (0: none)"))
+        self.split_seed_box.setToolTip(self.tr("Which rows are held out"))
+        self.standardise_box.setText(self.tr("Standardise inputs"))
+        self.standardise_box.setToolTip(
+            self.tr("The network sees (x − mean) / sd per input column, over the training rows")
+        )
+        labels = (
+            self.tr("Built-in:"),
+            self.tr("n"),
+            self.tr("noise"),
+            self.tr("seed"),
+            self.tr("Test share:"),
+            self.tr("split seed"),
+        )
+        for label, text in zip(self._labels, labels, strict=True):
+            label.setText(text)
 
     def _make_builtin_controls(self) -> None:
         self.builtin_box = QComboBox()
         self.builtin_box.setObjectName("builtinDataBox")
         for spec in BUILTIN_SETS.values():
-            self.builtin_box.addItem(dataset_title(spec.name, spec.title), spec.name)
-            self.builtin_box.setItemData(
-                self.builtin_box.count() - 1,
-                dataset_description(spec.name, spec.description),
-                Qt.ItemDataRole.ToolTipRole,
-            )
+            self.builtin_box.addItem("", spec.name)  # texts: retranslate
         self.builtin_box.setCurrentIndex(self.builtin_box.findData("circle"))
-        self.count_box = _spin(1, MAX_GENERATED, 200, self.tr("How many samples to draw"))
+        self.count_box = _spin(1, MAX_GENERATED, 200)
         self.noise_box = QDoubleSpinBox(decimals=2, singleStep=0.05, maximum=2.0)
-        self.noise_box.setToolTip(self.tr("Standard deviation of the noise added to the data"))
-        self.seed_box = _spin(0, MAX_SEED, 0, self.tr("The same seed draws the same data"))
-        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.seed_box = _spin(0, MAX_SEED, 0)
+        self.regenerate_button = QPushButton()
         self.regenerate_button.setObjectName("regenerateButton")
-        self.regenerate_button.setToolTip(self.tr("Replace the data by the chosen built-in set"))
         self.builtin_box.currentIndexChanged.connect(self._on_builtin_chosen)
         self.regenerate_button.clicked.connect(self._on_regenerate_clicked)
 
@@ -72,33 +100,29 @@ class DataControls(QWidget):
         self.test_share_box.setRange(0, int(100 * MAX_TEST_FRACTION))
         self.test_share_box.setSingleStep(5)
         self.test_share_box.setSuffix(" %")
-        self.test_share_box.setToolTip(self.tr("Share of the rows held out for testing (0: none)"))
-        self.split_seed_box = _spin(0, MAX_SEED, 0, self.tr("Which rows are held out"))
-        self.standardise_box = QCheckBox(self.tr("Standardise inputs"))
+        self.split_seed_box = _spin(0, MAX_SEED, 0)
+        self.standardise_box = QCheckBox()
         self.standardise_box.setObjectName("standardiseBox")
-        self.standardise_box.setToolTip(
-            self.tr("The network sees (x − mean) / sd per input column, over the training rows")
-        )
         self.test_share_box.valueChanged.connect(self._on_split_edited)
         self.split_seed_box.valueChanged.connect(self._on_split_edited)
         self.standardise_box.toggled.connect(self.standardiseToggled)
 
     def _lay_out(self) -> None:
+        self._labels = [QLabel() for _ in range(6)]  # texts: retranslate
         builtin = QHBoxLayout()
-        for label, widget in (
-            (self.tr("Built-in:"), self.builtin_box),
-            (self.tr("n"), self.count_box),
-            (self.tr("noise"), self.noise_box),
-            (self.tr("seed"), self.seed_box),
+        for label, widget in zip(
+            self._labels,
+            (self.builtin_box, self.count_box, self.noise_box, self.seed_box),
+            strict=False,
         ):
-            builtin.addWidget(QLabel(label))
+            builtin.addWidget(label)
             builtin.addWidget(widget)
         builtin.addWidget(self.regenerate_button)
         builtin.addStretch(1)
         split = QHBoxLayout()
-        split.addWidget(QLabel(self.tr("Test share:")))
+        split.addWidget(self._labels[4])
         split.addWidget(self.test_share_box)
-        split.addWidget(QLabel(self.tr("split seed")))
+        split.addWidget(self._labels[5])
         split.addWidget(self.split_seed_box)
         split.addWidget(self.standardise_box)
         split.addStretch(1)

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from bpstudio.model.dataset import Dataset
 from bpstudio.model.datasets.csv_io import dataset_csv, weights_csv, write_text
 from bpstudio.model.datasets.registry import get_builtin
-from bpstudio.views.actions import make_action
+from bpstudio.views.actions import describe, make_action
 from bpstudio.views.csv_import_dialog import CsvImportDialog
 from bpstudio.views.data_panel import DataPanel
 from bpstudio.views.decision_boundary import DecisionBoundaryWidget
 from bpstudio.views.held_out_curve import AccuracyReadout, HeldOutLossCurve
-from bpstudio.views.language import is_language_change
 
 if TYPE_CHECKING:
     from bpstudio.views.main_window import MainWindow
@@ -59,30 +58,46 @@ class DataDocks(QObject):
         w.tabifyDockWidget(w.docks["weightTables"], w.docks["decisionBoundary"])
         w.docks["derivationPanel"].raise_()
 
-    def event(self, event: QEvent) -> bool:
-        # The window passes LanguageChange on to its QObject children, this one included.
-        if is_language_change(event):
-            self.menu.setTitle(self.tr("&Data"))
-        return super().event(event)
+    def retranslate(self) -> None:
+        """Texts of this helper's own (the menu, its actions, the legend); the docks' widgets
+        re-set theirs on LanguageChange.  The window calls this on a language switch."""
+        self.menu.setTitle(self.tr("&Data"))
+        actions = self._actions
+        for name, text, tip in (
+            ("actionImportCsv", self.tr("&Import CSV…"),
+             self.tr("Replace the data by a CSV file's columns")),
+            ("actionExportDataCsv", self.tr("&Export data CSV…"),
+             self.tr("Save the data (raw values) as CSV")),
+            ("actionExportWeightsCsv", self.tr("Export &weights CSV…"),
+             self.tr("Save every weight and bias as CSV")),
+            ("actionRegenerateData", self.tr("Regenerate"),
+             self.tr("Replace the data by the chosen built-in set")),
+        ):  # fmt: skip
+            actions[name].setText(text)
+            describe(actions[name], tip)
+        self.test_curve.retranslate()
 
     def _build_menu(self) -> QMenu:
         w = self._window
-        menu = QMenu(self.tr("&Data"), w)
+        menu = QMenu(w)
         menu.setObjectName("menuData")
         menu.setToolTipsVisible(True)
-        for text, tip, slot, name in (
-            (self.tr("&Import CSV…"), self.tr("Replace the data by a CSV file's columns"),
-             self.import_csv, "actionImportCsv"),
-            (self.tr("&Export data CSV…"), self.tr("Save the data (raw values) as CSV"),
-             self._on_export_data, "actionExportDataCsv"),
-            (self.tr("Export &weights CSV…"), self.tr("Save every weight and bias as CSV"),
-             self._on_export_weights, "actionExportWeightsCsv"),
-        ):  # fmt: skip
-            menu.addAction(make_action(w, text, tip, slot, name=name))
-        menu.addSeparator()
-        menu.addAction(self.data_panel.controls.regenerate_button.text(), self._on_regenerate_menu)
+        self._actions = {}
+        for slot, name in (
+            (self.import_csv, "actionImportCsv"),
+            (self._on_export_data, "actionExportDataCsv"),
+            (self._on_export_weights, "actionExportWeightsCsv"),
+            (self._on_regenerate_menu, "actionRegenerateData"),
+        ):
+            if name == "actionRegenerateData":
+                menu.addSeparator()
+            action = make_action(w, "", "", lambda _checked=False, s=slot: s(), name=name)
+            self._actions[name] = action
+            menu.addAction(action)
         help_menu = w.menuBar().findChild(QMenu, "menuHelp")
         w.menuBar().insertMenu(help_menu.menuAction() if help_menu else None, menu)
+        self.menu = menu
+        self.retranslate()
         return menu
 
     def _connect(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from bpstudio.controller.document import Document
 from bpstudio.model.evaluation import Evaluation
 from bpstudio.views.data_controls import DataControls
 from bpstudio.views.dataset_table_model import DatasetTableModel
+from bpstudio.views.language import is_language_change
 
 ROW_HEIGHT = 22
 
@@ -35,16 +36,31 @@ class DataPanel(QWidget):
         self.controls = DataControls()
         self.model = DatasetTableModel(document, self)
         self.table = self._make_table()
-        self.add_row_button = QPushButton(self.tr("Add row"))
-        self.add_row_button.setToolTip(self.tr("Copy the selected row (or the last) below it"))
-        self.remove_row_button = QPushButton(self.tr("Remove row"))
-        self.remove_row_button.setToolTip(self.tr("Remove the selected row"))
+        self.add_row_button = QPushButton()
+        self.remove_row_button = QPushButton()
         self.info = QLabel()
         self.info.setObjectName("dataInfo")
         self.info.setWordWrap(True)
         self._lay_out()
         self._connect()
         self._on_document_changed()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.add_row_button.setText(self.tr("Add row"))
+        self.add_row_button.setToolTip(self.tr("Copy the selected row (or the last) below it"))
+        self.remove_row_button.setText(self.tr("Remove row"))
+        self.remove_row_button.setToolTip(self.tr("Remove the selected row"))
+        self.table.setToolTip(
+            self.tr("Double-click a number to edit it; click a row to walk it through")
+        )
+        self.model.retranslate()  # a model gets no LanguageChange: its headers and cells
+        self.show_evaluation(self._document.evaluation())
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -56,9 +72,6 @@ class DataPanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # train/test
-        table.setToolTip(
-            self.tr("Double-click a number to edit it; click a row to walk it through")
-        )
         return table
 
     def _lay_out(self) -> None:

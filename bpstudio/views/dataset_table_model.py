@@ -149,6 +149,15 @@ class DatasetTableModel(QAbstractTableModel):
         return True
 
     # refresh --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """The headers and the train/test column in the new language (the panel calls this
+        on LanguageChange: a model is not a widget and gets no such event)."""
+        if self.columnCount() > 0:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount() > 0:
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def _on_document_changed(self) -> None:
         old = self._data
         self._read_project()

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QEvent, QRectF, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from bpstudio.controller.document import Document
 from bpstudio.model.datasets.grid import OutputGrid, output_grid
 from bpstudio.views.hidden_unit_strip import HiddenUnitStrip, blue_orange_map
+from bpstudio.views.language import is_language_change
 
 REDRAW_INTERVAL_MS = 100  # at most 10 redraws a second
 RESOLUTION = 120
@@ -41,7 +42,37 @@ class DecisionBoundaryWidget(QWidget):
         self._stack = self._lay_out()
         for signal in (document.changed, document.liveChanged, document.structureChanged):
             signal.connect(self.schedule_redraw)
+        self._caption_levels: tuple[float, float] | None = None  # None: classes
+        self._n_inputs = 2
         self.redraw_now()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The texts only: the map itself has none, so it is not recomputed."""
+        self.plot.setToolTip(
+            self.tr("The network's output over the plane: circles train, squares test")
+        )
+        self.empty_label.setText(
+            self.tr(
+                "The decision boundary is drawn for networks with 2 inputs (a point of the "
+                "plane per sample). This network has %d input(s); choose a 2-D data set such as "
+                "Circle or Two spirals in the Data panel to see it."
+            )
+            % self._n_inputs
+        )
+        if self._caption_levels is None:
+            self.caption.setText(self.tr("Colour: the class the network picks (argmax)"))
+        else:
+            low, high = self._caption_levels
+            self.caption.setText(
+                self.tr("Colour: the output, orange %s … blue %s; the white band is the boundary")
+                % (f"{low:g}", f"{high:g}")
+            )
 
     def _make_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w")
@@ -54,7 +85,6 @@ class DecisionBoundaryWidget(QWidget):
         self.test_points = pg.ScatterPlotItem(size=7, symbol="s", pen=pg.mkPen("k", width=1.2))
         plot.addItem(self.train_points)
         plot.addItem(self.test_points)
-        plot.setToolTip(self.tr("The network's output over the plane: circles train, squares test"))
         return plot
 
     def _lay_out(self) -> QStackedWidget:
@@ -96,14 +126,9 @@ class DecisionBoundaryWidget(QWidget):
         self.redraw_count += 1
 
     def _show_empty(self, n_inputs: int) -> None:
-        self.empty_label.setText(
-            self.tr(
-                "The decision boundary is drawn for networks with 2 inputs (a point of the "
-                "plane per sample). This network has %d input(s); choose a 2-D data set such as "
-                "Circle or Two spirals in the Data panel to see it."
-            )
-            % n_inputs
-        )
+        if n_inputs != self._n_inputs:
+            self._n_inputs = n_inputs
+            self.retranslate()
         self._stack.setCurrentIndex(1)
 
     def _draw_map(self, grid: OutputGrid, targets: np.ndarray) -> None:
@@ -112,16 +137,16 @@ class DecisionBoundaryWidget(QWidget):
             light = [pg.mkColor(c) for c in _classes(n, LIGHT_CLASS_COLOURS)]
             cmap = pg.ColorMap(np.linspace(0, 1, n), light)
             levels = (0, max(n - 1, 1))
-            self.caption.setText(self.tr("Colour: the class the network picks (argmax)"))
+            caption_levels = None
         else:
             cmap = blue_orange_map(light=True)
             levels = (float(targets.min()), float(targets.max()))
             if levels[0] == levels[1]:
                 levels = (levels[0] - 1, levels[1] + 1)
-            self.caption.setText(
-                self.tr("Colour: the output, orange %s … blue %s; the white band is the boundary")
-                % (f"{levels[0]:g}", f"{levels[1]:g}")
-            )
+            caption_levels = levels
+        if caption_levels != self._caption_levels:
+            self._caption_levels = caption_levels
+            self.retranslate()
         self.image.setLookupTable(cmap.getLookupTable(nPts=256, alpha=False))
         self.image.setImage(grid.output, levels=levels, autoLevels=False)
         (x0, x1), (y0, y1) = grid.x_range, grid.y_range

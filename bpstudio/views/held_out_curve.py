@@ -11,11 +11,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.evaluation import Evaluation
+from bpstudio.views.language import is_language_change
 
 TEST_COLOUR = "#d62728"
 STEPS = "steps"
@@ -37,6 +38,12 @@ class HeldOutLossCurve(QObject):
         )
         self._legend.addItem(loss_plot.curve, self.tr("training loss"))
         loss_plot.toolbar.seriesChanged.connect(self._on_series_changed)
+
+    def retranslate(self) -> None:
+        """The legend's names (this is no widget: the data docks call this on a switch)."""
+        for sample, label in self._legend.items:
+            test = sample.item is self.curve
+            label.setText(self.tr("test loss") if test else self.tr("training loss"))
 
     def append_snapshot(self, snapshot: TrainingSnapshot) -> None:
         if snapshot.history_reset:
@@ -67,11 +74,23 @@ class HeldOutLossCurve(QObject):
 class AccuracyReadout(QLabel):
     """ "Accuracy: train 97.5 % · test 93.3 %" (classification), "Test loss …" otherwise."""
 
+    _shown: Evaluation | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        if self._shown is not None:
+            self.show_evaluation(self._shown)
+
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         if snapshot.latest_evaluation is not None:
             self.show_evaluation(snapshot.latest_evaluation)
 
     def show_evaluation(self, result: Evaluation) -> None:
+        self._shown = result
         parts = []
         if result.is_classification:
             text = self.tr("Accuracy: train %s") % _percent(result.train_accuracy)

@@ -5,10 +5,11 @@ them into curves."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QEvent, QRectF
 from PySide6.QtWidgets import QWidget
 
 from bpstudio.model.datasets.grid import OutputGrid
+from bpstudio.views.language import is_language_change
 from bpstudio.views.value_colours import NEGATIVE, POSITIVE
 
 MAX_UNITS_PER_LAYER = 12  # more would be too small to read; the tooltip says so
@@ -34,10 +35,24 @@ class HiddenUnitStrip(pg.GraphicsLayoutWidget):
         self.images: list[pg.ImageItem] = []
         self._shape: tuple[int, ...] = ()
         self._lut = blue_orange_map().getLookupTable(nPts=256, alpha=False)
+        self._labels: list[pg.LabelItem] = []  # one per layer: "layer 2", "layer 3", …
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
         self.setToolTip(
             self.tr("Each hidden unit's activation over the plane (first %d units of a layer)")
             % MAX_UNITS_PER_LAYER
         )
+        for layer, label in enumerate(self._labels):
+            label.setText(self._layer_title(layer))
+
+    def _layer_title(self, layer: int) -> str:
+        return self.tr("layer %d") % (layer + 2)
 
     def show_grid(self, grid: OutputGrid) -> None:
         shape = tuple(min(len(layer), MAX_UNITS_PER_LAYER) for layer in grid.hidden)
@@ -53,10 +68,12 @@ class HiddenUnitStrip(pg.GraphicsLayoutWidget):
     def _rebuild(self, shape: tuple[int, ...]) -> None:
         self.clear()
         self.images = []
+        self._labels = []
         self._shape = shape
         row = 0
         for layer, n_units in enumerate(shape):
-            self.addLabel(self.tr("layer %d") % (layer + 2), row=row, col=0, colspan=COLUMNS)
+            label = self.addLabel(self._layer_title(layer), row=row, col=0, colspan=COLUMNS)
+            self._labels.append(label)
             row += 1
             for unit in range(n_units):
                 view = self.addViewBox(row=row + unit // COLUMNS, col=unit % COLUMNS)

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             self._show_dock_title(dock, self._dock_titles[name]())
         self.menus.retranslate()
         self.learning.retranslate()
+        self.data.retranslate()
         self._on_file_state_changed()
         self.statusBar().clearMessage()  # a message in the old language would linger
 

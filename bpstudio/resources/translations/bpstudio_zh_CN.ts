@@ -247,6 +247,14 @@
         <translation>把所有权重和偏置保存为 CSV</translation>
     </message>
     <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Replace the data by the chosen built-in set</source>
+        <translation>用所选的内置数据集替换当前数据</translation>
+    </message>
+    <message>
         <source>The data has %d input(s) and %d target(s); the network has %d input(s) and %d output(s). Resize the input and output layers to fit? (Undo puts everything back.)</source>
         <translation>数据有 %d 个输入和 %d 个目标; 网络有 %d 个输入和 %d 个输出。要调整输入层和输出层的大小以匹配数据吗? (撤销可以恢复原样。)</translation>
     </message>
