@@ -4,11 +4,13 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from bpstudio.model.project import dumps
+from bpstudio.views import language
 from bpstudio.views.main_window import MainWindow
+from tests.views.translation_support import english_left, texts_under
 
 Button = QMessageBox.StandardButton
 
@@ -129,4 +131,43 @@ def test_the_heatmap_moves_during_training_and_accuracy_is_shown(window, qtbot):
     qtbot.waitUntil(lambda: "Accuracy: train" in data.accuracy.text(), timeout=5000)
     assert "test" in data.accuracy.text() and data.accuracy.isVisible()
     assert "accuracy: train" in data.data_panel.info.text()
+    close_inside_the_test(window)
+
+
+def test_the_parts_a_widget_walk_cannot_see_switch_language_live(window, tmp_path, qtbot):
+    """Table headers and cells, the legend, the hidden-unit labels and an open import dialog:
+    texts that are not widget texts, so the window-wide translation test does not read them."""
+    doc, data = window.document, window.data
+    doc.new_from_example("xor")
+    data.boundary.redraw_now()
+    model = data.data_panel.model
+    csv = tmp_path / "two.csv"
+    csv.write_text("a,b,y\n1,2,0\n3,4,1\n", encoding="utf-8")
+    dialog = data.import_csv(str(csv))
+    headers = []
+    model.headerDataChanged.connect(lambda *args: headers.append(args))
+    switcher = language.switcher()
+    try:
+        assert switcher.apply(language.CHINESE)
+        QCoreApplication.processEvents()
+        horizontal = Qt.Orientation.Horizontal
+        texts = [
+            ("header", model.headerData(0, horizontal)),
+            ("header tip", model.headerData(1, horizontal, Qt.ItemDataRole.ToolTipRole)),
+            ("cell", model.data(model.index(0, 0))),
+            *(("legend", label.text) for _sample, label in data.test_curve._legend.items),
+            *(("strip", label.text) for label in data.boundary.strip._labels),
+            *texts_under(dialog),
+        ]
+        texts += [("role", dialog.preview.verticalHeaderItem(0).text())]
+        assert headers, "the table was not told that its headers changed"
+        assert len(data.test_curve._legend.items) == 2 and len(data.boundary.strip._labels) == 1
+        assert english_left(texts, {"two"}) == []
+    finally:
+        switcher.apply(language.ENGLISH)
+        QCoreApplication.processEvents()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "set"
+    assert dialog.windowTitle() == "Import CSV" and dialog.roles() == ["input", "input", "target"]
+    assert "2 samples" in dialog.message.text()
+    dialog.reject()
     close_inside_the_test(window)
