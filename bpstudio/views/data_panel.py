@@ -23,6 +23,7 @@ from bpstudio.model.evaluation import Evaluation
 from bpstudio.views.data_controls import DataControls
 from bpstudio.views.dataset_table_model import DatasetTableModel
 from bpstudio.views.language import is_language_change
+from bpstudio.views.model_messages import model_message
 
 ROW_HEIGHT = 22
 
@@ -111,7 +112,7 @@ class DataPanel(QWidget):
         try:
             self._document.remove_data_row(row)
         except ValueError as exc:
-            self.statusMessage.emit(str(exc))
+            self.statusMessage.emit(model_message(str(exc)))
 
     def _on_document_changed(self) -> None:
         data = self._document.project.dataset

@@ -14,6 +14,7 @@ from bpstudio.model.derivation import derive_project
 from bpstudio.views.derivation_panel import DerivationPanel
 from bpstudio.views.language import derivation_language, switcher
 from bpstudio.views.loss_plot import LossPlotWidget
+from bpstudio.views.model_messages import model_message
 from bpstudio.views.training_panel import TrainingPanel
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ class LearningDocks(QObject):
     def _on_diverged(self, message: str) -> None:
         """Non-modal: the student reads it, lowers the learning rate, and carries on."""
         w = self._window
+        message = model_message(message)
         w.statusBar().showMessage(message)
         if self._divergence_box is None:
             self._divergence_box = QMessageBox(

@@ -16,6 +16,7 @@ from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.views import network_dialogs
 from bpstudio.views.actions import describe, make_action
 from bpstudio.views.language import is_language_change
+from bpstudio.views.model_messages import model_message
 from bpstudio.views.model_names import activation_label, loss_label
 
 
@@ -141,7 +142,9 @@ class NetworkMenu(QMenu):
         try:
             method(*args)
         except ValueError as exc:
-            QMessageBox.warning(self._window, self.tr("Cannot make this change"), str(exc))
+            QMessageBox.warning(
+                self._window, self.tr("Cannot make this change"), model_message(str(exc))
+            )
 
     def _on_add_unit(self) -> None:
         net = self._document.project.network

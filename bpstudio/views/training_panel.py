@@ -26,6 +26,7 @@ from bpstudio.model.training import TrainingConfig
 from bpstudio.views import training_controls as controls
 from bpstudio.views.actions import describe
 from bpstudio.views.language import is_language_change
+from bpstudio.views.model_messages import model_message
 from bpstudio.views.training_panel_texts import apply_texts
 
 DIVERGED_COLOUR = "#b00020"
@@ -177,7 +178,7 @@ class TrainingPanel(QWidget):
             self._show_status(reason)
 
     def _on_diverged(self, message: str) -> None:
-        self._show_status(f"<span style='color:{DIVERGED_COLOUR}'>{message}</span>")
+        self._show_status(f"<span style='color:{DIVERGED_COLOUR}'>{model_message(message)}</span>")
 
     def _on_failed(self, message: str) -> None:
         self._on_diverged(message)

@@ -202,3 +202,17 @@ def test_the_seed_derivation_speaks_the_seeds_chinese():
     prose = " ".join(s.explanation for s in derivation.steps) + derivation.intro
     for words in ("标准答案", "label 标签", "同理可得", "求解得", "由上可知"):
         assert words in prose, words
+
+
+def test_the_models_known_messages_are_shown_in_chinese(chinese):
+    from bpstudio.views.model_messages import model_message
+
+    diverged = (
+        "training diverged at step 12: the loss is not finite; the weights are kept as they "
+        "were before this step (try a smaller learning rate)"
+    )
+    assert model_message(diverged).startswith("训练在第 12 步发散: 损失")
+    assert model_message("there is no row 7: the data has 4") == "没有第 7 行: 数据共有 4 行"
+    assert english_left([("edit", model_message("layer 3 has only one unit; every layer "
+                                                "needs at least one"))]) == []  # fmt: skip
+    assert model_message("something new") == "something new"  # unknown: as the model wrote it

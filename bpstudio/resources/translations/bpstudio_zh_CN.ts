@@ -711,6 +711,53 @@
     </message>
 </context>
 <context>
+    <name>ModelMessages</name>
+    <message>
+        <source>the loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>an updated weight</source>
+        <translation>某个更新后的权重</translation>
+    </message>
+    <message>
+        <source>training diverged at step %s: %s is not finite; the weights are kept as they were before this step (try a smaller learning rate)</source>
+        <translation>训练在第 %s 步发散: %s 不是有限数; 权重保持为这一步之前的值 (请试试更小的学习率)</translation>
+    </message>
+    <message>
+        <source>layer %s has only one unit; every layer needs at least one</source>
+        <translation>第 %s 层只有一个单元; 每层至少需要一个单元</translation>
+    </message>
+    <message>
+        <source>this network has no biases; switch them on first</source>
+        <translation>这个网络没有偏置; 请先启用偏置</translation>
+    </message>
+    <message>
+        <source>the inputs (layer 1) have no bias</source>
+        <translation>输入层 (第 1 层) 没有偏置</translation>
+    </message>
+    <message>
+        <source>a layer needs at least one unit</source>
+        <translation>每层至少需要一个单元</translation>
+    </message>
+    <message>
+        <source>softmax is for the output layer only</source>
+        <translation>softmax 只能用于输出层</translation>
+    </message>
+    <message>
+        <source>only hidden layers (2 .. %s) can be removed, not layer %s</source>
+        <translation>只能删除隐含层 (第 2 .. %s 层), 不能删除第 %s 层</translation>
+    </message>
+    <message>
+        <source>the data needs at least one sample; this is the last one</source>
+        <translation>数据至少需要一个样本; 这已是最后一个</translation>
+    </message>
+    <message>
+        <source>there is no row %s: the data has %s</source>
+        <translation>没有第 %s 行: 数据共有 %s 行</translation>
+    </message>
+</context>
+<context>
     <name>ModelNames</name>
     <message>
         <source>Linear</source>
