@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF
 
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.edge_bundle import EdgeBundleItem
-from bpstudio.views.diagram.edge_item import EdgeItem
+from bpstudio.views.diagram.edge_item import EdgeItem, EdgeValues
 from bpstudio.views.diagram.labels import EdgeLabelItem, LayerHeaderItem
 from bpstudio.views.diagram.layout import DiagramLayout
 from bpstudio.views.diagram.legend import LegendItem
@@ -32,6 +32,7 @@ class DiagramItems:
     bias_nodes: dict[int, BiasNodeItem] = field(default_factory=dict)
     labels: dict[EdgeRef | BiasRef, EdgeLabelItem] = field(default_factory=dict)
     bundle: EdgeBundleItem | None = None
+    edge_values: EdgeValues | None = None
     legend: LegendItem | None = None
 
     def item_for(self, ref):
@@ -134,10 +135,11 @@ def _build_units(scene, network, items: DiagramItems) -> None:
 
 def _build_edges(scene, network, items: DiagramItems) -> None:
     items.edge_order = edge_refs(network.layer_sizes, network.use_bias)
+    items.edge_values = EdgeValues(len(items.edge_order))
     lines, dashed = [], []
-    for ref in items.edge_order:
+    for index, ref in enumerate(items.edge_order):
         source, target = edge_endpoints(items.layout, ref)
-        edge = EdgeItem(ref, source, target)
+        edge = EdgeItem(ref, source, target, items.edge_values, index)
         scene.addItem(edge)
         items.edges[ref] = edge
         lines.append(edge.line())

@@ -6,8 +6,7 @@ frame, while ``drawLines`` on a group of lines runs entirely in C++.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
+import numpy as np
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
@@ -26,6 +25,7 @@ class EdgeBundleItem(QGraphicsItem):
         super().__init__()
         self._lines = lines
         self._dashed = dashed  # bias edges are drawn dashed, as textbooks draw "+1" inputs
+        self._dashed_array = np.asarray(dashed, dtype=np.int64).reshape(-1)
         self._groups: dict[tuple[bool, int, bool], list[QLineF]] = {}
         self._rect = _bounds(lines)
         self.dimmed = False
@@ -35,13 +35,23 @@ class EdgeBundleItem(QGraphicsItem):
 
     def set_display(self, negatives, levels) -> None:
         """One (negative, level) pair per line, in the order the lines were given."""
-        groups: dict[tuple[bool, int, bool], list[QLineF]] = defaultdict(list)
-        for line, negative, level, dashed in zip(
-            self._lines, negatives, levels, self._dashed, strict=True
-        ):
-            groups[(bool(negative), int(level), dashed)].append(line)
-        # Strong edges last, so they lie on top of the faint ones.
-        self._groups = dict(sorted(groups.items(), key=lambda item: item[0][1]))
+        negatives = np.asarray(negatives, dtype=bool)
+        levels = np.asarray(levels, dtype=np.int64)
+        if len(negatives) != len(self._lines) or len(levels) != len(self._lines):
+            raise ValueError("one (negative, level) pair per line")
+        # One integer key per line, ordered by level first: strong edges are drawn last, so
+        # they lie on top of the faint ones.
+        keys = (levels * 2 + negatives) * 2 + self._dashed_array
+        order = np.argsort(keys, kind="stable")
+        starts = np.flatnonzero(np.r_[True, np.diff(keys[order]) != 0])
+        groups: dict[tuple[bool, int, bool], list[QLineF]] = {}
+        lines = self._lines
+        for chunk in np.split(order, starts[1:]):
+            key = int(keys[chunk[0]])
+            indices = chunk.tolist()
+            group = [lines[i] for i in indices]
+            groups[(bool((key >> 1) & 1), key >> 2, bool(key & 1))] = group
+        self._groups = groups
         self.update()
 
     def set_dimmed(self, dimmed: bool) -> None:

@@ -27,20 +27,16 @@ def refresh_edges(document, items, overlay: str) -> None:
     levels = display_levels(shown, display_scale(shown), style.LEVELS)
     negatives = shown < 0
     items.bundle.set_display(negatives, levels)
-    grads = gradients.tolist() if gradients is not None else [None] * len(weights)
-    if gradients is not None and known is not None:
-        grads = [g if k else None for g, k in zip(grads, known.tolist(), strict=True)]
-    edges, labels = items.edges, items.labels
-    for ref, value, grad, shown_value, negative, level in zip(
-        items.edge_order, weights.tolist(), grads, shown.tolist(), negatives, levels, strict=True
-    ):
-        edge = edges[ref]
-        edge.set_values(value, grad)
-        edge.set_display(bool(negative), int(level))
-        label = labels.get(ref)
+    items.edge_values.store(weights, gradients, known, negatives, levels)
+    if not items.labels:
+        return
+    shown_list = shown.tolist()
+    for index, ref in enumerate(items.edge_order):
+        label = items.labels.get(ref)
         if label is not None:
-            label.set_text(style.format_value(shown_value))
-            label.set_colors(style.edge_color(bool(negative), int(level)), style.INK)
+            negative, level = bool(negatives[index]), int(levels[index])
+            label.set_text(style.format_value(shown_list[index]))
+            label.set_colors(style.edge_color(negative, level), style.INK)
 
 
 def _revealed_mask(document, edge_order) -> np.ndarray | None:
