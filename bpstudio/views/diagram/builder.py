@@ -8,7 +8,8 @@ from PySide6.QtCore import QPointF
 
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.edge_bundle import EdgeBundleItem
-from bpstudio.views.diagram.edge_item import EdgeItem, EdgeValues
+from bpstudio.views.diagram.edge_item import HIT_RADIUS, EdgeItem, EdgeValues
+from bpstudio.views.diagram.hit_index import EdgeHitIndex
 from bpstudio.views.diagram.labels import EdgeLabelItem, LayerHeaderItem
 from bpstudio.views.diagram.layout import DiagramLayout
 from bpstudio.views.diagram.legend import LegendItem
@@ -33,6 +34,7 @@ class DiagramItems:
     labels: dict[EdgeRef | BiasRef, EdgeLabelItem] = field(default_factory=dict)
     bundle: EdgeBundleItem | None = None
     edge_values: EdgeValues | None = None
+    hit_index: EdgeHitIndex | None = None
     legend: LegendItem | None = None
 
     def item_for(self, ref):
@@ -144,5 +146,6 @@ def _build_edges(scene, network, items: DiagramItems) -> None:
         items.edges[ref] = edge
         lines.append(edge.line())
         dashed.append(edge.is_bias)
+    items.hit_index = EdgeHitIndex(lines, HIT_RADIUS)
     items.bundle = EdgeBundleItem(lines, dashed)
     scene.addItem(items.bundle)

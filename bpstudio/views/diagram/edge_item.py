@@ -27,6 +27,7 @@ _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 # Invisible; its width is the hit band and the room for the glow (boundingRect follows it).
 _HIT_PEN = QPen(Qt.GlobalColor.transparent, max(style.HIT_WIDTH, GLOW_WIDTH + style.MAX_EDGE_WIDTH))
+HIT_RADIUS = _HIT_PEN.widthF() / 2  # the EdgeHitIndex's reach, the same band
 
 
 class EdgeValues:
@@ -58,9 +59,13 @@ class EdgeItem(QGraphicsLineItem):
         self._index = index
         self.highlighted = False
         self._hovered = False
+        self._active = False  # under the pointer: hittable although at rest
         self.setPen(_HIT_PEN)
         self.setZValue(EDGE_Z)
         self.setFlags(_SELECTABLE | _NO_CONTENTS)
+        # Fully transparent at rest: Qt skips the item when it paints or hit-tests, which at
+        # 10,000 edges is most of a frame.  The scene makes the edge under the pointer opaque.
+        self.setOpacity(0.0)
         self.setAcceptHoverEvents(True)
 
     @property
@@ -144,6 +149,11 @@ class EdgeItem(QGraphicsLineItem):
         self.scene().show_edge_menu(self.ref, event.screenPos())
         event.accept()
 
+    def set_active(self, active: bool) -> None:
+        if active != self._active:
+            self._active = active
+            self.refresh_emphasis()
+
     def refresh_emphasis(self) -> None:
         """Paint (or stop painting) this edge itself; the scene calls it when the selection
         changes, which is cheaper than an itemChange override run on every item change."""
@@ -153,5 +163,6 @@ class EdgeItem(QGraphicsLineItem):
         else:
             self._store.painting.discard(self)
         self.setFlag(_NO_CONTENTS, not emphasised)
+        self.setOpacity(1.0 if emphasised or self._active else 0.0)
         self.setZValue(EDGE_Z + (1 if emphasised else 0))  # above the bundle's resting edges
         self.update()

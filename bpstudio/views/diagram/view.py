@@ -6,7 +6,7 @@ the selected units, Enter edits the selected edge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
@@ -119,6 +119,12 @@ class NetworkDiagramView(QGraphicsView):
             self.diagram_scene.menus.remove_unit(ref)
 
     # QGraphicsView -----------------------------------------------------------------------------
+    def itemAt(self, *args):
+        """Also finds a resting edge: the scene makes the edge under the point hittable."""
+        point = QPoint(*args) if len(args) == 2 else QPoint(args[0])
+        self.diagram_scene.activate_edge_at(self.mapToScene(point))
+        return super().itemAt(point)
+
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
