@@ -66,24 +66,28 @@ class EdgeBundleItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         big = len(self._lines) > ANTIALIAS_EDGE_LIMIT
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not big)
-        if self.dimmed:
+        fade = 1.0
+        if big:
+            # Thousands of crossing lines: faded, so that the units stand out of the mesh.
+            # The fade is mixed into opaque colours rather than painted with an opacity.
+            fade = style.DIMMED_OPACITY if self.dimmed else BIG_NETWORK_OPACITY
+        elif self.dimmed:
             painter.setOpacity(style.DIMMED_OPACITY)
-        elif big:
-            # Thousands of crossing lines: translucent, so that density reads as a shade
-            # and the units stay visible through the mesh.
-            painter.setOpacity(BIG_NETWORK_OPACITY)
         for (negative, level, dashed), lines in self._groups.items():
             if big and lod < THIN_EDGE_LOD and level == 0:
                 continue
-            painter.setPen(self._pen(negative, level, dashed, lod))
+            painter.setPen(self._pen(negative, level, dashed, lod, fade))
             painter.drawLines(lines)
 
-    def _pen(self, negative: bool, level: int, dashed: bool, lod: float) -> QPen:
+    def _pen(self, negative: bool, level: int, dashed: bool, lod: float, fade: float) -> QPen:
         pen = style.edge_pen(negative, level)
         device_width = pen.widthF() * lod
-        if not dashed and device_width >= 1.0 and len(self._lines) <= ANTIALIAS_EDGE_LIMIT:
+        big = len(self._lines) > ANTIALIAS_EDGE_LIMIT
+        if not dashed and device_width >= 1.0 and not big:
             return pen
         pen = QPen(pen)
+        if fade < 1.0:
+            pen.setColor(style.faded_edge_color(negative, level, fade))
         # A cosmetic pen is as wide on screen at any zoom: at least one pixel, so that a
         # zoomed-out edge is a continuous hairline and not a moire of dots.  1.01, not 1:
         # Qt rasterises exactly-1-pixel lines on a path about five times slower.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from bpstudio.views.diagram import style
@@ -53,8 +55,12 @@ def refresh_units(document, items, mode: str) -> None:
     for ref, unit in items.units.items():
         value = _cell(shown_rows, ref)
         fill = style.unit_fill(unit.role, value, scale)
-        tooltip = _unit_tooltip(unit.symbol, {m: _cell(rows, ref) for m, rows in all_rows.items()})
-        unit.set_value(style.format_value(value), fill, tooltip)
+        unit.set_value(style.format_value(value), fill, partial(_tooltip_of, unit, all_rows))
+
+
+def _tooltip_of(unit, all_rows) -> str:
+    """Built when the tooltip is wanted, not on every refresh (250 units at every frame)."""
+    return _unit_tooltip(unit.symbol, {m: _cell(rows, unit.ref) for m, rows in all_rows.items()})
 
 
 def _cell(rows, ref) -> float | None:

@@ -48,6 +48,13 @@ def edge_color(negative: bool, level: int) -> QColor:
     return _blend(FAINT, target, strength)
 
 
+@lru_cache(maxsize=16 * LEVELS)
+def faded_edge_color(negative: bool, level: int, opacity: float) -> QColor:
+    """The edge colour as it looks at ``opacity`` over the background, but opaque: the
+    raster engine fills opaque lines about five times faster than translucent ones."""
+    return _blend(BACKGROUND, edge_color(negative, level), opacity)
+
+
 def edge_width(level: int) -> float:
     return MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * level / (LEVELS - 1)
 

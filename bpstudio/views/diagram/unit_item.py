@@ -28,17 +28,27 @@ class UnitItem(QGraphicsItem):
         self.highlighted = False
         self.dimmed = False
         self._hovered = False
+        self._tooltip = ""
         self.setPos(position)
         self.setZValue(UNIT_Z)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
 
     # state set by the scene ------------------------------------------------------------------
-    def set_value(self, text: str, fill: QColor, tooltip: str) -> None:
+    def set_value(self, text: str, fill: QColor, tooltip) -> None:
+        """``tooltip``: the text, or a function that makes it (called only when shown)."""
         if text != self.value_text or fill != self.fill:
             self.value_text, self.fill = text, fill
             self.update()
-        self.setToolTip(tooltip)
+        self._tooltip = tooltip
+        if self._hovered:
+            self._show_tooltip()
+
+    def tooltip_html(self) -> str:
+        return self._tooltip() if callable(self._tooltip) else self._tooltip
+
+    def _show_tooltip(self) -> None:
+        self.setToolTip(self.tooltip_html())
 
     def set_emphasis(self, highlighted: bool, dimmed: bool) -> None:
         if (highlighted, dimmed) != (self.highlighted, self.dimmed):
@@ -76,6 +86,7 @@ class UnitItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event) -> None:
         self._hovered = True
+        self._show_tooltip()
         self.update()
         super().hoverEnterEvent(event)
 
