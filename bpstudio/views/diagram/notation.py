@@ -7,6 +7,7 @@ QTextDocument: it costs a few font-metric look-ups per unit, and SVG export keep
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter
@@ -67,16 +68,29 @@ def symbol_rect(symbol: Symbol, pixel_size: float) -> QRectF:
 
 def draw_symbol(painter: QPainter, center: QPointF, symbol: Symbol, pixel_size: float) -> None:
     """Paint ``symbol`` centred on ``center`` in the painter's current pen."""
-    rect = symbol_rect(symbol, pixel_size)
-    origin = QPointF(center.x() - rect.width() / 2, center.y() - rect.center().y())
-    base_font = math_font(pixel_size)
+    base_font, script_font, placed = _symbol_layout(symbol, pixel_size)
     painter.setFont(base_font)
-    painter.drawText(origin, symbol.base)
-    x = origin.x() + QFontMetricsF(base_font).horizontalAdvance(symbol.base) + 0.5
+    (dx, dy, text), *scripts = placed
+    painter.drawText(QPointF(center.x() + dx, center.y() + dy), text)
+    if scripts:
+        painter.setFont(script_font)
+        for dx, dy, text in scripts:
+            painter.drawText(QPointF(center.x() + dx, center.y() + dy), text)
+
+
+@lru_cache(maxsize=4096)
+def _symbol_layout(symbol: Symbol, pixel_size: float):
+    """Fonts and offsets from the centre, measured once per symbol: a frame of a big network
+    paints hundreds of units, and font metrics were most of their painting time."""
+    rect = symbol_rect(symbol, pixel_size)
+    ox, oy = -rect.width() / 2, -rect.center().y()
+    base_font = math_font(pixel_size)
+    placed = [(ox, oy, symbol.base)]
+    x = ox + QFontMetricsF(base_font).horizontalAdvance(symbol.base) + 0.5
     script_font = math_font(pixel_size * SCRIPT_SCALE)
     script_font.setItalic(False)  # indices are numbers: upright, as in print
-    painter.setFont(script_font)
     if symbol.sub:
-        painter.drawText(QPointF(x, origin.y() + 0.3 * pixel_size), symbol.sub)
+        placed.append((x, oy + 0.3 * pixel_size, symbol.sub))
     if symbol.sup:
-        painter.drawText(QPointF(x, origin.y() - 0.42 * pixel_size), symbol.sup)
+        placed.append((x, oy - 0.42 * pixel_size, symbol.sup))
+    return base_font, script_font, tuple(placed)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from bpstudio.model.refs import UnitRef
@@ -111,16 +113,23 @@ class UnitItem(QGraphicsItem):
     def _paint_text(self, painter: QPainter) -> None:
         painter.setPen(style.INK)
         draw_symbol(painter, QPointF(0, -9), self.symbol, 19)
-        font = style.text_font(12)
-        metrics = QFontMetricsF(font)
-        available = 2 * UNIT_RADIUS - 10
-        if metrics.horizontalAdvance(self.value_text) > available:
-            font = style.text_font(10)  # a long scientific value still fits inside
-            metrics = QFontMetricsF(font)
+        font, height = _value_font(len(self.value_text))
         painter.setFont(font)
         painter.setPen(style.MUTED_INK if self.value_text == "—" else style.INK)
-        text_rect = QRectF(-UNIT_RADIUS, 3, 2 * UNIT_RADIUS, metrics.height() + 2)
+        text_rect = QRectF(-UNIT_RADIUS, 3, 2 * UNIT_RADIUS, height + 2)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter, self.value_text)
+
+
+@lru_cache(maxsize=64)
+def _value_font(length: int) -> tuple[QFont, float]:
+    """The value's font and line height: 12 px, or 10 px if a text this long would not fit.
+    By length, not text: values change every frame, and their digits are of equal width."""
+    font = style.text_font(12)
+    metrics = QFontMetricsF(font)
+    if metrics.horizontalAdvance("0" * length) > 2 * UNIT_RADIUS - 10:
+        font = style.text_font(10)  # a long scientific value still fits inside
+        metrics = QFontMetricsF(font)
+    return font, metrics.height()
 
 
 class BiasNodeItem(QGraphicsItem):
