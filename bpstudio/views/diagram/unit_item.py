@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import style
@@ -59,8 +59,7 @@ class UnitItem(QGraphicsItem):
 
     # QGraphicsItem ---------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
-        r = UNIT_RADIUS + GLOW
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return _BOUNDS  # asked several times per frame: no new rectangle each time
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -68,7 +67,8 @@ class UnitItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Hundreds of units a frame: no enum arithmetic, no new pens or brushes when avoidable.
+        painter.setRenderHint(_ANTIALIASING)
         if self.dimmed:
             # An opaque disc first: a faded unit must still hide the edges behind it.
             painter.setPen(Qt.PenStyle.NoPen)
@@ -79,10 +79,10 @@ class UnitItem(QGraphicsItem):
             painter.setPen(QPen(style.HIGHLIGHT, GLOW))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), UNIT_RADIUS + GLOW / 2, UNIT_RADIUS + GLOW / 2)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.isSelected()
         painter.setPen(self._outline_pen(selected))
-        painter.setBrush(QBrush(self.fill))
-        painter.drawEllipse(QPointF(0, 0), UNIT_RADIUS, UNIT_RADIUS)
+        painter.setBrush(self.fill)
+        painter.drawEllipse(_ORIGIN, UNIT_RADIUS, UNIT_RADIUS)
         if option.levelOfDetailFromTransform(painter.worldTransform()) >= TEXT_LOD:
             self._paint_text(painter)
 
@@ -103,12 +103,7 @@ class UnitItem(QGraphicsItem):
 
     # painting helpers ------------------------------------------------------------------------
     def _outline_pen(self, selected: bool) -> QPen:
-        if selected:
-            pen = QPen(style.SELECTION, 3.5)
-        else:
-            color = style.UNIT_OUTLINE[self.role]
-            pen = QPen(color.darker(135) if self._hovered else color, 2.5 if self._hovered else 2)
-        return pen
+        return _outline_pen(self.role, selected, self._hovered)
 
     def _paint_text(self, painter: QPainter) -> None:
         painter.setPen(style.INK)
@@ -118,6 +113,21 @@ class UnitItem(QGraphicsItem):
         painter.setPen(style.MUTED_INK if self.value_text == "—" else style.INK)
         text_rect = QRectF(-UNIT_RADIUS, 3, 2 * UNIT_RADIUS, height + 2)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter, self.value_text)
+
+
+_BOUNDS = QRectF(
+    -UNIT_RADIUS - GLOW, -UNIT_RADIUS - GLOW, 2 * (UNIT_RADIUS + GLOW), 2 * (UNIT_RADIUS + GLOW)
+)
+_ORIGIN = QPointF(0, 0)
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+
+
+@lru_cache(maxsize=16)
+def _outline_pen(role: str, selected: bool, hovered: bool) -> QPen:
+    if selected:
+        return QPen(style.SELECTION, 3.5)
+    color = style.UNIT_OUTLINE[role]
+    return QPen(color.darker(135) if hovered else color, 2.5 if hovered else 2)
 
 
 @lru_cache(maxsize=64)
@@ -158,7 +168,8 @@ class BiasNodeItem(QGraphicsItem):
         return QRectF(-h, -h, 2 * h, 2 * h)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Hundreds of units a frame: no enum arithmetic, no new pens or brushes when avoidable.
+        painter.setRenderHint(_ANTIALIASING)
         if self.dimmed:
             painter.setOpacity(style.DIMMED_OPACITY + 0.15)
         h = BIAS_HALF_SIDE
