@@ -79,8 +79,14 @@ def unit_fill(role: str, value: float | None, scale: float) -> QColor:
     base = UNIT_FILL[role]
     if value is None or scale <= 0 or not math.isfinite(value):
         return base
-    tint = NEGATIVE if value < 0 else POSITIVE
-    return _blend(base, tint, 0.28 * min(1.0, abs(value) / scale))
+    # In 1/256 steps (finer than a colour channel's), so that the colours can be cached:
+    # a frame of a big network asks for hundreds of them.
+    return _tinted(role, value < 0, round(256 * min(1.0, abs(value) / scale)))
+
+
+@lru_cache(maxsize=4096)
+def _tinted(role: str, negative: bool, amount: int) -> QColor:
+    return _blend(UNIT_FILL[role], NEGATIVE if negative else POSITIVE, 0.28 * amount / 256)
 
 
 def format_value(value: float | None) -> str:
