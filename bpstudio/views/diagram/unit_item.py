@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.layout import BIAS_HALF_SIDE, UNIT_RADIUS
-from bpstudio.views.diagram.notation import Symbol, draw_symbol
+from bpstudio.views.diagram.notation import Symbol, draw_symbol, symbol_rect
 from bpstudio.views.language import translate
 
 UNIT_Z = 10.0
@@ -106,8 +118,15 @@ class UnitItem(QGraphicsItem):
         return _outline_pen(self.role, selected, self._hovered)
 
     def _paint_text(self, painter: QPainter) -> None:
-        painter.setPen(style.INK)
-        draw_symbol(painter, QPointF(0, -9), self.symbol, 19)
+        scale = painter.worldTransform().m11()
+        engine = painter.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.Raster and 0 < scale <= 4:
+            # On screen: the symbol as a pixmap at the device's scale, made once per zoom.
+            pixmap, rect = _symbol_pixmap(self.symbol, round(scale * 64) / 64)
+            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+        else:  # SVG (real text) or a printer
+            painter.setPen(style.INK)
+            draw_symbol(painter, _SYMBOL_AT, self.symbol, 19)
         font, height = _value_font(len(self.value_text))
         painter.setFont(font)
         painter.setPen(style.MUTED_INK if self.value_text == "—" else style.INK)
@@ -119,7 +138,33 @@ _BOUNDS = QRectF(
     -UNIT_RADIUS - GLOW, -UNIT_RADIUS - GLOW, 2 * (UNIT_RADIUS + GLOW), 2 * (UNIT_RADIUS + GLOW)
 )
 _ORIGIN = QPointF(0, 0)
+_SYMBOL_AT = QPointF(0, -9)
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
+
+
+@lru_cache(maxsize=2048)
+def _symbol_pixmap(symbol: Symbol, scale: float) -> tuple[QPixmap, QRectF]:
+    """The symbol drawn at ``scale`` device pixels per unit, and where it goes in the item:
+    three font switches and glyph runs a unit a frame become one pixmap copy."""
+    rect = symbol_rect(symbol, 19)
+    # symbol_rect has the baseline at 0 and the left edge at 0; draw_symbol centres it.
+    target = QRectF(rect).translated(-rect.width() / 2, -rect.center().y() - 9 - rect.top())
+    target.moveTop(-9 - rect.height() / 2)
+    target = target.adjusted(-2, -2, 2, 2)
+    size = QSize(
+        max(1, math.ceil(target.width() * scale)), max(1, math.ceil(target.height() * scale))
+    )
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.scale(size.width() / target.width(), size.height() / target.height())
+    painter.translate(-target.left(), -target.top())
+    painter.setPen(style.INK)
+    draw_symbol(painter, _SYMBOL_AT, symbol, 19)
+    painter.end()
+    return QPixmap.fromImage(image), target
 
 
 @lru_cache(maxsize=16)
