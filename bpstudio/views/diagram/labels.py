@@ -104,6 +104,7 @@ class LayerHeaderItem(QGraphicsItem):
         self._title_font = style.text_font(15, bold=True)
         self._subtitle_font = style.text_font(12)
         self._hovered = False
+        self._bounds: QRectF | None = None
         self.setPos(position)
         self.setAcceptHoverEvents(True)
         self.setToolTip(
@@ -117,11 +118,13 @@ class LayerHeaderItem(QGraphicsItem):
         return self.title
 
     def boundingRect(self) -> QRectF:
-        width = max(
-            QFontMetricsF(self._title_font).horizontalAdvance(self.title),
-            QFontMetricsF(self._subtitle_font).horizontalAdvance(self.subtitle),
-        )
-        return QRectF(-width / 2 - 10, -24, width + 20, 46)
+        if self._bounds is None:  # measured once: Qt asks several times a frame
+            width = max(
+                QFontMetricsF(self._title_font).horizontalAdvance(self.title),
+                QFontMetricsF(self._subtitle_font).horizontalAdvance(self.subtitle),
+            )
+            self._bounds = QRectF(-width / 2 - 10, -24, width + 20, 46)
+        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         rect = self.boundingRect()

@@ -47,6 +47,8 @@ class LegendItem(QGraphicsItem):
             ("text", f"{symbol} < 0"),
             ("text", self._width_text(symbol) + f"  ·  {unit_meaning(node_mode)}"),
         ]
+        if parts == self._parts:
+            return  # asked at every refresh, i.e. every training frame
         self.prepareGeometryChange()
         self._parts = parts
         metrics = QFontMetricsF(self._font)
