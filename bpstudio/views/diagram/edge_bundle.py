@@ -30,6 +30,7 @@ class EdgeBundleItem(QGraphicsItem):
         self._dashed = dashed  # bias edges are drawn dashed, as textbooks draw "+1" inputs
         self._dashed_array = np.asarray(dashed, dtype=np.int64).reshape(-1)
         self._groups: dict[tuple[bool, int, bool], list[QLineF]] = {}
+        self._keys: np.ndarray | None = None
         self._rect = _bounds(lines)
         self.dimmed = False
         self.setZValue(BUNDLE_Z)
@@ -45,14 +46,20 @@ class EdgeBundleItem(QGraphicsItem):
         # One integer key per line, ordered by level first: strong edges are drawn last, so
         # they lie on top of the faint ones.
         keys = (levels * 2 + negatives) * 2 + self._dashed_array
+        if self._keys is not None and np.array_equal(keys, self._keys):
+            return  # the same picture: no regrouping, no repaint
+        self._keys = keys
         order = np.argsort(keys, kind="stable")
-        starts = np.flatnonzero(np.r_[True, np.diff(keys[order]) != 0])
-        groups: dict[tuple[bool, int, bool], list[QLineF]] = {}
+        sorted_keys = keys[order]
+        bounds = np.flatnonzero(np.diff(sorted_keys)) + 1
+        starts = [0, *bounds.tolist()] if len(order) else []
+        ends = [*bounds.tolist(), len(order)] if len(order) else []
+        order_list = order.tolist()
         lines = self._lines
-        for chunk in np.split(order, starts[1:]):
-            key = int(keys[chunk[0]])
-            indices = chunk.tolist()
-            group = [lines[i] for i in indices]
+        groups: dict[tuple[bool, int, bool], list[QLineF]] = {}
+        for start, end in zip(starts, ends, strict=True):
+            key = int(sorted_keys[start])
+            group = [lines[i] for i in order_list[start:end]]
             groups[(bool((key >> 1) & 1), key >> 2, bool(key & 1))] = group
         self._groups = groups
         self.update()
