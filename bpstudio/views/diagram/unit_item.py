@@ -38,6 +38,7 @@ class UnitItem(QGraphicsItem):
         self.role = role  # "input" | "hidden" | "output"
         self.symbol = symbol
         self.value_text = "—"
+        self._value_at: tuple[QFont, QPointF] | None = None
         self.fill = style.UNIT_FILL[role]
         self.highlighted = False
         self.dimmed = False
@@ -52,6 +53,8 @@ class UnitItem(QGraphicsItem):
     def set_value(self, text: str, fill: QColor, tooltip) -> None:
         """``tooltip``: the text, or a function that makes it (called only when shown)."""
         if text != self.value_text or fill != self.fill:
+            if text != self.value_text:
+                self._value_at = None  # measured again at the next paint
             self.value_text, self.fill = text, fill
             self.update()
         self._tooltip = tooltip
@@ -127,11 +130,12 @@ class UnitItem(QGraphicsItem):
         else:  # SVG (real text) or a printer
             painter.setPen(style.INK)
             draw_symbol(painter, _SYMBOL_AT, self.symbol, 19)
-        font, height = _value_font(len(self.value_text))
+        if self._value_at is None:
+            self._value_at = _value_layout(self.value_text)
+        font, origin = self._value_at
         painter.setFont(font)
         painter.setPen(style.MUTED_INK if self.value_text == "—" else style.INK)
-        text_rect = QRectF(-UNIT_RADIUS, 3, 2 * UNIT_RADIUS, height + 2)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter, self.value_text)
+        painter.drawText(origin, self.value_text)
 
 
 _BOUNDS = QRectF(
@@ -175,16 +179,21 @@ def _outline_pen(role: str, selected: bool, hovered: bool) -> QPen:
     return QPen(color.darker(135) if hovered else color, 2.5 if hovered else 2)
 
 
-@lru_cache(maxsize=64)
-def _value_font(length: int) -> tuple[QFont, float]:
-    """The value's font and line height: 12 px, or 10 px if a text this long would not fit.
-    By length, not text: values change every frame, and their digits are of equal width."""
-    font = style.text_font(12)
-    metrics = QFontMetricsF(font)
-    if metrics.horizontalAdvance("0" * length) > 2 * UNIT_RADIUS - 10:
-        font = style.text_font(10)  # a long scientific value still fits inside
-        metrics = QFontMetricsF(font)
-    return font, metrics.height()
+@lru_cache(maxsize=2)
+def _value_font(pixel_size: int) -> tuple[QFont, QFontMetricsF]:
+    font = style.text_font(pixel_size)
+    return font, QFontMetricsF(font)
+
+
+def _value_layout(text: str) -> tuple[QFont, QPointF]:
+    """The value's font (12 px, or 10 px if it would not fit) and where its baseline starts,
+    centred under the symbol: measured when the value changes, not at every paint."""
+    font, metrics = _value_font(12)
+    width = metrics.horizontalAdvance(text)
+    if width > 2 * UNIT_RADIUS - 10:
+        font, metrics = _value_font(10)  # a long scientific value still fits inside
+        width = metrics.horizontalAdvance(text)
+    return font, QPointF(-width / 2, 3 + metrics.ascent())
 
 
 class BiasNodeItem(QGraphicsItem):
@@ -213,7 +222,6 @@ class BiasNodeItem(QGraphicsItem):
         return QRectF(-h, -h, 2 * h, 2 * h)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        # Hundreds of units a frame: no enum arithmetic, no new pens or brushes when avoidable.
         painter.setRenderHint(_ANTIALIASING)
         if self.dimmed:
             painter.setOpacity(style.DIMMED_OPACITY + 0.15)
