@@ -3,6 +3,8 @@
 At rest an edge paints nothing itself: the EdgeBundleItem below draws every resting edge in
 a few batched calls.  An edge paints only while it is hovered, selected or highlighted, by
 clearing ItemHasNoContents, so a 10,000-edge diagram makes no per-edge Python paint calls.
+A resting edge is also fully transparent, so that Qt does not even visit it for a frame (or
+a hit test); the scene makes the one under the pointer opaque, found by an EdgeHitIndex.
 
 The wide hit area is QGraphicsLineItem's own C++ ``shape()``: the line stroked with an
 invisible pen HIT_WIDTH wide (``setLine`` calls ``prepareGeometryChange`` itself).  A Python
