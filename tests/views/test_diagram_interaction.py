@@ -37,6 +37,21 @@ def action(menu, name):
     return found[0]
 
 
+# hover -----------------------------------------------------------------------------------------
+def test_hovering_a_resting_edge_makes_it_hittable_and_gives_its_tooltip(qtbot, view):
+    edge = view.diagram_scene.items_.edges[EdgeRef(3, 1, 2)]
+    assert edge.opacity() == 0.0  # at rest: drawn by the bundle, skipped by Qt
+    point = viewport_point_on(view, edge)
+    qtbot.mouseMove(view.viewport(), QPoint(2, 2))
+    qtbot.mouseMove(view.viewport(), point)
+    qtbot.waitUntil(lambda: edge._hovered)
+    assert edge.opacity() == 1.0
+    assert "<i>w</i><sub>12</sub><sup>3</sup>" in edge.toolTip()
+    qtbot.mouseMove(view.viewport(), QPoint(2, 2))
+    qtbot.waitUntil(lambda: not edge._hovered)
+    assert edge.opacity() == 0.0
+
+
 # selection -------------------------------------------------------------------------------------
 def test_clicking_an_edge_selects_it_in_the_document(qtbot, view, doc):
     edge = view.diagram_scene.items_.edges[EdgeRef(3, 1, 2)]
