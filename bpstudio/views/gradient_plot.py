@@ -14,6 +14,10 @@ from PySide6.QtCore import QEvent
 from bpstudio.model.history import GrowingArray
 from bpstudio.views.language import is_language_change
 
+# A long run keeps one row every `stride` steps, the stride doubling whenever more than this
+# many rows are kept: memory stays bounded however long training runs.
+MAX_ROWS = 100_000
+
 LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
 
 
@@ -31,6 +35,7 @@ class GradientSizePlot(pg.PlotWidget):
         self._xs = GrowingArray()
         self._columns: list[GrowingArray] = []
         self._curves: list[pg.PlotDataItem] = []
+        self._stride = 1
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -59,8 +64,14 @@ class GradientSizePlot(pg.PlotWidget):
     def n_points(self) -> int:
         return len(self._xs)
 
+    @property
+    def stride(self) -> int:
+        """Every how many steps a row is kept (1 until the run gets long)."""
+        return self._stride
+
     def clear_data(self) -> None:
         self._xs = GrowingArray()
+        self._stride = 1
         for curve in self._curves:
             self.plotItem.removeItem(curve)
             self._legend.removeItem(curve)
@@ -73,9 +84,20 @@ class GradientSizePlot(pg.PlotWidget):
         if rows.shape[1] != len(self._columns):
             self.clear_data()  # the network's depth changed: the old curves mean other layers
             self._add_curves(rows.shape[1])
-        self._xs.extend(np.arange(first_step, first_step + len(rows)))
-        for column, values in zip(self._columns, rows.T, strict=True):
+        xs = np.arange(first_step, first_step + len(rows))
+        kept = xs % self._stride == 0
+        self._xs.extend(xs[kept])
+        for column, values in zip(self._columns, rows[kept].T, strict=True):
             column.extend(values)
+        if len(self._xs) > MAX_ROWS:
+            self._thin()
+
+    def _thin(self) -> None:
+        """Keep every other kept row: the rows at multiples of the doubled stride."""
+        self._stride *= 2
+        kept = self._xs.view() % self._stride == 0
+        self._xs = GrowingArray(self._xs.view()[kept])
+        self._columns = [GrowingArray(column.view()[kept]) for column in self._columns]
 
     def refresh(self) -> None:
         xs = self._xs.view()

@@ -134,3 +134,22 @@ def test_every_control_has_a_tooltip(plot):
     bar = plot.toolbar
     for widget in (bar.series_box, bar.log_box, bar.follow_box, bar.png_button, bar.csv_button):
         assert widget.toolTip()
+
+
+def test_a_long_run_keeps_a_bounded_number_of_gradient_rows(qtbot, plot, monkeypatch):
+    from bpstudio.views import gradient_plot
+
+    monkeypatch.setattr(gradient_plot, "MAX_ROWS", 1000)
+    rows_per_snapshot = 300
+    for k in range(20):  # 6,000 steps
+        first = k * rows_per_snapshot
+        rms = np.column_stack([np.arange(first, first + rows_per_snapshot) + 1.0] * 2)
+        plot.append_snapshot(snapshot(first, np.ones(rows_per_snapshot), rms=rms))
+    grads = plot.gradient_plot
+    assert grads.n_points <= 1000 and grads.stride == 8
+    xs = grads._xs.view()
+    assert np.all(np.diff(xs) == grads.stride)  # evenly spaced, the newest steps included
+    assert xs[-1] >= 6000 - grads.stride
+    plot.refresh_now()
+    shown_x, shown_y = grads._curves[0].getOriginalDataset()
+    np.testing.assert_array_equal(shown_y, shown_x)  # each kept row sits at its own step
