@@ -264,6 +264,7 @@ def train_and_sample_memory(steps: int = 1_000_000) -> None:
     print("  RSS (MB) by steps: " + ", ".join(f"{s // 1000}k: {m:.0f}" for s, m in samples))
     print(f"memory after {samples[-1][0]:,} training steps: {samples[-1][1]:.0f} MB RSS "
           f"(start {samples[0][1]:.0f} MB)   target < 300 MB, flat")  # fmt: skip
+    window.learning.shutdown()  # as closing the window does: the thread stops first
     window.hide()
 
 
