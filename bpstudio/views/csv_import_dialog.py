@@ -4,7 +4,6 @@ docks put the result into the document (one undo command) after it is accepted."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,14 +29,14 @@ from bpstudio.model.datasets.csv_table import (
     parse_table,
     read_csv_file,
 )
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 
 PREVIEW_ROWS = 20
 ERROR_COLOUR = "#b00020"
 INPUT, TARGET, SKIP = "input", "target", "skip"
 
 
-class CsvImportDialog(QDialog):
+class CsvImportDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("csvImportDialog")
@@ -49,11 +48,6 @@ class CsvImportDialog(QDialog):
         self._lay_out()
         self.resize(640, 480)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import CSV"))

@@ -4,7 +4,7 @@ signals (the data docks turn them into document commands)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
 from bpstudio.model.datasets.registry import BUILTIN_SETS, get_builtin
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 from bpstudio.views.model_names import dataset_description, dataset_title
 
 MAX_GENERATED = 5000
@@ -33,7 +33,7 @@ def _spin(low: int, high: int, value: int) -> QSpinBox:
     return box
 
 
-class DataControls(QWidget):
+class DataControls(Retranslating, QWidget):
     regenerateRequested = Signal(str, int, float, int)  # name, count, noise, seed
     splitEdited = Signal(float, int)  # test fraction, seed
     standardiseToggled = Signal(bool)
@@ -45,11 +45,6 @@ class DataControls(QWidget):
         self._lay_out()
         self._on_builtin_chosen(self.builtin_box.currentIndex())
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         box = self.builtin_box

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,13 +22,13 @@ from bpstudio.controller.document import Document
 from bpstudio.model.evaluation import Evaluation
 from bpstudio.views.data_controls import DataControls
 from bpstudio.views.dataset_table_model import DatasetTableModel
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 from bpstudio.views.model_messages import model_message
 
 ROW_HEIGHT = 22
 
 
-class DataPanel(QWidget):
+class DataPanel(Retranslating, QWidget):
     statusMessage = Signal(str)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -46,11 +46,6 @@ class DataPanel(QWidget):
         self._connect()
         self._on_document_changed()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.add_row_button.setText(self.tr("Add row"))

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, QTimer
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from bpstudio.controller.document import Document
 from bpstudio.model.datasets.grid import OutputGrid, output_grid
 from bpstudio.views.hidden_unit_strip import HiddenUnitStrip, blue_orange_map
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 
 REDRAW_INTERVAL_MS = 100  # at most 10 redraws a second
 RESOLUTION = 120
@@ -25,7 +25,7 @@ CLASS_COLOURS = ("#e8710a", "#0877bd", "#2ca02c", "#9467bd", "#8c564b", "#d62728
 LIGHT_CLASS_COLOURS = ("#f7c59a", "#9cc9e8", "#a8dba8", "#cdb9e0", "#d4b9b3", "#f0a8a8")
 
 
-class DecisionBoundaryWidget(QWidget):
+class DecisionBoundaryWidget(Retranslating, QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -46,11 +46,6 @@ class DecisionBoundaryWidget(QWidget):
         self._n_inputs = 2
         self.redraw_now()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The texts only: the map itself has none, so it is not recomputed."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.views.formula_widget import FormulaLabel, prefetch
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 from bpstudio.views.symbols import sub, sup
 from bpstudio.views.walkthrough_bar import WalkthroughBar
 
@@ -28,7 +28,7 @@ STEP_ROLE = Qt.ItemDataRole.UserRole
 PREFETCH_DELAY_MS = 20
 
 
-class StepCard(QFrame):
+class StepCard(Retranslating, QFrame):
     """The current step: section, heading, symbolic form, numbers substituted, value, why."""
 
     def __init__(self, parent=None) -> None:
@@ -64,11 +64,6 @@ class StepCard(QFrame):
         for label in self.findChildren(QLabel):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for caption, text in zip(
@@ -112,7 +107,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return _FormulaScroll(widget)
 
 
-class DerivationPanel(QWidget):
+class DerivationPanel(Retranslating, QWidget):
     """Steps through a :class:`WalkthroughCursor`; never computes a number itself."""
 
     def __init__(self, cursor, document, parent=None) -> None:
@@ -156,11 +151,6 @@ class DerivationPanel(QWidget):
         # The first formula is typeset once the window is on screen, not before it.
         QTimer.singleShot(0, self, lambda: self._on_step_changed(self.cursor.index))
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.training_note.setText(

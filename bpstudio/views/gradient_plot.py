@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
 
 from bpstudio.model.history import GrowingArray
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 
 # A long run keeps one row every `stride` steps, the stride doubling whenever more than this
 # many rows are kept: memory stays bounded however long training runs.
@@ -21,7 +20,7 @@ MAX_ROWS = 100_000
 LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
 
 
-class GradientSizePlot(pg.PlotWidget):
+class GradientSizePlot(Retranslating, pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent, background="w")
         item = self.plotItem
@@ -37,11 +36,6 @@ class GradientSizePlot(pg.PlotWidget):
         self._curves: list[pg.PlotDataItem] = []
         self._stride = 1
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setToolTip(

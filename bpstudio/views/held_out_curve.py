@@ -11,12 +11,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.evaluation import Evaluation
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 
 TEST_COLOUR = "#d62728"
 STEPS = "steps"
@@ -71,15 +71,10 @@ class HeldOutLossCurve(QObject):
         self.redraw()
 
 
-class AccuracyReadout(QLabel):
+class AccuracyReadout(Retranslating, QLabel):
     """ "Accuracy: train 97.5 % · test 93.3 %" (classification), "Test loss …" otherwise."""
 
     _shown: Evaluation | None = None
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         if self._shown is not None:

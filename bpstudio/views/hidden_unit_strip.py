@@ -5,11 +5,11 @@ them into curves."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QWidget
 
 from bpstudio.model.datasets.grid import OutputGrid
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 from bpstudio.views.value_colours import NEGATIVE, POSITIVE
 
 MAX_UNITS_PER_LAYER = 12  # more would be too small to read; the tooltip says so
@@ -27,7 +27,7 @@ def blue_orange_map(light: bool = False) -> pg.ColorMap:
     return pg.ColorMap([0.0, 0.5, 1.0], colours)
 
 
-class HiddenUnitStrip(pg.GraphicsLayoutWidget):
+class HiddenUnitStrip(Retranslating, pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
@@ -37,11 +37,6 @@ class HiddenUnitStrip(pg.GraphicsLayoutWidget):
         self._lut = blue_orange_map().getLookupTable(nPts=256, alpha=False)
         self._labels: list[pg.LabelItem] = []  # one per layer: "layer 2", "layer 3", …
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setToolTip(

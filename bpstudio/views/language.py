@@ -42,6 +42,16 @@ def is_language_change(event: QEvent) -> bool:
     return event.type() == QEvent.Type.LanguageChange
 
 
+class Retranslating:
+    """For a widget whose ``retranslate()`` sets all its texts: a language switch (Qt's
+    LanguageChange event) calls it again.  List it before the Qt base class."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+
 def resolve(choice: str, system: QLocale | None = None) -> str:
     """The language a choice means: any Chinese locale reads the Simplified Chinese text."""
     if choice in (ENGLISH, CHINESE):

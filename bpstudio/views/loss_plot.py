@@ -12,13 +12,13 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot, place_points
 from bpstudio.model.history import GrowingArray, LossHistory
 from bpstudio.views.gradient_plot import GradientSizePlot
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 from bpstudio.views.loss_plot_toolbar import LossPlotToolbar
 from bpstudio.views.plot_crosshair import PlotCrosshair
 
@@ -26,7 +26,7 @@ REFRESH_INTERVAL_MS = 33  # ~30 redraws a second at most
 STEPS, EPOCHS = "steps", "epochs"
 
 
-class LossPlotWidget(QWidget):
+class LossPlotWidget(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._losses = {STEPS: GrowingArray(), EPOCHS: GrowingArray()}
@@ -42,11 +42,6 @@ class LossPlotWidget(QWidget):
         self._build_layout()
         self._connect()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.readout.setText(self.tr("Move the mouse over the plot to read a point."))

@@ -6,13 +6,13 @@ change it made itself (the user panned: follow is off) without looping back into
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
 
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 
 
-class LossPlotToolbar(QWidget):
+class LossPlotToolbar(Retranslating, QWidget):
     seriesChanged = Signal(str)  # "steps" or "epochs"
     logScaleToggled = Signal(bool)
     followToggled = Signal(bool)
@@ -32,11 +32,6 @@ class LossPlotToolbar(QWidget):
         self._lay_out()
         self._connect()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.series_box.setItemText(0, self.tr("Per step"))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.controller.document import Document
 from bpstudio.views.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 from bpstudio.views.learning_docks import LearningDocks
 from bpstudio.views.weight_tables import WeightTablesPanel
 from bpstudio.views.window_files import WindowFiles
@@ -26,7 +26,7 @@ BOTTOM_DOCK_HEIGHT = 220
 LAYOUT_VERSION = 2
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -58,10 +58,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Ready"), STATUS_TIMEOUT_MS)
 
     # language ---------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Texts owned by the window itself and by its non-widget helpers; widgets (docks'

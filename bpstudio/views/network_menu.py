@@ -6,7 +6,6 @@ edit (softmax in a hidden layer, a loss that does not fit the output) is explain
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -15,12 +14,12 @@ from bpstudio.model.activations import ACTIVATION_NAMES
 from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.views import network_dialogs
 from bpstudio.views.actions import describe, make_action
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 from bpstudio.views.model_messages import model_message
 from bpstudio.views.model_names import activation_label, loss_label
 
 
-class NetworkMenu(QMenu):
+class NetworkMenu(Retranslating, QMenu):
     def __init__(self, document: Document, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("menuNetwork")
@@ -53,10 +52,6 @@ class NetworkMenu(QMenu):
             self.addAction(self.edit_actions[name])
 
     # texts ----------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Network"))

@@ -3,7 +3,7 @@ the sample and the number of significant digits.  Every control has a tooltip wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.views.actions import describe
-from bpstudio.views.language import is_language_change
+from bpstudio.views.language import Retranslating
 
 PACE_MIN_MS, PACE_MAX_MS = 200, 4000
 SP = QStyle.StandardPixmap
@@ -33,7 +33,7 @@ def _action(parent, name: str, icon, key: str, slot) -> QAction:
     return action
 
 
-class WalkthroughBar(QWidget):
+class WalkthroughBar(Retranslating, QWidget):
     def __init__(self, cursor, document, parent=None) -> None:
         super().__init__(parent)
         self.cursor = cursor
@@ -132,10 +132,6 @@ class WalkthroughBar(QWidget):
         layout.addLayout(options)
 
     # texts ----------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         tips = {
