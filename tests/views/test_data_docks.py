@@ -9,27 +9,15 @@ from PySide6.QtWidgets import QMessageBox
 
 from bpstudio.model.project import dumps
 from bpstudio.views import language
-from bpstudio.views.main_window import MainWindow
 from tests.views.translation_support import english_left, texts_under
+from tests.views.window_support import close_inside_the_test, shown_window
 
 Button = QMessageBox.StandardButton
 
 
 @pytest.fixture
 def window(qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Yes)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def close_inside_the_test(win):
-    """The training thread must be gone before the test ends (tests/conftest.py checks)."""
-    win.document.undo_stack.setClean()
-    win.close()
-    assert not win.learning.session.controller.thread_started
+    return shown_window(qtbot, monkeypatch, Button.Yes)
 
 
 def test_docks_and_the_data_menu_exist(window):
