@@ -1,6 +1,7 @@
 """Backpropagation against finite differences and against the seed's closed forms."""
 
 import math
+import zlib
 
 import numpy as np
 import pytest
@@ -52,7 +53,8 @@ CASES = [
 
 @pytest.mark.parametrize("loss,output,use_bias", CASES)
 def test_random_networks_match_finite_differences(loss, output, use_bias):
-    rng = np.random.default_rng(abs(hash((loss, output, use_bias))) % 2**32)
+    # A fixed seed per case (str hashes change from run to run).
+    rng = np.random.default_rng(zlib.crc32(f"{loss}/{output}/{use_bias}".encode()))
     checked = 0
     while checked < 6:
         net, inputs, targets = random_case(rng, loss, output, use_bias)
@@ -60,7 +62,10 @@ def test_random_networks_match_finite_differences(loss, output, use_bias):
             continue
         check = gradient_check(net, inputs, targets, loss)
         for analytic, numeric in zip(check.analytic, check.numeric, strict=True):
-            np.testing.assert_allclose(analytic, numeric, rtol=1e-7, atol=1e-9)
+            # Central differences carry a rounding error of about eps * E / h: an entry much
+            # smaller than its neighbours is compared at the matrix's own scale.
+            scale = float(np.abs(numeric).max()) if numeric.size else 0.0
+            np.testing.assert_allclose(analytic, numeric, rtol=1e-7, atol=1e-9 + 1e-7 * scale)
         checked += 1
 
 
