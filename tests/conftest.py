@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,6 +29,12 @@ for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"):
     os.environ[_name] = str(_folder)
 
 _REAL_WINDOW_PLATFORMS = {"xcb", "wayland", "windows", "cocoa"}
+
+# CI must give the same answer for the same commit: there Hypothesis draws the same examples
+# every run (derandomize). On a developer's machine it keeps exploring new ones.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
