@@ -37,6 +37,7 @@ from bpstudio.model.validation import (
     expect_str,
     expect_vector,
     fail,
+    read_limited,
     require,
 )
 
@@ -153,18 +154,8 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
 
 # loading ---------------------------------------------------------------------------------
 def load_project(path: str | os.PathLike) -> Project:
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROJECT_BYTES:
-            raise ProjectFileError(
-                f"{path.name} is {size / 2**20:.1f} MiB; project files are limited to "
-                f"{MAX_PROJECT_BYTES // 2**20} MiB"
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ProjectFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return loads(raw)
+    limit = f"project files are limited to {MAX_PROJECT_BYTES // 2**20} MiB"
+    return loads(read_limited(path, MAX_PROJECT_BYTES, ProjectFileError, limit))
 
 
 def loads(raw: bytes | str) -> Project:

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 
 class ProjectFileError(ValueError):
     """A project or data file could not be read.  The message says where and why."""
+
+
+def read_limited(path, limit_bytes: int, error: type[ProjectFileError], limit_text: str) -> bytes:
+    """The file's bytes; a file over ``limit_bytes`` is refused before it is read, and an OS
+    error becomes ``error`` naming the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > limit_bytes:
+            raise error(f"{path.name} is {size / 2**20:.1f} MiB; {limit_text}")
+        return path.read_bytes()
+    except OSError as exc:
+        raise error(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def fail(path: str, message: str) -> ProjectFileError:

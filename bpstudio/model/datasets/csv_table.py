@@ -9,9 +9,8 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
-from bpstudio.model.validation import ProjectFileError
+from bpstudio.model.validation import ProjectFileError, read_limited
 
 MAX_CSV_BYTES = 20 * 2**20
 MAX_CSV_ROWS = 200_000
@@ -40,18 +39,8 @@ class CsvTable:
 
 def read_csv_file(path: str | os.PathLike) -> str:
     """The file's text; refuses a too-large file before reading it."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise CsvImportError(
-                f"{path.name} is {size / 2**20:.1f} MiB; CSV files are limited to "
-                f"{MAX_CSV_BYTES // 2**20} MiB and {MAX_CSV_ROWS:,} rows"
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CsvImportError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return decode(raw)
+    limit = f"CSV files are limited to {MAX_CSV_BYTES // 2**20} MiB and {MAX_CSV_ROWS:,} rows"
+    return decode(read_limited(path, MAX_CSV_BYTES, CsvImportError, limit))
 
 
 def decode(raw: bytes) -> str:
