@@ -8,8 +8,6 @@ test rows are greyed.  Every edit goes through ``document.set_data_cell`` (one u
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import (
     QAbstractTableModel,
     QLocale,
@@ -22,6 +20,7 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor, QFont
 
 from bpstudio.controller.document import Document
+from bpstudio.views.number_input import parse_number
 from bpstudio.views.value_colours import HIGHLIGHT_BACKGROUND
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -139,7 +138,7 @@ class DatasetTableModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() == ROLE_COLUMN:
             return False
-        number = _parse(value)
+        number = parse_number(value)
         if number is None:
             self.editRefused.emit(self.tr("%r is not a number; the value is unchanged") % value)
             return False
@@ -172,19 +171,6 @@ class DatasetTableModel(QAbstractTableModel):
             return
         last = self.index(self.rowCount() - 1, self.columnCount() - 1)
         self.dataChanged.emit(self.index(0, 0), last)
-
-
-def _parse(value) -> float | None:
-    """A finite number from what the editor gave; a decimal comma is accepted."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
-    else:
-        text = str(value).strip().replace(",", ".")
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-    return number if math.isfinite(number) else None
 
 
 def _subscript(n: int) -> str:

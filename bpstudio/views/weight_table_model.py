@@ -7,7 +7,6 @@ from the document, and every edit goes through ``document.set_weight`` / ``set_b
 
 from __future__ import annotations
 
-import math
 from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -16,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from bpstudio.controller.document import Document
 from bpstudio.model.refs import BiasRef, EdgeRef
+from bpstudio.views.number_input import parse_number
 from bpstudio.views.symbols import bias_symbol, sup, unit_symbol, weight_symbol
 from bpstudio.views.value_colours import HIGHLIGHT_BACKGROUND, value_tint
 
@@ -212,19 +212,6 @@ class WeightTableModel(QAbstractTableModel):
         if self._shape[0] and self._shape[1]:
             last = self.index(self._shape[0] - 1, self._shape[1] - 1)
             self.dataChanged.emit(self.index(0, 0), last)
-
-
-def parse_number(text) -> float | None:
-    """A finite float from what the user typed, else None.  Accepts a typographic minus and a
-    decimal comma ("0,25"), as the diagram's editor does."""
-    cleaned = str(text).strip().replace("−", "-")
-    if "," in cleaned and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
 
 
 def format_value(value: float) -> str:

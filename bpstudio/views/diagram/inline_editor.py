@@ -6,8 +6,6 @@ stays open so the student can correct the typing.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import (
@@ -21,19 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.views.language import translate
+from bpstudio.views.number_input import parse_number
 
 EDITOR_Z = 100.0
-
-
-def parse_number(text: str) -> float:
-    """A finite float from what a student types ("0.25", "-1e-3", "0,25"); ValueError if not."""
-    cleaned = text.strip()
-    if "," in cleaned and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")  # a decimal comma, as many locales write it
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError("not finite")
-    return value
 
 
 class _NumberField(QLineEdit):
@@ -89,9 +77,8 @@ class InlineNumberEditor(QFrame):
 
     def _on_return_pressed(self) -> None:
         text = self.field.text()
-        try:
-            value = parse_number(text)
-        except ValueError:
+        value = parse_number(text)
+        if value is None:
             self._show_error(
                 translate("NetworkDiagram", "“%s” is not a number. Type e.g. 0.25 or -1.5e-3.")
                 % text
