@@ -5,9 +5,6 @@ Every test waits on signals (never sleeps) and shuts its controller down, which 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import numpy as np
 import pytest
 
@@ -16,16 +13,7 @@ from bpstudio.model.examples import load_example
 from bpstudio.model.history import LossHistory
 from bpstudio.model.initialisation import initialise
 from bpstudio.model.training import Trainer
-
-
-@contextmanager
-def training(qtbot, project=None) -> Iterator[TrainingController]:
-    """A controller whose thread is stopped when the block ends (inside the test, as it must)."""
-    with TrainingController(project if project is not None else load_example("xor")) as controller:
-        # The worker announces itself with a first snapshot once its thread runs.
-        controller.start()
-        qtbot.waitUntil(lambda: controller.latest_snapshot is not None)
-        yield controller
+from tests.controller.training_support import training
 
 
 def collect(controller: TrainingController) -> list:

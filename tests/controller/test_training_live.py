@@ -4,26 +4,14 @@ and what happens when training diverges or fails."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QElapsedTimer
 
-from bpstudio.controller.training_controller import TrainingController
 from bpstudio.controller.training_pace import FLAT_OUT, StopConditions
 from bpstudio.model.examples import load_example
-
-
-@contextmanager
-def training(qtbot, project=None) -> Iterator[TrainingController]:
-    """A controller whose thread is stopped when the block ends (inside the test, as it must)."""
-    with TrainingController(project if project is not None else load_example("xor")) as controller:
-        # The worker announces itself with a first snapshot once its thread runs.
-        controller.start()
-        qtbot.waitUntil(lambda: controller.latest_snapshot is not None)
-        yield controller
+from tests.controller.training_support import training
 
 
 def test_slow_motion_paces_steps_and_flat_out_speeds_up(qtbot):
