@@ -55,7 +55,7 @@ class StopConditions:
                 self.max_epochs
             )
         if self.target_loss is not None and result.epoch_finished:
-            epoch_loss = float(trainer.history.epochs.view()[-1])
+            epoch_loss = trainer.history.epochs.latest
             if epoch_loss <= self.target_loss:
                 text = translate(
                     "TrainingWorker", "Stopped: the epoch loss %s reached the target %s"

@@ -29,20 +29,19 @@ class SnapshotReporter:
 
     def snapshot(self, trainer: Trainer, **state) -> TrainingSnapshot:
         """Copies of ``trainer``'s weights and the new points; ``state`` fills the rest."""
-        steps, epochs = trainer.history.steps.view(), trainer.history.epochs.view()
+        steps = trainer.history.steps.chunk_since(self._reported_steps)
+        epochs = trainer.history.epochs.chunk_since(self._reported_epochs)
         snapshot = TrainingSnapshot(
             **snapshot_network(trainer.network),
             step_count=trainer.step_count,
             epoch_count=trainer.epoch_count,
-            first_step_index=self._reported_steps,
-            first_epoch_index=self._reported_epochs,
-            new_step_losses=frozen_copy(steps[self._reported_steps :]),
-            new_epoch_losses=frozen_copy(epochs[self._reported_epochs :]),
+            new_steps=steps,
+            new_epochs=epochs,
             new_gradient_rms=self._take_gradient_rows(len(trainer.network.weights)),
             history_reset=self._history_reset,
             **state,
         )
-        self._reported_steps, self._reported_epochs = len(steps), len(epochs)
+        self._reported_steps, self._reported_epochs = steps.end, epochs.end
         self._history_reset = False
         return snapshot
 

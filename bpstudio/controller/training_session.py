@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from bpstudio.controller.document import Document
 from bpstudio.controller.training_controller import TrainingController
-from bpstudio.controller.training_snapshot import TrainingSnapshot, place_points
+from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.network import Network
 
 
@@ -56,8 +56,8 @@ class TrainingSession(QObject):
             self._on_sync_due()
         if snapshot.history_reset:
             self._history.clear()
-        place_points(self._history.steps, snapshot.first_step_index, snapshot.new_step_losses)
-        place_points(self._history.epochs, snapshot.first_epoch_index, snapshot.new_epoch_losses)
+        self._history.steps.place(snapshot.new_steps)
+        self._history.epochs.place(snapshot.new_epochs)
         if snapshot.generation < self._min_generation:
             return  # trained before the user's last edit landed: a newer one is on its way
         self._latest = snapshot

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from bpstudio.model.evaluation import Evaluation
-from bpstudio.model.history import GrowingArray
+from bpstudio.model.history import SeriesChunk, join_chunks
 from bpstudio.model.network import Network
 
 # Why a snapshot ends a run; "" while training goes on.
@@ -38,10 +38,9 @@ class TrainingSnapshot:
     freeze_biases: bool
     step_count: int  # optimiser updates taken since the history began
     epoch_count: int  # epochs finished
-    first_step_index: int  # history position of new_step_losses[0]
-    first_epoch_index: int  # history position of new_epoch_losses[0]
-    new_step_losses: np.ndarray = field(default_factory=_empty)
-    new_epoch_losses: np.ndarray = field(default_factory=_empty)
+    # the step and epoch losses since the previous snapshot (thinned as the history is)
+    new_steps: SeriesChunk = field(default_factory=SeriesChunk.empty)
+    new_epochs: SeriesChunk = field(default_factory=SeriesChunk.empty)
     # one row per new step, one column per weight matrix; empty when not recorded
     new_gradient_rms: np.ndarray = field(default_factory=lambda: _empty(1))
     steps_per_second: float = 0.0
@@ -61,9 +60,26 @@ class TrainingSnapshot:
 
     @property
     def last_loss(self) -> float:
-        """The newest step loss in this snapshot, or NaN when it has none."""
-        losses = self.new_step_losses
-        return float(losses[-1]) if len(losses) else float("nan")
+        """The newest step's loss, or NaN when this snapshot has no new step."""
+        return self.new_steps.latest
+
+    @property
+    def new_step_losses(self) -> np.ndarray:
+        """The new step losses the history keeps (every step until it thins)."""
+        return self.new_steps.values
+
+    @property
+    def new_epoch_losses(self) -> np.ndarray:
+        return self.new_epochs.values
+
+    @property
+    def first_step_index(self) -> int:
+        """How many steps the history had before this snapshot's."""
+        return self.new_steps.start
+
+    @property
+    def first_epoch_index(self) -> int:
+        return self.new_epochs.start
 
     def to_network(self) -> Network:
         """A fresh, writable Network with these weights (the snapshot itself stays unchanged)."""
@@ -94,32 +110,14 @@ def merge_snapshots(snapshots: list[TrainingSnapshot]) -> TrainingSnapshot:
         rows = [r for r in rows if r.shape[1] == newest.new_gradient_rms.shape[1]][-1:]
     return replace(
         newest,
-        first_step_index=first.first_step_index,
-        first_epoch_index=first.first_epoch_index,
-        new_step_losses=_concatenated([s.new_step_losses for s in run]),
-        new_epoch_losses=_concatenated([s.new_epoch_losses for s in run]),
+        new_steps=join_chunks([s.new_steps for s in run]),
+        new_epochs=join_chunks([s.new_epochs for s in run]),
         new_gradient_rms=frozen_copy(np.vstack(rows)) if rows else newest.new_gradient_rms,
         new_evaluations=tuple(e for s in run for e in s.new_evaluations),
         history_reset=first.history_reset,
         reinitialised=any(s.reinitialised for s in run),
         diverged=newest.diverged or (any(s.diverged for s in run) and not newest.running),
     )
-
-
-def _concatenated(parts: list[np.ndarray]) -> np.ndarray:
-    parts = [p for p in parts if len(p)]
-    if len(parts) == 1:
-        return parts[0]
-    return frozen_copy(np.concatenate(parts)) if parts else _empty()
-
-
-def place_points(series: GrowingArray, first_index: int, values: np.ndarray) -> None:
-    """Put ``values`` at ``first_index``: overlap replaces, a gap (missed points) stays NaN."""
-    if first_index < len(series):
-        series.truncate(first_index)
-    elif first_index > len(series):
-        series.extend(np.full(first_index - len(series), np.nan))
-    series.extend(values)
 
 
 def snapshot_network(network: Network) -> dict:

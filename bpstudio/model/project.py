@@ -20,9 +20,10 @@ import numpy as np
 from bpstudio.model.activations import ACTIVATION_NAMES
 from bpstudio.model.dataset import Dataset
 from bpstudio.model.dataset_json import dataset_settings_from_json, dataset_to_json
-from bpstudio.model.history import LossHistory
+from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.model.initialisation import SCHEMES, InitScheme
 from bpstudio.model.losses import LOSS_NAMES, get_loss
+from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
 from bpstudio.model.training import TrainingConfig
 from bpstudio.model.validation import (
@@ -154,7 +155,7 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
 
 # loading ---------------------------------------------------------------------------------
 def load_project(path: str | os.PathLike) -> Project:
-    limit = f"project files are limited to {MAX_PROJECT_BYTES // 2**20} MiB"
+    limit = Message("project files are limited to {mib} MiB", mib=MAX_PROJECT_BYTES // 2**20)
     return loads(read_limited(path, MAX_PROJECT_BYTES, ProjectFileError, limit))
 
 
@@ -163,42 +164,53 @@ def loads(raw: bytes | str) -> Project:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ProjectFileError(f"not a text file (byte {exc.start} is not UTF-8)") from None
+            raise ProjectFileError(
+                "not a text file (byte {byte} is not UTF-8)", byte=exc.start
+            ) from None
     try:
         data = json.loads(raw, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
-            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-            "the file may be truncated or not a BP Studio project"
+            "not valid JSON (line {line}, column {column}: {reason}); "
+            "the file may be truncated or not a BP Studio project",
+            line=exc.lineno,
+            column=exc.colno,
+            reason=Message(exc.msg),
         ) from None
     except RecursionError:
         raise ProjectFileError("not a BP Studio project (nested too deeply)") from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise ProjectFileError(f"not a BP Studio project ({exc})") from None
+        raise ProjectFileError(
+            "not a BP Studio project ({reason})", reason=Message(str(exc))
+        ) from None
     return from_json(data)
 
 
 def _reject_constant(name: str):
-    raise ProjectFileError(f"the file contains {name}, which is not a finite number")
+    raise ProjectFileError("the file contains {name}, which is not a finite number", name=name)
 
 
 def from_json(data: Any) -> Project:
     data = expect_object(data, "")
     if data.get("format") != FORMAT:
-        raise fail("format", f"expected {FORMAT!r}: this is not a BP Studio project file")
+        raise fail(
+            "format", "expected {format!r}: this is not a BP Studio project file", format=FORMAT
+        )
     version = expect_int(require(data, "version", ""), "version", minimum=1)
     if version > FORMAT_VERSION:
         raise fail(
             "version",
-            f"the file is format version {version}, newer than this BP Studio reads "
-            f"({FORMAT_VERSION}); please update BP Studio",
+            "the file is format version {version}, newer than this BP Studio reads "
+            "({supported}); please update BP Studio",
+            version=version,
+            supported=FORMAT_VERSION,
         )
     network = _read_network(expect_object(require(data, "network", ""), "network"))
     loss = expect_choice(require(data, "loss", ""), LOSS_NAMES, "loss")
     try:
         get_loss(loss).check_output_activation(network.output_activation)
     except ValueError as exc:
-        raise fail("loss", str(exc)) from None
+        raise fail("loss", exc) from None
     dataset = _read_dataset(expect_object(require(data, "dataset", ""), "dataset"), network)
     steps, history = _read_history(data.get("history"))
     return Project(
@@ -218,7 +230,9 @@ def from_json(data: Any) -> Project:
 def _read_network(net: dict) -> Network:
     sizes_raw = expect_list(require(net, "layer_sizes", "network"), "network.layer_sizes")
     if len(sizes_raw) < 2:
-        raise fail("network.layer_sizes", f"expected at least 2 layers, got {len(sizes_raw)}")
+        raise fail(
+            "network.layer_sizes", "expected at least 2 layers, got {count}", count=len(sizes_raw)
+        )
     sizes = [expect_int(n, f"network.layer_sizes[{i}]", minimum=1) for i, n in enumerate(sizes_raw)]
     n_links = len(sizes) - 1
     acts_raw = expect_list(
@@ -269,10 +283,10 @@ def _read_training(tr: Any) -> TrainingConfig:
     defaults = TrainingConfig()
     lr = expect_number(tr.get("learning_rate", defaults.learning_rate), "training.learning_rate")
     if lr <= 0:
-        raise fail("training.learning_rate", f"expected a positive number, got {lr}")
+        raise fail("training.learning_rate", "expected a positive number, got {value}", value=lr)
     momentum = expect_number(tr.get("momentum", defaults.momentum), "training.momentum")
     if not 0 <= momentum < 1:
-        raise fail("training.momentum", f"expected a number in [0, 1), got {momentum}")
+        raise fail("training.momentum", "expected a number in [0, 1), got {value}", value=momentum)
     return TrainingConfig(
         learning_rate=lr,
         momentum=momentum,
@@ -296,6 +310,26 @@ def _read_history(hist: Any) -> tuple[int, LossHistory]:
         return 0, LossHistory()
     hist = expect_object(hist, "history")
     steps = expect_int(hist.get("steps_taken", 0), "history.steps_taken", minimum=0)
-    step_losses = expect_vector(hist.get("step_losses", []), "history.step_losses")
-    epoch_losses = expect_vector(hist.get("epoch_losses", []), "history.epoch_losses")
-    return steps, LossHistory(step_losses, epoch_losses)
+    return steps, LossHistory.of(_read_series(hist, "step"), _read_series(hist, "epoch"))
+
+
+MAX_STRIDE = 1 << 40
+
+
+def _read_series(hist: dict, name: str) -> LossSeries:
+    """``{name}_losses``; a thinned series also has ``{name}_indices``, ``_stride``, ``_end``."""
+    losses = expect_vector(hist.get(f"{name}_losses", []), f"history.{name}_losses")
+    if f"{name}_indices" not in hist:
+        return LossSeries(losses)
+    path = f"history.{name}_indices"
+    items = expect_list(hist[f"{name}_indices"], path, len(losses), "indices")
+    indices = [expect_int(v, f"{path}[{i}]", minimum=0) for i, v in enumerate(items)]
+    for i in range(1, len(indices)):
+        if indices[i] <= indices[i - 1]:
+            raise fail(f"{path}[{i}]", "must be larger than the index before it")
+    stride = expect_int(hist.get(f"{name}_stride", 1), f"history.{name}_stride", minimum=1)
+    if stride > MAX_STRIDE or stride & (stride - 1):
+        raise fail(f"history.{name}_stride", f"must be a power of two up to {MAX_STRIDE}")
+    first_free = indices[-1] + 1 if indices else 0
+    end = expect_int(hist.get(f"{name}_end", first_free), f"history.{name}_end", minimum=first_free)
+    return LossSeries(losses, indices, end=end, stride=stride)

@@ -281,7 +281,7 @@ class Trainer:
                 self.steps(self.steps_left_in_epoch, stop_at_epoch_end=True)
             else:
                 self.step()
-        return float(self.history.epochs.view()[-1]) if n else float("nan")
+        return self.history.epochs.latest if n else float("nan")
 
     def dataset_loss(self) -> float:
         """The loss over the whole dataset with the current weights."""

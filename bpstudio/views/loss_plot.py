@@ -1,8 +1,10 @@
 """The live loss plot (dock ``lossPlot``): loss per step or per epoch, and gradient size per layer.
 
 Fed by training snapshots (append-only) or a project's saved history.  Points are buffered as
-they arrive and drawn at most ~30 times a second; the curves downsample by peaks and clip to
-the view, so a million points pan and zoom smoothly.
+they arrive and drawn at most ~30 times a second.  The series thin themselves as a long run
+goes on (model.history: every step up to THINNING_LIMIT points, then every 2nd, 4th, ...), and
+the curves downsample by peaks and clip to the view, so a million-step run pans and zooms
+smoothly and its memory stays flat.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import pyqtgraph.exporters
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from bpstudio.controller.training_snapshot import TrainingSnapshot, place_points
-from bpstudio.model.history import GrowingArray, LossHistory
+from bpstudio.controller.training_snapshot import TrainingSnapshot
+from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.views.gradient_plot import GradientSizePlot
 from bpstudio.views.language import Retranslating
 from bpstudio.views.loss_plot_toolbar import LossPlotToolbar
@@ -29,9 +31,8 @@ STEPS, EPOCHS = "steps", "epochs"
 class LossPlotWidget(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._losses = {STEPS: GrowingArray(), EPOCHS: GrowingArray()}
+        self._losses = {STEPS: LossSeries(), EPOCHS: LossSeries()}
         self._series = STEPS
-        self._x_cache = np.arange(1, 1025, dtype=np.float64)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_INTERVAL_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_due)
         self.loss_plot = self._make_loss_plot()
@@ -96,32 +97,31 @@ class LossPlotWidget(Retranslating, QWidget):
         """Add a snapshot's new points (connect to TrainingController.snapshotReady)."""
         if snapshot.history_reset:
             self.clear()
-        place_points(self._losses[STEPS], snapshot.first_step_index, snapshot.new_step_losses)
-        place_points(self._losses[EPOCHS], snapshot.first_epoch_index, snapshot.new_epoch_losses)
+        self._losses[STEPS].place(snapshot.new_steps)
+        self._losses[EPOCHS].place(snapshot.new_epochs)
         rows = snapshot.new_gradient_rms
         # Gradient rows belong to the last len(rows) of the snapshot's steps (x is 1-based).
-        end = snapshot.first_step_index + len(snapshot.new_step_losses)
-        self.gradient_plot.append(end - len(rows) + 1, rows)
+        self.gradient_plot.append(snapshot.new_steps.end - len(rows) + 1, rows)
         self._schedule_refresh()
 
     def set_history(self, history: LossHistory) -> None:
         """Show a saved history (e.g. a project just opened), replacing what is shown."""
         self.clear()
-        self._losses[STEPS].extend(history.steps.view())
-        self._losses[EPOCHS].extend(history.epochs.view())
+        self._losses = {STEPS: history.steps.copy(), EPOCHS: history.epochs.copy()}
         self._schedule_refresh()
 
     def clear(self) -> None:
-        self._losses = {STEPS: GrowingArray(), EPOCHS: GrowingArray()}
+        self._losses = {STEPS: LossSeries(), EPOCHS: LossSeries()}
         self.gradient_plot.clear_data()
         self._schedule_refresh()
 
     def shown_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The shown series: x (1-based step or epoch numbers) and loss."""
-        losses = self._losses[self._series].view()
-        return self._x_values(len(losses)), losses
+        series = self._losses[self._series]
+        return series.indices() + 1.0, series.view()
 
     def point_count(self, series: str = STEPS) -> int:
+        """How many steps (or epochs) the plot covers; a long run shows a thinned part."""
         return len(self._losses[series])
 
     # display options ------------------------------------------------------------------------
@@ -154,11 +154,6 @@ class LossPlotWidget(Retranslating, QWidget):
         xs, ys = self.shown_data()
         self.curve.setData(xs, ys)
         self.gradient_plot.refresh()
-
-    def _x_values(self, n: int) -> np.ndarray:
-        if n > len(self._x_cache):  # grow by doubling, like the data, so redraws don't allocate
-            self._x_cache = np.arange(1, 2 * n + 1, dtype=np.float64)
-        return self._x_cache[:n]
 
     def _on_range_changed_by_hand(self, _axes) -> None:
         self.toolbar.show_follow(False)

@@ -152,8 +152,7 @@ class TrainingPanel(QWidget):
         self.batch_size_box.setSuffix(self.tr(" of %d") % project.dataset.n_samples)
         controls.set_quietly(self.learning_rate_box, project.training.learning_rate)
         controls.set_quietly(self.batch_size_box, project.training.batch_size)
-        history = project.history.steps.view()
-        self._last_loss = float(history[-1]) if len(history) else float("nan")
+        self._last_loss = project.history.steps.latest
         self._show_counts(project.steps_taken, len(project.history.epochs), 0.0)
 
     # slots ----------------------------------------------------------------------------------
@@ -169,7 +168,7 @@ class TrainingPanel(QWidget):
             self._show_status("")
 
     def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        if len(snapshot.new_step_losses) or snapshot.history_reset:
+        if len(snapshot.new_steps) or snapshot.history_reset:
             self._last_loss = snapshot.last_loss
         self._show_counts(snapshot.step_count, snapshot.epoch_count, snapshot.steps_per_second)
 

@@ -7,6 +7,7 @@ import numpy as np
 from bpstudio.controller.training_pace import FLAT_OUT, Pace, StopConditions
 from bpstudio.controller.training_snapshot import TrainingSnapshot, snapshot_network
 from bpstudio.model.examples import load_example
+from bpstudio.model.history import SeriesChunk
 from bpstudio.model.training import Trainer
 
 
@@ -16,9 +17,7 @@ def make_snapshot(first_step: int, losses, running=True, reset=False, rms_column
         **snapshot_network(network),
         step_count=first_step + len(losses),
         epoch_count=0,
-        first_step_index=first_step,
-        first_epoch_index=0,
-        new_step_losses=np.array(losses, dtype=float),
+        new_steps=SeriesChunk.consecutive(first_step, losses),
         new_gradient_rms=np.ones((len(losses), rms_columns)),
         running=running,
         history_reset=reset,

@@ -7,7 +7,7 @@ import pytest
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot, snapshot_network
 from bpstudio.model.examples import load_example
-from bpstudio.model.history import LossHistory
+from bpstudio.model.history import THINNING_LIMIT, LossHistory, SeriesChunk
 from bpstudio.views.loss_plot import LossPlotWidget
 
 
@@ -25,10 +25,8 @@ def snapshot(first_step, losses, first_epoch=0, epochs=(), rms=None, reset=False
         **snapshot_network(load_example("xor").network),
         step_count=first_step + len(losses),
         epoch_count=first_epoch + len(epochs),
-        first_step_index=first_step,
-        first_epoch_index=first_epoch,
-        new_step_losses=np.asarray(losses, dtype=float),
-        new_epoch_losses=np.asarray(epochs, dtype=float),
+        new_steps=SeriesChunk.consecutive(first_step, losses),
+        new_epochs=SeriesChunk.consecutive(first_epoch, epochs),
         new_gradient_rms=rms,
         history_reset=reset,
     )
@@ -80,8 +78,12 @@ def test_a_million_points_render_with_downsampling_and_clipping(qtbot, plot):
     assert item.ctrl.clipToViewCheck.isChecked()
     assert plot.curve.opts["clipToView"] and plot.curve.opts["autoDownsample"]
     assert plot.curve.opts["downsampleMethod"] == "peak"
-    assert len(plot.curve.getOriginalDataset()[1]) == n
-    assert len(plot.curve.getData()[1]) < n / 50  # what is drawn: peaks per pixel column
+    xs, ys = plot.curve.getOriginalDataset()
+    # the history thinned itself: every 8th step of the million, from the first to the last
+    assert plot.point_count() == n and len(ys) <= THINNING_LIMIT
+    assert xs[0] == 1 and xs[-1] > n - 8 and np.all(np.diff(xs) == 8)
+    np.testing.assert_array_equal(ys, steps[::8])
+    assert len(plot.curve.getData()[1]) < len(ys) / 20  # what is drawn: peaks per pixel column
 
 
 def test_csv_export_round_trips(qtbot, plot, tmp_path):
