@@ -22,6 +22,7 @@ import numpy as np
 from bpstudio.model.dataset import Dataset
 from bpstudio.model.initialisation import InitScheme, initialise
 from bpstudio.model.losses import get_loss
+from bpstudio.model.messages import ModelError
 from bpstudio.model.network import Network
 from bpstudio.model.project import Project
 from bpstudio.model.training import TrainingConfig
@@ -42,10 +43,10 @@ def set_bias(project: Project, layer: int, unit: int, value: float) -> Project:
     """``b_unit^layer = value`` (the network must have biases)."""
     net = project.network
     if net.biases is None:
-        raise ValueError("this network has no biases; switch them on first")
+        raise ModelError("this network has no biases; switch them on first")
     _check_unit(net, layer, unit)
     if layer < 2:
-        raise ValueError("the inputs (layer 1) have no bias")
+        raise ModelError("the inputs (layer 1) have no bias")
     biases = list(net.biases)
     biases[layer - 2] = biases[layer - 2].copy()
     biases[layer - 2][unit - 1] = _finite(value)
@@ -55,9 +56,10 @@ def set_bias(project: Project, layer: int, unit: int, value: float) -> Project:
 def replace_network(project: Project, network: Network) -> Project:
     """The same project with another network of the same shape (training, pasted weights)."""
     if network.layer_sizes != project.network.layer_sizes:
-        raise ValueError(
-            f"the new network has layers {network.layer_sizes}, "
-            f"the project has {project.network.layer_sizes}"
+        raise ModelError(
+            "the new network has layers {new}, the project has {old}",
+            new=network.layer_sizes,
+            old=project.network.layer_sizes,
         )
     return _with_network(project, network.copy())
 
@@ -102,7 +104,9 @@ def remove_unit(project: Project, layer: int, unit: int) -> Project:
     net = project.network
     _check_unit(net, layer, unit)
     if net.layer_sizes[layer - 1] == 1:
-        raise ValueError(f"layer {layer} has only one unit; every layer needs at least one")
+        raise ModelError(
+            "layer {layer} has only one unit; every layer needs at least one", layer=layer
+        )
     idx = unit - 1
     sizes = list(net.layer_sizes)
     sizes[layer - 1] -= 1
@@ -132,11 +136,15 @@ def insert_layer(project: Project, position: int, size: int, activation: str) ->
     """
     net = project.network
     if not 2 <= position <= net.n_layers:
-        raise ValueError(f"a hidden layer can be inserted at 2 .. {net.n_layers}, not {position}")
+        raise ModelError(
+            "a hidden layer can be inserted at 2 .. {last}, not {position}",
+            last=net.n_layers,
+            position=position,
+        )
     if size < 1:
-        raise ValueError("a layer needs at least one unit")
+        raise ModelError("a layer needs at least one unit")
     if activation == "softmax":
-        raise ValueError("softmax is for the output layer only")
+        raise ModelError("softmax is for the output layer only")
     i = position - 2  # index of the matrix that the new layer splits in two
     sizes = net.layer_sizes[: position - 1] + [int(size)] + net.layer_sizes[position - 1 :]
     fresh = _fresh_weights(project, sizes, salt=(2, position))
@@ -155,8 +163,10 @@ def remove_layer(project: Project, layer: int) -> Project:
     """Remove hidden ``layer``; its neighbours are joined by a fresh weight matrix."""
     net = project.network
     if not 2 <= layer <= net.n_layers - 1:
-        raise ValueError(
-            f"only hidden layers (2 .. {net.n_layers - 1}) can be removed, not layer {layer}"
+        raise ModelError(
+            "only hidden layers (2 .. {last}) can be removed, not layer {layer}",
+            last=net.n_layers - 1,
+            layer=layer,
         )
     i = layer - 2  # the matrix entering the removed layer; i + 1 leaves it
     sizes = net.layer_sizes[: layer - 1] + net.layer_sizes[layer:]
@@ -176,7 +186,11 @@ def set_activation(project: Project, layer: int, name: str) -> Project:
     """Layer ``layer`` (>= 2) computes ``a = name(z)``; the loss must still accept the output."""
     net = project.network
     if not 2 <= layer <= net.n_layers:
-        raise ValueError(f"layers 2 .. {net.n_layers} have an activation, not layer {layer}")
+        raise ModelError(
+            "layers 2 .. {last} have an activation, not layer {layer}",
+            last=net.n_layers,
+            layer=layer,
+        )
     activations = list(net.activations)
     activations[layer - 2] = name
     network = _rebuilt(net, activations=activations)
@@ -203,7 +217,9 @@ def set_loss(project: Project, name: str) -> Project:
 # helpers ---------------------------------------------------------------------------------
 def _check_layer(net: Network, layer: int) -> None:
     if not 1 <= layer <= net.n_layers:
-        raise ValueError(f"there is no layer {layer} (layers are 1 .. {net.n_layers})")
+        raise ModelError(
+            "there is no layer {layer} (layers are 1 .. {last})", layer=layer, last=net.n_layers
+        )
 
 
 def _finite(value: float) -> float:
@@ -211,7 +227,7 @@ def _finite(value: float) -> float:
     rather than when the work is saved."""
     value = float(value)
     if not np.isfinite(value):
-        raise ValueError(f"weights and biases must be finite numbers, not {value}")
+        raise ModelError("weights and biases must be finite numbers, not {value}", value=value)
     return value
 
 
@@ -219,7 +235,9 @@ def _check_unit(net: Network, layer: int, unit: int) -> None:
     _check_layer(net, layer)
     n = net.layer_sizes[layer - 1]
     if not 1 <= unit <= n:
-        raise ValueError(f"layer {layer} has no unit {unit} (units are 1 .. {n})")
+        raise ModelError(
+            "layer {layer} has no unit {unit} (units are 1 .. {n})", layer=layer, unit=unit, n=n
+        )
 
 
 def _rebuilt(

@@ -1,6 +1,9 @@
 """Import CSV…: choose a file, whether it has a header, the delimiter, and which columns are
 inputs and which targets; a preview shows the first rows.  The dialog only reads: the data
-docks put the result into the document (one undo command) after it is accepted."""
+docks put the result into the document (one undo command) after it is accepted.
+
+A file the reader refuses is explained under the preview in the interface language (the
+reader's Message, translated by model_messages), and again after a language switch."""
 
 from __future__ import annotations
 
@@ -26,10 +29,13 @@ from bpstudio.model.datasets.csv_table import (
     WHITESPACE,
     CsvImportError,
     CsvTable,
+    column_name,
     parse_table,
     read_csv_file,
 )
+from bpstudio.model.messages import Message, message_of
 from bpstudio.views.language import Retranslating
+from bpstudio.views.model_messages import model_message
 
 PREVIEW_ROWS = 20
 ERROR_COLOUR = "#b00020"
@@ -43,7 +49,7 @@ class CsvImportDialog(Retranslating, QDialog):
         self._text = ""
         self._table: CsvTable | None = None
         self.result_data: ImportedData | None = None
-        self._error = ""  # the message shown, when it is an error (in the reader's words)
+        self._error: Message | None = None  # the reader's objection, while one is shown
         self._make_widgets()
         self._lay_out()
         self.resize(640, 480)
@@ -73,9 +79,12 @@ class CsvImportDialog(Retranslating, QDialog):
             label.setText(text)
         if self._table is not None:
             self._show_role_texts()
-            if not self._error:
-                self._show_summary()
-        elif not self._error:
+            self.preview.setHorizontalHeaderLabels(self._column_names(self._table))
+        if self._error is not None:
+            self.message.setText(model_message(self._error))
+        elif self._table is not None:
+            self._show_summary()
+        else:
             self.message.setText(self.tr("Choose a CSV file."))
 
     def _role_texts(self) -> dict[str, str]:
@@ -149,7 +158,7 @@ class CsvImportDialog(Retranslating, QDialog):
             self._text = read_csv_file(path)
         except CsvImportError as exc:
             self._text = ""
-            self._show_error(str(exc))
+            self._show_error(exc)
             return
         self._on_options_changed()
 
@@ -163,7 +172,7 @@ class CsvImportDialog(Retranslating, QDialog):
         except CsvImportError as exc:
             self._table = None
             self.preview.clear()
-            self._show_error(str(exc))
+            self._show_error(exc)
             return
         self._show_table(table)
         self._on_roles_changed()
@@ -176,7 +185,7 @@ class CsvImportDialog(Retranslating, QDialog):
         self.preview.clear()
         self.preview.setColumnCount(table.n_columns)
         self.preview.setRowCount(1 + len(rows))
-        self.preview.setHorizontalHeaderLabels(table.names)
+        self.preview.setHorizontalHeaderLabels(self._column_names(table))
         for column in range(table.n_columns):
             self.preview.setCellWidget(0, column, self._role_box(column, table, roles))
             for r, row in enumerate(rows):
@@ -209,9 +218,9 @@ class CsvImportDialog(Retranslating, QDialog):
         try:
             self.result_data = table_to_dataset(self._table, inputs, targets)
         except CsvImportError as exc:
-            self._show_error(str(exc))
+            self._show_error(exc)
             return
-        self._error = ""
+        self._error = None
         self.message.setStyleSheet("")
         self._show_summary()
         self._ok_button().setEnabled(True)
@@ -226,13 +235,24 @@ class CsvImportDialog(Retranslating, QDialog):
                 data.n_samples,
                 data.n_inputs,
                 data.n_targets,
-                ", ".join(self.result_data.target_names),
+                ", ".join(self._shown_name(n) for n in self.result_data.target_names),
             )
         )
 
-    def _show_error(self, text: str) -> None:
-        self._error = text
+    def _show_error(self, error: CsvImportError) -> None:
+        self._error = message_of(error)
         self.result_data = None
         self.message.setStyleSheet(f"color: {ERROR_COLOUR}")
-        self.message.setText(text)
+        self.message.setText(model_message(self._error))
         self._ok_button().setEnabled(False)
+
+    def _column_names(self, table: CsvTable) -> list[str]:
+        """The header's names; a column without one is "column 2" in the interface language."""
+        return [self._shown_name(name, c) for c, name in enumerate(table.names)]
+
+    def _shown_name(self, name: str, column: int | None = None) -> str:
+        columns = range(self._table.n_columns) if column is None else (column,)
+        for c in columns:
+            if name == column_name(c):
+                return model_message(Message("column {column}", column=c + 1))
+        return name

@@ -107,7 +107,7 @@ class DataPanel(Retranslating, QWidget):
         try:
             self._document.remove_data_row(row)
         except ValueError as exc:
-            self.statusMessage.emit(model_message(str(exc)))
+            self.statusMessage.emit(model_message(exc))
 
     def _on_document_changed(self) -> None:
         data = self._document.project.dataset

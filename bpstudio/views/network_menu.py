@@ -138,7 +138,7 @@ class NetworkMenu(Retranslating, QMenu):
             method(*args)
         except ValueError as exc:
             QMessageBox.warning(
-                self._window, self.tr("Cannot make this change"), model_message(str(exc))
+                self._window, self.tr("Cannot make this change"), model_message(exc)
             )
 
     def _on_add_unit(self) -> None:

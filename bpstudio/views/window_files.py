@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from bpstudio.controller.document import Document
 from bpstudio.model.validation import ProjectFileError
 from bpstudio.views import recent_files
+from bpstudio.views.model_messages import model_message
 
 
 class WindowFiles(QObject):
@@ -65,7 +66,7 @@ class WindowFiles(QObject):
         try:
             self._document.load(path)
         except ProjectFileError as exc:
-            self._report_open_failure(path, str(exc))
+            self._report_open_failure(path, model_message(exc))
             return False
         recent_files.remember(path)
         self.recentChanged.emit()
@@ -122,4 +123,4 @@ class WindowFiles(QObject):
 
 
 def _reason(exc: Exception) -> str:
-    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    return (exc.strerror if isinstance(exc, OSError) else None) or model_message(exc)

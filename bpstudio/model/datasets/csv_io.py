@@ -19,6 +19,7 @@ from bpstudio.model.datasets.csv_table import (
     AUTO,
     CsvImportError,
     CsvTable,
+    column_label,
     parse_number,
     parse_table,
     read_csv_file,
@@ -81,7 +82,8 @@ def table_to_dataset(
 def _chosen_columns(n_columns: int, inputs, targets) -> tuple[list[int], list[int]]:
     if n_columns < 2:
         raise CsvImportError(
-            f"the file has {n_columns} column; it needs at least 2 (inputs and a target)"
+            "the file has {count} column; it needs at least 2 (inputs and a target)",
+            count=n_columns,
         )
     targets = [n_columns - 1] if targets is None else [int(c) for c in targets]
     if inputs is None:
@@ -91,7 +93,9 @@ def _chosen_columns(n_columns: int, inputs, targets) -> tuple[list[int], list[in
         raise CsvImportError("choose at least one input column and one target column")
     for c in inputs + targets:
         if not 0 <= c < n_columns:
-            raise CsvImportError(f"there is no column {c + 1}: the file has {n_columns}")
+            raise CsvImportError(
+                "there is no column {column}: the file has {count}", column=c + 1, count=n_columns
+            )
     if set(inputs) & set(targets):
         raise CsvImportError("a column cannot be both an input and a target")
     return inputs, targets
@@ -110,10 +114,17 @@ def _numeric_column(table: CsvTable, column: int) -> np.ndarray:
         cell = row[column]
         value = parse_number(cell, table.delimiter)
         if value is None:
-            where = f"row {table.row_numbers[i]}, column {column + 1} ({table.names[column]})"
+            where = {"row": table.row_numbers[i], "column": column + 1}
+            where["name"] = column_label(table, column)
             if not cell:
-                raise CsvImportError(f"{where}: the value is missing")
-            raise CsvImportError(f"{where}: {cell[:40]!r} is not a number")
+                raise CsvImportError(
+                    "row {row}, column {column} ({name}): the value is missing", **where
+                )
+            raise CsvImportError(
+                "row {row}, column {column} ({name}): {cell!r} is not a number",
+                cell=cell[:40],
+                **where,
+            )
         values[i] = value
     return values
 
@@ -123,7 +134,7 @@ def encode_labels(labels: Sequence[str]) -> tuple[np.ndarray, list[str]]:
     classes (one sigmoid output), one-hot columns for three or more (one output per class)."""
     classes = sorted(set(labels))
     if len(classes) < 2:
-        raise CsvImportError(f"the target column has one class only ({classes[0]!r})")
+        raise CsvImportError("the target column has one class only ({label!r})", label=classes[0])
     index = np.array([classes.index(label) for label in labels])
     if len(classes) == 2:
         return index.reshape(-1, 1).astype(float), [classes[1]]

@@ -10,6 +10,7 @@ import csv
 import os
 from dataclasses import dataclass
 
+from bpstudio.model.messages import Message
 from bpstudio.model.validation import ProjectFileError, read_limited
 
 MAX_CSV_BYTES = 20 * 2**20
@@ -26,7 +27,7 @@ class CsvImportError(ProjectFileError):
 
 @dataclass(frozen=True)
 class CsvTable:
-    names: list[str]  # one per column: the header's, or "column 1", ...
+    names: list[str]  # one per column: the header's, or column_name(i): "column 1", ...
     rows: list[list[str]]  # the data cells as text, stripped
     row_numbers: list[int]  # the file row (1-based) of each data row
     delimiter: str
@@ -37,9 +38,25 @@ class CsvTable:
         return len(self.names)
 
 
+def column_name(column: int) -> str:
+    """The name of a column (0-based) without a header: "column 1", ..."""
+    return f"column {column + 1}"
+
+
+def column_label(table: CsvTable, column: int) -> Message | str:
+    """The column's name for a message: the header's, or "column 2" as a Message (translated
+    where it is shown)."""
+    name = table.names[column]
+    return Message("column {column}", column=column + 1) if name == column_name(column) else name
+
+
 def read_csv_file(path: str | os.PathLike) -> str:
     """The file's text; refuses a too-large file before reading it."""
-    limit = f"CSV files are limited to {MAX_CSV_BYTES // 2**20} MiB and {MAX_CSV_ROWS:,} rows"
+    limit = Message(
+        "CSV files are limited to {mib} MiB and {rows:,} rows",
+        mib=MAX_CSV_BYTES // 2**20,
+        rows=MAX_CSV_ROWS,
+    )
     return decode(read_limited(path, MAX_CSV_BYTES, CsvImportError, limit))
 
 
@@ -48,15 +65,18 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CsvImportError(
-            f"not a text file in UTF-8 (byte {exc.start} cannot be read); "
-            "save it as UTF-8 CSV and try again"
+            "not a text file in UTF-8 (byte {byte} cannot be read); "
+            "save it as UTF-8 CSV and try again",
+            byte=exc.start,
         ) from None
 
 
 def parse_table(text: str, delimiter: str = AUTO, header: bool | str = AUTO) -> CsvTable:
     """Split ``text`` into cells; ``delimiter`` and ``header`` may be given or detected."""
     if len(text) > MAX_CSV_BYTES:
-        raise CsvImportError(f"the text is longer than the limit of {MAX_CSV_BYTES // 2**20} MiB")
+        raise CsvImportError(
+            "the text is longer than the limit of {mib} MiB", mib=MAX_CSV_BYTES // 2**20
+        )
     numbered = _non_blank_lines(text)
     if not numbered:
         raise CsvImportError("the file is empty: there is no row of data in it")
@@ -73,7 +93,9 @@ def _non_blank_lines(text: str) -> list[tuple[int, str]]:
     numbered = [(i + 1, line) for i, line in enumerate(lines) if line.strip()]
     if len(numbered) > MAX_CSV_ROWS + 1:  # + 1: a header row
         raise CsvImportError(
-            f"the file has {len(numbered):,} rows; CSV imports are limited to {MAX_CSV_ROWS:,}"
+            "the file has {count:,} rows; CSV imports are limited to {limit:,}",
+            count=len(numbered),
+            limit=MAX_CSV_ROWS,
         )
     return numbered
 
@@ -137,16 +159,19 @@ def _is_number(cell: str) -> bool:
 def _table(cells: list[tuple[int, list[str]]], delimiter: str, has_header: bool) -> CsvTable:
     width = len(cells[0][1])
     if has_header:
-        names = [name or f"column {i + 1}" for i, name in enumerate(cells[0][1])]
+        names = [name or column_name(i) for i, name in enumerate(cells[0][1])]
         cells = cells[1:]
         if not cells:
             raise CsvImportError("the file has a header but no row of data")
     else:
-        names = [f"column {i + 1}" for i in range(width)]
+        names = [column_name(i) for i in range(width)]
     for number, row in cells:
         if len(row) != width:
             raise CsvImportError(
-                f"row {number} has {len(row)} cells, but the first row has {width}: "
-                "every row needs the same number of cells"
+                "row {row} has {count} cells, but the first row has {width}: "
+                "every row needs the same number of cells",
+                row=number,
+                count=len(row),
+                width=width,
             )
     return CsvTable(names, [row for _, row in cells], [n for n, _ in cells], delimiter, has_header)

@@ -721,12 +721,268 @@
         <translation>某个更新后的权重</translation>
     </message>
     <message>
-        <source>training diverged at step %s: %s is not finite; the weights are kept as they were before this step (try a smaller learning rate)</source>
-        <translation>训练在第 %s 步发散: %s 不是有限数; 权重保持为这一步之前的值 (请试试更小的学习率)</translation>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
     </message>
     <message>
-        <source>layer %s has only one unit; every layer needs at least one</source>
-        <translation>第 %s 层只有一个单元; 每层至少需要一个单元</translation>
+        <source>{name} is {size:.1f} MiB; {limit}</source>
+        <translation>{name} 的大小为 {size:.1f} MiB; {limit}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有访问权限</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹, 不是文件</translation>
+    </message>
+    <message>
+        <source>project files are limited to {mib} MiB</source>
+        <translation>项目文件最大为 {mib} MiB</translation>
+    </message>
+    <message>
+        <source>not a text file (byte {byte} is not UTF-8)</source>
+        <translation>不是文本文件 (位置 {byte} 的字节不是 UTF-8 编码)</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line}, column {column}: {reason}); the file may be truncated or not a BP Studio project</source>
+        <translation>不是有效的 JSON (第 {line} 行, 第 {column} 列: {reason}); 文件可能不完整, 或者不是 BP Studio 项目</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>此处应有一个值</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应有用双引号括起的字段名</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应有冒号 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应有逗号 &apos;,&apos;</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>从此处开始的字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>此处有无效的控制字符</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>此处有无效的反斜杠转义</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>此处有无效的 \uXXXX 转义</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>有效内容之后还有多余的数据</translation>
+    </message>
+    <message>
+        <source>not a BP Studio project (nested too deeply)</source>
+        <translation>不是 BP Studio 项目 (嵌套层数太多)</translation>
+    </message>
+    <message>
+        <source>not a BP Studio project ({reason})</source>
+        <translation>不是 BP Studio 项目 ({reason})</translation>
+    </message>
+    <message>
+        <source>the file contains {name}, which is not a finite number</source>
+        <translation>文件中含有 {name}, 它不是有限数</translation>
+    </message>
+    <message>
+        <source>expected {format!r}: this is not a BP Studio project file</source>
+        <translation>应为 {format!r}: 这不是 BP Studio 项目文件</translation>
+    </message>
+    <message>
+        <source>the file is format version {version}, newer than this BP Studio reads ({supported}); please update BP Studio</source>
+        <translation>文件的格式版本为 {version}, 比这个 BP Studio 能读取的版本 ({supported}) 更新; 请更新 BP Studio</translation>
+    </message>
+    <message>
+        <source>the text {text!r}</source>
+        <translation>文本 {text!r}</translation>
+    </message>
+    <message>
+        <source>a list of {count}</source>
+        <translation>含 {count} 项的列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>expected an object, got {value}</source>
+        <translation>应为对象, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>missing field {key!r}</source>
+        <translation>缺少字段 {key!r}</translation>
+    </message>
+    <message>
+        <source>expected a number, got {value}</source>
+        <translation>应为数值, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a finite number, got {value}</source>
+        <translation>应为有限数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got {value}</source>
+        <translation>应为整数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a whole number &gt;= {minimum}, got {value}</source>
+        <translation>应为不小于 {minimum} 的整数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected true or false, got {value}</source>
+        <translation>应为 true 或 false, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected text, got {value}</source>
+        <translation>应为文本, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown name {name!r} (expected one of: {choices})</source>
+        <translation>未知的名称 {name!r} (应为以下之一: {choices})</translation>
+    </message>
+    <message>
+        <source>expected a list, got {value}</source>
+        <translation>应为列表, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected {length} items, got {count}</source>
+        <translation>应有 {length} 项, 实际有 {count} 项</translation>
+    </message>
+    <message>
+        <source>expected {length} numbers, got {count}</source>
+        <translation>应有 {length} 个数, 实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected {length} rows, got {count}</source>
+        <translation>应有 {length} 行, 实际有 {count} 行</translation>
+    </message>
+    <message>
+        <source>expected {length} indices, got {count}</source>
+        <translation>应有 {length} 个索引, 实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected {length} activations, got {count}</source>
+        <translation>应有 {length} 个激活函数, 实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected {length} weight matrices, got {count}</source>
+        <translation>应有 {length} 个权重矩阵, 实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected {length} bias vectors, got {count}</source>
+        <translation>应有 {length} 个偏置向量, 实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected at least one row</source>
+        <translation>至少应有一行</translation>
+    </message>
+    <message>
+        <source>expected at least 2 layers, got {count}</source>
+        <translation>至少应有 2 层, 实际只有 {count} 层</translation>
+    </message>
+    <message>
+        <source>expected null when use_bias is false</source>
+        <translation>use_bias 为 false 时这里应为 null</translation>
+    </message>
+    <message>
+        <source>expected a positive number, got {value}</source>
+        <translation>应为正数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a number in [0, 1), got {value}</source>
+        <translation>应为 [0, 1) 内的数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a number between 0 and {maximum}, got {value}</source>
+        <translation>应为 0 到 {maximum} 之间的数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be larger than the index before it</source>
+        <translation>必须大于前一个索引</translation>
+    </message>
+    <message>
+        <source>must be a power of two up to {limit}</source>
+        <translation>必须是 2 的幂, 且不超过 {limit}</translation>
+    </message>
+    <message>
+        <source>CSV files are limited to {mib} MiB and {rows:,} rows</source>
+        <translation>CSV 文件最大为 {mib} MiB, 最多 {rows:,} 行</translation>
+    </message>
+    <message>
+        <source>not a text file in UTF-8 (byte {byte} cannot be read); save it as UTF-8 CSV and try again</source>
+        <translation>不是 UTF-8 编码的文本文件 (位置 {byte} 的字节无法读取); 请将它另存为 UTF-8 编码的 CSV 后再试</translation>
+    </message>
+    <message>
+        <source>the text is longer than the limit of {mib} MiB</source>
+        <translation>文本超过了 {mib} MiB 的上限</translation>
+    </message>
+    <message>
+        <source>the file is empty: there is no row of data in it</source>
+        <translation>文件是空的: 其中没有任何数据行</translation>
+    </message>
+    <message>
+        <source>the file has {count:,} rows; CSV imports are limited to {limit:,}</source>
+        <translation>文件有 {count:,} 行; CSV 导入最多 {limit:,} 行</translation>
+    </message>
+    <message>
+        <source>the file has a header but no row of data</source>
+        <translation>文件只有表头, 没有数据行</translation>
+    </message>
+    <message>
+        <source>row {row} has {count} cells, but the first row has {width}: every row needs the same number of cells</source>
+        <translation>第 {row} 行有 {count} 个单元格, 而第一行有 {width} 个: 每一行的单元格数必须相同</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>第 {column} 列</translation>
+    </message>
+    <message>
+        <source>the file has {count} column; it needs at least 2 (inputs and a target)</source>
+        <translation>文件只有 {count} 列; 至少需要 2 列 (输入和目标)</translation>
+    </message>
+    <message>
+        <source>choose at least one input column and one target column</source>
+        <translation>请至少选择一个输入列和一个目标列</translation>
+    </message>
+    <message>
+        <source>there is no column {column}: the file has {count}</source>
+        <translation>没有第 {column} 列: 文件只有 {count} 列</translation>
+    </message>
+    <message>
+        <source>a column cannot be both an input and a target</source>
+        <translation>同一列不能既是输入又是目标</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} ({name}): the value is missing</source>
+        <translation>第 {row} 行, 第 {column} 列 ({name}): 缺少数值</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} ({name}): {cell!r} is not a number</source>
+        <translation>第 {row} 行, 第 {column} 列 ({name}): {cell!r} 不是数值</translation>
+    </message>
+    <message>
+        <source>the target column has one class only ({label!r})</source>
+        <translation>目标列只有一个类别 ({label!r})</translation>
     </message>
     <message>
         <source>this network has no biases; switch them on first</source>
@@ -737,6 +993,18 @@
         <translation>输入层 (第 1 层) 没有偏置</translation>
     </message>
     <message>
+        <source>the new network has layers {new}, the project has {old}</source>
+        <translation>新网络各层的单元数为 {new}, 而项目中为 {old}</translation>
+    </message>
+    <message>
+        <source>layer {layer} has only one unit; every layer needs at least one</source>
+        <translation>第 {layer} 层只有一个单元; 每层至少需要一个单元</translation>
+    </message>
+    <message>
+        <source>a hidden layer can be inserted at 2 .. {last}, not {position}</source>
+        <translation>隐含层只能插入在第 2 .. {last} 层的位置, 不能插入在第 {position} 层</translation>
+    </message>
+    <message>
         <source>a layer needs at least one unit</source>
         <translation>每层至少需要一个单元</translation>
     </message>
@@ -745,16 +1013,136 @@
         <translation>softmax 只能用于输出层</translation>
     </message>
     <message>
-        <source>only hidden layers (2 .. %s) can be removed, not layer %s</source>
-        <translation>只能删除隐含层 (第 2 .. %s 层), 不能删除第 %s 层</translation>
+        <source>only hidden layers (2 .. {last}) can be removed, not layer {layer}</source>
+        <translation>只能删除隐含层 (第 2 .. {last} 层), 不能删除第 {layer} 层</translation>
+    </message>
+    <message>
+        <source>layers 2 .. {last} have an activation, not layer {layer}</source>
+        <translation>只有第 2 .. {last} 层有激活函数, 第 {layer} 层没有</translation>
+    </message>
+    <message>
+        <source>there is no layer {layer} (layers are 1 .. {last})</source>
+        <translation>没有第 {layer} 层 (层号为 1 .. {last})</translation>
+    </message>
+    <message>
+        <source>weights and biases must be finite numbers, not {value}</source>
+        <translation>权重和偏置必须是有限数, 不能是 {value}</translation>
+    </message>
+    <message>
+        <source>layer {layer} has no unit {unit} (units are 1 .. {n})</source>
+        <translation>第 {layer} 层没有第 {unit} 个单元 (单元编号为 1 .. {n})</translation>
+    </message>
+    <message>
+        <source>loss {name!r} needs a {allowed} output layer, not {activation!r}</source>
+        <translation>损失 {name!r} 要求输出层使用 {allowed}, 而不是 {activation!r}</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>unknown loss {name!r} (known: {known})</source>
+        <translation>未知的损失 {name!r} (可用的有: {known})</translation>
+    </message>
+    <message>
+        <source>unknown activation {name!r} (known: {known})</source>
+        <translation>未知的激活函数 {name!r} (可用的有: {known})</translation>
+    </message>
+    <message>
+        <source>unknown initialisation {name!r} (known: {known})</source>
+        <translation>未知的初始化方法 {name!r} (可用的有: {known})</translation>
+    </message>
+    <message>
+        <source>training diverged at step {step}: {what} is not finite; the weights are kept as they were before this step (try a smaller learning rate)</source>
+        <translation>训练在第 {step} 步发散: {what} 不是有限数; 权重保持为这一步之前的值 (请试试更小的学习率)</translation>
+    </message>
+    <message>
+        <source>learning rate must be a positive number, got {value}</source>
+        <translation>学习率必须是正数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>momentum must be in [0, 1), got {value}</source>
+        <translation>动量必须在 [0, 1) 内, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>batch size must be at least 1, got {value}</source>
+        <translation>批大小至少为 1, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>a data value must be a finite number, not {value}</source>
+        <translation>数据值必须是有限数, 不能是 {value}</translation>
+    </message>
+    <message>
+        <source>there is no data column {column}</source>
+        <translation>没有第 {column} 个数据列</translation>
+    </message>
+    <message>
+        <source>there is no row {row}: the data has {count}</source>
+        <translation>没有第 {row} 行: 数据共有 {count} 行</translation>
+    </message>
+    <message>
+        <source>inputs and targets must be tables (one row per sample)</source>
+        <translation>输入和目标必须是表格 (每个样本一行)</translation>
+    </message>
+    <message>
+        <source>{inputs} input rows but {targets} target rows</source>
+        <translation>输入有 {inputs} 行, 而目标有 {targets} 行</translation>
+    </message>
+    <message>
+        <source>a dataset needs at least one sample</source>
+        <translation>数据集至少需要一个样本</translation>
+    </message>
+    <message>
+        <source>the test share must be between 0 and {maximum}, got {value}</source>
+        <translation>测试比例必须在 0 到 {maximum} 之间, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the data has {columns} input columns but the input layer has {units} units</source>
+        <translation>数据有 {columns} 个输入列, 而输入层有 {units} 个单元</translation>
+    </message>
+    <message>
+        <source>the data has {columns} target columns but the output layer has {units} units</source>
+        <translation>数据有 {columns} 个目标列, 而输出层有 {units} 个单元</translation>
+    </message>
+    <message>
+        <source>no built-in data set {name!r} (known: {known})</source>
+        <translation>没有名为 {name!r} 的内置数据集 (可用的有: {known})</translation>
+    </message>
+    <message>
+        <source>a data set needs at least one sample, not {count}</source>
+        <translation>数据集至少需要一个样本, 不能是 {count} 个</translation>
+    </message>
+    <message>
+        <source>noise is a standard deviation, it cannot be {noise}</source>
+        <translation>噪声是标准差, 不能是 {noise}</translation>
+    </message>
+    <message>
+        <source>a network needs at least 2 layers (inputs and outputs)</source>
+        <translation>网络至少需要 2 层 (输入层和输出层)</translation>
+    </message>
+    <message>
+        <source>layer {layer} has {count} units; every layer needs at least 1</source>
+        <translation>第 {layer} 层有 {count} 个单元; 每层至少需要 1 个</translation>
+    </message>
+    <message>
+        <source>expected {length} activations (one per non-input layer), got {count}</source>
+        <translation>应有 {length} 个激活函数 (输入层以外每层一个), 实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>softmax is for the output layer only, not layer {layer}</source>
+        <translation>softmax 只能用于输出层, 不能用于第 {layer} 层</translation>
+    </message>
+    <message>
+        <source>weights entering layer {layer} have shape {shape}, expected {expected}</source>
+        <translation>进入第 {layer} 层的权重形状为 {shape}, 应为 {expected}</translation>
+    </message>
+    <message>
+        <source>biases of layer {layer} have shape {shape}, expected ({size},)</source>
+        <translation>第 {layer} 层偏置的形状为 {shape}, 应为 ({size},)</translation>
     </message>
     <message>
         <source>the data needs at least one sample; this is the last one</source>
         <translation>数据至少需要一个样本; 这已是最后一个</translation>
-    </message>
-    <message>
-        <source>there is no row %s: the data has %s</source>
-        <translation>没有第 %s 行: 数据共有 %s 行</translation>
     </message>
 </context>
 <context>
