@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.history import LossHistory, LossSeries
+from bpstudio.render.decimation import peak_envelope, visible_slice
 from bpstudio.views.gradient_plot import GradientSizePlot
 from bpstudio.views.language import Retranslating
 from bpstudio.views.loss_plot_toolbar import LossPlotToolbar
@@ -63,7 +64,7 @@ class LossPlotWidget(Retranslating, QWidget):
     def _make_loss_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w")
         item = plot.plotItem
-        item.showGrid(x=True, y=True, alpha=0.25)
+        _light_grid(item)
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
         _plain_axis_numbers(item)
@@ -87,7 +88,10 @@ class LossPlotWidget(Retranslating, QWidget):
         bar.followToggled.connect(self.set_follow)
         bar.exportPngRequested.connect(self._on_export_png_clicked)
         bar.exportCsvRequested.connect(self._on_export_csv_clicked)
-        self.loss_plot.plotItem.vb.sigRangeChangedManually.connect(self._on_range_changed_by_hand)
+        view = self.loss_plot.plotItem.vb
+        view.sigRangeChangedManually.connect(self._on_range_changed_by_hand)
+        view.sigXRangeChanged.connect(self._on_x_range_changed)
+        view.sigResized.connect(self._schedule_refresh)  # as many points as pixel columns
         self._crosshair.moved.connect(self._on_crosshair_moved)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.set_series(STEPS)
@@ -152,11 +156,19 @@ class LossPlotWidget(Retranslating, QWidget):
 
     def refresh_now(self) -> None:
         xs, ys = self.shown_data()
-        self.curve.setData(xs, ys)
+        view = self.loss_plot.plotItem.vb
+        if not view.autoRangeEnabled()[0]:  # panned or zoomed by hand: only what is in view
+            part = visible_slice(xs, *view.viewRange()[0])
+            xs, ys = xs[part], ys[part]
+        self.curve.setData(*peak_envelope(xs, ys, columns=max(int(view.width()), 100)))
         self.gradient_plot.refresh()
 
     def _on_range_changed_by_hand(self, _axes) -> None:
         self.toolbar.show_follow(False)
+
+    def _on_x_range_changed(self, view, _range) -> None:
+        if not view.autoRangeEnabled()[0]:  # following, the whole curve is drawn already
+            self._schedule_refresh()
 
     def _on_crosshair_moved(self, x: float, loss: float) -> None:
         self.readout.setText(
@@ -188,6 +200,20 @@ class LossPlotWidget(Retranslating, QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export losses"), "", "CSV (*.csv)")
         if path:
             self.export_csv(path)
+
+
+GRID_COLOUR = "#ebebeb"
+
+
+def _light_grid(item: pg.PlotItem) -> None:
+    """A grid of opaque light lines: pyqtgraph's translucent grid lines cost a third of a
+    frame to paint (benchmarks/gui.py, plot)."""
+    item.showGrid(x=True, y=True)
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        axis.setStyle(tickAlpha=255)
+        axis.setTickPen(pg.mkPen(GRID_COLOUR))
+        axis.setZValue(-1)  # opaque lines go under the curve, not over it
 
 
 def _plain_axis_numbers(item: pg.PlotItem) -> None:

@@ -64,7 +64,7 @@ def test_redraws_are_coalesced(qtbot, plot):
     assert len(plot.curve.getOriginalDataset()[1]) == 50
 
 
-def test_a_million_points_render_with_downsampling_and_clipping(qtbot, plot):
+def test_a_million_steps_are_thinned_and_drawn_as_peaks_per_pixel_column(qtbot, plot):
     n = 1_000_000
     steps = np.exp(-np.arange(n) / 2e5) * (1.0 + 0.3 * np.random.default_rng(0).random(n))
     plot.set_history(LossHistory(steps, steps[::1000]))
@@ -72,18 +72,32 @@ def test_a_million_points_render_with_downsampling_and_clipping(qtbot, plot):
     plot.set_log_scale(True)
     image = plot.grab()
     assert not image.isNull() and image.width() > 0
-    item = plot.loss_plot.plotItem
-    assert item.ctrl.downsampleCheck.isChecked() and item.ctrl.autoDownsampleCheck.isChecked()
-    assert item.ctrl.peakRadio.isChecked()
-    assert item.ctrl.clipToViewCheck.isChecked()
-    assert plot.curve.opts["clipToView"] and plot.curve.opts["autoDownsample"]
-    assert plot.curve.opts["downsampleMethod"] == "peak"
-    xs, ys = plot.curve.getOriginalDataset()
+    xs, ys = plot.shown_data()
     # the history thinned itself: every 8th step of the million, from the first to the last
     assert plot.point_count() == n and len(ys) <= THINNING_LIMIT
     assert xs[0] == 1 and xs[-1] > n - 8 and np.all(np.diff(xs) == 8)
     np.testing.assert_array_equal(ys, steps[::8])
-    assert len(plot.curve.getData()[1]) < len(ys) / 20  # what is drawn: peaks per pixel column
+    drawn_x, drawn_y = plot.curve.getOriginalDataset()
+    width = plot.loss_plot.plotItem.vb.width()
+    assert len(drawn_y) <= 2 * width + 50  # about two points per pixel column
+    assert drawn_y.max() == ys.max() and drawn_y.min() == ys.min()
+    assert drawn_x[-1] == xs[-1] and drawn_y[-1] == ys[-1]  # the newest point as it is
+
+
+def test_zooming_in_draws_every_kept_point_in_view(qtbot, plot):
+    n = 1_000_000
+    plot.set_history(LossHistory(np.linspace(1.0, 0.1, n)))
+    plot.refresh_now()
+    plot.loss_plot.plotItem.vb.setXRange(100_001, 100_401, padding=0)  # as a drag-zoom does
+    in_view = (plot.shown_data()[0] >= 100_001) & (plot.shown_data()[0] <= 100_401)
+
+    def zoomed_curve_drawn() -> bool:
+        drawn_x = plot.curve.getOriginalDataset()[0]
+        return drawn_x is not None and drawn_x[0] > 90_000 and drawn_x[-1] < 110_000
+
+    qtbot.waitUntil(zoomed_curve_drawn)
+    drawn_x = plot.curve.getOriginalDataset()[0]
+    np.testing.assert_array_equal(drawn_x[1:-1], plot.shown_data()[0][in_view])
 
 
 def test_csv_export_round_trips(qtbot, plot, tmp_path):
