@@ -13,6 +13,7 @@ from bpstudio.cli_text import cli_language, translate
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
 from bpstudio.render import render_derivation
+from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
 EXIT_BAD_INPUT = 2
 
@@ -27,17 +28,17 @@ def run_derive(args) -> int:
     try:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
-        return _bad_input(f"{args.project}: {exc}")
+        return _bad_input(f"{args.project}: {model_message(exc, translate)}")
     n_samples = project.dataset.n_samples
     if not 1 <= args.sample <= n_samples:
-        return _bad_input(
-            f"--sample {args.sample} is out of range: {args.project} has {n_samples} "
-            f"sample(s), numbered 1 to {n_samples}"
+        out_of_range = translate(
+            "cli", "--sample %d is out of range: %s has %d sample(s), numbered 1 to %d"
         )
+        return _bad_input(out_of_range % (args.sample, args.project, n_samples, n_samples))
     try:
         derivation = derive_project(project, args.sample - 1, digits=args.digits, lang=lang)
     except ValueError as exc:
-        return _bad_input(str(exc))
+        return _bad_input(model_message(exc, translate))
     text = render_derivation(derivation, args.format)
     if not args.out:
         sys.stdout.write(text)

@@ -8,6 +8,7 @@ import time
 from bpstudio.cli_text import translate
 from bpstudio.model import DivergenceError, ProjectFileError, Trainer, load_project, save_project
 from bpstudio.model.evaluation import evaluate
+from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
@@ -26,7 +27,7 @@ def run_train(args) -> int:
             project.steps_taken,
         )
     except (ProjectFileError, ValueError) as exc:
-        print(f"bpstudio train: {args.project}: {exc}", file=sys.stderr)
+        print(f"bpstudio train: {args.project}: {model_message(exc, translate)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     total = args.steps if args.steps else (args.epochs or DEFAULT_EPOCHS) * trainer.steps_per_epoch
     progress = Progress(total, quiet=args.quiet)
@@ -37,7 +38,7 @@ def run_train(args) -> int:
             progress.update(done, result.loss, trainer.epoch_count)
     except DivergenceError as exc:
         progress.finish()
-        print(f"bpstudio train: {exc}", file=sys.stderr)
+        print(f"bpstudio train: {model_message(exc, translate)}", file=sys.stderr)
         status = EXIT_DIVERGED
     else:
         progress.finish()

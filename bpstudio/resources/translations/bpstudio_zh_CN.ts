@@ -2167,6 +2167,10 @@ Your current work is unchanged.</source>
 <context>
     <name>cli</name>
     <message>
+        <source>--sample %d is out of range: %s has %d sample(s), numbered 1 to %d</source>
+        <translation>--sample %d 超出范围: %s 共有 %d 个样本, 编号为 1 到 %d</translation>
+    </message>
+    <message>
         <source>cannot write %s: %s</source>
         <translation>无法写入 %s: %s</translation>
     </message>
