@@ -2,7 +2,8 @@
 
 ``ziamath.config.svg2 = False`` makes ziamath draw every glyph as a plain path, which QtSvg
 (SVG Tiny 1.2) can draw.  A formula takes several milliseconds to typeset, and a walkthrough
-shows the same formulas again and again, so the results are cached.
+shows the same formulas again and again, so the results are cached.  ``ziamath_speedups``
+makes the typesetting itself about twice as fast, with the same output.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 import warnings
 from functools import lru_cache
+
+from bpstudio.render import ziamath_speedups
 
 
 @lru_cache(maxsize=1)
@@ -21,6 +24,7 @@ def _ziamath():
         warnings.simplefilter("ignore", DeprecationWarning)
         import ziamath
     ziamath.config.svg2 = False
+    ziamath_speedups.install(ziamath)
     return ziamath
 
 

@@ -25,7 +25,10 @@ from bpstudio.views.symbols import sub, sup
 from bpstudio.views.walkthrough_bar import WalkthroughBar
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
-PREFETCH_DELAY_MS = 20
+# The neighbours are typeset once the student has had a moment with the formula (a step's own
+# painting never waits for them), one formula per turn of the event loop, so a key pressed
+# meanwhile waits for one formula at most.
+PREFETCH_DELAY_MS = 100
 
 
 class StepCard(Retranslating, QFrame):
@@ -143,8 +146,9 @@ class DerivationPanel(Retranslating, QWidget):
         self._items: list[QTreeWidgetItem] = []
         cursor.derivationChanged.connect(self._on_derivation_changed)
         cursor.stepChanged.connect(self._on_step_changed)
-        # Typesetting takes 15-40 ms a formula: the neighbours are typeset while the student
+        # Typesetting takes 10-25 ms a formula: the neighbours are typeset while the student
         # reads, so the next formula appears at once.
+        self._prefetch_queue: list[tuple[str, float]] = []
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._on_prefetch_due)
         self._on_derivation_changed()
@@ -162,6 +166,11 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setVisible(running)
         self.bar.setEnabled(not running)
         self._splitter.setEnabled(not running)
+
+    @property
+    def prefetch_pending(self) -> bool:
+        """The neighbours of the current formula are still to be typeset."""
+        return bool(self._prefetch_queue)
 
     @Slot()
     def _on_derivation_changed(self) -> None:
@@ -187,20 +196,34 @@ class DerivationPanel(Retranslating, QWidget):
         if step is None:
             return
         self.card.show_step(step)
-        self._prefetch_timer.start()
+        self._queue_neighbours(index)
         if 0 <= index < len(self._items):
             self.outline.blockSignals(True)
             self.outline.setCurrentItem(self._items[index])
             self.outline.scrollToItem(self._items[index])
             self.outline.blockSignals(False)
 
+    def _queue_neighbours(self, index: int) -> None:
+        """The next formula first (the likelier move), then the previous one."""
+        steps = self.cursor.steps
+        neighbours = [steps[i] for i in (index + 1, index - 1) if 0 <= i < len(steps)]
+        self._prefetch_queue = [
+            (formula, label.scale)
+            for step in neighbours
+            for formula, label in (
+                (step.symbolic, self.card.symbolic),
+                (step.substituted, self.card.substituted),
+            )
+        ]
+        self._prefetch_timer.start(PREFETCH_DELAY_MS)
+
     @Slot()
     def _on_prefetch_due(self) -> None:
-        steps, index = self.cursor.steps, self.cursor.index
-        for neighbour in (index + 1, index - 1):
-            if 0 <= neighbour < len(steps):
-                prefetch(steps[neighbour].symbolic, self.card.symbolic.scale)
-                prefetch(steps[neighbour].substituted, self.card.substituted.scale)
+        if not self._prefetch_queue:
+            return
+        prefetch(*self._prefetch_queue.pop(0))
+        if self._prefetch_queue:
+            self._prefetch_timer.start(0)
 
     @Slot(QTreeWidgetItem)
     def _on_outline_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -162,9 +162,28 @@ def test_the_next_formulas_are_typeset_while_the_student_reads(walk, qtbot):
     document, cursor, panel = walk
     formula_pixmap.cache_clear()
     cursor.go_to(10)
-    upcoming = cursor.steps[11]
-    qtbot.waitUntil(lambda: formula_pixmap.cache_info().currsize >= 6, timeout=3000)
-    hits = formula_pixmap.cache_info().hits
+    upcoming, before = cursor.steps[11], cursor.steps[9]
+    assert panel.prefetch_pending
+    qtbot.waitUntil(lambda: not panel.prefetch_pending, timeout=5000)
+    assert formula_pixmap.cache_info().currsize == 6  # this step's two, and two each side
+    typeset = formula_pixmap.cache_info().misses
     cursor.next()
     assert panel.card.substituted.latex() == upcoming.substituted
-    assert formula_pixmap.cache_info().hits >= hits + 2  # both formulas came from the cache
+    cursor.go_to(9)
+    assert panel.card.substituted.latex() == before.substituted
+    assert formula_pixmap.cache_info().misses == typeset  # all four came from the cache
+
+
+def test_moving_on_drops_the_old_neighbours_from_the_queue(walk, qtbot):
+    from bpstudio.views.formula_widget import formula_pixmap
+
+    document, cursor, panel = walk
+    formula_pixmap.cache_clear()
+    cursor.go_to(10)
+    cursor.go_to(20)  # before the student finished reading 10
+    qtbot.waitUntil(lambda: not panel.prefetch_pending, timeout=5000)
+    assert formula_pixmap.cache_info().currsize == 8  # 10's and 20's own two, 20's neighbours
+    typeset = formula_pixmap.cache_info().misses
+    cursor.go_to(21)
+    cursor.go_to(19)
+    assert formula_pixmap.cache_info().misses == typeset

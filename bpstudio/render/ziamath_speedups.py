@@ -1,0 +1,190 @@
+"""Speed-ups of ziamath's layout and drawing that leave its output byte for byte the same.
+
+Typesetting one walkthrough formula took 20-50 ms, nearly all of it in these places:
+
+* Every ``<mrow>`` lays out each child twice: once "without stretching" to learn the row's
+  height (for stretchy fences such as ``\\left[``), then for real.  Nested rows do the same, so
+  a child at depth *d* is laid out 2^d times.  The first pass only matters if something in the
+  row can stretch to the row's height; when nothing can, its result is never read, and
+  :func:`_row_height_unless_unused` skips it.
+* Every node's style starts from ``dataclasses.asdict`` of its parent's style (a recursive deep
+  copy) behind a ``ChainMap`` of its own attributes.  Only plain fields are read from it, so
+  one merged dictionary of the parent's fields and the attributes answers the same.
+* ``Mnode.size_px`` builds a dictionary of fourteen formatted strings on every call; its result
+  depends only on the size string and the font size, so it is remembered.
+* Each glyph's outline is written into the SVG through one method call and two string
+  formattings per coordinate; :func:`_faster_outline` writes the same text from a flat list of
+  the glyph's points, kept on the glyph.
+
+Applied only to the ziamath version they were checked against (``TESTED_VERSIONS``); any other
+version runs unchanged, only slower.  ``tests/render/test_ziamath_speedups.py`` compares the
+SVG of many formulas with and without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from xml.etree.ElementTree import Element
+
+TESTED_VERSIONS = frozenset({"0.13"})
+SIZE_CACHE_LIMIT = 4096
+# What ziamath's first pass returns for a row with nothing in it: the real pass never reads it
+# unless something in the row stretches.
+_UNREAD_ROW_HEIGHT = (9999, -9999)
+
+_originals: dict[str, object] = {}
+
+
+def install(ziamath) -> bool:
+    """Speed ziamath up if its version is one the speed-ups were checked against."""
+    if _originals:
+        return True
+    if getattr(ziamath, "__version__", None) not in TESTED_VERSIONS:
+        return False
+    from ziafont import svgpath
+    from ziafont.glyph import SimpleGlyph
+    from ziamath import operators, styles
+    from ziamath.nodes.mnode import Mnode
+    from ziamath.nodes.mrow import Mrow
+
+    _originals.update(
+        row_height=Mrow._get_height_nostretch,
+        asdict=styles.asdict,
+        chain_map=styles.ChainMap,
+        size_px=Mnode.size_px,
+        svgpath=SimpleGlyph.svgpath,
+    )
+    stretchy = _stretchy_operators(operators.operators)
+    Mrow._get_height_nostretch = _row_height_unless_unused(Mrow._get_height_nostretch, stretchy)
+    styles.asdict = _fields
+    styles.ChainMap = _merged
+    Mnode.size_px = _remembered_size(Mnode.size_px)
+    SimpleGlyph.svgpath = _faster_outline(SimpleGlyph.svgpath, svgpath)
+    return True
+
+
+def uninstall() -> None:
+    """ziamath as it came (for the tests and the benchmark's before/after)."""
+    if not _originals:
+        return
+    from ziafont.glyph import SimpleGlyph
+    from ziamath import styles
+    from ziamath.nodes.mnode import Mnode
+    from ziamath.nodes.mrow import Mrow
+
+    Mrow._get_height_nostretch = _originals["row_height"]
+    styles.asdict = _originals["asdict"]
+    styles.ChainMap = _originals["chain_map"]
+    Mnode.size_px = _originals["size_px"]
+    SimpleGlyph.svgpath = _originals["svgpath"]
+    _originals.clear()
+
+
+def installed() -> bool:
+    return bool(_originals)
+
+
+def _stretchy_operators(dictionary: dict) -> frozenset[str]:
+    """Operator names that stretch in some form, per ziamath's operator dictionary."""
+    return frozenset(
+        name
+        for (name, _form), params in dictionary.items()
+        if params.get("stretchy", "false") != "false"
+    )
+
+
+def _may_stretch(element: Element, stretchy: frozenset[str]) -> bool:
+    """Could this element become an operator that stretches to its row's height?  Errs on the
+    side of yes: then the row is laid out exactly as ziamath always does."""
+    declared = element.get("stretchy")
+    if declared is not None:
+        return declared != "false"
+    text = (element.text or "").strip()
+    return element.tag == "mfenced" or text in stretchy
+
+
+def _row_height_unless_unused(first_pass, stretchy: frozenset[str]):
+    def get_height_nostretch(self, line: Iterable[Element], **kwargs):
+        line = list(line)
+        if any(_may_stretch(element, stretchy) for child in line for element in child.iter()):
+            return first_pass(self, line, **kwargs)
+        return _UNREAD_ROW_HEIGHT
+
+    return get_height_nostretch
+
+
+def _fields(style) -> dict:
+    """``asdict`` for a style whose nested values are only passed on, never changed."""
+    return vars(style)
+
+
+def _merged(attributes, inherited) -> dict:
+    """``ChainMap(attributes, inherited)`` for a caller that only reads it."""
+    return {**inherited, **attributes}
+
+
+def _remembered_size(size_px):
+    cache: dict[tuple[str, float], float] = {}
+
+    def remembered_size_px(self, size: str, fontsize: float | None = None) -> float:
+        if fontsize is None:
+            fontsize = self.glyphsize
+        key = (size, fontsize)
+        try:
+            return cache[key]
+        except KeyError:
+            if len(cache) >= SIZE_CACHE_LIMIT:
+                cache.clear()
+            value = cache[key] = size_px(self, size, fontsize)
+            return value
+
+    return remembered_size_px
+
+
+_LETTERS = {"Moveto": "M", "Lineto": "L", "Quad": "Q", "Cubic": "C"}
+_POINTS = {"M": ("p",), "L": ("p",), "Q": ("p1", "p2"), "C": ("p1", "p2", "p3")}
+
+
+def _outline_points(glyph, svgpath) -> list | None:
+    """The glyph's outline as (letter, ((x, y), ...)) in font units; None if it has a kind of
+    segment other than ziafont's four."""
+    outline = glyph.__dict__.get("_bpstudio_outline", False)
+    if outline is not False:
+        return outline
+    outline = []
+    for operator in glyph.operators:
+        kind = type(operator)
+        letter = _LETTERS.get(kind.__name__)
+        if letter is None or kind is not getattr(svgpath, kind.__name__):
+            outline = None
+            break
+        points = tuple((p.x, p.y) for p in (getattr(operator, a) for a in _POINTS[letter]))
+        outline.append((letter, points))
+    glyph.__dict__["_bpstudio_outline"] = outline
+    return outline
+
+
+def _faster_outline(original, svgpath):
+    config = svgpath.config
+
+    def outline_path(self, x0: float = 0, y0: float = 0, scale_factor: float = 1):
+        outline = _outline_points(self, svgpath)
+        if outline is None:
+            return original(self, x0, y0, scale_factor)
+        if not outline:
+            return None  # no empty paths, as ziafont
+        scale = self.funits_to_points(1, scale_factor)
+        spec = f".{config.precision}f"
+        parts = []
+        for letter, points in outline:
+            if letter == "M" and parts:
+                parts.append("Z ")
+            parts.append(letter)
+            for x, y in points:
+                parts.append(" " + format(float(x0 + x * scale), spec).rstrip("0").rstrip("."))
+                parts.append(" " + format(float(y0 - y * scale), spec).rstrip("0").rstrip("."))
+            parts.append(" ")
+        parts.append("Z ")
+        return Element("path", attrib={"d": "".join(parts)})
+
+    return outline_path
