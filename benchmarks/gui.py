@@ -185,19 +185,24 @@ FORMULA_MOVES, FORMULA_ROUNDS = 12, 3
 
 def bench_formula() -> None:
     """One "next formula" = cursor.next() + processEvents().  cold: both caches emptied before
-    each step (ziamath as shipped, then with bpstudio's speed-ups); warm: the student read the
-    formula, so the idle-time prefetch of its neighbours ran (outside the timing)."""
+    each step, with ziamath as shipped and with bpstudio's speed-ups (rounds interleaved, so
+    both see the same load); warm: the student read the formula, so the idle-time prefetch of
+    its neighbours ran (outside the timing)."""
     from bpstudio.render import ziamath_speedups
     from bpstudio.render.formula_svg import _ziamath
 
     window = seed_window()
     ziamath = _ziamath()
-    results = {}
-    ziamath_speedups.uninstall()
-    results["cold, ziamath as shipped"] = formula_steps(window, "cold")
-    ziamath_speedups.install(ziamath)
-    results["cold"] = formula_steps(window, "cold")
-    results["warm"] = formula_steps(window, "warm")
+    labels = ("cold, ziamath as shipped", "cold", "warm")
+    results = {label: ([], 0) for label in labels}
+    for _ in range(FORMULA_ROUNDS):
+        for label in labels:
+            if label.endswith("shipped"):
+                ziamath_speedups.uninstall()
+            else:
+                ziamath_speedups.install(ziamath)
+            times, misses = formula_steps(window, label.split(",")[0])
+            results[label] = (results[label][0] + times, results[label][1] + misses)
     for label, (times, misses) in results.items():
         print(f"next formula, {label}: median {statistics.median(times):.1f} ms, "
               f"max {max(times):.1f}, {misses} formulas typeset in {len(times)} steps"
@@ -211,21 +216,20 @@ def formula_steps(window, label: str):
 
     cursor, panel = window.learning.cursor, window.learning.derivation_panel
     times, misses = [], 0
-    for _ in range(FORMULA_ROUNDS):
-        cursor.go_to(0)
-        for _ in range(FORMULA_MOVES):
-            if label == "cold":
-                formula_svg.cache_clear()
-                formula_pixmap.cache_clear()
-            else:  # reading: the prefetch of the neighbours has run
-                while panel.prefetch_pending:
-                    wait(5)
-            typeset_before = formula_svg.cache_info().misses
-            started = time.perf_counter()
-            cursor.next()
-            app().processEvents()
-            times.append((time.perf_counter() - started) * 1000)
-            misses += formula_svg.cache_info().misses - typeset_before
+    cursor.go_to(0)
+    for _ in range(FORMULA_MOVES):
+        if label == "cold":
+            formula_svg.cache_clear()
+            formula_pixmap.cache_clear()
+        else:  # reading: the prefetch of the neighbours has run
+            while panel.prefetch_pending:
+                wait(5)
+        typeset_before = formula_svg.cache_info().misses
+        started = time.perf_counter()
+        cursor.next()
+        app().processEvents()
+        times.append((time.perf_counter() - started) * 1000)
+        misses += formula_svg.cache_info().misses - typeset_before
     return times, misses
 
 

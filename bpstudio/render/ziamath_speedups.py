@@ -5,8 +5,8 @@ Typesetting one walkthrough formula took 20-50 ms, nearly all of it in these pla
 * Every ``<mrow>`` lays out each child twice: once "without stretching" to learn the row's
   height (for stretchy fences such as ``\\left[``), then for real.  Nested rows do the same, so
   a child at depth *d* is laid out 2^d times.  The first pass only matters if something in the
-  row can stretch to the row's height; when nothing can, its result is never read, and
-  :func:`_row_height_unless_unused` skips it.
+  row can stretch to the row's height (a fence with taller forms in the font); when nothing
+  can, its result is never read, and :func:`_row_height_unless_unused` skips it.
 * Every node's style starts from ``dataclasses.asdict`` of its parent's style (a recursive deep
   copy) behind a ``ChainMap`` of its own attributes.  Only plain fields are read from it, so
   one merged dictionary of the parent's fields and the attributes answers the same.
@@ -55,7 +55,9 @@ def install(ziamath) -> bool:
         svgpath=SimpleGlyph.svgpath,
     )
     stretchy = _stretchy_operators(operators.operators)
-    Mrow._get_height_nostretch = _row_height_unless_unused(Mrow._get_height_nostretch, stretchy)
+    Mrow._get_height_nostretch = _row_height_unless_unused(
+        Mrow._get_height_nostretch, stretchy, frozenset(operators.leftfences)
+    )
     styles.asdict = _fields
     styles.ChainMap = _merged
     Mnode.size_px = _remembered_size(Mnode.size_px)
@@ -93,20 +95,55 @@ def _stretchy_operators(dictionary: dict) -> frozenset[str]:
     )
 
 
-def _may_stretch(element: Element, stretchy: frozenset[str]) -> bool:
+def _may_stretch(element: Element, stretchy: frozenset[str], grows_taller) -> bool:
     """Could this element become an operator that stretches to its row's height?  Errs on the
     side of yes: then the row is laid out exactly as ziamath always does."""
-    declared = element.get("stretchy")
-    if declared is not None:
-        return declared != "false"
+    if element.tag == "mfenced":
+        return True
     text = (element.text or "").strip()
-    return element.tag == "mfenced" or text in stretchy
+    declared = element.get("stretchy")
+    if declared == "false" or (declared is None and text not in stretchy):
+        return False
+    return any(grows_taller(char) for char in text)
 
 
-def _row_height_unless_unused(first_pass, stretchy: frozenset[str]):
+def _grows_taller(font, char: str, left_fences, covered: dict) -> bool:
+    """Has the font a taller form of this character, or is it a left fence (which gets a
+    little space when it stretches)?  Arrows stretch only sideways, so a row with an arrow in
+    it still needs no first pass."""
+    if char in left_fences or char.isalnum() or any(vars(font.alt_fonts).values()):
+        return True  # letters can be restyled and other fonts chosen: not worth the risk
+    key = (font, char)
+    if key not in covered:
+        covered[key] = _has_taller_forms(font, char)
+    return covered[key]
+
+
+def _has_taller_forms(font, char: str) -> bool:
+    from ziamath.nodes.nodetools import subglyph
+
+    variants = getattr(font.math, "_variantsvert", None)
+    if variants is None:
+        return True
+    glyph = font.glyph(char)
+    indices = {glyph.index, subglyph(glyph, font).index}  # as itself and in a script
+    return any(variants.coverage.covidx(index) is not None for index in indices)
+
+
+def _row_height_unless_unused(first_pass, stretchy: frozenset[str], left_fences):
+    covered: dict[tuple[object, str], bool] = {}
+
     def get_height_nostretch(self, line: Iterable[Element], **kwargs):
         line = list(line)
-        if any(_may_stretch(element, stretchy) for child in line for element in child.iter()):
+
+        def grows_taller(char: str) -> bool:
+            return _grows_taller(self.font, char, left_fences, covered)
+
+        if any(
+            _may_stretch(element, stretchy, grows_taller)
+            for child in line
+            for element in child.iter()
+        ):
             return first_pass(self, line, **kwargs)
         return _UNREAD_ROW_HEIGHT
 

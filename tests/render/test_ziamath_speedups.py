@@ -72,10 +72,26 @@ def test_an_untested_ziamath_version_is_left_alone(speedups_off_then_on):
 def test_only_rows_that_could_stretch_are_measured_twice(speedups_off_then_on):
     from xml.etree.ElementTree import fromstring
 
-    stretchy = ziamath_speedups._stretchy_operators(_ziamath().operators.operators)
-    may_stretch = ziamath_speedups._may_stretch
-    assert may_stretch(fromstring('<mo stretchy="true">[</mo>'), stretchy)
-    assert may_stretch(fromstring("<mo>(</mo>"), stretchy)  # stretchy by the dictionary
-    assert not may_stretch(fromstring('<mo stretchy="false">(</mo>'), stretchy)
-    assert not may_stretch(fromstring("<mo>+</mo>"), stretchy)
-    assert not may_stretch(fromstring("<mi>x</mi>"), stretchy)
+    ziamath = _ziamath()
+    font = ziamath.zmath.loadedfonts["default"]
+    stretchy = ziamath_speedups._stretchy_operators(ziamath.operators.operators)
+
+    def may_stretch(xml: str) -> bool:
+        def grows_taller(char):
+            return ziamath_speedups._grows_taller(font, char, ziamath.operators.leftfences, {})
+
+        return ziamath_speedups._may_stretch(fromstring(xml), stretchy, grows_taller)
+
+    assert may_stretch('<mo stretchy="true">[</mo>')
+    assert may_stretch("<mo>|</mo>")  # stretchy by the dictionary, with taller forms
+    assert not may_stretch('<mo stretchy="false">(</mo>')
+    assert not may_stretch("<mo>+</mo>")
+    assert not may_stretch("<mi>x</mi>")
+    assert not may_stretch("<mo>←</mo>")  # stretchy, but only sideways
+
+
+def test_an_arrow_beside_a_fence_still_gets_the_first_pass(speedups_off_then_on):
+    assert_same_svg(
+        (r"w \leftarrow \left(\frac{a}{b}\right)", r"x \rightarrow \left[y^2\right]"),
+        speedups_off_then_on,
+    )
