@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# Every step up to this many points; then every 2nd, 4th, ... (a power of two).  A million steps
-# then take about 1 MB per series, and the loss plot draws at most this many points.
-THINNING_LIMIT = 1 << 17
+# Every step up to this many points; then every 2nd, 4th, ... (a power of two).  A series then
+# takes at most 1 MB however long the run, the loss plot never holds more (it draws about two
+# points per pixel column of it), and a project file's history stays a few MB: writing a
+# float as JSON text costs microseconds, and autosave writes the whole history.
+THINNING_LIMIT = 1 << 16
 
 
 class GrowingArray:
