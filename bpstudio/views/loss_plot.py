@@ -9,11 +9,13 @@ smoothly and its memory stays flat.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -93,7 +95,9 @@ class LossPlotWidget(Retranslating, QWidget):
         view.sigXRangeChanged.connect(self._on_x_range_changed)
         view.sigResized.connect(self._schedule_refresh)  # as many points as pixel columns
         self._crosshair.moved.connect(self._on_crosshair_moved)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        # Not a method of this widget: QTabWidget also signals while it is being destroyed,
+        # when this widget's Python side is already gone.
+        self.tabs.currentChanged.connect(functools.partial(_show_readout_on_loss_tab, self.readout))
         self.set_series(STEPS)
 
     # data in --------------------------------------------------------------------------------
@@ -175,9 +179,6 @@ class LossPlotWidget(Retranslating, QWidget):
             self.tr("%s %s: loss %s") % (self._x_label(), f"{int(x):,}", f"{loss:.6g}")
         )
 
-    def _on_tab_changed(self, index: int) -> None:
-        self.readout.setVisible(index == 0)  # the readout follows the loss curve only
-
     # export ---------------------------------------------------------------------------------
     def export_png(self, path: str | Path) -> None:
         """The visible plot (loss or gradient size) as a PNG image."""
@@ -214,6 +215,12 @@ def _light_grid(item: pg.PlotItem) -> None:
         axis.setStyle(tickAlpha=255)
         axis.setTickPen(pg.mkPen(GRID_COLOUR))
         axis.setZValue(-1)  # opaque lines go under the curve, not over it
+
+
+def _show_readout_on_loss_tab(readout: QLabel, index: int) -> None:
+    """The readout follows the loss curve only."""
+    if shiboken6.isValid(readout):
+        readout.setVisible(index == 0)
 
 
 def _plain_axis_numbers(item: pg.PlotItem) -> None:
