@@ -7,14 +7,16 @@ Typesetting one walkthrough formula took 20-50 ms, nearly all of it in these pla
   a child at depth *d* is laid out 2^d times.  The first pass only matters if something in the
   row can stretch to the row's height (a fence with taller forms in the font); when nothing
   can, its result is never read, and :func:`_row_height_unless_unused` skips it.
+* Every formula goes through text and back to fold ``<mstyle>`` elements into their children;
+  most have none, and skip it.
 * Every node's style starts from ``dataclasses.asdict`` of its parent's style (a recursive deep
   copy) behind a ``ChainMap`` of its own attributes.  Only plain fields are read from it, so
   one merged dictionary of the parent's fields and the attributes answers the same.
 * ``Mnode.size_px`` builds a dictionary of fourteen formatted strings on every call; its result
   depends only on the size string and the font size, so it is remembered.
 * Each glyph's outline is written into the SVG through one method call and two string
-  formattings per coordinate; :func:`_faster_outline` writes the same text from a flat list of
-  the glyph's points, kept on the glyph.
+  formattings per coordinate; :func:`_faster_outline` writes the same text with one
+  ``str.format`` of a template kept on the glyph (its points placed with NumPy).
 
 Applied only to the ziamath version they were checked against (``TESTED_VERSIONS``); any other
 version runs unchanged, only slower.  ``tests/render/test_ziamath_speedups.py`` compares the
@@ -23,8 +25,11 @@ SVG of many formulas with and without them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from xml.etree.ElementTree import Element
+
+import numpy as np
 
 TESTED_VERSIONS = frozenset({"0.13"})
 SIZE_CACHE_LIMIT = 4096
@@ -43,11 +48,12 @@ def install(ziamath) -> bool:
         return False
     from ziafont import svgpath
     from ziafont.glyph import SimpleGlyph
-    from ziamath import operators, styles
+    from ziamath import operators, styles, zmath
     from ziamath.nodes.mnode import Mnode
     from ziamath.nodes.mrow import Mrow
 
     _originals.update(
+        apply_mstyle=zmath.apply_mstyle,
         row_height=Mrow._get_height_nostretch,
         asdict=styles.asdict,
         chain_map=styles.ChainMap,
@@ -62,6 +68,7 @@ def install(ziamath) -> bool:
     styles.ChainMap = _merged
     Mnode.size_px = _remembered_size(Mnode.size_px)
     SimpleGlyph.svgpath = _faster_outline(SimpleGlyph.svgpath, svgpath)
+    zmath.apply_mstyle = _mstyle_only_if_present(zmath.apply_mstyle)
     return True
 
 
@@ -70,10 +77,11 @@ def uninstall() -> None:
     if not _originals:
         return
     from ziafont.glyph import SimpleGlyph
-    from ziamath import styles
+    from ziamath import styles, zmath
     from ziamath.nodes.mnode import Mnode
     from ziamath.nodes.mrow import Mrow
 
+    zmath.apply_mstyle = _originals["apply_mstyle"]
     Mrow._get_height_nostretch = _originals["row_height"]
     styles.asdict = _originals["asdict"]
     styles.ChainMap = _originals["chain_map"]
@@ -150,6 +158,15 @@ def _row_height_unless_unused(first_pass, stretchy: frozenset[str], left_fences)
     return get_height_nostretch
 
 
+def _mstyle_only_if_present(apply_mstyle):
+    def apply_mstyle_if_present(element: Element) -> Element:
+        if any("mstyle" in descendant.tag for descendant in element.iter()):
+            return apply_mstyle(element)
+        return element  # what the round trip through text would give back
+
+    return apply_mstyle_if_present
+
+
 def _fields(style) -> dict:
     """``asdict`` for a style whose nested values are only passed on, never changed."""
     return vars(style)
@@ -180,48 +197,69 @@ def _remembered_size(size_px):
 
 _LETTERS = {"Moveto": "M", "Lineto": "L", "Quad": "Q", "Cubic": "C"}
 _POINTS = {"M": ("p",), "L": ("p",), "Q": ("p1", "p2"), "C": ("p1", "p2", "p3")}
+# What fmt() strips from every number: the fraction's trailing zeros, and the point if nothing
+# is left after it ("1.500" -> "1.5", "2.000" -> "2").  Every number in a path is followed by a
+# space.
+_TRAILING_ZEROS = re.compile(r"\.?0+(?= )")
 
 
-def _outline_points(glyph, svgpath) -> list | None:
-    """The glyph's outline as (letter, ((x, y), ...)) in font units; None if it has a kind of
-    segment other than ziafont's four."""
+class _Outline:
+    """A glyph's outline, ready to be written at any place and size: the path text with a
+    placeholder for each number, and the points' coordinates in font units."""
+
+    def __init__(self, letters: list[str], points: list[tuple], precision: int) -> None:
+        number = "{:." + str(precision) + "f} "
+        text = []
+        for i, (letter, segment) in enumerate(zip(letters, points, strict=True)):
+            if letter == "M" and i:
+                text.append("Z ")
+            text.append(letter + " " + number * (2 * len(segment)))
+        text.append("Z ")
+        self.template = "".join(text)
+        self.precision = precision
+        flat = [p for segment in points for p in segment]
+        self.xs = np.array([x for x, _y in flat], dtype=float)
+        self.ys = np.array([y for _x, y in flat], dtype=float)
+
+    def path(self, x0: float, y0: float, scale: float) -> str:
+        numbers = np.empty(2 * len(self.xs))
+        numbers[0::2] = x0 + self.xs * scale  # as ziafont: x0 + x * scale, y0 - y * scale
+        numbers[1::2] = y0 - self.ys * scale
+        return _TRAILING_ZEROS.sub("", self.template.format(*numbers.tolist()))
+
+
+def _outline_of(glyph, svgpath, precision: int) -> _Outline | None:
+    """The glyph's outline; None if it has a kind of segment other than ziafont's four, or is
+    empty, or the precision leaves no fraction to strip."""
     outline = glyph.__dict__.get("_bpstudio_outline", False)
-    if outline is not False:
-        return outline
-    outline = []
+    if outline is False or (outline is not None and outline.precision != precision):
+        outline = _read_outline(glyph, svgpath, precision)
+        glyph.__dict__["_bpstudio_outline"] = outline
+    return outline
+
+
+def _read_outline(glyph, svgpath, precision: int) -> _Outline | None:
+    if precision < 1 or not glyph.operators:
+        return None
+    letters, points = [], []
     for operator in glyph.operators:
         kind = type(operator)
         letter = _LETTERS.get(kind.__name__)
         if letter is None or kind is not getattr(svgpath, kind.__name__):
-            outline = None
-            break
-        points = tuple((p.x, p.y) for p in (getattr(operator, a) for a in _POINTS[letter]))
-        outline.append((letter, points))
-    glyph.__dict__["_bpstudio_outline"] = outline
-    return outline
+            return None
+        letters.append(letter)
+        points.append(tuple((p.x, p.y) for p in (getattr(operator, a) for a in _POINTS[letter])))
+    return _Outline(letters, points, precision)
 
 
 def _faster_outline(original, svgpath):
     config = svgpath.config
 
     def outline_path(self, x0: float = 0, y0: float = 0, scale_factor: float = 1):
-        outline = _outline_points(self, svgpath)
+        outline = _outline_of(self, svgpath, config.precision)
         if outline is None:
             return original(self, x0, y0, scale_factor)
-        if not outline:
-            return None  # no empty paths, as ziafont
         scale = self.funits_to_points(1, scale_factor)
-        spec = f".{config.precision}f"
-        parts = []
-        for letter, points in outline:
-            if letter == "M" and parts:
-                parts.append("Z ")
-            parts.append(letter)
-            for x, y in points:
-                parts.append(" " + format(float(x0 + x * scale), spec).rstrip("0").rstrip("."))
-                parts.append(" " + format(float(y0 - y * scale), spec).rstrip("0").rstrip("."))
-            parts.append(" ")
-        parts.append("Z ")
-        return Element("path", attrib={"d": "".join(parts)})
+        return Element("path", attrib={"d": outline.path(x0, y0, scale)})
 
     return outline_path

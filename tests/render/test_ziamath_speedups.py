@@ -11,14 +11,16 @@ from bpstudio.render import ziamath_speedups
 from bpstudio.render.formula_svg import DEFAULT_SIZE, _ziamath
 from tests.render.test_formulas_render import formulas_of_distinct_shapes
 
-# Rows that stretch (fences, \left..\right at several depths) next to rows that do not.
-STRETCHING = (
+# Rows that stretch (fences, \left..\right at several depths) next to rows that do not, and
+# styles (<mstyle>) that ziamath folds into their children.
+UNUSUAL = (
     r"E = \frac{1}{2} \left[(Y_1 - \hat{Y}_1)^2 + (Y_2 - \hat{Y}_2)^2\right]",
     r"\left(\frac{a}{b}\right)^2 + \left\{x_{\left(i\right)}\right\}",
     r"\frac{1}{1 + e^{-\left(z_1^2 + \frac{1}{2}\right)}} = \sqrt{\left|x\right|}",
     r"\sum_{k=1}^{3} \left[\frac{\partial E}{\partial a_k^3} \cdot w_{jk}^3\right]",
     r"\begin{pmatrix} 1 & \frac{1}{2} \\ x^2 & \left(y\right) \end{pmatrix}",
     r"f(z) = \max(0, z) \quad \|x\| \quad \langle a, b \rangle",
+    r"\displaystyle \frac{a}{b} + {\color{red} x_1^2} + \textstyle \sum_{k} \left(y_k\right)",
 )
 
 
@@ -49,8 +51,8 @@ def assert_same_svg(formulas, switch_on) -> None:
         assert before == after, f"the speed-ups changed {latex!r}"
 
 
-def test_stretching_and_plain_rows_typeset_as_before(speedups_off_then_on):
-    assert_same_svg(STRETCHING, speedups_off_then_on)
+def test_stretching_styled_and_plain_rows_typeset_as_before(speedups_off_then_on):
+    assert_same_svg(UNUSUAL, speedups_off_then_on)
 
 
 def test_walkthrough_formulas_typeset_as_before(speedups_off_then_on):
