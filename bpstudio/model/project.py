@@ -329,7 +329,9 @@ def _read_series(hist: dict, name: str) -> LossSeries:
             raise fail(f"{path}[{i}]", "must be larger than the index before it")
     stride = expect_int(hist.get(f"{name}_stride", 1), f"history.{name}_stride", minimum=1)
     if stride > MAX_STRIDE or stride & (stride - 1):
-        raise fail(f"history.{name}_stride", f"must be a power of two up to {MAX_STRIDE}")
+        raise fail(
+            f"history.{name}_stride", "must be a power of two up to {limit}", limit=MAX_STRIDE
+        )
     first_free = indices[-1] + 1 if indices else 0
     end = expect_int(hist.get(f"{name}_end", first_free), f"history.{name}_end", minimum=first_free)
     return LossSeries(losses, indices, end=end, stride=stride)
