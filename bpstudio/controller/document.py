@@ -31,6 +31,10 @@ from bpstudio.model.trace import ForwardTrace, Gradients
 from bpstudio.model.training import TrainingConfig
 
 
+# Edits the undo stack keeps (the oldest go first): each keeps the project before and after
+# it, so an unlimited stack would grow for as long as the app runs (docs/reliability.md).
+UNDO_LIMIT = 1000
+
 class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     changed = Signal()  # anything in the project (or the shown sample) changed
     structureChanged = Signal()  # layer sizes / activations / biases on-off; before `changed`
@@ -47,6 +51,7 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         super().__init__(parent)
         self.project: Project = project if project is not None else load_example()
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.file_path: Path | None = None
         self.sample_index = 0
         self.selection: frozenset = frozenset()

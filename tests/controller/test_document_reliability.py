@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bpstudio.controller import document as document_module
 from bpstudio.controller.document import Document
 from bpstudio.model.examples import load_example
 from bpstudio.model.project import save_project
@@ -63,3 +64,16 @@ def test_trained_weights_of_an_old_shape_are_not_shown(qtbot):
     assert document.shown_network() is document.project.network
     document.set_use_bias(not document.project.network.use_bias)
     assert document.shown_network() is document.project.network
+
+
+def test_the_undo_stack_keeps_the_newest_edits_up_to_its_limit(qtbot, monkeypatch):
+    """A long session's edits do not pile up without end (each keeps two project copies)."""
+    monkeypatch.setattr(document_module, "UNDO_LIMIT", 20)
+    document = Document(load_example("seed"))
+    for i in range(25):  # edits to two weights in turn (edits to one weight merge)
+        document.set_weight(2, 1, 1 + i % 2, 0.01 * (i + 1))
+    assert document.undo_stack.count() == 20
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    # back to the state after the first 5 edits: w11 = 0.05 (edit 5), w12 = 0.04 (edit 4)
+    assert document.project.network.weights[0][0, :2].tolist() == [0.05, 0.04]
