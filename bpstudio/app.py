@@ -11,8 +11,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from bpstudio import __version__
-
 ORGANIZATION = "BPStudio"
 APPLICATION = "BP Studio"
 ICON_PATH = Path(__file__).resolve().parent / "resources" / "icons" / "bpstudio.svg"
@@ -32,13 +30,26 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def make_application(argv: Sequence[str]) -> QApplication:
+    """The application, named for QSettings; its version is set by `set_version` (run_gui
+    does that once the window is on screen: the lookup takes a few tens of ms)."""
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationVersion(__version__)
     if ICON_PATH.exists():
         app.setWindowIcon(QIcon(str(ICON_PATH)))
     return app
+
+
+def set_version(app: QApplication) -> None:
+    from bpstudio import __version__  # read from the installed package's metadata
+
+    app.setApplicationVersion(__version__)
+
+
+def after_first_frame(window, call) -> None:
+    """Run ``call`` once ``window`` (a MainWindow about to be shown) is on screen with its
+    start complete, after everything else waiting for that moment (the first formula)."""
+    window.firstFrameShown.connect(lambda: QTimer.singleShot(0, call))
 
 
 def run_gui(argv: Sequence[str] | None = None) -> int:
@@ -55,22 +66,24 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     safety = SafetyNet(window)  # autosave, crash log and dialog, recovery
     if args.project and not args.self_test_screenshot:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
-    window.show()
+    after_first_frame(window, lambda: set_version(app))
     if args.self_test_screenshot:
-        QTimer.singleShot(0, lambda: _screenshot_and_quit(window, Path(args.self_test_screenshot)))
+        shot = Path(args.self_test_screenshot)
+        after_first_frame(window, lambda: _screenshot_and_quit(window, shot))
     elif args.test_script:
         from bpstudio.views.test_scripts import run_test_script
 
         QTimer.singleShot(0, lambda: run_test_script(args.test_script, window, safety))
     else:
-        QTimer.singleShot(0, safety.offer_recovery)  # once the window is on screen
+        after_first_frame(window, safety.offer_recovery)
+    window.show()
     code = app.exec()
     safety.finish()  # only a clean exit gets here: the autosave goes
     return code
 
 
 def _screenshot_and_quit(window, path: Path) -> None:
-    """Runs once the event loop has started, so the window has been laid out and painted."""
+    """Runs once the window has been laid out and painted, its start complete."""
     ok = window.grab().save(str(path))
     window.document.undo_stack.setClean()  # nothing to ask about on the way out
     window.close()

@@ -1,6 +1,11 @@
 """The data docks of the main window: the data table (``datasetTable``), the decision
 boundary (``decisionBoundary``), the Data menu, and the test loss / accuracy readouts, wired
 to the window's document and training session (as learning_docks.py wires the training docks).
+
+Both docks start behind the walkthrough's tab.  The data table is built at once (its width
+sets the width of the docks' column in the first frame); the decision boundary and the
+readouts (hidden until training measures something) are built just after the first frame,
+or when the properties below are asked for them before that.
 """
 
 from __future__ import annotations
@@ -10,16 +15,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets.csv_io import dataset_csv, weights_csv, write_text
 from bpstudio.model.datasets.registry import get_builtin
 from bpstudio.views.actions import describe, make_action
-from bpstudio.views.csv_import_dialog import CsvImportDialog
 from bpstudio.views.data_panel import DataPanel
-from bpstudio.views.decision_boundary import DecisionBoundaryWidget
-from bpstudio.views.held_out_curve import AccuracyReadout, HeldOutLossCurve
 
 if TYPE_CHECKING:
+    from bpstudio.model.dataset import Dataset
+    from bpstudio.views.csv_import_dialog import CsvImportDialog
+    from bpstudio.views.decision_boundary import DecisionBoundaryWidget
+    from bpstudio.views.held_out_curve import AccuracyReadout, HeldOutLossCurve
     from bpstudio.views.main_window import MainWindow
 
 Area = Qt.DockWidgetArea
@@ -33,18 +37,47 @@ class DataDocks(QObject):
         self.document = window.document
         self.data_panel = DataPanel(self.document)
         self.data_panel.setObjectName("dataPanelWidget")
-        self.boundary = DecisionBoundaryWidget(self.document)
-        self.boundary.setObjectName("decisionBoundaryWidget")
-        learning = window.learning
-        self.test_curve = HeldOutLossCurve(learning.loss_plot, self)
-        self.accuracy = AccuracyReadout()
-        self.accuracy.setObjectName("accuracyReadout")
-        self.accuracy.setVisible(False)
-        # Under the training panel's readout, without changing that panel's own layout code.
-        learning.training_panel.layout().addWidget(self.accuracy, 99, 0, 1, 4)
+        self._boundary: DecisionBoundaryWidget | None = None
+        self._test_curve: HeldOutLossCurve | None = None
+        self._accuracy: AccuracyReadout | None = None
         self._add_docks()
         self.menu = self._build_menu()
         self._connect()
+        window.build_after_first_frame(self._build_contents)
+
+    # the contents built after the first frame -----------------------------------------------
+    @property
+    def boundary(self) -> DecisionBoundaryWidget:
+        self._window.finish_startup()
+        return self._boundary
+
+    @property
+    def test_curve(self) -> HeldOutLossCurve:
+        self._window.finish_startup()
+        return self._test_curve
+
+    @property
+    def accuracy(self) -> AccuracyReadout:
+        self._window.finish_startup()
+        return self._accuracy
+
+    def _build_contents(self) -> None:
+        from bpstudio.views.decision_boundary import DecisionBoundaryWidget
+        from bpstudio.views.held_out_curve import AccuracyReadout, HeldOutLossCurve
+
+        w, learning = self._window, self._window.learning
+        self._boundary = DecisionBoundaryWidget(self.document)
+        self._boundary.setObjectName("decisionBoundaryWidget")
+        self._test_curve = HeldOutLossCurve(learning.loss_plot, self)
+        self._accuracy = AccuracyReadout()
+        self._accuracy.setObjectName("accuracyReadout")
+        self._accuracy.setVisible(False)
+        # Under the training panel's readout, without changing that panel's own layout code.
+        learning.training_panel.layout().addWidget(self._accuracy, 99, 0, 1, 4)
+        w.docks["decisionBoundary"].setWidget(self._boundary)
+        controller = learning.session.controller
+        controller.snapshotReady.connect(self._test_curve.append_snapshot)
+        controller.snapshotReady.connect(self._accuracy.show_snapshot)
 
     def _add_docks(self) -> None:
         w = self._window
@@ -53,7 +86,7 @@ class DataDocks(QObject):
             self.data_panel, "datasetTable", lambda: self.tr("Data"), Area.RightDockWidgetArea
         )
         boundary_title = lambda: self.tr("Decision boundary")  # noqa: E731
-        w.add_dock(self.boundary, "decisionBoundary", boundary_title, Area.RightDockWidgetArea)
+        w.add_dock(None, "decisionBoundary", boundary_title, Area.RightDockWidgetArea)
         w.tabifyDockWidget(w.docks["weightTables"], w.docks["datasetTable"])
         w.tabifyDockWidget(w.docks["weightTables"], w.docks["decisionBoundary"])
         w.docks["derivationPanel"].raise_()
@@ -75,7 +108,8 @@ class DataDocks(QObject):
         ):  # fmt: skip
             actions[name].setText(text)
             describe(actions[name], tip)
-        self.test_curve.retranslate()
+        if self._test_curve is not None:  # built: its legend is text too
+            self._test_curve.retranslate()
 
     def _build_menu(self) -> QMenu:
         w = self._window
@@ -106,9 +140,6 @@ class DataDocks(QObject):
         controls.splitEdited.connect(self.document.set_split)
         controls.standardiseToggled.connect(self.document.set_standardise)
         self.data_panel.statusMessage.connect(self._window.show_status)
-        controller = self._window.learning.session.controller
-        controller.snapshotReady.connect(self.test_curve.append_snapshot)
-        controller.snapshotReady.connect(self.accuracy.show_snapshot)
 
     # replacing the data ---------------------------------------------------------------------
     def offer_replacement(self, dataset: Dataset, text: str) -> bool:
@@ -143,6 +174,8 @@ class DataDocks(QObject):
 
     def import_csv(self, path: str | None = None) -> CsvImportDialog:
         """Open the import dialog (on ``path`` if given); on OK the data are replaced."""
+        from bpstudio.views.csv_import_dialog import CsvImportDialog
+
         dialog = CsvImportDialog(self._window)
         if path:
             dialog.open_path(path)
@@ -167,16 +200,22 @@ class DataDocks(QObject):
         return path
 
     def _on_export_data(self) -> None:
+        from bpstudio.model.datasets.csv_io import dataset_csv
+
         path = self._save_path(self.tr("Export data"))
         if path:
             self._write(dataset_csv(self.document.project.dataset), path)
 
     def _on_export_weights(self) -> None:
+        from bpstudio.model.datasets.csv_io import weights_csv
+
         path = self._save_path(self.tr("Export weights"))
         if path:
             self._write(weights_csv(self.document.project.network), path)
 
     def _write(self, text: str, path: str) -> None:
+        from bpstudio.model.datasets.csv_io import write_text
+
         try:
             write_text(text, path)
         except OSError as exc:

@@ -113,7 +113,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 class DerivationPanel(Retranslating, QWidget):
     """Steps through a :class:`WalkthroughCursor`; never computes a number itself."""
 
-    def __init__(self, cursor, document, parent=None) -> None:
+    def __init__(self, cursor, document, parent=None, first_step_after=None) -> None:
         super().__init__(parent)
         self.setObjectName("derivationPanelWidget")
         self.cursor = cursor
@@ -152,8 +152,13 @@ class DerivationPanel(Retranslating, QWidget):
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._on_prefetch_due)
         self._on_derivation_changed()
-        # The first formula is typeset once the window is on screen, not before it.
-        QTimer.singleShot(0, self, lambda: self._on_step_changed(self.cursor.index))
+        # The first formula is typeset once the window is on screen, not before it: when
+        # `first_step_after` fires (the main window's firstFrameShown), else at the first turn
+        # of the event loop (which, for a window shown now, still comes before its first frame).
+        if first_step_after is None:
+            QTimer.singleShot(0, self, self._show_first_step)
+        else:
+            first_step_after.connect(self._show_first_step)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -189,6 +194,10 @@ class DerivationPanel(Retranslating, QWidget):
                 item.setToolTip(0, steps[i].symbolic)
                 self._items.append(item)
         self.outline.expandAll()
+
+    @Slot()
+    def _show_first_step(self) -> None:
+        self._on_step_changed(self.cursor.index)
 
     @Slot(int)
     def _on_step_changed(self, index: int) -> None:

@@ -43,7 +43,11 @@ class LearningDocks(QObject):
         self.loss_plot.setObjectName("lossPlotWidget")
         lang = lang or derivation_language(switcher().language)
         self.cursor = WalkthroughCursor(document, build_derivation, lang=lang, parent=self)
-        self.derivation_panel = DerivationPanel(self.cursor, document)
+        # Its first formula waits for the window's first frame (typesetting's first use
+        # imports ziamath, a few hundred ms).
+        self.derivation_panel = DerivationPanel(
+            self.cursor, document, first_step_after=window.firstFrameShown
+        )
         self._divergence_box: QMessageBox | None = None
         self._add_docks()
         self._connect()

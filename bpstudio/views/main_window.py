@@ -1,11 +1,20 @@
-"""The main window: the diagram in the middle, docks around it, menus, toolbar, status bar."""
+"""The main window: the diagram in the middle, docks around it, menus, toolbar, status bar.
+
+The window starts in two parts.  Everything the first frame shows is built in the constructor:
+the diagram, the menus, the toolbar, every dock (with its name, so a saved layout restores)
+and the contents of the docks on screen.  The contents of the docks that start hidden behind
+another tab (the weight tables, the data table, the decision boundary) are built just after
+the first frame is on screen (`firstFrameShown`), or at once when anything asks for them
+before that (`finish_startup`, called by the properties that hand them out).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.controller.document import Document
@@ -13,9 +22,11 @@ from bpstudio.views.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
 from bpstudio.views.language import Retranslating
 from bpstudio.views.learning_docks import LearningDocks
-from bpstudio.views.weight_tables import WeightTablesPanel
 from bpstudio.views.window_files import WindowFiles
 from bpstudio.views.window_menus import build_menus
+
+if TYPE_CHECKING:
+    from bpstudio.views.weight_tables import WeightTablesPanel
 
 STATUS_TIMEOUT_MS = 5000
 DEFAULT_SIZE = (1440, 900)
@@ -27,23 +38,32 @@ LAYOUT_VERSION = 2
 
 
 class MainWindow(Retranslating, QMainWindow):
+    # Once, just after the window's first frame is on screen (the start's deferred part is
+    # built by then: see finish_startup).
+    firstFrameShown = Signal()
+    # Once, when the contents of the docks left for after the first frame exist.
+    startupFinished = Signal()
+
     def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self._deferred_builds: list[Callable[[], None]] | None = []
+        self._first_frame = _FirstFrameWatch(self)
         self.document = document if document is not None else Document(parent=self)
         self.files = WindowFiles(self, self.document)
         self.diagram = NetworkDiagramView(self.document)
         self.diagram.setObjectName("networkDiagram")
         self.setCentralWidget(self.diagram)
-        self.weight_tables = WeightTablesPanel(self.document)
+        self._weight_tables: WeightTablesPanel | None = None
         self.docks: dict[str, QDockWidget] = {}
         self._dock_titles: dict[str, Callable[[], str]] = {}
         self.add_dock(
-            self.weight_tables,
+            None,  # behind the walkthrough's tab at start: filled after the first frame
             "weightTables",
             lambda: self.tr("Weights"),
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
+        self.build_after_first_frame(self._build_weight_tables)
         self.menus = build_menus(self)
         self.learning = LearningDocks(self)
         self.menus.add_learning_menus(self.learning)
@@ -74,12 +94,55 @@ class MainWindow(Retranslating, QMainWindow):
         self.document.fileStateChanged.connect(self._on_file_state_changed)
         self.document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self.files.statusMessage.connect(self.show_status)
-        self.weight_tables.statusMessage.connect(self.show_status)
+
+    # the start's second part --------------------------------------------------------------
+    def build_after_first_frame(self, build: Callable[[], None]) -> None:
+        """Run ``build`` once the first frame is on screen (or when finish_startup is called);
+        at once if the start has finished already."""
+        if self._deferred_builds is None:
+            build()
+        else:
+            self._deferred_builds.append(build)
+
+    def finish_startup(self) -> None:
+        """Build the docks' contents left for after the first frame, now if not done yet.
+        The window calls it itself after its first frame; anything that needs those contents
+        earlier (a test, a script, a window never shown) gets them by calling it."""
+        builds, self._deferred_builds = self._deferred_builds, None
+        if builds is None:
+            return
+        for build in builds:
+            build()
+        self.startupFinished.emit()
+
+    @property
+    def startup_finished(self) -> bool:
+        return self._deferred_builds is None
+
+    @property
+    def weight_tables(self) -> WeightTablesPanel:
+        self.finish_startup()
+        return self._weight_tables
+
+    def _build_weight_tables(self) -> None:
+        from bpstudio.views.weight_tables import WeightTablesPanel
+
+        self._weight_tables = WeightTablesPanel(self.document)
+        self._weight_tables.statusMessage.connect(self.show_status)
+        self.docks["weightTables"].setWidget(self._weight_tables)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._first_frame.watch()
+
+    def _on_first_frame(self) -> None:
+        self.finish_startup()
+        self.firstFrameShown.emit()
 
     # docks ------------------------------------------------------------------------------
     def add_dock(
         self,
-        widget: QWidget,
+        widget: QWidget | None,
         object_name: str,
         title: str | Callable[[], str],
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
@@ -87,13 +150,16 @@ class MainWindow(Retranslating, QMainWindow):
         """Put ``widget`` in a dock named ``object_name`` (the name QSettings restores it by);
         its show/hide action joins the View menu.  ``title`` is best a function returning the
         translated title (``lambda: self.tr("Data")``), so that it follows a language switch;
-        a plain English text is looked up in the "MainWindow" context instead."""
+        a plain English text is looked up in the "MainWindow" context instead.  ``widget``
+        None: the dock is there (for restore_layout and the View menu) and gets its widget
+        later, with ``dock.setWidget``."""
         if isinstance(title, str):
             source = title
             title = lambda: QCoreApplication.translate("MainWindow", source)  # noqa: E731
         dock = QDockWidget(self)
         dock.setObjectName(object_name)
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.docks[object_name] = dock
         self._dock_titles[object_name] = title
@@ -142,3 +208,39 @@ class MainWindow(Retranslating, QMainWindow):
         self.save_layout()
         self.learning.shutdown()
         event.accept()
+
+
+class _FirstFrameWatch(QObject):
+    """Tells the window when its first frame is on screen.
+
+    Qt paints a window's first frame while it handles the window's first Expose event, after
+    every event posted before it (a 0 ms timer started in a constructor runs *before* the first
+    frame).  So the watch waits for that Expose and posts the window's call from there: the
+    call runs once the frame has been painted and flushed.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._handle = None
+        self._done = False
+
+    def watch(self) -> None:
+        handle = self._window.windowHandle()
+        if self._done or handle is None or handle is self._handle:
+            return
+        self._handle = handle
+        if handle.isExposed():  # a platform that exposes a window while showing it
+            self._seen(handle)
+        else:
+            handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and watched.isExposed() and not self._done:
+            self._seen(watched)
+        return False
+
+    def _seen(self, handle) -> None:
+        self._done = True
+        handle.removeEventFilter(self)
+        QTimer.singleShot(0, self._window, self._window._on_first_frame)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QMenu, QStyle
 
 from bpstudio.model.examples import example_names
 from bpstudio.views import learning_menus, network_dialogs, recent_files
-from bpstudio.views.about import show_about
 from bpstudio.views.actions import describe, make_action, themed_icon
 from bpstudio.views.language_menu import LanguageMenu
 from bpstudio.views.network_menu import NetworkMenu
@@ -215,7 +214,7 @@ class WindowMenus(QObject):
     def _build_help_menu(self) -> None:
         w = self._window
         self._help_menu = self._menu("menuHelp")
-        self._action(self._help_menu, "actionAbout", lambda: show_about(w))
+        self._action(self._help_menu, "actionAbout", lambda: _show_about(w))
 
     def _build_toolbar(self):
         bar = self._window.addToolBar("")
@@ -230,3 +229,11 @@ class WindowMenus(QObject):
 
 def build_menus(window: MainWindow) -> WindowMenus:
     return WindowMenus(window)
+
+
+def _show_about(window) -> None:
+    # Imported when asked for: the about box reads the installed package's version, which
+    # takes a few tens of ms to look up (nothing on the way to the first frame needs it).
+    from bpstudio.views.about import show_about
+
+    show_about(window)
