@@ -5,8 +5,9 @@ Typesetting one walkthrough formula took 20-50 ms, nearly all of it in these pla
 * Every ``<mrow>`` lays out each child twice: once "without stretching" to learn the row's
   height (for stretchy fences such as ``\\left[``), then for real.  Nested rows do the same, so
   a child at depth *d* is laid out 2^d times.  The first pass only matters if something in the
-  row can stretch to the row's height (a fence with taller forms in the font); when nothing
-  can, its result is never read, and :func:`_row_height_unless_unused` skips it.
+  row can stretch to the row's height (a fence with taller forms in the font, not within a
+  nested row of its own); when nothing can, its result is never read, and
+  :func:`_row_height_unless_unused` skips it.
 * Every formula goes through text and back to fold ``<mstyle>`` elements into their children;
   most have none, and skip it.
 * Every node's style starts from ``dataclasses.asdict`` of its parent's style (a recursive deep
@@ -36,6 +37,8 @@ SIZE_CACHE_LIMIT = 4096
 # What ziamath's first pass returns for a row with nothing in it: the real pass never reads it
 # unless something in the row stretches.
 _UNREAD_ROW_HEIGHT = (9999, -9999)
+# Elements ziamath lays out as plain rows (Mnode.fromelement turns the last four into <mrow>).
+_ROW_TAGS = frozenset({"mrow", "math", "mtd", "mtr", "none"})
 
 _originals: dict[str, object] = {}
 
@@ -138,6 +141,22 @@ def _has_taller_forms(font, char: str) -> bool:
     return any(variants.coverage.covidx(index) is not None for index in indices)
 
 
+def _reads_row_height(line: list[Element], may_stretch) -> bool:
+    """Does anything in the row read the height its first pass measures?  A stretchy operator
+    does, unless it sits directly in a row nested deeper: that row measures its own height and
+    hands it down instead, and in that row's own first pass the operator's height is left out
+    anyway.  One wrapped in a script, root or fraction inside the nested row might still move
+    its wrapper with its size, so that counts as reading."""
+    return any(_reads_height(child, False, True, may_stretch) for child in line)
+
+
+def _reads_height(element: Element, below_row: bool, in_row: bool, may_stretch) -> bool:
+    if may_stretch(element) and not (below_row and in_row):
+        return True
+    is_row = element.tag in _ROW_TAGS
+    return any(_reads_height(child, below_row or is_row, is_row, may_stretch) for child in element)
+
+
 def _row_height_unless_unused(first_pass, stretchy: frozenset[str], left_fences):
     covered: dict[tuple[object, str], bool] = {}
 
@@ -147,11 +166,10 @@ def _row_height_unless_unused(first_pass, stretchy: frozenset[str], left_fences)
         def grows_taller(char: str) -> bool:
             return _grows_taller(self.font, char, left_fences, covered)
 
-        if any(
-            _may_stretch(element, stretchy, grows_taller)
-            for child in line
-            for element in child.iter()
-        ):
+        def may_stretch(element: Element) -> bool:
+            return _may_stretch(element, stretchy, grows_taller)
+
+        if _reads_row_height(line, may_stretch):
             return first_pass(self, line, **kwargs)
         return _UNREAD_ROW_HEIGHT
 

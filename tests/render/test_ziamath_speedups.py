@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import types
 import warnings
 
@@ -20,8 +21,41 @@ UNUSUAL = (
     r"\sum_{k=1}^{3} \left[\frac{\partial E}{\partial a_k^3} \cdot w_{jk}^3\right]",
     r"\begin{pmatrix} 1 & \frac{1}{2} \\ x^2 & \left(y\right) \end{pmatrix}",
     r"f(z) = \max(0, z) \quad \|x\| \quad \langle a, b \rangle",
+    r"\left[x\right]^2 + a + \left. \frac{x}{y} \right|_{0}^{1} + \sqrt{\left(x\right)}",
+    r"E = \frac{1}{2} \left[\left(\frac{a}{b}\right)^2 + y\right] + \left|\hat{Y}_1\right|",
     r"\displaystyle \frac{a}{b} + {\color{red} x_1^2} + \textstyle \sum_{k} \left(y_k\right)",
 )
+
+
+FENCES = (
+    (r"\left(", r"\right)"),
+    (r"\left[", r"\right]"),
+    (r"\left|", r"\right|"),
+    (r"\left.", r"\right|"),
+    ("(", ")"),
+)
+ATOMS = ("x", "1", r"\alpha", r"\hat{Y}_1", "0.25", r"w_{12}^3", r"\partial E", "-3")
+OPERATORS = ("+", "-", r"\cdot", "=", r"\leftarrow")
+
+
+def random_formula(rng: random.Random, depth: int) -> str:
+    """Fences, scripts, fractions, roots and sums nested at random."""
+    if depth <= 0 or rng.random() < 0.25:
+        return rng.choice(ATOMS)
+    a, b = random_formula(rng, depth - 1), random_formula(rng, depth - 1)
+    opening, closing = rng.choice(FENCES)
+    return rng.choice(
+        (
+            rf"\frac{{{a}}}{{{b}}}",
+            f"{{{a}}}^{{{b}}}",
+            f"{{{a}}}_{{{b}}}",
+            f"{opening} {a} {closing}",
+            f"{opening} {a} {closing}^{{{b}}}",
+            rf"\sqrt{{{a}}} {rng.choice(OPERATORS)} {b}",
+            rf"\sum_{{{a}}}^{{3}} {b}",
+            f"{a} {rng.choice(OPERATORS)} {b}",
+        )
+    )
 
 
 def typeset_all(formulas) -> list[bytes]:
@@ -55,15 +89,22 @@ def test_stretching_styled_and_plain_rows_typeset_as_before(speedups_off_then_on
     assert_same_svg(UNUSUAL, speedups_off_then_on)
 
 
+def test_randomly_nested_formulas_typeset_as_before(speedups_off_then_on):
+    rng = random.Random(3)
+    assert_same_svg([random_formula(rng, 3) for _ in range(40)], speedups_off_then_on)
+
+
 def test_walkthrough_formulas_typeset_as_before(speedups_off_then_on):
-    formulas = formulas_of_distinct_shapes(2, fine=False)
+    formulas = formulas_of_distinct_shapes(1, fine=False)
     assert len(formulas) > 50
     assert_same_svg(formulas, speedups_off_then_on)
 
 
 @pytest.mark.slow
-def test_many_more_walkthrough_formulas_typeset_as_before(speedups_off_then_on):
-    assert_same_svg(formulas_of_distinct_shapes(10, fine=True), speedups_off_then_on)
+def test_many_more_walkthrough_and_random_formulas_typeset_as_before(speedups_off_then_on):
+    rng = random.Random(4)
+    formulas = formulas_of_distinct_shapes(2, fine=True)
+    assert_same_svg(formulas + [random_formula(rng, 4) for _ in range(50)], speedups_off_then_on)
 
 
 def test_an_untested_ziamath_version_is_left_alone(speedups_off_then_on):
