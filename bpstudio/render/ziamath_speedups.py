@@ -26,7 +26,6 @@ SVG of many formulas with and without them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from xml.etree.ElementTree import Element
 
@@ -215,10 +214,8 @@ def _remembered_size(size_px):
 
 _LETTERS = {"Moveto": "M", "Lineto": "L", "Quad": "Q", "Cubic": "C"}
 _POINTS = {"M": ("p",), "L": ("p",), "Q": ("p1", "p2"), "C": ("p1", "p2", "p3")}
-# What fmt() strips from every number: the fraction's trailing zeros, and the point if nothing
-# is left after it ("1.500" -> "1.5", "2.000" -> "2").  Every number in a path is followed by a
-# space.
-_TRAILING_ZEROS = re.compile(r"\.?0+(?= )")
+# Ends every number in an outline's template until its trailing zeros are stripped.
+_END = "|"
 
 
 class _Outline:
@@ -226,7 +223,7 @@ class _Outline:
     placeholder for each number, and the points' coordinates in font units."""
 
     def __init__(self, letters: list[str], points: list[tuple], precision: int) -> None:
-        number = "{:." + str(precision) + "f} "
+        number = "{:." + str(precision) + "f}" + _END
         text = []
         for i, (letter, segment) in enumerate(zip(letters, points, strict=True)):
             if letter == "M" and i:
@@ -235,6 +232,12 @@ class _Outline:
         text.append("Z ")
         self.template = "".join(text)
         self.precision = precision
+        # What fmt() strips from a number: the fraction's trailing zeros, and the point if
+        # nothing is left after it ("1.500" -> "1.5", "2.000" -> "2", "10.000" -> "10").  All
+        # zeros first, then ever fewer: each replacement ends the numbers it strips.
+        self.endings = [("." + "0" * precision + _END, " ")]
+        self.endings += [("0" * n + _END, " ") for n in range(precision - 1, 0, -1)]
+        self.endings.append((_END, " "))
         flat = [p for segment in points for p in segment]
         self.xs = np.array([x for x, _y in flat], dtype=float)
         self.ys = np.array([y for _x, y in flat], dtype=float)
@@ -243,7 +246,10 @@ class _Outline:
         numbers = np.empty(2 * len(self.xs))
         numbers[0::2] = x0 + self.xs * scale  # as ziafont: x0 + x * scale, y0 - y * scale
         numbers[1::2] = y0 - self.ys * scale
-        return _TRAILING_ZEROS.sub("", self.template.format(*numbers.tolist()))
+        text = self.template.format(*numbers.tolist())
+        for ending, space in self.endings:
+            text = text.replace(ending, space)
+        return text
 
 
 def _outline_of(glyph, svgpath, precision: int) -> _Outline | None:

@@ -107,6 +107,35 @@ def test_many_more_walkthrough_and_random_formulas_typeset_as_before(speedups_of
     assert_same_svg(formulas + [random_formula(rng, 4) for _ in range(50)], speedups_off_then_on)
 
 
+def test_outline_numbers_lose_the_same_zeros_as_in_ziafont(speedups_off_then_on):
+    from ziafont.glyph import SimpleGlyph
+    from ziafont.svgpath import Cubic, Lineto, Moveto, Point, Quad
+
+    font = _ziamath().zmath.loadedfonts["default"]
+    scale_factor = font.info.layout.unitsperem / 12  # one font unit is then one point
+    awkward = (0, 100, -0.0004, 10, 0.1, 2.5, 1000.01, -7.0006, 0.0005, 99.9999)
+    points = [Point(x, y) for x, y in zip(awkward, reversed(awkward), strict=True)]
+    glyph = SimpleGlyph(
+        0,
+        [
+            Moveto(points[0]),
+            Lineto(points[1]),
+            Quad(points[2], points[3]),
+            Moveto(points[4]),
+            Cubic(points[5], points[6], points[7]),
+            Lineto(points[8]),
+            Lineto(points[9]),
+        ],
+        font.glyph("x").bbox,
+        font,
+    )
+    plain = [glyph.svgpath(x0, y0, scale_factor).get("d") for x0, y0 in ((0, 0), (1.5, -20))]
+    assert "100 " in plain[0] and " 10 " in plain[0] and "2.5 " in plain[0]
+    assert speedups_off_then_on()
+    fast = [glyph.svgpath(x0, y0, scale_factor).get("d") for x0, y0 in ((0, 0), (1.5, -20))]
+    assert fast == plain
+
+
 def test_an_untested_ziamath_version_is_left_alone(speedups_off_then_on):
     assert not ziamath_speedups.install(types.SimpleNamespace(__version__="0.0"))
     assert not ziamath_speedups.installed()
