@@ -188,8 +188,9 @@ FORMULA_MOVES, FORMULA_ROUNDS = 12, 3
 def bench_formula() -> None:
     """One "next formula" = cursor.next() + processEvents().  cold: both caches emptied before
     each step, with ziamath as shipped and with bpstudio's speed-ups (rounds interleaved, so
-    both see the same load); warm: the student read the formula, so the idle-time prefetch of
-    its neighbours ran (outside the timing)."""
+    both see the same load), over the forward pass's formulas, then once over the whole
+    derivation (the backward pass's formulas are longer); warm: the student read the formula,
+    so the idle-time prefetch of its neighbours ran (outside the timing)."""
     from bpstudio.render import ziamath_speedups
     from bpstudio.render.formula_svg import _ziamath
 
@@ -206,6 +207,8 @@ def bench_formula() -> None:
             times, cpu, misses = formula_steps(window, label.split(",")[0])
             so_far = results[label]
             results[label] = (so_far[0] + times, so_far[1] + cpu, so_far[2] + misses)
+    whole = len(window.learning.cursor.steps) - 1
+    results["cold, every step of the derivation"] = formula_steps(window, "cold", whole)
     for label, (times, cpu, misses) in results.items():
         print(f"next formula, {label}: median {statistics.median(times):.1f} ms "
               f"(GUI thread's CPU {statistics.median(cpu):.1f} ms), max {max(times):.1f}, "
@@ -213,14 +216,14 @@ def bench_formula() -> None:
     window.hide()
 
 
-def formula_steps(window, label: str):
+def formula_steps(window, label: str, moves: int = FORMULA_MOVES):
     from bpstudio.render.formula_svg import formula_svg
     from bpstudio.views.formula_widget import formula_pixmap
 
     cursor, panel = window.learning.cursor, window.learning.derivation_panel
     times, cpu, misses = [], [], 0
     cursor.go_to(0)
-    for _ in range(FORMULA_MOVES):
+    for _ in range(moves):
         if label == "cold":
             formula_svg.cache_clear()
             formula_pixmap.cache_clear()
