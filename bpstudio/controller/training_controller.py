@@ -1,9 +1,12 @@
 """The GUI thread's handle on training: owns the worker thread, throttles its snapshots.
 
 Every method here only emits a signal; the worker, on its own thread, receives it queued and
-acts between two ticks.  Snapshots come back faster than a screen refreshes (one per tick when
-training flat out), so they are merged and passed on at most about 30 times a second
-(the newest state, with every loss point since the last one passed on).
+acts between two ticks.  The worker on that thread trains itself (`TrainingWorker`) or, by
+default, hands the training to a child process (`ProcessWorker`, training_process.py) so that
+the GUI thread never waits for the training loop's GIL.  Snapshots come back faster than a
+screen refreshes (one per tick when training flat out), so they are merged and passed on at
+most about 30 times a second (the newest state, with every loss point since the last one
+passed on).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
 
 from bpstudio.controller.training_pace import FLAT_OUT, StopConditions
+from bpstudio.controller.training_process import ProcessWorker, processes_available
 from bpstudio.controller.training_snapshot import TrainingSnapshot, merge_snapshots
 from bpstudio.controller.training_worker import TrainingWorker
 from bpstudio.model.project import Project
@@ -41,10 +45,15 @@ class TrainingController(QObject):
     _projectOpened = Signal(object)
     _shutdownRequested = Signal()
 
-    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+    def __init__(
+        self, project: Project, parent: QObject | None = None, in_process: bool | None = None
+    ) -> None:
         """A worker on a copy of ``project`` (paused).  Its thread starts with the first
         command that trains (play, step, epoch, reset): a window whose student never trains
-        runs no thread, and opens faster."""
+        runs no thread, and opens faster.
+
+        ``in_process``: train in a child process (training_process.py), so the GUI thread
+        never waits for the training loop's GIL; None: wherever processes can be used."""
         super().__init__(parent)
         self._running = False
         self._shut_down = False
@@ -58,7 +67,11 @@ class TrainingController(QObject):
         self._flush_timer.timeout.connect(self._on_flush_due)
         self._thread = QThread(self)
         self._thread.setObjectName("training")
-        self._worker = TrainingWorker(project.copy())
+        if in_process is None:
+            in_process = processes_available()
+        self.in_process = in_process
+        worker_class = ProcessWorker if in_process else TrainingWorker
+        self._worker = worker_class(project.copy())
         self._worker.moveToThread(self._thread)
         self._connect_worker()
         app = QCoreApplication.instance()

@@ -30,6 +30,14 @@ from bpstudio.model.project import Project
 from bpstudio.model.training import DivergenceError, StepRun, Trainer, TrainingConfig
 
 GIL_SWITCH_SECONDS = 0.001
+# Every text the worker (and training_pace) translates, in context "TrainingWorker": a worker in
+# a child process is handed their translations in the GUI's language (training_process.py).
+WORKER_TEXTS = (
+    "Paused",
+    "The learning rate is %s; try %s.",
+    "Stopped: reached the epoch limit (%d)",
+    "Stopped: the epoch loss %s reached the target %s",
+)
 MAX_RUN_STEPS = 1 << 30  # "flat out" is math.inf steps; the time slice ends the run
 
 _log = logging.getLogger(__name__)
@@ -84,10 +92,14 @@ class TrainingWorker(QObject):
 
     @Slot()
     def _on_shutdown_requested(self) -> None:
+        self.halt()
+        QThread.currentThread().quit()
+
+    def halt(self) -> None:
+        """Stop ticking, without a word to the GUI: the worker is going away."""
         if self._timer is not None:
             self._timer.stop()  # here, on the timer's own thread, as Qt requires
         self._running = False
-        QThread.currentThread().quit()
 
     # commands -------------------------------------------------------------------------------
     @Slot()
@@ -100,6 +112,7 @@ class TrainingWorker(QObject):
         self._rate.restart(self._trainer.step_count)
         self._timer.start(self._pace.tick_interval_ms())
         self.runningChanged.emit(True)
+        self._on_tick()  # the first steps at once: a pause right after play still trained
 
     @Slot()
     def pause(self) -> None:
