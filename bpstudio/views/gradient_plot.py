@@ -3,6 +3,11 @@
 One curve per weight matrix, the RMS of its dE/dw at every step, on a log axis: with sigmoid
 hidden layers the curves of the layers nearer the inputs sit lower, because every sigmoid the
 error passes back through multiplies it by its slope, which is at most 0.25.
+
+Drawing costs what a screen can show, not what training recorded: each refresh hands pyqtgraph
+a peak envelope (the lowest and highest row of each pixel column, render/decimation.py) of the
+rows in view, and a plot on a tab the student is not looking at is not drawn at all until its
+tab is shown.
 """
 
 from __future__ import annotations
@@ -11,11 +16,13 @@ import numpy as np
 import pyqtgraph as pg
 
 from bpstudio.model.history import GrowingArray
+from bpstudio.render.decimation import peak_envelope, visible_slice
 from bpstudio.views.language import Retranslating
 
 # A long run keeps one row every `stride` steps, the stride doubling whenever more than this
 # many rows are kept: memory stays bounded however long training runs.
 MAX_ROWS = 100_000
+MIN_COLUMNS = 100  # envelope width before the plot has a size
 
 LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
 
@@ -26,8 +33,6 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
         item = self.plotItem
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLogMode(y=True)
-        item.setDownsampling(auto=True, mode="peak")
-        item.setClipToView(True)
         for side in ("left", "bottom"):
             item.getAxis(side).enableAutoSIPrefix(False)  # plain numbers for students
         self._legend = item.addLegend(offset=(-10, 10))
@@ -35,6 +40,8 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
         self._columns: list[GrowingArray] = []
         self._curves: list[pg.PlotDataItem] = []
         self._stride = 1
+        self._stale = False  # rows arrived while hidden: draw them when shown
+        item.vb.sigXRangeChanged.connect(self._on_x_range_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -94,17 +101,38 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
         self._columns = [GrowingArray(column.view()[kept]) for column in self._columns]
 
     def refresh(self) -> None:
+        """Draw the rows kept so far, unless the plot is hidden in a shown window (then when
+        it is shown: see showEvent)."""
+        if self.window().isVisible() and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         xs = self._xs.view()
+        view = self.plotItem.vb
+        if not view.autoRangeEnabled()[0]:  # zoomed or panned: only the rows in view
+            part = visible_slice(xs, *view.viewRange()[0])
+        else:
+            part = slice(0, len(xs))
+        columns = max(int(view.width()), MIN_COLUMNS)
         for curve, column in zip(self._curves, self._columns, strict=True):
+            shown_x, shown_y = peak_envelope(xs[part], column.view()[part], columns)
             # Zero gradients (a dead unit) have no logarithm: leave a gap, not a warning.
-            curve.setData(xs, np.where(column.view() > 0, column.view(), np.nan), connect="finite")
+            shown_y = np.where(shown_y > 0, shown_y, np.nan)
+            curve.setData(shown_x, shown_y, connect="finite")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _on_x_range_changed(self, view, _range) -> None:
+        if not view.autoRangeEnabled()[0]:  # following, every row is drawn already
+            self.refresh()
 
     def _add_curves(self, n_matrices: int) -> None:
         for index in range(n_matrices):
             colour = LAYER_COLOURS[index % len(LAYER_COLOURS)]
             name = self._curve_name(index)
             curve = self.plotItem.plot(pen=pg.mkPen(colour, width=1), name=name)
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
             self._columns.append(GrowingArray())
             self._curves.append(curve)
