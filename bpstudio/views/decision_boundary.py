@@ -3,7 +3,8 @@ plane, the training points (filled circles) and test points (squares) drawn over
 strip of small maps, one per hidden unit, showing what each unit has learned to detect.
 
 It follows ``document.shown_network()``, so it moves live while training runs; redraws are
-coalesced to at most ten a second (each is a forward pass over the whole grid).  The grid is
+coalesced to at most ten a second (each is a forward pass over the whole grid), and a map on a
+dock tab the student is not looking at is not recomputed at all until the tab is shown.  The grid is
 computed by ``bpstudio.model.datasets.grid``; this module only draws it.
 """
 
@@ -30,6 +31,7 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
         super().__init__(parent)
         self._document = document
         self.redraw_count = 0  # for tests: how many times the map was recomputed
+        self._stale = False  # a change came while hidden: redraw when shown
         self._shown_rect = QRectF()
         self._timer = QTimer(self, singleShot=True, interval=REDRAW_INTERVAL_MS)
         self._timer.timeout.connect(self._on_redraw_due)
@@ -105,9 +107,18 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
             self._timer.start()
 
     def _on_redraw_due(self) -> None:
+        if self.window().isVisible() and not self.isVisible():  # tabbed away: when shown
+            self._stale = True
+            return
         self.redraw_now()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.schedule_redraw()
+
     def redraw_now(self) -> None:
+        self._stale = False
         network = self._document.shown_network()
         dataset = self._document.project.dataset
         if network.n_inputs != 2 or dataset.n_inputs != 2:

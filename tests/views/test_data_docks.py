@@ -103,6 +103,7 @@ def test_the_heatmap_moves_during_training_and_accuracy_is_shown(window, qtbot):
     session = window.learning.session
     qtbot.waitUntil(lambda: not session._sync_timer.isActive())  # the session has the new file
     boundary = data.boundary
+    window.docks["decisionBoundary"].raise_()  # a hidden map is not recomputed
     boundary.redraw_now()
     first_image = boundary.image.image.copy()
     controller = window.learning.session.controller
