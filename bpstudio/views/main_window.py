@@ -3,9 +3,10 @@
 The window starts in two parts.  Everything the first frame shows is built in the constructor:
 the diagram, the menus, the toolbar, every dock (with its name, so a saved layout restores)
 and the contents of the docks on screen.  The contents of the docks that start hidden behind
-another tab (the weight tables, the data table, the decision boundary) are built just after
-the first frame is on screen (`firstFrameShown`), or at once when anything asks for them
-before that (`finish_startup`, called by the properties that hand them out).
+another tab (the weight tables, the decision boundary; not the data table, whose width sets
+the docks' column) are built just after the first frame is on screen (`firstFrameShown`), or
+at once when anything asks for them before that (`finish_startup`, called by the properties
+that hand them out).  The walkthrough typesets its first formula after the first frame too.
 """
 
 from __future__ import annotations
