@@ -281,3 +281,8 @@ def test_a_layout_saved_by_an_older_version_is_ignored(qtbot, window):
     again.restore_layout()
     assert again.docks["derivationPanel"].isVisibleTo(again)
     again.learning.shutdown()
+
+
+def test_an_edit_the_diagram_refuses_is_explained_in_the_status_bar(window):
+    window.diagram.diagram_scene.menus.set_parameter(EdgeRef(9, 1, 1), 1.0)
+    assert "there is no layer" in window.statusBar().currentMessage()

@@ -14,6 +14,7 @@ from bpstudio.model.activations import ACTIVATIONS
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.notation import parameter_symbol, unit_symbol
 from bpstudio.views.language import translate
+from bpstudio.views.model_messages import model_message
 from bpstudio.views.model_names import activation_label
 
 MAX_DEFAULT_LAYER_SIZE = 16
@@ -161,4 +162,4 @@ class DiagramMenus:
         try:
             edit()
         except ValueError as error:  # the model refuses an impossible edit and says why
-            self._report(str(error))
+            self._report(model_message(error))
