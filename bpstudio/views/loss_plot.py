@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters
 import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -182,6 +181,8 @@ class LossPlotWidget(Retranslating, QWidget):
     # export ---------------------------------------------------------------------------------
     def export_png(self, path: str | Path) -> None:
         """The visible plot (loss or gradient size) as a PNG image."""
+        import pyqtgraph.exporters  # on first use: it is not needed to show the window
+
         plot = self.tabs.currentWidget()
         pyqtgraph.exporters.ImageExporter(plot.plotItem).export(str(path))
 
