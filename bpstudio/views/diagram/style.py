@@ -79,14 +79,18 @@ def unit_fill(role: str, value: float | None, scale: float) -> QColor:
     base = UNIT_FILL[role]
     if value is None or scale <= 0 or not math.isfinite(value):
         return base
-    # In 1/256 steps (finer than a colour channel's), so that the colours can be cached:
+    # In FILL_STEPS steps, so that the colours (and the units' disc pixmaps) can be cached:
     # a frame of a big network asks for hundreds of them.
-    return _tinted(role, value < 0, round(256 * min(1.0, abs(value) / scale)))
+    return _tinted(role, value < 0, round(FILL_STEPS * min(1.0, abs(value) / scale)))
+
+
+# At most 28 % of the way to blue/orange in 64 steps: under one colour channel's step apart.
+FILL_STEPS = 64
 
 
 @lru_cache(maxsize=4096)
 def _tinted(role: str, negative: bool, amount: int) -> QColor:
-    return _blend(UNIT_FILL[role], NEGATIVE if negative else POSITIVE, 0.28 * amount / 256)
+    return _blend(UNIT_FILL[role], NEGATIVE if negative else POSITIVE, 0.28 * amount / FILL_STEPS)
 
 
 def format_value(value: float | None) -> str:

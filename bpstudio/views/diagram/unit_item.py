@@ -95,11 +95,20 @@ class UnitItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), UNIT_RADIUS + GLOW / 2, UNIT_RADIUS + GLOW / 2)
         selected = self.isSelected()
-        painter.setPen(self._outline_pen(selected))
-        painter.setBrush(self.fill)
-        painter.drawEllipse(_ORIGIN, UNIT_RADIUS, UNIT_RADIUS)
+        scale = painter.worldTransform().m11()
+        in_pixels = _in_pixels(painter, scale)
+        if in_pixels:
+            # The disc (fill and outline) as a pixmap made once per colour, outline and zoom:
+            # an antialiased stroked ellipse costs about fifteen pixmap copies.
+            key = (self.fill.rgba(), self.role, selected, self._hovered)
+            pixmap, rect = _disc_pixmap(key, round(scale * 64) / 64)
+            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+        else:  # SVG (real shapes), a printer, or zoomed in very far
+            painter.setPen(self._outline_pen(selected))
+            painter.setBrush(self.fill)
+            painter.drawEllipse(_ORIGIN, UNIT_RADIUS, UNIT_RADIUS)
         if option.levelOfDetailFromTransform(painter.worldTransform()) >= TEXT_LOD:
-            self._paint_text(painter)
+            self._paint_text(painter, scale, in_pixels)
 
     def hoverEnterEvent(self, event) -> None:
         self._hovered = True
@@ -120,10 +129,8 @@ class UnitItem(QGraphicsItem):
     def _outline_pen(self, selected: bool) -> QPen:
         return _outline_pen(self.role, selected, self._hovered)
 
-    def _paint_text(self, painter: QPainter) -> None:
-        scale = painter.worldTransform().m11()
-        engine = painter.paintEngine()
-        if engine is not None and engine.type() == QPaintEngine.Type.Raster and 0 < scale <= 4:
+    def _paint_text(self, painter: QPainter, scale: float, in_pixels: bool) -> None:
+        if in_pixels:
             # On screen: the symbol as a pixmap at the device's scale, made once per zoom.
             pixmap, rect = _symbol_pixmap(self.symbol, round(scale * 64) / 64)
             painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
@@ -144,6 +151,36 @@ _BOUNDS = QRectF(
 _ORIGIN = QPointF(0, 0)
 _SYMBOL_AT = QPointF(0, -9)
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
+_RASTER = QPaintEngine.Type.Raster
+
+
+def _in_pixels(painter: QPainter, scale: float) -> bool:
+    """Painting into pixels (the screen, a PNG) at a zoom where cached pixmaps stay small."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() == _RASTER and 0 < scale <= 4
+
+
+@lru_cache(maxsize=512)
+def _disc_pixmap(key: tuple[int, str, bool, bool], scale: float) -> tuple[QPixmap, QRectF]:
+    """The unit's disc for ``key`` = (fill rgba, role, selected, hovered) at ``scale`` device
+    pixels per unit, and where it goes in the item."""
+    rgba, role, selected, hovered = key
+    pen = _outline_pen(role, selected, hovered)
+    # An even number of whole pixels, centred on the item's origin: copied 1:1, not resampled.
+    half_side = max(1, math.ceil((UNIT_RADIUS + pen.widthF() / 2 + 1) * scale))
+    half = half_side / scale
+    target = QRectF(-half, -half, 2 * half, 2 * half)
+    image = QImage(QSize(2 * half_side, 2 * half_side), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(half_side, half_side)
+    painter.scale(scale, scale)
+    painter.setPen(pen)
+    painter.setBrush(QColor.fromRgba(rgba))
+    painter.drawEllipse(_ORIGIN, UNIT_RADIUS, UNIT_RADIUS)
+    painter.end()
+    return QPixmap.fromImage(image), target
 
 
 @lru_cache(maxsize=2048)
