@@ -19,6 +19,7 @@ from bpstudio.controller.document import Document
 from bpstudio.model.datasets.grid import OutputGrid, output_grid
 from bpstudio.views.hidden_unit_strip import HiddenUnitStrip, blue_orange_map
 from bpstudio.views.language import Retranslating
+from bpstudio.views.visibility import SightWatch
 
 REDRAW_INTERVAL_MS = 100  # at most 10 redraws a second
 RESOLUTION = 120
@@ -31,7 +32,7 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
         super().__init__(parent)
         self._document = document
         self.redraw_count = 0  # for tests: how many times the map was recomputed
-        self._stale = False  # a change came while hidden: redraw when shown
+        self._sight = SightWatch(self, self.redraw_now)  # not recomputed while out of sight
         self._shown_rect = QRectF()
         self._timer = QTimer(self, singleShot=True, interval=REDRAW_INTERVAL_MS)
         self._timer.timeout.connect(self._on_redraw_due)
@@ -107,18 +108,10 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
             self._timer.start()
 
     def _on_redraw_due(self) -> None:
-        if self.window().isVisible() and not self.isVisible():  # tabbed away: when shown
-            self._stale = True
-            return
-        self.redraw_now()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.schedule_redraw()
+        if self._sight.in_sight():
+            self.redraw_now()
 
     def redraw_now(self) -> None:
-        self._stale = False
         network = self._document.shown_network()
         dataset = self._document.project.dataset
         if network.n_inputs != 2 or dataset.n_inputs != 2:

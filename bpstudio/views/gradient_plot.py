@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from bpstudio.model.history import GrowingArray
 from bpstudio.render.decimation import peak_envelope, visible_slice
 from bpstudio.views.language import Retranslating
+from bpstudio.views.visibility import SightWatch
 
 # A long run keeps one row every `stride` steps, the stride doubling whenever more than this
 # many rows are kept: memory stays bounded however long training runs.
@@ -40,7 +41,7 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
         self._columns: list[GrowingArray] = []
         self._curves: list[pg.PlotDataItem] = []
         self._stride = 1
-        self._stale = False  # rows arrived while hidden: draw them when shown
+        self._sight = SightWatch(self, self._draw)  # not drawn while out of sight
         item.vb.sigXRangeChanged.connect(self._on_x_range_changed)
         self.retranslate()
 
@@ -101,12 +102,12 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
         self._columns = [GrowingArray(column.view()[kept]) for column in self._columns]
 
     def refresh(self) -> None:
-        """Draw the rows kept so far, unless the plot is hidden in a shown window (then when
-        it is shown: see showEvent)."""
-        if self.window().isVisible() and not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Draw the rows kept so far; out of sight (a tab or dock behind another), once the
+        plot is shown again."""
+        if self._sight.in_sight():
+            self._draw()
+
+    def _draw(self) -> None:
         xs = self._xs.view()
         view = self.plotItem.vb
         if not view.autoRangeEnabled()[0]:  # zoomed or panned: only the rows in view
@@ -119,11 +120,6 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
             # Zero gradients (a dead unit) have no logarithm: leave a gap, not a warning.
             shown_y = np.where(shown_y > 0, shown_y, np.nan)
             curve.setData(shown_x, shown_y, connect="finite")
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _on_x_range_changed(self, view, _range) -> None:
         if not view.autoRangeEnabled()[0]:  # following, every row is drawn already

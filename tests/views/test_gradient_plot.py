@@ -33,12 +33,13 @@ def shown(plot: GradientSizePlot, curve: int = 0):
     return plot._curves[curve].getOriginalDataset()
 
 
-def test_a_hidden_tab_is_drawn_only_when_shown(tabs):
+def test_a_hidden_tab_is_drawn_only_when_shown(qtbot, tabs):
     widget, plot = tabs
     plot.append(1, rows(0, 50))
     plot.refresh()
     assert shown(plot)[0] is None  # hidden: nothing handed to pyqtgraph
     widget.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: shown(plot)[0] is not None)
     xs, ys = shown(plot)
     np.testing.assert_array_equal(xs, np.arange(1, 51))
     np.testing.assert_allclose(ys, 1 / np.arange(1, 51))
