@@ -3,13 +3,25 @@
 The last row holds the biases b_k^l when the network has them.  The table shows the weights
 (editable), the shown sample's dE/dw, or the last update Δw (both read-only); every number comes
 from the document, and every edit goes through ``document.set_weight`` / ``set_bias``.
+
+A table view asks for each cell's data in half a dozen roles at every repaint, so the numbers
+(and the tint's scale) are gathered once per change of what the document shows, not per cell;
+while training runs, the table repaints at most LIVE_REFRESH_MS apart.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor
 
@@ -20,6 +32,7 @@ from bpstudio.views.symbols import bias_symbol, sup, unit_symbol, weight_symbol
 from bpstudio.views.value_colours import HIGHLIGHT_BACKGROUND, value_tint
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+LIVE_REFRESH_MS = 100  # training's numbers change faster than anyone reads a table
 
 
 class TableMode(Enum):
@@ -37,9 +50,12 @@ class WeightTableModel(QAbstractTableModel):
         self.layer = layer  # the seed's l: the matrix of edges entering layer l
         self._mode = TableMode.WEIGHTS
         self._shape = self._current_shape()
+        self._cells: _Cells | None = None
+        self._live_timer = QTimer(self, singleShot=True, interval=LIVE_REFRESH_MS)
+        self._live_timer.timeout.connect(self._on_values_changed)
         document.structureChanged.connect(self._on_structure_changed)
         document.changed.connect(self._on_values_changed)
-        document.liveChanged.connect(self._on_values_changed)
+        document.liveChanged.connect(self._on_live_changed)
         document.revealedChanged.connect(self._on_revealed_changed)
         document.highlightChanged.connect(self._on_values_changed)
 
@@ -49,6 +65,7 @@ class WeightTableModel(QAbstractTableModel):
         self._document.structureChanged.disconnect(self._on_structure_changed)
         self._document.changed.disconnect(self._on_values_changed)
         self._document.highlightChanged.disconnect(self._on_values_changed)
+        self._live_timer.stop()
         self.beginResetModel()
         self.layer = 0
         self._shape = (0, 0)
@@ -101,14 +118,51 @@ class WeightTableModel(QAbstractTableModel):
     def value_at(self, row: int, column: int) -> float | None:
         """The number the cell shows in the current mode (None: nothing to show).  A gradient
         appears once the walkthrough has computed it."""
-        if self._mode is TableMode.GRADIENTS and not self._document.is_revealed(
-            self.ref_at(self.index(row, column))
-        ):
+        cells = self._current_cells()
+        if cells is None or not cells.known[row, column]:
             return None
+        return float(cells.values[row, column])
+
+    def _current_cells(self) -> _Cells | None:
+        """The numbers of the current mode, gathered again only when their source changed."""
+        if self._shape != self._current_shape():
+            return None  # a structural change is under way
+        source = self._source()
+        cells = self._cells
+        if cells is None or not _same_source(cells.source, source):
+            cells = self._cells = self._gather_cells(source)
+        return cells
+
+    def _source(self) -> tuple:
+        """What the shown numbers are computed from (compared by identity)."""
+        doc = self._document
+        if self._mode is TableMode.WEIGHTS:
+            return (self._mode, doc.shown_network())
+        if self._mode is TableMode.GRADIENTS:
+            return (self._mode, doc.gradients(), doc.revealed)
+        return (self._mode, doc.project, doc.undo_stack.index())
+
+    def _gather_cells(self, source: tuple) -> _Cells:
+        rows, columns = self._shape
+        values = np.zeros((rows, columns))
+        known = np.zeros((rows, columns), dtype=bool)
         vectors, matrices = self._mode_arrays()
-        if self.is_bias_row(row):
-            return None if vectors is None else float(vectors[self.layer - 2][column])
-        return None if matrices is None else float(matrices[self.layer - 2][row, column])
+        weight_rows = rows - 1 if self._has_bias_row() else rows
+        # Arrays of another shape belong to a network before a structural edit: not shown.
+        matrix = None if matrices is None else matrices[self.layer - 2]
+        if matrix is not None and matrix.shape == (weight_rows, columns):
+            values[:weight_rows] = matrix
+            known[:weight_rows] = True
+        vector = None if vectors is None or weight_rows == rows else vectors[self.layer - 2]
+        if vector is not None and vector.shape == (columns,):
+            values[weight_rows] = vector
+            known[weight_rows] = True
+        if self._mode is TableMode.GRADIENTS and self._document.revealed is not None:
+            for row in range(rows):
+                for column in range(columns):
+                    ref = self.ref_at(self.index(row, column))
+                    known[row, column] &= self._document.is_revealed(ref)
+        return _Cells(source, values, known, self._scale(vectors, matrices))
 
     def _mode_arrays(self):
         doc = self._document
@@ -148,13 +202,14 @@ class WeightTableModel(QAbstractTableModel):
         return f"{prefix[self._mode]}{symbol} = {shown}{hint}"
 
     def _background(self, index: AnyIndex, value: float | None) -> QColor | None:
-        if self.ref_at(index) in self._document.highlight:
+        if self._document.highlight and self.ref_at(index) in self._document.highlight:
             return QColor(HIGHLIGHT_BACKGROUND)
-        return None if value is None else value_tint(value, self._scale())
+        if value is None:
+            return None
+        return value_tint(value, self._current_cells().scale)
 
-    def _scale(self) -> float:
+    def _scale(self, vectors, matrices) -> float:
         """The largest |value| shown, so the tint uses the whole range in every mode."""
-        vectors, matrices = self._mode_arrays()
         if matrices is None:
             return 1.0
         values = [abs(float(matrices[self.layer - 2].max(initial=0.0)))]
@@ -206,12 +261,32 @@ class WeightTableModel(QAbstractTableModel):
         if self._mode is TableMode.GRADIENTS:
             self._on_values_changed()
 
+    def _on_live_changed(self) -> None:
+        if not self._live_timer.isActive():
+            self._live_timer.start()
+
     def _on_values_changed(self, *_args) -> None:
+        self._live_timer.stop()
         if self._shape != self._current_shape():
             return  # a structural change is under way; the reset will follow
         if self._shape[0] and self._shape[1]:
             last = self.index(self._shape[0] - 1, self._shape[1] - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+
+class _Cells:
+    """One table's numbers in one mode: ``known`` says which cells have one."""
+
+    __slots__ = ("source", "values", "known", "scale")
+
+    def __init__(self, source: tuple, values: np.ndarray, known: np.ndarray, scale: float) -> None:
+        self.source, self.values, self.known, self.scale = source, values, known, scale
+
+
+def _same_source(old: tuple, new: tuple) -> bool:
+    return len(old) == len(new) and all(
+        a is b or (isinstance(a, int) and a == b) for a, b in zip(old, new, strict=True)
+    )
 
 
 def format_value(value: float) -> str:
