@@ -6,12 +6,26 @@ the arithmetic.  So the trainer keeps all parameters in ONE flat array (the netw
 and bias arrays become views of it), computes into buffers made once per batch size, and
 updates every parameter with a handful of whole-array calls.
 
-Layout: layer by layer, a block of ``(n_in + 1) x n_out`` numbers: the weights, then (when the
-network has biases) the biases as one more row.  With a column of ones after the inputs, one
-matmul then gives ``a @ W + b``, and ``a_aug.T @ dE/dz`` gives dE/dW and dE/db together.
+Parameters: layer by layer, a block of ``(n_in + 1) x n_out`` numbers: the weights, then (when
+the network has biases) the biases as one more row.  There are two such flat arrays: a step
+writes its candidate parameters into the spare one, checks them, and the two swap roles (the
+network's arrays are re-pointed at the end of a run), so a step never copies its parameters
+back and a step that fails leaves the parameters of the step before untouched.
 
-Matrix products use np.dot, not matmul: with ``out=`` on small arrays it costs half as much
-per call here (0.8 against 1.5 µs).
+Activations are held transposed, one row per unit and one column per sample, with a row of
+ones under each layer's units when the network has biases: every layer's activations are then
+one contiguous block (elementwise calls run on contiguous memory, a GEMM writes its result
+straight into the block the next layer reads), and one product gives ``W^T a + b`` and one
+gives dE/dW and dE/db together.
+
+The step of each network shape is written out as straight-line Python (every NumPy call
+spelled out with its buffers, no loop over layers, no lookups), compiled once per shape, like
+scalar_step.py does for the smallest networks.  Other savings: the learning rate and the loss's
+scale multiply the output layer's dE/dz (a few numbers) instead of the gradient (every
+parameter), so the products give the parameter change directly; the slopes of all hidden
+layers with the same activation come from one pair of calls over their stacked rows; the
+finite check is one BLAS dot (a sum of squares is finite only if every term is).  Matrix
+products use np.dot: with ``out=`` on small arrays it costs half as much per call as matmul.
 
 Results agree with the reference path to rounding (summation order differs: 1e-15 relative),
 which tests/model/test_fast_step.py checks over random networks.
@@ -20,12 +34,13 @@ which tests/model/test_fast_step.py checks over random networks.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from time import perf_counter
 
 import numpy as np
 
-from bpstudio.model.activations import LEAKY_SLOPE, softmax
-from bpstudio.model.losses import log_softmax, softplus
+from bpstudio.model.activations import LEAKY_SLOPE
+from bpstudio.model.losses import softplus
 from bpstudio.model.network import Network
 
 LOSS_NOT_FINITE = "the loss"
@@ -40,7 +55,7 @@ class FlatParameters:
         self.has_bias = network.use_bias
         self.sizes = sizes = list(network.layer_sizes)
         pairs = zip(sizes, sizes[1:], strict=False)
-        shapes = [(n_in + self.has_bias, n_out) for n_in, n_out in pairs]
+        self.shapes = shapes = [(n_in + self.has_bias, n_out) for n_in, n_out in pairs]
         self.values = np.zeros(sum(r * c for r, c in shapes), dtype=network.dtype)
         self.blocks = _blocks_of(self.values, shapes)
         for i, block in enumerate(self.blocks):
@@ -76,8 +91,7 @@ class FlatParameters:
     def parameter_views(self, flat: np.ndarray) -> list[np.ndarray]:
         """Views of another array of this layout, in `Network.parameters` order."""
         sizes = self.sizes
-        shapes = [b.shape for b in self.blocks]
-        blocks = _blocks_of(flat, shapes)
+        blocks = _blocks_of(flat, self.shapes)
         views = [block[: sizes[i]] for i, block in enumerate(blocks)]
         if self.has_bias:
             views += [block[sizes[i]] for i, block in enumerate(blocks)]
@@ -92,232 +106,396 @@ def _blocks_of(flat: np.ndarray, shapes: list[tuple[int, int]]) -> list[np.ndarr
     return blocks
 
 
-def _nothing(*args) -> None:
-    pass
+def _all_finite(values: np.ndarray) -> bool:
+    # A sum of squares is finite only if every term is (squares cannot cancel an inf); one that
+    # overflows from finite numbers falls through to the exact test.
+    return math.isfinite(np.vdot(values, values)) or bool(np.isfinite(values).all())
 
 
-# activations, in place ------------------------------------------------------------------------
-def _sigmoid_into(z, out, scratch):
-    # 1 / (1 + e^-z): e^-z may overflow to inf for z < -709, giving 0 (errstate covers it).
-    np.negative(z, out=out)
-    np.exp(out, out=out)
-    out += 1.0
-    np.divide(1.0, out, out=out)
+def _views_of(X: np.ndarray, Tt: np.ndarray, start: int, batch: int, n_in: int) -> tuple:
+    """The batch from row ``start``: where it stops, its inputs (a column per sample), the same
+    without the row of ones, its targets (a column per sample)."""
+    stop = min(start + batch, len(X))
+    rows = X[start:stop]
+    return stop, rows.T, rows[:, :n_in].T, Tt[:, start:stop]
 
 
-def _leaky_into(z, out, scratch):
-    np.multiply(z, LEAKY_SLOPE, out=scratch)
-    np.maximum(z, scratch, out=out)  # max(z, 0.01 z) is z for z > 0, else 0.01 z
-
-
-def _softmax_into(z, out, scratch):
-    out[...] = softmax(z)
-
-
-FORWARD_INTO = {
-    "sigmoid": _sigmoid_into,
-    "tanh": lambda z, out, scratch: np.tanh(z, out=out),
-    "relu": lambda z, out, scratch: np.maximum(z, 0.0, out=out),
-    "leaky_relu": _leaky_into,
-    "linear": lambda z, out, scratch: np.copyto(out, z),
-    "softmax": _softmax_into,
-}
-
-
-def _logistic_slope_into(da, z, a, out, scratch):  # sigmoid: a - a^2
-    np.multiply(a, a, out=scratch)
-    np.subtract(a, scratch, out=scratch)
-    np.multiply(da, scratch, out=out)
-
-
-def _tanh_slope_into(da, z, a, out, scratch):  # 1 - a^2
-    np.multiply(a, a, out=scratch)
-    np.subtract(1.0, scratch, out=scratch)
-    np.multiply(da, scratch, out=out)
-
-
-def _relu_slope_into(da, z, a, out, scratch):
-    np.multiply(da, z > 0, out=out)
-
-
-def _leaky_slope_into(da, z, a, out, scratch):
-    np.multiply(da, np.where(z > 0, 1.0, LEAKY_SLOPE), out=out)
-
-
-def _softmax_slope_into(da, z, a, out, scratch):
-    out[...] = a * (da - np.sum(da * a, axis=-1, keepdims=True))
-
-
-BACKWARD_INTO = {
-    "sigmoid": _logistic_slope_into,
-    "tanh": _tanh_slope_into,
-    "relu": _relu_slope_into,
-    "leaky_relu": _leaky_slope_into,
-    "linear": lambda da, z, a, out, scratch: np.copyto(out, da),
-    "softmax": _softmax_slope_into,
-}
-
-
-class _BatchBuffers:
-    """Every intermediate array of one step at one batch size, made once."""
-
-    def __init__(self, sizes: list[int], has_bias: bool, n: int, dtype, linear_out: bool) -> None:
-        hidden = sizes[1:-1]
-        self.inputs_of = [None] + [np.ones((n, k + has_bias), dtype) for k in hidden]
-        self.z = [np.empty((n, k), dtype) for k in sizes[1:]]
-        # A linear output layer's a is its z: one copy fewer per step.
-        self.output = self.z[-1] if linear_out else np.empty((n, sizes[-1]), dtype)
-        self.a = [buf[:, : sizes[i + 1]] for i, buf in enumerate(self.inputs_of[1:])]
-        self.a.append(self.output)
-        self.dE_da = [np.empty((n, k), dtype) for k in sizes[1:]]
-        self.dE_dz = [np.empty((n, k), dtype) for k in sizes[1:]]
-        self.scratch = [np.empty((n, k), dtype) for k in sizes[1:]]
-        self.diff = np.empty((n, sizes[-1]), dtype)
+def _sigmoid_cross_entropy(z: np.ndarray, targets: np.ndarray) -> float:
+    return float(np.sum(targets * softplus(-z) + (1.0 - targets) * softplus(z)))
 
 
 class ArrayKernel:
     """Trains one network with NumPy whole-array calls into preallocated buffers."""
 
     def __init__(self, network: Network, loss: str, velocity: np.ndarray) -> None:
-        self.flat = FlatParameters(network)
+        self.flat = flat = FlatParameters(network)
         self.loss = loss
         self.sizes = list(network.layer_sizes)
         self.activations = list(network.activations)
         self.frozen = network.freeze_biases and network.use_bias
         self.velocity = velocity
+        self.grad = np.zeros_like(flat.values)
         if self.frozen:  # frozen biases never move, however much momentum they had before
-            for view in self.flat.parameter_views(velocity)[len(self.sizes) - 1 :]:
+            for view in flat.parameter_views(velocity)[len(self.sizes) - 1 :]:
                 view.fill(0.0)
-        values = self.flat.values
-        self.grad = np.zeros_like(values)
-        self.grad_blocks = _blocks_of(self.grad, [b.shape for b in self.flat.blocks])
-        self.grad_w = [g[: self.sizes[i]] for i, g in enumerate(self.grad_blocks)]
-        self.weights_t = [b[: self.sizes[i]].T for i, b in enumerate(self.flat.blocks)]
-        self.candidate = np.empty_like(values)
-        self.step_change = np.empty_like(values)
-        self._buffers: dict[int, _BatchBuffers] = {}
-        self._forward = [FORWARD_INTO[name] for name in self.activations]
-        if self.activations[-1] == "linear":
-            self._forward[-1] = _nothing
-        self._backward = [BACKWARD_INTO[name] for name in self.activations]
+        self.scratch = np.empty_like(flat.values)  # mu * v; candidate parameters
+        self.layout = _Layout(self.sizes, self.activations, flat.has_bias, self.frozen, loss)
+        self._buffers: dict[int, tuple] = {}
+        self._sets: dict[int, tuple] = {}
+        self._views: dict[int, tuple] = {}  # batch start -> the batch's views of the data
+        self._views_of: tuple = ()
 
-    def buffers(self, n: int) -> _BatchBuffers:
+    def buffers(self, n: int) -> tuple:
         buffers = self._buffers.get(n)
         if buffers is None:
-            dtype = self.flat.values.dtype
-            linear_out = self.activations[-1] == "linear"
-            buffers = _BatchBuffers(self.sizes, self.flat.has_bias, n, dtype, linear_out)
-            self._buffers[n] = buffers
+            buffers = self._buffers[n] = self.layout.buffers(n, self.flat.values.dtype)
         return buffers
 
-    # one step ---------------------------------------------------------------------------------
-    def forward(self, inputs: np.ndarray, buf: _BatchBuffers) -> None:
-        """``inputs`` has the column of ones already when the network has biases."""
-        a = inputs
-        blocks = self.flat.blocks
-        last = len(blocks) - 1
-        for i, block in enumerate(blocks):
-            z = buf.z[i]
-            np.dot(a, block, out=z)
-            self._forward[i](z, buf.a[i], buf.scratch[i])
-            a = buf.output if i == last else buf.inputs_of[i + 1]
+    def _parameter_set(self, flat: np.ndarray) -> tuple:
+        views = self._sets.get(id(flat))
+        if views is None or views[0] is not flat:
+            views = self._sets[id(flat)] = self.layout.parameter_set(flat, self.flat.shapes)
+        return views
 
-    def output_error(self, targets: np.ndarray, buf: _BatchBuffers) -> tuple[float, float]:
-        """The batch loss, and the factor ``c`` by which the output layer's dE/dz (left in
-        ``buf``) must be multiplied to be the batch mean's: folding ``c`` into the learning
-        rate saves a whole-array multiply per step."""
-        n, m = targets.shape
-        y, dz = buf.output, buf.dE_dz[-1]
-        out_act = self.activations[-1]
-        if self.loss == "cross_entropy":
-            np.subtract(y, targets, out=dz)
-            return _cross_entropy(buf.z[-1], targets, out_act) / n, 1.0 / n
-        diff = dz if out_act == "linear" else buf.dE_da[-1]
-        np.subtract(y, targets, out=diff)
-        squares = float(np.vdot(diff, diff))
-        if out_act != "linear":
-            self._backward[-1](diff, buf.z[-1], y, dz, buf.scratch[-1])
-        if self.loss == "half_sse":
-            return 0.5 * squares / n, 1.0 / n
-        return squares / (m * n), 2.0 / (m * n)
+    def _gradient_set(self, flat: np.ndarray) -> tuple:
+        views = self._sets.get(id(flat))
+        if views is None or views[0] is not flat:
+            views = self._sets[id(flat)] = self.layout.gradient_set(flat, self.flat.shapes)
+        return views
 
-    def backward(self, inputs: np.ndarray, buf: _BatchBuffers) -> None:
-        """dE/dW and dE/db (batch means) into `grad`, from the output layer's dE/dz."""
-        sizes = self.sizes
-        for i in range(len(self.flat.blocks) - 1, -1, -1):
-            a_in = inputs if i == 0 else buf.inputs_of[i]
-            dz = buf.dE_dz[i]
-            if self.frozen:  # bias rows of `grad` stay zero, so frozen biases never move
-                np.dot(a_in[:, : sizes[i]].T, dz, out=self.grad_w[i])
-            else:
-                np.dot(a_in.T, dz, out=self.grad_blocks[i])
-            if i:
-                da = buf.dE_da[i - 1]
-                np.dot(dz, self.weights_t[i], out=da)
-                self._backward[i - 1](da, buf.z[i - 1], buf.a[i - 1], buf.dE_dz[i - 1],
-                                      buf.scratch[i - 1])  # fmt: skip
-
-    def gradient_rms(self, scale: float) -> list[float]:
-        return [scale * math.sqrt(float(np.vdot(g, g)) / g.size) for g in self.grad_w]
-
-    def update(self, learning_rate: float, momentum: float) -> bool:
-        """v = mu v - lr g; p += v (the reference's arithmetic); False, and nothing changed,
-        on a non-finite.  ``learning_rate`` has the gradient's scale folded in."""
-        change, grad = self.step_change, self.grad
-        if momentum:
-            np.multiply(self.velocity, momentum, out=change)
-            np.multiply(grad, learning_rate, out=grad)
-            np.subtract(change, grad, out=change)
-        else:
-            np.multiply(grad, -learning_rate, out=change)
-        values, candidate = self.flat.values, self.candidate
-        np.add(values, change, out=candidate)
-        if not _all_finite(candidate):
-            return False
-        np.copyto(values, candidate)
-        # The change is the new velocity (as the reference: v = -lr g even without momentum):
-        # swap the buffers instead of copying.
-        self.velocity, self.step_change = change, self.velocity
-        return True
-
-    # a run of steps -----------------------------------------------------------------------------
-    def run(self, inputs, targets, start, batch, count, lr, mu, record_rms, deadline=None):
+    def run(self, inputs, targets_t, start, batch, count, lr, mu, record_rms, deadline=None):
         """Up to ``count`` steps on batches of rows from ``start`` on (an epoch's last batch is
         short, the next starts at row 0); stops at a non-finite or once past ``deadline``.
 
+        ``inputs`` has a row per sample (and the column of ones when the network has biases);
+        ``targets_t`` a row per output unit (a column per sample).
+
         Returns (losses, gradient-RMS rows, why it stopped or "")."""
+        run = _compiled_run(self.layout.key, bool(mu), bool(record_rms))
+        flat = self.flat
         losses, rms_rows = [], []
-        n_rows = len(inputs)
-        for _ in range(count):
-            if deadline is not None and losses and perf_counter() >= deadline:
-                break
-            stop = min(start + batch, n_rows)
-            x, t = inputs[start:stop], targets[start:stop]
-            start = stop if stop < n_rows else 0
-            buf = self.buffers(len(x))
-            self.forward(x, buf)
-            loss, scale = self.output_error(t, buf)
-            if not math.isfinite(loss):
-                return losses, rms_rows, LOSS_NOT_FINITE
-            self.backward(x, buf)
-            if record_rms:
-                rms = self.gradient_rms(scale)
-            if not self.update(lr * scale, mu):
-                return losses, rms_rows, WEIGHT_NOT_FINITE
-            losses.append(loss)
-            if record_rms:
-                rms_rows.append(rms)
-        return losses, rms_rows, ""
+        if self._views_of != (id(inputs), id(targets_t), batch):
+            self._views.clear()
+            self._views_of = (id(inputs), id(targets_t), batch)
+        reason, grad, velocity = run(
+            self.buffers,
+            self._views,
+            self._parameter_set(flat.values),
+            self._gradient_set(self.grad),
+            self._gradient_set(self.velocity),
+            self.scratch,
+            inputs,
+            targets_t,
+            start,
+            batch,
+            count,
+            lr,
+            mu,
+            losses,
+            rms_rows,
+            deadline,
+        )
+        self.grad, self.velocity = grad, velocity
+        return losses, rms_rows, reason
 
 
-def _all_finite(values: np.ndarray) -> bool:
-    # One reduction instead of isfinite().all(): a sum is finite only if every term is; a
-    # non-finite sum of finite numbers (overflow) falls through to the exact test.
-    total = float(np.add.reduce(values))
-    return math.isfinite(total) or bool(np.isfinite(values).all())
+# the step, written out per network shape ----------------------------------------------------
+_NAMESPACE = {
+    "np": np,
+    "dot": np.dot,
+    "vdot": np.vdot,
+    "add": np.add,
+    "subtract": np.subtract,
+    "multiply": np.multiply,
+    "divide": np.divide,
+    "negative": np.negative,
+    "maximum": np.maximum,
+    "greater": np.greater,
+    "exp": np.exp,
+    "log": np.log,
+    "tanh": np.tanh,
+    "max_reduce": np.maximum.reduce,
+    "add_reduce": np.add.reduce,
+    "isfinite": math.isfinite,
+    "sqrt": math.sqrt,
+    "perf_counter": perf_counter,
+    "all_finite": _all_finite,
+    "views_of": _views_of,
+    "sigmoid_cross_entropy": _sigmoid_cross_entropy,
+    "LEAKY": LEAKY_SLOPE,
+    "LOSS_NOT_FINITE": LOSS_NOT_FINITE,
+    "WEIGHT_NOT_FINITE": WEIGHT_NOT_FINITE,
+}
 
 
-def _cross_entropy(z_out: np.ndarray, targets: np.ndarray, activation: str) -> float:
-    if activation == "softmax":
-        return float(-np.sum(targets * log_softmax(z_out)))
-    return float(np.sum(targets * softplus(-z_out) + (1.0 - targets) * softplus(z_out)))
+@lru_cache(maxsize=32)
+def _compiled_run(key: tuple, momentum: bool, record_rms: bool):
+    source = _Layout(*key).source(momentum, record_rms)
+    namespace = dict(_NAMESPACE)
+    exec(compile(source, f"<array kernel {key[0]}>", "exec"), namespace)
+    return namespace["run"]
+
+
+class _Layout:
+    """The buffers of one network shape and the source of its step.
+
+    Layers: block ``i`` (0-based) takes layer ``i`` (``sizes[i]`` units, the inputs for i = 0)
+    to layer ``i + 1``; hidden layers are ``h = 1 .. L - 1``, the output layer ``L``.  Buffers
+    (one column per sample): ``H`` stacks every hidden layer's activations, each with its row of
+    ones (``A{h}``: augmented, ``a{h}``: the units); ``S`` their slopes (``SB``: as booleans, for
+    ReLU: ``a > 0``); ``d{h}`` dE/da, then dE/dz in place; ``Y`` the outputs, ``Z`` the output
+    layer's z when the loss needs it, ``D`` the output layer's dE/dz times -(learning rate) x
+    (the loss's scale); ``ZR`` zeros, for ReLU (``maximum`` with an array of zeros takes half
+    the time it takes with the number 0.0)."""
+
+    def __init__(self, sizes, activations, has_bias, frozen, loss) -> None:
+        self.key = (tuple(sizes), tuple(activations), bool(has_bias), bool(frozen), loss)
+        self.sizes, self.acts = list(sizes), list(activations)
+        self.bias, self.frozen, self.loss = int(bool(has_bias)), bool(frozen), loss
+        self.L = L = len(sizes) - 1
+        self.offsets, row = {}, 0
+        for h in range(1, L):
+            self.offsets[h] = row
+            row += sizes[h] + self.bias
+        self.h_rows = row
+        self.out_act = activations[-1]
+        hidden = set(activations[:-1])
+        self.has_slopes = bool(hidden & {"sigmoid", "tanh", "leaky_relu"})
+        self.has_relu = "relu" in hidden
+        relu_rows = [sizes[h] for h in range(1, L) if activations[h - 1] == "relu"]
+        if activations[-1] == "relu":
+            relu_rows.append(sizes[-1])
+        self.zero_rows = max(relu_rows, default=0)
+        # runs of consecutive hidden layers with the same (non-linear) activation
+        self.groups: list[tuple[str, int, int]] = []
+        for h in range(1, L):
+            act = activations[h - 1]
+            if act == "linear":
+                continue
+            if self.groups and self.groups[-1][0] == act and self.groups[-1][2] == h - 1:
+                self.groups[-1] = (act, self.groups[-1][1], h)
+            else:
+                self.groups.append((act, h, h))
+        self.keep_z = loss == "cross_entropy"
+        self.out_scratch = loss != "cross_entropy" and self.out_act != "linear"
+        self.softmax = self.out_act == "softmax"
+
+    # buffers ----------------------------------------------------------------------------------
+    def buffer_names(self) -> list[str]:
+        names = ["H", "S", "SB", "ZR", "ZRY"]
+        for h in range(1, self.L):
+            names += [f"A{h}", f"a{h}", f"s{h}", f"zr{h}", f"d{h}", f"dT{h}"]
+        names += [f"Hg{j}" for j in range(len(self.groups))]
+        names += [f"Sg{j}" for j in range(len(self.groups))]
+        return names + ["Y", "Z", "D", "DT", "O", "cm", "cs", "E"]
+
+    def buffers(self, n: int, dtype) -> tuple:
+        sizes, b, m = self.sizes, self.bias, self.sizes[-1]
+        H = np.ones((self.h_rows, n), dtype)  # the rows of ones stay ones
+        S = np.zeros((self.h_rows, n), dtype) if self.has_slopes else None
+        SB = np.zeros((self.h_rows, n), bool) if self.has_relu else None
+        ZR = np.zeros((self.zero_rows, n), dtype) if self.zero_rows else None
+        found = {"H": H, "S": S, "SB": SB, "ZR": ZR, "ZRY": ZR if ZR is None else ZR[:m]}
+        for h in range(1, self.L):
+            row, k = self.offsets[h], sizes[h]
+            relu = self.acts[h - 1] == "relu"
+            found[f"A{h}"] = H[row : row + k + b]
+            found[f"a{h}"] = H[row : row + k]
+            slopes = SB if relu else S
+            found[f"s{h}"] = None if slopes is None else slopes[row : row + k]
+            found[f"zr{h}"] = ZR[:k] if relu else None
+            found[f"d{h}"] = d = np.zeros((k, n), dtype)
+            found[f"dT{h}"] = d.T
+        for j, (act, first, last) in enumerate(self.groups):
+            rows = slice(self.offsets[first], self.offsets[last] + sizes[last])
+            found[f"Hg{j}"], found[f"Sg{j}"] = H[rows], (SB if act == "relu" else S)[rows]
+        found["Y"] = np.zeros((m, n), dtype)
+        found["Z"] = np.zeros((m, n), dtype) if self.keep_z else found["Y"]
+        found["D"] = np.zeros((m, n), dtype)
+        found["DT"] = found["D"].T
+        found["O"] = np.zeros((m, n), dtype) if self.out_scratch else None
+        found["cm"] = np.zeros(n, dtype) if self.softmax else None
+        found["cs"] = np.zeros(n, dtype) if self.softmax else None
+        found["E"] = np.zeros((m, n), dtype) if self.softmax else None
+        return tuple(found[name] for name in self.buffer_names())
+
+    def parameter_set_names(self) -> list[str]:
+        names = ["P"] + [f"W{i}t" for i in range(self.L)]
+        return names + [f"W{i}w" for i in range(1, self.L)]
+
+    def parameter_set(self, flat: np.ndarray, shapes) -> tuple:
+        blocks = _blocks_of(flat, shapes)
+        return (flat, *(w.T for w in blocks), *(blocks[i][: self.sizes[i]] for i in range(1, self.L)))
+
+    def gradient_set_names(self) -> list[str]:
+        return ["G"] + [f"G{i}" for i in range(self.L)] + [f"Gw{i}" for i in range(self.L)]
+
+    def gradient_set(self, flat: np.ndarray, shapes) -> tuple:
+        blocks = _blocks_of(flat, shapes)
+        return (flat, *blocks, *(blocks[i][: self.sizes[i]] for i in range(self.L)))
+
+    # source -----------------------------------------------------------------------------------
+    def source(self, momentum: bool, record_rms: bool) -> str:
+        self.lines: list[str] = []
+        emit = self.emit
+        L, sizes = self.L, self.sizes
+        emit("def run(buffers, views, params, grad, vel, C, X, Tt, start, batch, count, lr, mu,", 0)
+        emit("        losses, rms_rows, deadline):", 0)
+        emit("reason = ''", 1)
+        emit(f"{', '.join(self.parameter_set_names())}, = params", 1)
+        emit("P_finite = all_finite(P)", 1)
+        emit("n_rows = len(X)", 1)
+        emit("n = -1", 1)
+        emit("for step in range(count):", 1)
+        emit("if deadline is not None and step and perf_counter() >= deadline:")
+        emit("break", 3)
+        emit("batch_views = views.get(start)")
+        emit("if batch_views is None:")
+        emit(f"batch_views = views[start] = views_of(X, Tt, start, batch, {sizes[0]})", 3)
+        emit("stop, x, xw, t = batch_views")
+        emit("if stop - start != n:")
+        emit("n = stop - start", 3)
+        emit(f"{', '.join(self.buffer_names())}, = buffers(n)", 3)
+        self.emit_scales()
+        emit("start = stop if stop < n_rows else 0")
+        emit("# forward")
+        for i in range(L):
+            source = "x" if i == 0 else f"A{i}"
+            target = f"a{i + 1}" if i < L - 1 else "Z"
+            emit(f"dot(W{i}t, {source}, out={target})")
+            if i < L - 1:
+                self.emit_activation(self.acts[i], f"a{i + 1}", f"s{i + 1}", f"zr{i + 1}")
+        self.emit_output()
+        emit("# slopes of the hidden layers")
+        for j, (act, _, _) in enumerate(self.groups):
+            self.emit_slope(act, f"Hg{j}", f"Sg{j}")
+        emit("# backward: dE/dW and dE/db (times -lr), dE/da of the layer below")
+        emit(f"{', '.join(self.gradient_set_names())}, = grad")
+        for i in range(L - 1, -1, -1):
+            delta, delta_t = ("D", "DT") if i == L - 1 else (f"d{i + 1}", f"dT{i + 1}")
+            if self.frozen:  # the bias rows of the gradient stay zero
+                source = "xw" if i == 0 else f"a{i}"
+                emit(f"dot({source}, {delta_t}, out=Gw{i})")
+            else:
+                source = "x" if i == 0 else f"A{i}"
+                emit(f"dot({source}, {delta_t}, out=G{i})")
+            if i:
+                emit(f"dot(W{i}w, {delta}, out=d{i})")
+                if self.acts[i - 1] != "linear":
+                    emit(f"multiply(d{i}, s{i}, out=d{i})")
+        if record_rms:
+            terms = [f"sqrt(float(vdot(Gw{i}, Gw{i})) / {sizes[i] * sizes[i + 1]}.0) / lr"
+                     for i in range(L)]  # fmt: skip
+            emit(f"rms = [{', '.join(terms)}]")
+        emit("# update: v = mu v - lr g (in G: it becomes the velocity); p += v")
+        if momentum:
+            emit("multiply(vel[0], mu, out=C)")
+            emit("add(G, C, out=G)")
+        # With every p finite and the sum of the v^2 finite (every |v| < 1.8e19 in float32),
+        # p + v cannot overflow (it would take |v| > ulp(max float) / 2 = 1e31): update in
+        # place.  Otherwise try the sum aside and keep it only if it is finite.
+        emit("if P_finite and isfinite(vdot(G, G)):")
+        emit("add(P, G, out=P)", 3)
+        emit("else:")
+        emit("add(P, G, out=C)", 3)
+        emit("if not all_finite(C):", 3)
+        emit("reason = WEIGHT_NOT_FINITE", 4)
+        emit("break", 4)
+        emit("P[...] = C", 3)
+        emit("P_finite = True", 3)
+        emit("grad, vel = vel, grad")
+        emit("losses.append(loss)")
+        if record_rms:
+            emit("rms_rows.append(rms)")
+        emit("return reason, grad[0], vel[0]", 1)
+        return "\n".join(self.lines) + "\n"
+
+    def emit(self, line: str, depth: int = 2) -> None:
+        self.lines.append("    " * depth + line)
+
+    def emit_scales(self) -> None:
+        """KL: the loss per sum of squares (or of cross-entropy terms); s: dE/dz's factor."""
+        m = self.sizes[-1]
+        if self.loss == "mse":
+            self.emit(f"KL = 1.0 / ({m} * n)", 3)
+            self.emit(f"s = -lr * (2.0 / ({m} * n))", 3)
+        else:
+            self.emit(f"KL = {0.5 if self.loss == 'half_sse' else 1.0} / n", 3)
+            self.emit("s = -lr * (1.0 / n)", 3)
+
+    def emit_activation(self, act: str, a: str, scratch: str, zeros: str) -> None:
+        """``act`` of the z in ``a``, in place (``scratch``: an array like ``a``)."""
+        emit = self.emit
+        if act == "sigmoid":  # 1 / (1 + e^-z): e^-z may overflow to inf, giving 0
+            emit(f"negative({a}, out={a})")
+            emit(f"exp({a}, out={a})")
+            emit(f"add({a}, 1.0, out={a})")
+            emit(f"divide(1.0, {a}, out={a})")
+        elif act == "tanh":
+            emit(f"tanh({a}, out={a})")
+        elif act == "relu":
+            emit(f"maximum({a}, {zeros}, out={a})")
+        elif act == "leaky_relu":  # max(z, 0.01 z) is z for z > 0, else 0.01 z
+            emit(f"multiply({a}, LEAKY, out={scratch})")
+            emit(f"maximum({a}, {scratch}, out={a})")
+        elif act == "softmax":  # by column (sample), shifted by its maximum
+            emit(f"max_reduce({a}, axis=0, out=cm)")
+            emit(f"subtract({a}, cm, out={a})")
+            emit(f"exp({a}, out={a})")
+            emit(f"add_reduce({a}, axis=0, out=cs)")
+            emit(f"divide({a}, cs, out={a})")
+
+    def emit_slope(self, act: str, a: str, s: str) -> None:
+        """da/dz into ``s``, from the activations ``a`` (a > 0 exactly when z > 0)."""
+        emit = self.emit
+        if act == "sigmoid":  # a - a^2
+            emit(f"multiply({a}, {a}, out={s})")
+            emit(f"subtract({a}, {s}, out={s})")
+        elif act == "tanh":  # 1 - a^2
+            emit(f"multiply({a}, {a}, out={s})")
+            emit(f"subtract(1.0, {s}, out={s})")
+        elif act == "relu":  # into booleans for hidden layers (a float multiplies them fast)
+            emit(f"greater({a}, 0.0, out={s})")
+        elif act == "leaky_relu":  # 1 or 0.01
+            emit(f"greater({a}, 0.0, out={s})")
+            emit(f"maximum({s}, LEAKY, out={s})")
+
+    def emit_output(self) -> None:
+        """The loss (stop if it is not finite) and D = dE/dz of the outputs times s."""
+        emit, act = self.emit, self.out_act
+        emit("# the loss and the output layer's dE/dz")
+        if self.loss == "cross_entropy":
+            if act == "softmax":  # log_softmax = z - max - log(sum(e^(z - max)))
+                emit("max_reduce(Z, axis=0, out=cm)")
+                emit("subtract(Z, cm, out=E)")
+                emit("exp(E, out=Y)")
+                emit("add_reduce(Y, axis=0, out=cs)")
+                emit("divide(Y, cs, out=Y)")
+                emit("log(cs, out=cs)")
+                emit("subtract(E, cs, out=E)")
+                emit("loss = -KL * float(vdot(t, E))")
+            else:  # sigmoid
+                emit("negative(Z, out=Y)")
+                emit("exp(Y, out=Y)")
+                emit("add(Y, 1.0, out=Y)")
+                emit("divide(1.0, Y, out=Y)")
+                emit("loss = KL * sigmoid_cross_entropy(Z, t)")
+        else:
+            self.emit_activation(act, "Y", "D", "ZRY")
+        emit("subtract(Y, t, out=D)")
+        if self.loss != "cross_entropy":
+            emit("loss = KL * float(vdot(D, D))")
+        emit("if not isfinite(loss):")
+        emit("reason = LOSS_NOT_FINITE", 3)
+        emit("break", 3)
+        emit("multiply(D, s, out=D)")
+        if self.loss == "cross_entropy" or act == "linear":
+            return  # cross-entropy: dE/dz = Y - Y_hat
+        if act == "softmax":  # a (dE/da - sum(dE/da a))
+            emit("multiply(D, Y, out=O)")
+            emit("add_reduce(O, axis=0, out=cs)")
+            emit("subtract(D, cs, out=D)")
+            emit("multiply(D, Y, out=D)")
+        else:
+            self.emit_slope(act, "Y", "O")
+            emit("multiply(D, O, out=D)")

@@ -67,8 +67,9 @@ class FastState:
         self._rows.clear()
 
     def epoch_rows(self, as_lists: bool):
-        """Inputs and targets in the epoch's order: lists of floats, or arrays of the network's
-        dtype with a column of ones after the inputs when the network has biases."""
+        """Inputs and targets in the epoch's order: lists of floats (a row per sample), or
+        arrays of the network's dtype: the inputs a row per sample, with a column of ones after
+        them when the network has biases, the targets transposed (a row per output unit)."""
         trainer = self.trainer
         data = trainer.dataset
         if self._rows_source != (data.inputs, data.targets):  # identity: a new dataset
@@ -91,7 +92,7 @@ class FastState:
         if net.use_bias:
             inputs = np.hstack([inputs, np.ones((len(inputs), 1))])
         as_array = np.ascontiguousarray
-        return as_array(inputs, dtype=net.dtype), as_array(targets, dtype=net.dtype)
+        return as_array(inputs, dtype=net.dtype), as_array(targets.T, dtype=net.dtype)
 
     # runs -----------------------------------------------------------------------------------
     def run_scalar(self, start: int, count: int, lr: float, mu: float, record: bool):
