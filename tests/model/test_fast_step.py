@@ -148,3 +148,84 @@ def test_a_deadline_stops_a_run_after_at_least_one_step():
     net, data, loss, config = random_case(2)
     fast, _ = trainer_pair(net, data, loss, config)
     assert fast.steps(10_000, deadline=0.0).taken >= 1
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        ["tanh", "tanh", "tanh"],
+        ["relu", "relu", "sigmoid"],
+        ["leaky_relu", "leaky_relu", "relu"],
+        ["sigmoid", "linear", "sigmoid"],
+        ["relu", "tanh", "relu"],
+    ],
+)
+@pytest.mark.parametrize("use_bias", [True, False])
+def test_deep_networks_with_runs_of_one_activation_match(hidden, use_bias):
+    """Hidden layers with the same activation share their slope calls: runs of them, mixed."""
+    rng = np.random.default_rng(len(hidden[0]) + 7 * use_bias)
+    sizes = [3, 6, 5, 4, 3]
+    weights = [rng.normal(0, 0.9, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    biases = [rng.normal(0, 0.4, b) for b in sizes[1:]] if use_bias else None
+    for loss, out in (("mse", "tanh"), ("cross_entropy", "softmax"), ("half_sse", "relu")):
+        net = Network(sizes, hidden + [out], weights, biases)
+        targets = rng.random((11, 3))
+        if out == "softmax":
+            targets /= targets.sum(axis=1, keepdims=True)
+        data = Dataset(rng.normal(size=(11, 3)), targets)
+        config = TrainingConfig(learning_rate=0.2, momentum=0.5, batch_size=4)
+        fast, reference = trainer_pair(net, data, loss, config)
+        run = fast.steps(9)
+        expected = [reference.step() for _ in range(9)]
+        assert_close(run.last_loss, expected[-1].loss)
+        assert_same_state(fast, reference)
+
+
+def test_a_change_whose_squares_overflow_is_checked_exactly_and_kept_when_finite():
+    """The in-place update trusts a finite sum of squared changes; a change too big for that
+    (|v| > 1e154) is added aside and checked element by element instead."""
+    net = Network([1, 1], ["linear"], [np.array([[1e-155]])], [np.array([0.0])])
+    data = Dataset([[1e155], [1e155]], [[0.0], [0.5]])
+    fast, reference = trainer_pair(net, data, "half_sse", TrainingConfig(0.5, batch_size=2))
+    fast.step(), reference.step()  # the change (about 1e154) is finite: kept
+    assert abs(fast.network.weights[0][0, 0]) > 1e150
+    assert_same_state(fast, reference)
+    with pytest.raises(DivergenceError) as expected:
+        reference.step()
+    with pytest.raises(DivergenceError) as caught:
+        fast.step()
+    assert (caught.value.step, str(caught.value)) == (expected.value.step, str(expected.value))
+    assert_same_state(fast, reference)
+
+
+def test_a_weight_that_is_not_finite_before_a_run_stops_it_like_the_reference():
+    weights = [np.array([[np.inf, 0.5]]), np.array([[0.3], [0.2]])]
+    net = Network([1, 2, 1], ["tanh", "linear"], weights, [np.zeros(2), np.zeros(1)])
+    data = Dataset([[0.5], [1.0]], [[0.1], [0.2]])
+    fast, reference = trainer_pair(net, data, "mse", TrainingConfig(0.1, batch_size=2))
+    with pytest.raises(DivergenceError) as expected:
+        reference.step()
+    with pytest.raises(DivergenceError) as caught:
+        fast.steps(3)
+    assert (caught.value.step, str(caught.value)) == (expected.value.step, str(expected.value))
+    assert fast.history.steps.view().size == 0
+
+
+@pytest.mark.parametrize("seed", range(0, 60, 4))
+def test_float32_stays_float32_and_matches_the_float32_reference(seed):
+    net, data, loss, config = random_case(seed)
+    net32 = Network(net.layer_sizes, net.activations, net.weights, net.biases,
+                    net.freeze_biases, dtype=np.float32)  # fmt: skip
+    fast, reference = trainer_pair(net32, data, loss, config)
+    fast.steps(5)
+    for _ in range(5):
+        reference.step()
+    kernel = fast._fast.ready_kernel()
+    arrays = [kernel.flat.values, kernel.grad, kernel.velocity, kernel.scratch]
+    arrays += [b for n in kernel._buffers for b in kernel.buffers(n) if b is not None]
+    assert {a.dtype for a in arrays} <= {np.dtype(np.float32), np.dtype(bool)}
+    assert all(p.dtype == np.float32 for p in fast.network.parameters())
+    for a, b in zip(fast.network.parameters(), reference.network.parameters(), strict=True):
+        np.testing.assert_allclose(a, b, rtol=2e-5, atol=2e-5)
+    np.testing.assert_allclose(fast.history.steps.view(), reference.history.steps.view(),
+                               rtol=2e-5, atol=1e-6)  # fmt: skip
