@@ -383,16 +383,17 @@ def bench_startup(runs: int = 5, compare: Path | None = None, bytecode: bool = T
 
 # memory -------------------------------------------------------------------------------------
 def rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+    """This process and its children (the training process), in MiB."""
+    from process_memory import rss_mib
+
+    return sum(rss_mib())
 
 
 def train_and_sample_memory(steps: int = 1_000_000) -> None:
     window = seed_window()
     session = window.learning.session
+    session.controller.start()  # the training process starts, with the first snapshot
+    wait(1000)
     samples = [(0, rss_mb())]
     session.controller.play()
     started = time.perf_counter()
@@ -406,8 +407,13 @@ def train_and_sample_memory(steps: int = 1_000_000) -> None:
     wait(500)
     samples.append((session.latest_snapshot.step_count, rss_mb()))
     print("  RSS (MB) by steps: " + ", ".join(f"{s // 1000}k: {m:.0f}" for s, m in samples))
+    from process_memory import pss_mib, rss_mib
+
+    own, children = rss_mib()
     print(f"memory after {samples[-1][0]:,} training steps: {samples[-1][1]:.0f} MB RSS "
-          f"(start {samples[0][1]:.0f} MB)   target < 300 MB, flat")  # fmt: skip
+          f"(start {samples[0][1]:.0f} MB; now the window {own:.0f} MB + training and "
+          f"forkserver processes {children:.0f} MB, shared libraries counted in each; "
+          f"PSS of all, each page once: {pss_mib():.0f} MB)   target < 300 MB, flat")  # fmt: skip
     window.learning.shutdown()  # as closing the window does: the thread stops first
     window.hide()
 

@@ -27,6 +27,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
 
 from bpstudio.app import make_application  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import process_memory  # noqa: E402
 from bpstudio.controller.training_pace import FLAT_OUT  # noqa: E402
 
 EDIT_INTERVAL_MS = 250
@@ -34,10 +37,8 @@ REPORT_INTERVAL_S = 30
 
 
 def rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """The app and its training process together."""
+    return sum(process_memory.rss_mib())
 
 
 class Soak:
