@@ -12,11 +12,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.evaluation import Evaluation
 from bpstudio.views.language import Retranslating
+from bpstudio.views.steady_label import SteadyLabel
 
 TEST_COLOUR = "#d62728"
 STEPS = "steps"
@@ -71,8 +71,9 @@ class HeldOutLossCurve(QObject):
         self.redraw()
 
 
-class AccuracyReadout(Retranslating, QLabel):
-    """ "Accuracy: train 97.5 % · test 93.3 %" (classification), "Test loss …" otherwise."""
+class AccuracyReadout(Retranslating, SteadyLabel):
+    """ "Accuracy: train 97.5 % · test 93.3 %" (classification), "Test loss …" otherwise;
+    a new measurement repaints the line without laying the window out again."""
 
     _shown: Evaluation | None = None
 

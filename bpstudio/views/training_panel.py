@@ -27,6 +27,7 @@ from bpstudio.views import training_controls as controls
 from bpstudio.views.actions import describe
 from bpstudio.views.language import is_language_change
 from bpstudio.views.model_messages import model_message
+from bpstudio.views.steady_label import SteadyLabel
 from bpstudio.views.training_panel_texts import apply_texts
 
 DIVERGED_COLOUR = "#b00020"
@@ -72,7 +73,7 @@ class TrainingPanel(QWidget):
         self.batch_size_box = controls.make_batch_size_box()
         self.max_epochs_box = controls.make_max_epochs_box()
         self.target_loss_box = controls.make_target_loss_box()
-        self.readout = QLabel()
+        self.readout = SteadyLabel()  # new text many times a second: no relayout each time
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self._show_speed(self._controller.speed)
