@@ -1,11 +1,22 @@
 """Training steps per second (forward + backward + SGD update): BP Studio against its peers.
 
-    python benchmarks/engine.py [--threads 1] [--repeats 5] [--seconds 0.4]
+    python benchmarks/engine.py [--threads 1] [--repeats 5] [--seconds 0.4] [--compare DIR]
 
 Prints one table: for each case, BP Studio's fast path, its reference path (the code before the
 fast path, still in `Trainer._reference_step`), PyTorch CPU and scikit-learn when installed
 (`pip install -e ".[bench]"`), ratios side by side, and the share of the float32 GEMM peak
-measured in the same run.  Figures are medians over ``--repeats`` timed blocks.
+reached.  Figures are medians over ``--repeats`` timed blocks.
+
+The machine's speed drifts by up to 1.5x within minutes (a shared host), so for the float32
+cases the GEMM peak (2048^3, NumPy and torch) and the case's own GEMMs alone are timed in the
+same rounds as BP Studio's steps, block after block: "% peak" is BP Studio's useful GFLOP/s
+against the larger peak of its rounds, "GEMMs % peak" the same for the case's matrix products
+alone (the exact shapes and layouts BP Studio calls, through NumPy's OpenBLAS: the ceiling of
+any NumPy engine), and "of GEMMs" how much of the step time those products are.
+
+``--compare DIR`` times BP Studio from another source tree too (a checkout of an earlier commit,
+e.g. ``mkdir /tmp/old && git archive <commit> bpstudio | tar -x -C /tmp/old``), in a helper
+process whose blocks alternate with this tree's, so both see the same machine.
 
 Threads: ONE by default, for every engine and for the GEMM peak.  The machine has 2 cores and
 BP Studio trains on one thread while the GUI thread needs the other; and two BLAS threads
@@ -19,13 +30,16 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
 from dataclasses import dataclass
 from time import perf_counter
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+# --root DIR (the --compare helper): BP Studio from another tree.
+_root = sys.argv[sys.argv.index("--root") + 1] if "--root" in sys.argv else None
+sys.path.insert(0, _root or os.path.join(os.path.dirname(__file__), ".."))
 
 from bpstudio.model import Dataset, Network, Trainer, TrainingConfig  # noqa: E402
 
@@ -43,7 +57,9 @@ class Case:
     targets: str  # the goal of the issue, in words
 
     def useful_flops(self) -> float:
-        """Multiply-adds x 2 of forward, dE/dW and dE/da of every layer but the inputs'."""
+        """Multiply-adds x 2 of forward, dE/dW and dE/da of every layer but the inputs' (no
+        engine computes dE/da of the inputs).  The biases' products (BP Studio's row of ones)
+        and the elementwise work are not counted: they are overhead, not useful work."""
         pairs = list(zip(self.sizes, self.sizes[1:], strict=False))
         per_sample = sum(a * b for a, b in pairs)
         return 2.0 * self.batch * (3 * per_sample - pairs[0][0] * pairs[0][1])
@@ -208,22 +224,136 @@ def bench_sklearn(case, data, repeats, seconds) -> float | None:
     return steps_per_second(lambda: [step() for _ in range(n)], n, repeats)
 
 
+# the case's GEMMs alone ---------------------------------------------------------------------
+def case_gemms(case: Case, data):
+    """The products of one BP Studio step, in its layouts (activations a row per unit and a
+    column per sample, a row of ones under each layer for its biases; the batch's inputs a
+    contiguous copy, as BP Studio makes for data of up to 32 MB that is not shuffled), without
+    the rest."""
+    rng = np.random.default_rng(2)
+    n, sizes, b, dt = case.batch, case.sizes, int(case.bias), case.dtype
+    rows = np.ascontiguousarray(np.hstack([data[0][:n], np.ones((n, b))]), dtype=dt)
+    calls = []
+    for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:], strict=False)):
+        block = rng.normal(0, 0.1, (n_in + b, n_out)).astype(dt)
+        a = np.ascontiguousarray(rows.T) if i == 0 else rng.random((n_in + b, n)).astype(dt)
+        z = np.empty((n_out, n), dt)
+        delta = rng.normal(size=(n_out, n)).astype(dt)
+        grad = np.empty_like(block)
+        calls.append(lambda block=block, a=a, z=z: np.dot(block.T, a, out=z))
+        calls.append(lambda a=a, delta=delta, grad=grad: np.dot(a, delta.T, out=grad))
+        if i:
+            da = np.empty((n_in, n), dt)
+            w = block[:n_in]
+            calls.append(lambda w=w, delta=delta, da=da: np.dot(w, delta, out=da))
+
+    def run(steps: int) -> None:
+        for _ in range(steps):
+            for call in calls:
+                call()
+
+    return run
+
+
 # GEMM peak ----------------------------------------------------------------------------------
-def gemm_peak(repeats: int, size: int = 2048) -> dict[str, float]:
-    """float32 GFLOP/s of a large square matmul: NumPy's BLAS, and torch's when installed."""
+def peak_calls(size: int = 2048) -> dict:
+    """float32 matmuls of ``size``^3: NumPy's BLAS, and torch's when installed."""
     rng = np.random.default_rng(1)
     a = rng.random((size, size), dtype=np.float32)
     b = rng.random((size, size), dtype=np.float32)
-    flops = 2.0 * size**3
-    peaks = {"numpy": flops * steps_per_second(lambda: a @ b, 1, repeats) / 1e9}
+    calls = {"numpy": lambda: a @ b}
     try:
         import torch
 
         ta, tb = torch.from_numpy(a), torch.from_numpy(b)
-        peaks["torch"] = flops * steps_per_second(lambda: ta @ tb, 1, repeats) / 1e9
+        calls["torch"] = lambda: ta @ tb
     except ImportError:
         pass
-    return peaks
+    return calls
+
+
+def gemm_peak(repeats: int, size: int = 2048) -> dict[str, float]:
+    """float32 GFLOP/s of a large square matmul: NumPy's BLAS, and torch's when installed."""
+    flops = 2.0 * size**3
+    calls = peak_calls(size)
+    return {k: flops * steps_per_second(f, 1, repeats) / 1e9 for k, f in calls.items()}
+
+
+# rounds: BP Studio, the compared tree, the case's GEMMs and the peak, block after block ---------
+class CompareHelper:
+    """BP Studio from another source tree, in a process that times blocks on request."""
+
+    def __init__(self, root: str, threads: int) -> None:
+        command = [sys.executable, __file__, "--serve", "--root", os.path.abspath(root),
+                   "--threads", str(threads)]  # fmt: skip
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self.origin = self._reply()
+
+    def _reply(self) -> str:
+        line = self.process.stdout.readline()
+        if not line:
+            sys.exit("the --compare helper stopped (see its error above)")
+        return line.strip()
+
+    def time_block(self, case_index: int, steps: int) -> float:
+        self.process.stdin.write(f"{case_index} {steps}\n")
+        self.process.stdin.flush()
+        return float(self._reply())
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def serve(threads: int) -> None:
+    """The --compare helper: "CASE STEPS" on stdin -> seconds on stdout."""
+    limiter = set_threads(threads)
+    import bpstudio
+
+    print(os.path.dirname(os.path.dirname(os.path.abspath(bpstudio.__file__))), flush=True)
+    trainers = {}
+    for line in sys.stdin:
+        index, steps = (int(x) for x in line.split())
+        trainer = trainers.get(index)
+        if trainer is None:
+            case = CASES[index]
+            rng = np.random.default_rng(0)
+            data, weights = make_data(case, rng), make_weights(case, rng)
+            trainer = trainers[index] = bpstudio_trainer(case, data, weights, True)
+            trainer.run_steps(steps)  # warm-up
+        started = perf_counter()
+        trainer.run_steps(steps)
+        print(perf_counter() - started, flush=True)
+    limiter.restore_original_limits()
+
+
+def rounds(case, index, data, weights, repeats, seconds, helper):
+    """Medians over ``repeats`` rounds: BP Studio's steps/s, the compared tree's, the case's
+    GEMMs alone (steps/s) and the GEMM peak (GFLOP/s by library); one block of each a round."""
+    trainer = bpstudio_trainer(case, data, weights, True)
+    n = calibrate(lambda: trainer.run_steps(1), seconds)
+    blocks = {"fast": lambda: trainer.run_steps(n)}
+    if helper is not None:
+        blocks["compare"] = lambda: helper.time_block(index, n)
+    if case.dtype == np.float32:
+        gemms = case_gemms(case, data)
+        blocks["gemms"] = lambda: gemms(n)
+        for name, call in peak_calls().items():
+            blocks["peak " + name] = call
+    times: dict[str, list[float]] = {k: [] for k in blocks}
+    for block in blocks.values():
+        block()  # warm-up
+    for _ in range(repeats):
+        for key, block in blocks.items():
+            started = perf_counter()
+            result = block()
+            times[key].append(result if key == "compare" else perf_counter() - started)
+    median = {k: statistics.median(v) for k, v in times.items()}
+    rates = {k: n / median[k] for k in ("fast", "compare", "gemms") if k in median}
+    peaks = {k[5:]: 2.0 * 2048**3 / v / 1e9 for k, v in median.items() if k.startswith("peak")}
+    return rates, peaks
 
 
 # report -------------------------------------------------------------------------------------
@@ -267,38 +397,71 @@ def rate(x: float | None) -> str:
     return f"{x:,.0f}" if x else "-"
 
 
+def percent(x: float | None) -> str:
+    return f"{x:.1f}%" if x else "-"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=0.4, help="per timed block")
+    parser.add_argument("--compare", metavar="DIR", help="BP Studio from this tree as well")
+    parser.add_argument("--cases", default="", help="indices of the cases to run, e.g. 1,3")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--root", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        return serve(args.threads)
     limiter = set_threads(args.threads)
     describe_environment(args.threads)
+    helper = CompareHelper(args.compare, args.threads) if args.compare else None
+    if helper:
+        print(f"  compared with BP Studio from {helper.origin}")
     peaks = gemm_peak(args.repeats)
-    peak = max(peaks.values())
-    print("float32 GEMM peak (2048^3): "
+    print("float32 GEMM peak (2048^3) at the start: "
           + ", ".join(f"{k} {v:.1f} GFLOP/s" for k, v in peaks.items()))  # fmt: skip
-    columns = ["BP Studio", "us/step", "before", "torch", "sklearn", "vs before", "vs torch",
-               "vs skl", "% peak"]  # fmt: skip
-    widths = [11, 8, 9, 9, 8, 9, 8, 7, 6]
+    columns = ["BP Studio", "us/step"]
+    columns += ["compared", "vs compared"] if helper else []
+    columns += ["before", "torch", "sklearn", "vs before", "vs torch", "vs skl", "% peak",
+                "GEMMs % peak", "of GEMMs"]  # fmt: skip
+    widths = [max(9, len(c)) for c in columns]
     header = f"{'case':32} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True))
     header += "  target"
     print(header)
     print("-" * len(header))
-    for case in CASES:
+    chosen = {int(i) for i in args.cases.split(",") if i} or set(range(len(CASES)))
+    for index, case in enumerate(CASES):
+        if index not in chosen:
+            continue
         rng = np.random.default_rng(0)
         data, weights = make_data(case, rng), make_weights(case, rng)
-        fast = bench_bpstudio(case, data, weights, True, args.repeats, args.seconds)
+        rates, round_peaks = rounds(case, index, data, weights, args.repeats, args.seconds,
+                                    helper)  # fmt: skip
+        fast = rates["fast"]
         before = bench_bpstudio(case, data, weights, False, 3, args.seconds / 2)
         torch_rate = bench_torch(case, data, weights, args.repeats, args.seconds)
         skl = bench_sklearn(case, data, 3, args.seconds)
-        share = fast * case.useful_flops() / 1e9 / peak * 100
-        cells = [rate(fast), f"{1e6 / fast:.1f}", rate(before), rate(torch_rate), rate(skl),
-                 ratio(fast, before), ratio(fast, torch_rate), ratio(fast, skl),
-                 f"{share:.1f}%"]  # fmt: skip
+        share = gemm_share = of_gemms = None
+        if round_peaks:
+            peak = max(round_peaks.values())
+            share = fast * case.useful_flops() / 1e9 / peak * 100
+            gemm_share = rates["gemms"] * case.useful_flops() / 1e9 / peak * 100
+            of_gemms = fast / rates["gemms"] * 100
+        cells = [rate(fast), f"{1e6 / fast:.1f}"]
+        if helper:
+            cells += [rate(rates["compare"]), ratio(fast, rates["compare"])]
+        cells += [rate(before), rate(torch_rate), rate(skl), ratio(fast, before),
+                  ratio(fast, torch_rate), ratio(fast, skl), percent(share),
+                  percent(gemm_share), percent(of_gemms)]  # fmt: skip
         row = " ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True))
         print(f"{case.name:32} {row}  {case.targets}")
+        if round_peaks:
+            print(f"{'':32}   GEMM peak in its rounds: "
+                  + ", ".join(f"{k} {v:.1f}" for k, v in round_peaks.items())
+                  + " GFLOP/s")  # fmt: skip
+    if helper:
+        helper.close()
     limiter.restore_original_limits()
 
 

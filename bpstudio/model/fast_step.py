@@ -112,12 +112,19 @@ def _all_finite(values: np.ndarray) -> bool:
     return math.isfinite(np.vdot(values, values)) or bool(np.isfinite(values).all())
 
 
-def _views_of(X: np.ndarray, Tt: np.ndarray, start: int, batch: int, n_in: int) -> tuple:
+# Contiguous copies of the batches (a transposed copy of the data) for data up to this size:
+# the first layer's product runs 15% faster on them than on a transposed view.
+COPY_BATCHES_UP_TO = 32 * 2**20  # bytes
+
+
+def _views_of(X, Tt, start: int, batch: int, n_in: int, copy: bool) -> tuple:
     """The batch from row ``start``: where it stops, its inputs (a column per sample), the same
-    without the row of ones, its targets (a column per sample)."""
+    without the row of ones, its targets (a column per sample); contiguous copies if ``copy``."""
     stop = min(start + batch, len(X))
-    rows = X[start:stop]
-    return stop, rows.T, rows[:, :n_in].T, Tt[:, start:stop]
+    x, t = X[start:stop].T, Tt[:, start:stop]
+    if copy:
+        x, t = np.ascontiguousarray(x), np.ascontiguousarray(t)
+    return stop, x, x[:n_in], t
 
 
 def _sigmoid_cross_entropy(z: np.ndarray, targets: np.ndarray) -> float:
@@ -143,7 +150,7 @@ class ArrayKernel:
         self._buffers: dict[int, tuple] = {}
         self._sets: dict[int, tuple] = {}
         self._views: dict[int, tuple] = {}  # batch start -> the batch's views of the data
-        self._views_of: tuple = ()
+        self._views_of: tuple = ()  # the data and batch size they are of
 
     def buffers(self, n: int) -> tuple:
         buffers = self._buffers.get(n)
@@ -163,23 +170,29 @@ class ArrayKernel:
             views = self._sets[id(flat)] = self.layout.gradient_set(flat, self.flat.shapes)
         return views
 
-    def run(self, inputs, targets_t, start, batch, count, lr, mu, record_rms, deadline=None):
+    def run(self, inputs, targets_t, start, batch, count, lr, mu, record_rms, deadline=None,
+            reused=False):  # fmt: skip
         """Up to ``count`` steps on batches of rows from ``start`` on (an epoch's last batch is
         short, the next starts at row 0); stops at a non-finite or once past ``deadline``.
 
         ``inputs`` has a row per sample (and the column of ones when the network has biases);
-        ``targets_t`` a row per output unit (a column per sample).
+        ``targets_t`` a row per output unit (a column per sample).  ``reused``: the same arrays
+        will come back for later epochs (not shuffled), so contiguous copies of small data's
+        batches pay off.
 
         Returns (losses, gradient-RMS rows, why it stopped or "")."""
         run = _compiled_run(self.layout.key, bool(mu), bool(record_rms))
         flat = self.flat
         losses, rms_rows = [], []
-        if self._views_of != (id(inputs), id(targets_t), batch):
+        seen = self._views_of
+        if not seen or seen[0] is not inputs or seen[1] is not targets_t or seen[2] != batch:
             self._views.clear()
-            self._views_of = (id(inputs), id(targets_t), batch)
+            copy = reused and inputs.nbytes + targets_t.nbytes <= COPY_BATCHES_UP_TO
+            self._views_of = (inputs, targets_t, batch, copy)
         reason, grad, velocity = run(
             self.buffers,
             self._views,
+            self._views_of[3],
             self._parameter_set(flat.values),
             self._gradient_set(self.grad),
             self._gradient_set(self.velocity),
@@ -339,8 +352,8 @@ class _Layout:
         self.lines: list[str] = []
         emit = self.emit
         L, sizes = self.L, self.sizes
-        emit("def run(buffers, views, params, grad, vel, C, X, Tt, start, batch, count, lr, mu,", 0)
-        emit("        losses, rms_rows, deadline):", 0)
+        emit("def run(buffers, views, copy, params, grad, vel, C, X, Tt, start, batch, count,", 0)
+        emit("        lr, mu, losses, rms_rows, deadline):", 0)
         emit("reason = ''", 1)
         emit(f"{', '.join(self.parameter_set_names())}, = params", 1)
         emit("P_finite = all_finite(P)", 1)
@@ -351,7 +364,7 @@ class _Layout:
         emit("break", 3)
         emit("batch_views = views.get(start)")
         emit("if batch_views is None:")
-        emit(f"batch_views = views[start] = views_of(X, Tt, start, batch, {sizes[0]})", 3)
+        emit(f"batch_views = views[start] = views_of(X, Tt, start, batch, {sizes[0]}, copy)", 3)
         emit("stop, x, xw, t = batch_views")
         emit("if stop - start != n:")
         emit("n = stop - start", 3)

@@ -120,7 +120,8 @@ class FastState:
         kernel = self.ready_kernel()
         inputs, targets = self.epoch_rows(as_lists=False)
         batch = self.trainer.batch_size
-        return kernel.run(inputs, targets, start, batch, count, lr, mu, record, deadline)
+        reused = not self.rows_shuffled
+        return kernel.run(inputs, targets, start, batch, count, lr, mu, record, deadline, reused)
 
 
 def _flat_size(net) -> int:
