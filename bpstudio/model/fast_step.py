@@ -7,28 +7,34 @@ and bias arrays become views of it), computes into buffers made once per batch s
 updates every parameter with a handful of whole-array calls.
 
 Parameters: layer by layer, a block of ``(n_in + 1) x n_out`` numbers: the weights, then (when
-the network has biases) the biases as one more row.  There are two such flat arrays: a step
-writes its candidate parameters into the spare one, checks them, and the two swap roles (the
-network's arrays are re-pointed at the end of a run), so a step never copies its parameters
-back and a step that fails leaves the parameters of the step before untouched.
+the network has biases) the biases as one more row.  The gradient and the velocity are flat
+arrays of the same layout.
 
 Activations are held transposed, one row per unit and one column per sample, with a row of
 ones under each layer's units when the network has biases: every layer's activations are then
-one contiguous block (elementwise calls run on contiguous memory, a GEMM writes its result
+one contiguous block (elementwise calls run on contiguous memory, a product writes its result
 straight into the block the next layer reads), and one product gives ``W^T a + b`` and one
 gives dE/dW and dE/db together.
 
 The step of each network shape is written out as straight-line Python (every NumPy call
-spelled out with its buffers, no loop over layers, no lookups), compiled once per shape, like
-scalar_step.py does for the smallest networks.  Other savings: the learning rate and the loss's
-scale multiply the output layer's dE/dz (a few numbers) instead of the gradient (every
-parameter), so the products give the parameter change directly; the slopes of all hidden
-layers with the same activation come from one pair of calls over their stacked rows; the
-finite check is one BLAS dot (a sum of squares is finite only if every term is).  Matrix
-products use np.dot: with ``out=`` on small arrays it costs half as much per call as matmul.
+spelled out with its buffers, no loop over layers, no lookups), compiled once per shape, as
+scalar_step.py does for the smallest networks.  Work saved besides:
 
-Results agree with the reference path to rounding (summation order differs: 1e-15 relative),
-which tests/model/test_fast_step.py checks over random networks.
+- the learning rate and the loss's scale multiply the output layer's dE/dz (a few numbers),
+  not the gradient (every parameter): the products give ``-lr g`` directly, which becomes the
+  velocity by swapping two arrays (no copy);
+- the update is one in-place add, after one BLAS dot over the change: with every parameter
+  finite and the sum of the squared changes finite, ``p + v`` cannot overflow, so there is
+  nothing to check afterwards and no candidate copy (otherwise the sum is made aside and
+  checked element by element, and kept only if finite);
+- the slopes of consecutive hidden layers with the same activation come from one pair of calls
+  over their stacked rows; ReLU's as booleans (``a > 0`` is ``z > 0``);
+- small unshuffled data gets contiguous copies of its batches (the first product runs faster
+  on them than on a transposed view); constants are arrays on small operands.
+
+Matrix products use np.dot: with ``out=`` on small arrays it costs half as much per call as
+matmul.  Results agree with the reference path to rounding (summation order differs: 1e-15
+relative), which tests/model/test_fast_step.py checks over random networks.
 """
 
 from __future__ import annotations
