@@ -1,6 +1,7 @@
 """Training steps per second (forward + backward + SGD update): BP Studio against its peers.
 
     python benchmarks/engine.py [--threads 1] [--repeats 5] [--seconds 0.4] [--compare DIR]
+                                 [--cases 1,3]
 
 Prints one table: for each case, BP Studio's fast path, its reference path (the code before the
 fast path, still in `Trainer._reference_step`), PyTorch CPU and scikit-learn when installed
