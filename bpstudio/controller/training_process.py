@@ -345,7 +345,7 @@ def run_child(project: Project, texts: dict[str, str], commands: Connection, eve
     app = QCoreApplication.instance() or QCoreApplication(["bpstudio-training"])
     table = _TextTable(texts)
     app.installTranslator(table)
-    worker = TrainingWorker(project)
+    worker = TrainingWorker(project, shares_gil=False)
     bridge = _ChildBridge(worker, table, commands, events)
     worker._on_thread_started()  # the timer, and the first snapshot
     if not bridge.finished:  # the GUI may have gone already (its first snapshot unsent)

@@ -65,10 +65,14 @@ class TrainingWorker(QObject):
     diverged = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, project: Project) -> None:
-        """``project`` becomes the worker's own: pass a copy."""
+    def __init__(self, project: Project, shares_gil: bool = True) -> None:
+        """``project`` becomes the worker's own: pass a copy.  ``shares_gil``: the worker runs
+        on a thread of the GUI's process, so flat-out slices rest FLAT_OUT_GAP_MS between them
+        and the GUI thread gets the interpreter lock; in a process of its own (False) the next
+        slice starts as soon as waiting commands are read."""
         super().__init__()
         self._project = project
+        self._shares_gil = shares_gil
         self._record_gradients = False
         self._evaluator = EpochEvaluator()
         self._trainer = self._new_trainer(project.history, project.steps_taken)
@@ -83,10 +87,13 @@ class TrainingWorker(QObject):
     # lifecycle ------------------------------------------------------------------------------
     @Slot()
     def _on_thread_started(self) -> None:
-        # A thread waiting for the GIL gets it after at most this long (Python's default is
-        # 5 ms): the GUI thread's timers then fire within about a millisecond even mid-slice.
-        sys.setswitchinterval(GIL_SWITCH_SECONDS)
-        self._timer = QTimer(self, timerType=Qt.TimerType.PreciseTimer)
+        if self._shares_gil:
+            # A thread waiting for the GIL gets it after at most this long (Python's default
+            # is 5 ms): the GUI thread's timers then fire within about a millisecond mid-slice.
+            sys.setswitchinterval(GIL_SWITCH_SECONDS)
+        # Single shot, started again after each slice: the rest between two slices is a rest,
+        # not a periodic timer already overdue when a 4 ms slice ends.
+        self._timer = QTimer(self, timerType=Qt.TimerType.PreciseTimer, singleShot=True)
         self._timer.timeout.connect(self._on_tick)
         self._emit_snapshot()
 
@@ -110,9 +117,8 @@ class TrainingWorker(QObject):
         self._running = True
         self._pace.restart()
         self._rate.restart(self._trainer.step_count)
-        self._timer.start(self._pace.tick_interval_ms())
         self.runningChanged.emit(True)
-        self._on_tick()  # the first steps at once: a pause right after play still trained
+        self._on_tick()  # the first steps at once (a pause right after play still trained)
 
     @Slot()
     def pause(self) -> None:
@@ -147,7 +153,7 @@ class TrainingWorker(QObject):
     def set_speed(self, steps_per_second: float) -> None:
         self._pace.set_speed(steps_per_second)
         if self._running:
-            self._timer.start(self._pace.tick_interval_ms())
+            self._timer.start(self._rest_ms())
 
     @Slot(object)
     @_reporting_failures
@@ -201,8 +207,17 @@ class TrainingWorker(QObject):
         self._rate.update(self._trainer.step_count)
         if reason:
             self._stop(reason)
-        elif taken:
+            return
+        if taken:
             self._emit_snapshot()
+        if self._running:
+            self._timer.start(self._rest_ms())
+
+    def _rest_ms(self) -> int:
+        """How long until the next tick: a paced run's look, or the flat-out rest."""
+        if self._pace.flat_out and not self._shares_gil:
+            return 0
+        return self._pace.tick_interval_ms()
 
     def _train_and_report(self, max_steps: int, until_epoch_end: bool = False) -> None:
         reason = self._take_steps(max_steps, until_epoch_end=until_epoch_end)
