@@ -236,6 +236,10 @@ class _Child:
                     name, args = self._events.recv()
                 except (EOFError, OSError):
                     break
+                if name == "log":  # the child's log record, into this process's log file
+                    level, logger, text = args
+                    logging.getLogger(logger).log(level, "%s", text)
+                    continue
                 if name == "runningChanged":
                     self.running = bool(args[0])
                 forward(name, tuple(read_only(arg) for arg in args))
@@ -297,6 +301,21 @@ class _TextTable(QTranslator):
         return False
 
 
+class _LogToParent(logging.Handler):
+    """In the child: each log record (a failure's traceback) goes to the GUI process's log."""
+
+    def __init__(self, tell) -> None:
+        super().__init__(logging.INFO)
+        self._tell = tell
+        self.setFormatter(logging.Formatter("%(message)s (in the training process)"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._tell("log", (record.levelno, record.name, self.format(record)))
+        except Exception:  # noqa: BLE001 - logging must never raise
+            self.handleError(record)
+
+
 class _ChildBridge(QObject):
     """In the child: commands from the pipe to the worker, the worker's signals to the pipe."""
 
@@ -306,11 +325,11 @@ class _ChildBridge(QObject):
         self._commands, self._events = commands, events
         self.finished = False  # told to stop (or the GUI process is gone)
         for name in WORKER_SIGNALS:
-            getattr(worker, name).connect(lambda *args, n=name: self._tell(n, args))
+            getattr(worker, name).connect(lambda *args, n=name: self.tell(n, args))
         self._notifier = QSocketNotifier(commands.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_commands)
 
-    def _tell(self, name: str, args: tuple) -> None:
+    def tell(self, name: str, args: tuple) -> None:
         try:
             self._events.send((name, args))
         except (BrokenPipeError, ConnectionError, OSError):
@@ -352,6 +371,9 @@ def run_child(project: Project, texts: dict[str, str], commands: Connection, eve
     app.installTranslator(table)
     worker = TrainingWorker(project, shares_gil=False)
     bridge = _ChildBridge(worker, table, commands, events)
+    logger = logging.getLogger("bpstudio")  # crash_log.LOGGER_NAME, whose file is the GUI's
+    logger.addHandler(_LogToParent(bridge.tell))
+    logger.setLevel(logging.INFO)
     worker._on_thread_started()  # the timer, and the first snapshot
     if not bridge.finished:  # the GUI may have gone already (its first snapshot unsent)
         app.exec()

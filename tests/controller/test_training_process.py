@@ -6,6 +6,7 @@ fallback (frozen builds, BPSTUDIO_TRAINING_THREAD=1) is checked here."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import signal
@@ -83,6 +84,15 @@ def test_the_childs_messages_are_in_the_guis_language(qtbot):
             assert blocker.args == ["Angehalten"]
     finally:
         QCoreApplication.removeTranslator(german)
+
+
+def test_a_failure_in_the_child_reaches_this_processs_log(qtbot, caplog):
+    caplog.set_level(logging.ERROR)
+    with training(qtbot) as controller, qtbot.waitSignal(controller.failed):
+        controller.set_config(None)  # not a TrainingConfig: the worker's slot raises
+    records = [r for r in caplog.records if "in the training process" in r.getMessage()]
+    assert records and "AttributeError" in records[0].getMessage()
+    assert "Traceback" in records[0].getMessage()  # the whole traceback, for the log file
 
 
 def test_worker_texts_lists_every_text_the_worker_translates():
