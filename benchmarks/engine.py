@@ -6,11 +6,12 @@
 Prints one table: for each case, BP Studio's fast path, its reference path (the code before the
 fast path, still in `Trainer._reference_step`), PyTorch CPU and scikit-learn when installed
 (`pip install -e ".[bench]"`), ratios side by side, and the share of the float32 GEMM peak
-reached.  Figures are medians over ``--repeats`` timed blocks.
+reached.  Figures are medians over ``--repeats`` rounds.
 
-The machine's speed drifts by up to 1.5x within minutes (a shared host), so for the float32
-cases the GEMM peak (2048^3, NumPy and torch) and the case's own GEMMs alone are timed in the
-same rounds as BP Studio's steps, block after block: "% peak" is BP Studio's useful GFLOP/s
+The machine's speed drifts by up to 2x within minutes (a shared host), so every engine of a case
+is timed in the same rounds, one block (about ``--seconds``) of each a round, and for the
+float32 cases so are the GEMM peak (2048^3, NumPy and torch) and the case's own GEMMs alone:
+ratios then compare engines on the same machine.  "% peak" is BP Studio's useful GFLOP/s
 against the larger peak of its rounds, "GEMMs % peak" the same for the case's matrix products
 alone (the exact shapes and layouts BP Studio calls, through NumPy's OpenBLAS: the ceiling of
 any NumPy engine), and "of GEMMs" how much of the step time those products are.
@@ -130,13 +131,14 @@ def bpstudio_trainer(case: Case, data, weights, fast: bool) -> Trainer:
     return trainer
 
 
-def bench_bpstudio(case, data, weights, fast, repeats, seconds) -> float:
+# A block: (a call that takes ``steps`` steps, steps); None when the engine is missing.
+def bpstudio_block(case, data, weights, fast, seconds):
     trainer = bpstudio_trainer(case, data, weights, fast)
     n = calibrate(lambda: trainer.run_steps(1), seconds)
-    return steps_per_second(lambda: trainer.run_steps(n), n, repeats)
+    return lambda: trainer.run_steps(n), n
 
 
-def bench_torch(case, data, weights, repeats, seconds) -> float | None:
+def torch_block(case, data, weights, seconds):
     try:
         import torch
     except ImportError:
@@ -156,7 +158,7 @@ def bench_torch(case, data, weights, repeats, seconds) -> float | None:
         optimiser.step()
 
     n = calibrate(step, seconds)
-    return steps_per_second(lambda: [step() for _ in range(n)], n, repeats)
+    return lambda: [step() for _ in range(n)], n
 
 
 def torch_model(case, weights, dtype):
@@ -197,7 +199,7 @@ def torch_batches(case, data, dtype):
     return [(inputs[r : r + case.batch], targets[r : r + case.batch]) for r in rows]
 
 
-def bench_sklearn(case, data, repeats, seconds) -> float | None:
+def sklearn_block(case, data, seconds):
     """MLPRegressor.partial_fit on one batch = one SGD step (identity output: its only kind)."""
     if case.dtype != np.float64:
         return None
@@ -222,7 +224,7 @@ def bench_sklearn(case, data, repeats, seconds) -> float | None:
         model.partial_fit(x, y if y.shape[1] > 1 else y.ravel())
 
     n = calibrate(step, seconds)
-    return steps_per_second(lambda: [step() for _ in range(n)], n, repeats)
+    return lambda: [step() for _ in range(n)], n
 
 
 # the case's GEMMs alone ---------------------------------------------------------------------
@@ -280,7 +282,7 @@ def gemm_peak(repeats: int, size: int = 2048) -> dict[str, float]:
     return {k: flops * steps_per_second(f, 1, repeats) / 1e9 for k, f in calls.items()}
 
 
-# rounds: BP Studio, the compared tree, the case's GEMMs and the peak, block after block ---------
+# rounds: every engine, the case's GEMMs and the peak, block after block -----------------------
 class CompareHelper:
     """BP Studio from another source tree, in a process that times blocks on request."""
 
@@ -331,33 +333,35 @@ def serve(threads: int) -> None:
 
 
 def rounds(case, index, data, weights, repeats, seconds, helper):
-    """Medians over ``repeats`` rounds: BP Studio's steps/s, the compared tree's, the case's
-    GEMMs alone (steps/s) and the GEMM peak (GFLOP/s by library); one block of each a round."""
-    trainer = bpstudio_trainer(case, data, weights, True)
-    n = calibrate(lambda: trainer.run_steps(1), seconds)
-    blocks = {"fast": lambda: trainer.run_steps(n)}
+    """Medians over ``repeats`` rounds of one block of each: steps/s of BP Studio, the compared
+    tree, the reference path, torch, scikit-learn and the case's GEMMs alone, and the GEMM
+    peak (GFLOP/s by library).  Interleaved, so every ratio compares the same machine."""
+    fast, n = bpstudio_block(case, data, weights, True, seconds)
+    blocks = {"fast": (fast, n)}
     if helper is not None:
-        blocks["compare"] = lambda: helper.time_block(index, n)
+        blocks["compare"] = (lambda: helper.time_block(index, n), n)
+    blocks["before"] = bpstudio_block(case, data, weights, False, seconds / 2)
+    blocks["torch"] = torch_block(case, data, weights, seconds)
+    blocks["sklearn"] = sklearn_block(case, data, seconds)
     if case.dtype == np.float32:
         gemms = case_gemms(case, data)
-        blocks["gemms"] = lambda: gemms(n)
+        blocks["gemms"] = (lambda: gemms(n), n)
         for name, call in peak_calls().items():
-            blocks["peak " + name] = call
+            blocks["peak " + name] = (call, 1)
+    blocks = {k: v for k, v in blocks.items() if v is not None}
     times: dict[str, list[float]] = {k: [] for k in blocks}
-    for block in blocks.values():
-        block()  # warm-up
+    for block, _ in blocks.values():
+        block()  # warm-up: buffers, caches, first touch
     for _ in range(repeats):
-        for key, block in blocks.items():
+        for key, (block, _) in blocks.items():
             started = perf_counter()
             result = block()
             times[key].append(result if key == "compare" else perf_counter() - started)
-    median = {k: statistics.median(v) for k, v in times.items()}
-    rates = {k: n / median[k] for k in ("fast", "compare", "gemms") if k in median}
-    peaks = {k[5:]: 2.0 * 2048**3 / v / 1e9 for k, v in median.items() if k.startswith("peak")}
+    rates = {k: blocks[k][1] / statistics.median(v) for k, v in times.items()}
+    peaks = {k[5:]: 2.0 * 2048**3 * rates.pop(k) / 1e9 for k in list(rates) if k[:5] == "peak "}
     return rates, peaks
 
 
-# report -------------------------------------------------------------------------------------
 def set_threads(n: int):
     try:
         from threadpoolctl import threadpool_limits
@@ -439,10 +443,8 @@ def main() -> None:
         data, weights = make_data(case, rng), make_weights(case, rng)
         rates, round_peaks = rounds(case, index, data, weights, args.repeats, args.seconds,
                                     helper)  # fmt: skip
-        fast = rates["fast"]
-        before = bench_bpstudio(case, data, weights, False, 3, args.seconds / 2)
-        torch_rate = bench_torch(case, data, weights, args.repeats, args.seconds)
-        skl = bench_sklearn(case, data, 3, args.seconds)
+        fast, before = rates["fast"], rates["before"]
+        torch_rate, skl = rates.get("torch"), rates.get("sklearn")
         share = gemm_share = of_gemms = None
         if round_peaks:
             peak = max(round_peaks.values())
