@@ -22,8 +22,8 @@ def rendered(unit: UnitItem, scene: QGraphicsScene, zoom: float) -> np.ndarray:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     scene.render(painter, QRectF(image.rect()), QRectF(-40, -40, 80, 80))
     painter.end()
-    bits = image.constBits()
-    return np.frombuffer(bits, np.uint8).reshape(image.height(), -1)[:, : 4 * image.width()]
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return pixels[:, : 4 * image.width()].copy()  # a copy: the image's memory goes with it
 
 
 @pytest.mark.parametrize("zoom", [1.0, 2.5])
