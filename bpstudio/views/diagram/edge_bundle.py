@@ -1,4 +1,5 @@
-"""All resting edges drawn by one item, grouped by pen: a few drawLines calls per repaint.
+"""All resting edges drawn by one item, grouped by pen: a few drawLines calls per repaint,
+and none while no pen changed (the item is cached as a pixmap on screen).
 
 Why one item: with 10,000 edges, one Python ``paint`` per edge costs tens of milliseconds per
 frame, while ``drawLines`` on a group of lines runs entirely in C++.
@@ -36,6 +37,10 @@ class EdgeBundleItem(QGraphicsItem):
         self.setZValue(BUNDLE_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
+        # Drawn into a pixmap, drawn again only when a pen changes (set_display, dimming, a
+        # zoom): the units repaint at every training snapshot, and each repaint of a unit's
+        # rectangle used to stroke every line again.  Exports draw lines, not this pixmap.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_display(self, negatives, levels) -> None:
         """One (negative, level) pair per line, in the order the lines were given."""

@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 EXPORT_MARGIN = 24.0
 PNG_SCALE = 2.0  # crisp on slides and high-density screens
 MAX_PNG_SIDE = 8000  # pixels; a 200-unit diagram is scaled down to stay a sensible file
+NO_CACHE = QGraphicsItem.CacheMode.NoCache
 
 
 def export_png(scene, path) -> None:
@@ -51,13 +53,19 @@ def _render(scene, painter: QPainter, target: QRectF, source: QRectF) -> None:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     # Selection outlines are the user's state on screen, not part of a figure.
     selected = scene.selectedItems()
+    # Items cached as pixmaps on screen are drawn as shapes: an SVG gets lines, not an image.
+    cached = {item: item.cacheMode() for item in scene.items() if item.cacheMode() != NO_CACHE}
     blocker = scene.signalsBlocked()
     scene.blockSignals(True)
     try:
         for item in selected:
             item.setSelected(False)
+        for item in cached:
+            item.setCacheMode(NO_CACHE)
         scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
     finally:
         for item in selected:
             item.setSelected(True)
+        for item, mode in cached.items():
+            item.setCacheMode(mode)
         scene.blockSignals(blocker)
