@@ -58,9 +58,12 @@ _log = logging.getLogger(__name__)
 
 
 def processes_available() -> bool:
-    """False in a frozen build (a spawned child would start the application again) or when
-    BPSTUDIO_TRAINING_THREAD=1 asks for the thread."""
-    return not getattr(sys, "frozen", False) and os.environ.get(THREAD_ENV, "") in ("", "0")
+    """False in a frozen build (a spawned child would start the application again), on
+    Windows (the child listens to its pipe with a QSocketNotifier, which wants a socket there),
+    or when BPSTUDIO_TRAINING_THREAD=1 asks for the thread."""
+    if getattr(sys, "frozen", False) or sys.platform == "win32":
+        return False
+    return os.environ.get(THREAD_ENV, "") in ("", "0")
 
 
 def _process_context():

@@ -131,7 +131,10 @@ def test_the_thread_fallback_trains_too(qtbot, monkeypatch):
             controller.step_epoch()
 
 
-def test_a_frozen_build_trains_on_a_thread(monkeypatch):
-    monkeypatch.delenv(training_process.THREAD_ENV, raising=False)
+def test_a_frozen_build_or_windows_trains_on_a_thread(monkeypatch):
+    assert training_process.processes_available() == (training_process.sys.platform != "win32")
     monkeypatch.setattr(training_process.sys, "frozen", True, raising=False)
+    assert not training_process.processes_available()
+    monkeypatch.delattr(training_process.sys, "frozen")
+    monkeypatch.setattr(training_process.sys, "platform", "win32")
     assert not training_process.processes_available()
