@@ -11,17 +11,28 @@ passed on).
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
 
 from bpstudio.controller.training_pace import FLAT_OUT, StopConditions
-from bpstudio.controller.training_process import ProcessWorker, processes_available
+from bpstudio.controller.training_process import (
+    ProcessWorker,
+    prepare_processes,
+    processes_available,
+)
 from bpstudio.controller.training_snapshot import TrainingSnapshot, merge_snapshots
 from bpstudio.controller.training_worker import TrainingWorker
 from bpstudio.model.project import Project
 from bpstudio.model.training import TrainingConfig
 
 MIN_SNAPSHOT_INTERVAL_MS = 33  # ~30 snapshots a second: as often as anyone can see a change
+# The training process's fork server starts this long after the controller: not while the
+# window opens, but before a student is likely to press Play.
+PREPARE_PROCESS_AFTER_MS = 2000
 SHUTDOWN_TIMEOUT_MS = 5000
+
+_log = logging.getLogger(__name__)
 
 
 class TrainingController(QObject):
@@ -72,6 +83,8 @@ class TrainingController(QObject):
         self.in_process = in_process
         worker_class = ProcessWorker if in_process else TrainingWorker
         self._worker = worker_class(project.copy())
+        if in_process:
+            QTimer.singleShot(PREPARE_PROCESS_AFTER_MS, self, self._prepare_process)
         self._worker.moveToThread(self._thread)
         self._connect_worker()
         app = QCoreApplication.instance()
@@ -91,6 +104,14 @@ class TrainingController(QObject):
             # Nothing was trained yet, so "open" and "replace" mean the same: start from it.
             self._projectOpened.emit(self._unsent_project)
             self._unsent_project = None
+
+    def _prepare_process(self) -> None:
+        if self._shut_down or self._thread_was_started:
+            return
+        try:
+            prepare_processes()
+        except OSError:  # tried again, and reported, when training starts
+            _log.warning("could not start the training process's fork server", exc_info=True)
 
     @property
     def thread_started(self) -> bool:

@@ -80,6 +80,15 @@ def _process_context():
     return context
 
 
+def prepare_processes() -> None:
+    """Start the fork server (Linux) ahead of the first Play: the first child is then ready
+    in ~60 ms, not the ~0.6 s a fresh interpreter takes to import Qt, NumPy and the model."""
+    if _process_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def worker_texts() -> dict[str, str]:
     """The worker's texts in the language the GUI shows now."""
     return {text: QCoreApplication.translate(CONTEXT, text) for text in WORKER_TEXTS}

@@ -138,3 +138,15 @@ def test_a_frozen_build_or_windows_trains_on_a_thread(monkeypatch):
     monkeypatch.delattr(training_process.sys, "frozen")
     monkeypatch.setattr(training_process.sys, "platform", "win32")
     assert not training_process.processes_available()
+
+
+def test_the_fork_server_starts_ahead_of_play_without_a_training_thread(qtbot):
+    with TrainingController(load_example("xor")) as controller:
+        controller._prepare_process()  # what a timer does 2 s after the window opens
+        assert not controller.thread_started
+        if training_process.sys.platform == "linux":
+            from multiprocessing import forkserver
+
+            assert forkserver._forkserver._forkserver_pid is not None
+        with qtbot.waitSignal(controller.snapshotReady, timeout=10_000):
+            controller.step_once()
