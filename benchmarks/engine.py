@@ -229,31 +229,36 @@ def sklearn_block(case, data, seconds):
 
 # the case's GEMMs alone ---------------------------------------------------------------------
 def case_gemms(case: Case, data):
-    """The products of one BP Studio step, in its layouts (activations a row per unit and a
-    column per sample, a row of ones under each layer for its biases; the batch's inputs a
-    contiguous copy, as BP Studio makes for data of up to 32 MB that is not shuffled), without
-    the rest."""
+    """The products of BP Studio's steps, in its layouts (activations a row per unit and a
+    column per sample, a row of ones under each layer for its biases; each batch's inputs a
+    contiguous copy, as BP Studio makes for data of up to 32 MB that is not shuffled), one
+    batch of the data after the other as the steps take them, without the rest."""
     rng = np.random.default_rng(2)
     n, sizes, b, dt = case.batch, case.sizes, int(case.bias), case.dtype
-    rows = np.ascontiguousarray(np.hstack([data[0][:n], np.ones((n, b))]), dtype=dt)
+    rows = np.hstack([data[0], np.ones((len(data[0]), b))])
+    batches = [np.ascontiguousarray(rows[r : r + n].T, dtype=dt) for r in range(0, len(rows), n)]
     calls = []
     for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:], strict=False)):
         block = rng.normal(0, 0.1, (n_in + b, n_out)).astype(dt)
-        a = np.ascontiguousarray(rows.T) if i == 0 else rng.random((n_in + b, n)).astype(dt)
+        a = None if i == 0 else rng.random((n_in + b, n)).astype(dt)
         z = np.empty((n_out, n), dt)
         delta = rng.normal(size=(n_out, n)).astype(dt)
         grad = np.empty_like(block)
-        calls.append(lambda block=block, a=a, z=z: np.dot(block.T, a, out=z))
-        calls.append(lambda a=a, delta=delta, grad=grad: np.dot(a, delta.T, out=grad))
+        calls.append(lambda x, block=block, a=a, z=z: np.dot(block.T, x if a is None else a, out=z))
+        calls.append(lambda x, a=a, delta=delta, grad=grad: np.dot(x if a is None else a,
+                                                                    delta.T, out=grad))  # fmt: skip
         if i:
             da = np.empty((n_in, n), dt)
             w = block[:n_in]
-            calls.append(lambda w=w, delta=delta, da=da: np.dot(w, delta, out=da))
+            calls.append(lambda x, w=w, delta=delta, da=da: np.dot(w, delta, out=da))
+    position = [0]
 
     def run(steps: int) -> None:
         for _ in range(steps):
+            x = batches[position[0] % len(batches)]
+            position[0] += 1
             for call in calls:
-                call()
+                call(x)
 
     return run
 
