@@ -229,3 +229,24 @@ def test_float32_stays_float32_and_matches_the_float32_reference(seed):
         np.testing.assert_allclose(a, b, rtol=2e-5, atol=2e-5)
     np.testing.assert_allclose(fast.history.steps.view(), reference.history.steps.view(),
                                rtol=2e-5, atol=1e-6)  # fmt: skip
+
+
+@pytest.mark.parametrize("hidden", ["sigmoid", "tanh", "relu", "leaky_relu"])
+def test_wide_layers_use_number_constants_and_match(hidden):
+    """Above `SMALL_CONSTANT` elements the step's constants are numbers, not arrays."""
+    from bpstudio.model.fast_step import SMALL_CONSTANT
+
+    rng = np.random.default_rng(3)
+    sizes, n = [4, 300, 5, 3], 20
+    assert sizes[1] * n > SMALL_CONSTANT >= sizes[2] * n
+    weights = [rng.normal(0, 0.5, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    biases = [rng.normal(0, 0.3, b) for b in sizes[1:]]
+    data = Dataset(rng.normal(size=(2 * n, sizes[0])), rng.random((2 * n, sizes[-1])))
+    for loss, out in (("mse", hidden), ("cross_entropy", "sigmoid")):
+        net = Network(sizes, [hidden, hidden, out], weights, biases)
+        config = TrainingConfig(learning_rate=0.1, batch_size=n)
+        fast, reference = trainer_pair(net, data, loss, config)
+        fast.steps(4)
+        for _ in range(4):
+            reference.step()
+        assert_same_state(fast, reference)
