@@ -9,26 +9,32 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.evaluation import Evaluation
+from bpstudio.model.history import GrowingArray
+from bpstudio.render.decimation import peak_envelope
 from bpstudio.views.language import Retranslating
 from bpstudio.views.steady_label import SteadyLabel
 
 TEST_COLOUR = "#d62728"
+MIN_COLUMNS = 100  # envelope width before the plot has a size
 STEPS = "steps"
 
 
 class HeldOutLossCurve(QObject):
-    """A red curve of test loss, against steps or epochs as the loss plot shows them."""
+    """A red curve of test loss, against steps or epochs as the loss plot shows them.
+
+    The measurements are kept in growing arrays (up to ten a second over a long run), and the
+    curve gets a peak envelope of a few points per pixel column once it has more."""
 
     def __init__(self, loss_plot, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._series = STEPS
-        self._evaluations: list[Evaluation] = []
+        self._plot_widget = loss_plot.loss_plot
+        self._steps, self._epochs, self._losses = _new_columns()
         item = loss_plot.loss_plot.plotItem
         self._legend = item.addLegend(offset=(-10, 10))
         self._legend.setVisible(False)
@@ -47,28 +53,31 @@ class HeldOutLossCurve(QObject):
 
     def append_snapshot(self, snapshot: TrainingSnapshot) -> None:
         if snapshot.history_reset:
-            self._evaluations.clear()
+            self._steps, self._epochs, self._losses = _new_columns()
         fresh = [e for e in snapshot.new_evaluations if not math.isnan(e.test_loss)]
         if fresh or snapshot.history_reset:
-            self._evaluations.extend(fresh)
+            self._steps.extend([e.step for e in fresh])
+            self._epochs.extend([e.epoch for e in fresh])
+            self._losses.extend([e.test_loss for e in fresh])
             self.redraw()
 
     def point_count(self) -> int:
-        return len(self._evaluations)
+        return len(self._losses)
 
     def redraw(self) -> None:
-        evaluations = self._evaluations
-        if self._series == STEPS:
-            xs = np.array([e.step for e in evaluations], dtype=float)
-        else:
-            xs = np.array([e.epoch for e in evaluations], dtype=float)
-        ys = np.array([e.test_loss for e in evaluations], dtype=float)
-        self.curve.setData(xs, ys)
-        self._legend.setVisible(bool(evaluations))
+        xs = (self._steps if self._series == STEPS else self._epochs).view()
+        columns = max(int(self._plot_widget.plotItem.vb.width()), MIN_COLUMNS)
+        self.curve.setData(*peak_envelope(xs, self._losses.view(), columns))
+        self._legend.setVisible(bool(len(self._losses)))
 
     def _on_series_changed(self, series: str) -> None:
         self._series = series
         self.redraw()
+
+
+def _new_columns() -> tuple[GrowingArray, GrowingArray, GrowingArray]:
+    """Steps, epochs and test losses of the measurements, one row each."""
+    return GrowingArray(), GrowingArray(), GrowingArray()
 
 
 class AccuracyReadout(Retranslating, SteadyLabel):
