@@ -43,3 +43,21 @@ def _extremes_of_runs(ys: np.ndarray, columns: int, run: int) -> np.ndarray:
     blocks = ys.reshape(columns, run)
     starts = np.arange(columns) * run
     return np.concatenate([starts + np.argmin(blocks, axis=1), starts + np.argmax(blocks, axis=1)])
+
+
+def sticky_range(
+    data: tuple[float, float], shown: tuple[float, float], headroom: float = 0.25
+) -> tuple[float, float] | None:
+    """A new axis range for ``data`` (min, max), or None when ``shown`` may stay: it still
+    holds all of the data and the data fill at least half of it.
+
+    A following plot that refits its axes every frame re-lays them out every frame; with this
+    an axis moves only now and then, with ``headroom`` (a share of the data's span) above the
+    data, where a growing curve goes next, and a little below.
+    """
+    low, high = data
+    span = high - low if high > low else max(abs(high), 1.0) * 1e-3
+    inside = shown[0] <= low and high <= shown[1]
+    if inside and span >= 0.5 * (shown[1] - shown[0]):
+        return None
+    return low - 0.02 * span, high + headroom * span

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.history import LossHistory, LossSeries
-from bpstudio.render.decimation import peak_envelope, visible_slice
+from bpstudio.render.decimation import peak_envelope, sticky_range, visible_slice
 from bpstudio.views.gradient_plot import GradientSizePlot
 from bpstudio.views.language import Retranslating
 from bpstudio.views.loss_plot_toolbar import LossPlotToolbar
@@ -35,6 +35,7 @@ class LossPlotWidget(Retranslating, QWidget):
         super().__init__(parent)
         self._losses = {STEPS: LossSeries(), EPOCHS: LossSeries()}
         self._series = STEPS
+        self._following = True
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_INTERVAL_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_due)
         self.loss_plot = self._make_loss_plot()
@@ -68,6 +69,7 @@ class LossPlotWidget(Retranslating, QWidget):
         _light_grid(item)
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
+        item.enableAutoRange(enable=False)  # following keeps a range of its own (_follow_data)
         _plain_axis_numbers(item)
         self.curve = item.plot(pen=pg.mkPen("#1f77b4", width=1))
         return plot
@@ -142,12 +144,18 @@ class LossPlotWidget(Retranslating, QWidget):
     def set_log_scale(self, on: bool) -> None:
         self.loss_plot.plotItem.setLogMode(y=on)
         self.toolbar.show_log_scale(on)
+        self.refresh_now()  # a following view refits to the new scale
 
     def set_follow(self, on: bool) -> None:
         """Keep the whole curve in view as it grows (panning or zooming switches this off)."""
-        for plot in (self.loss_plot, self.gradient_plot):
-            plot.plotItem.enableAutoRange(enable=on)
+        self._following = on
+        self.gradient_plot.plotItem.enableAutoRange(enable=on)
         self.toolbar.show_follow(on)
+        if on:
+            self.refresh_now()
+
+    def is_following(self) -> bool:
+        return self._following
 
     # drawing --------------------------------------------------------------------------------
     def _schedule_refresh(self) -> None:
@@ -160,17 +168,35 @@ class LossPlotWidget(Retranslating, QWidget):
     def refresh_now(self) -> None:
         xs, ys = self.shown_data()
         view = self.loss_plot.plotItem.vb
-        if not view.autoRangeEnabled()[0]:  # panned or zoomed by hand: only what is in view
+        if not self._following:  # panned or zoomed by hand: only what is in view
             part = visible_slice(xs, *view.viewRange()[0])
             xs, ys = xs[part], ys[part]
         self.curve.setData(*peak_envelope(xs, ys, columns=max(int(view.width()), 100)))
+        if self._following:
+            self._follow_data()
         self.gradient_plot.refresh()
 
+    def _follow_data(self) -> None:
+        """Keep every curve in view, moving an axis only when the data leave its range or
+        fill less than half of it: pyqtgraph's auto-range refits (and so re-lays out both
+        axes, the most of a frame's work) on every redraw."""
+        item = self.loss_plot.plotItem
+        bounds = [_data_bounds(item, axis) for axis in (0, 1)]
+        if None in bounds:
+            return
+        (x_shown, y_shown) = item.vb.viewRange()
+        x_new = sticky_range(bounds[0], tuple(x_shown))
+        y_new = sticky_range(bounds[1], tuple(y_shown), headroom=0.05)
+        if x_new or y_new:
+            item.vb.setRange(xRange=x_new or x_shown, yRange=y_new or y_shown, padding=0)
+
     def _on_range_changed_by_hand(self, _axes) -> None:
+        self._following = False
+        self.gradient_plot.plotItem.enableAutoRange(enable=False)
         self.toolbar.show_follow(False)
 
-    def _on_x_range_changed(self, view, _range) -> None:
-        if not view.autoRangeEnabled()[0]:  # following, the whole curve is drawn already
+    def _on_x_range_changed(self, _view, _range) -> None:
+        if not self._following:  # following, the whole curve is drawn already
             self._schedule_refresh()
 
     def _on_crosshair_moved(self, x: float, loss: float) -> None:
@@ -216,6 +242,23 @@ def _light_grid(item: pg.PlotItem) -> None:
         axis.setStyle(tickAlpha=255)
         axis.setTickPen(pg.mkPen(GRID_COLOUR))
         axis.setZValue(-1)  # opaque lines go under the curve, not over it
+
+
+def _data_bounds(item: pg.PlotItem, axis: int) -> tuple[float, float] | None:
+    """The lowest and highest value of every curve of ``item`` on ``axis`` (0: x, 1: y), as
+    the view shows them (log10 on a log axis); None when no curve has a finite one."""
+    lows, highs = [], []
+    for curve in item.listDataItems():
+        values = curve.getOriginalDataset()[axis]
+        if values is None or not len(values):
+            continue
+        if curve.opts["logMode"][axis]:
+            values = np.log10(values[values > 0])
+        values = values[np.isfinite(values)]
+        if len(values):
+            lows.append(values.min())
+            highs.append(values.max())
+    return (float(min(lows)), float(max(highs))) if lows else None
 
 
 def _show_readout_on_loss_tab(readout: QLabel, index: int) -> None:

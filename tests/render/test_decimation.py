@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bpstudio.render.decimation import peak_envelope, visible_slice
+from bpstudio.render.decimation import peak_envelope, sticky_range, visible_slice
 
 
 def test_a_short_curve_comes_back_unchanged():
@@ -46,3 +46,17 @@ def test_the_visible_slice_reaches_one_point_past_each_edge():
     assert xs[part][0] == 10 and xs[part][-1] == 21
     assert visible_slice(xs, -5, 500) == slice(0, 100)
     assert len(xs[visible_slice(xs, 200, 300)]) == 1  # out of view: the nearest point
+
+
+def test_an_axis_range_stays_while_the_data_fit_it_snugly():
+    assert sticky_range((0.0, 90.0), (0.0, 100.0)) is None
+    grown = sticky_range((0.0, 120.0), (0.0, 100.0))  # the curve ran past the right edge
+    assert grown[0] <= 0.0 and grown[1] > 120.0
+    assert sticky_range((0.0, 120.0), grown) is None  # and the next points fit again
+    shrunk = sticky_range((0.0, 10.0), (0.0, 100.0))  # a new, short history
+    assert shrunk[1] < 20.0 and shrunk[0] <= 0.0
+
+
+def test_a_flat_curve_still_gets_a_range_of_its_own():
+    low, high = sticky_range((0.5, 0.5), (0.0, 0.1))
+    assert low < 0.5 < high

@@ -92,7 +92,9 @@ def test_zooming_in_draws_every_kept_point_in_view(qtbot, plot):
     n = 1_000_000
     plot.set_history(LossHistory(np.linspace(1.0, 0.1, n)))
     plot.refresh_now()
-    plot.loss_plot.plotItem.vb.setXRange(100_001, 100_401, padding=0)  # as a drag-zoom does
+    view = plot.loss_plot.plotItem.vb
+    view.sigRangeChangedManually.emit([True, False])  # as a drag-zoom does, then:
+    view.setXRange(100_001, 100_401, padding=0)
     in_view = (plot.shown_data()[0] >= 100_001) & (plot.shown_data()[0] <= 100_401)
 
     def zoomed_curve_drawn() -> bool:
@@ -135,7 +137,28 @@ def test_panning_by_hand_turns_follow_off(qtbot, plot):
     plot.loss_plot.plotItem.vb.sigRangeChangedManually.emit([True, True])
     assert not plot.toolbar.follow_box.isChecked()
     plot.toolbar.follow_box.setChecked(True)
-    assert plot.loss_plot.plotItem.vb.autoRangeEnabled() == [True, True]
+    assert plot.is_following()
+
+
+def shown_range(plot):
+    return [tuple(r) for r in plot.loss_plot.plotItem.vb.viewRange()]
+
+
+def test_following_moves_the_axes_only_when_the_curve_leaves_them(qtbot, plot):
+    plot.append_snapshot(snapshot(0, np.linspace(1.0, 0.5, 100)))
+    plot.refresh_now()
+    (x0, x1), (y0, y1) = first = shown_range(plot)
+    assert x0 <= 1 and x1 >= 100 and y0 <= 0.5 and y1 >= 1.0  # the whole curve in view
+    plot.append_snapshot(snapshot(100, np.linspace(0.5, 0.45, 5)))
+    plot.refresh_now()
+    assert shown_range(plot) == first  # still fits: the axes stay as they were
+    plot.append_snapshot(snapshot(105, np.linspace(0.45, 0.1, 400)))
+    plot.refresh_now()
+    (x0, x1), (y0, y1) = shown_range(plot)
+    assert x1 >= 505 and y0 <= 0.1  # grown to hold the new points
+    plot.set_log_scale(True)
+    (_, _), (y0, y1) = shown_range(plot)
+    assert y0 <= np.log10(0.1) and y1 >= 0.0  # refitted to the log scale
 
 
 def test_gradient_sizes_plot_one_curve_per_weight_matrix(qtbot, plot):
