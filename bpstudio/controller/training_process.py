@@ -19,6 +19,7 @@ one from the newest project the controller sent.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -86,7 +87,26 @@ def prepare_processes() -> None:
     if _process_context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        with one_blas_thread():
+            forkserver.ensure_running()
+
+
+# Read by the BLAS libraries when NumPy loads, so they must be set before a child starts.
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextlib.contextmanager
+def one_blas_thread():
+    """Children started inside run their matrix products on one thread (unless the user set
+    these variables): the GUI thread needs the other core, and two BLAS threads collapse when
+    anything else loads a core (docs/performance.md)."""
+    unset = [name for name in BLAS_THREAD_VARIABLES if name not in os.environ]
+    os.environ.update({name: "1" for name in unset})
+    try:
+        yield
+    finally:
+        for name in unset:
+            os.environ.pop(name, None)
 
 
 def worker_texts() -> dict[str, str]:
@@ -223,7 +243,8 @@ class _Child:
             name="bpstudio-training",
             daemon=True,  # never outlives the application
         )
-        self.process.start()
+        with one_blas_thread():
+            self.process.start()
         commands_in.close()  # the child's ends: closed here, so its death reads as end of file
         events_out.close()
         self.alive = True

@@ -150,3 +150,16 @@ def test_the_fork_server_starts_ahead_of_play_without_a_training_thread(qtbot):
             assert forkserver._forkserver._forkserver_pid is not None
         with qtbot.waitSignal(controller.snapshotReady, timeout=10_000):
             controller.step_once()
+
+
+def test_the_child_runs_its_matrix_products_on_one_thread(qtbot, monkeypatch):
+    """The GUI thread keeps the other core (unless the user chose a BLAS thread count)."""
+    for name in training_process.BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    with training(qtbot) as controller:
+        with qtbot.waitSignal(controller.snapshotReady):
+            controller.step_once()
+        environ = Path(f"/proc/{child_process(controller).pid}/environ").read_bytes()
+        controller.shutdown()
+    assert b"OPENBLAS_NUM_THREADS=1\0" in environ
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # this process's own setting is untouched
