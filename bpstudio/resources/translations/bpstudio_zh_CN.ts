@@ -1746,6 +1746,13 @@
     </message>
 </context>
 <context>
+    <name>TrainingProcess</name>
+    <message>
+        <source>Training failed: the training process ended unexpectedly (exit code %s)</source>
+        <translation>训练失败: 训练进程意外结束 (退出码 %s)</translation>
+    </message>
+</context>
+<context>
     <name>TrainingSession</name>
     <message>
         <source>Reset training</source>
