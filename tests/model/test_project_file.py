@@ -1,7 +1,6 @@
 """The project file: exact round trips, atomic saves, and an error naming the field for each
 malformed case."""
 
-import json
 import os
 
 import numpy as np
@@ -10,10 +9,7 @@ import pytest
 from bpstudio.model import Project, ProjectFileError, load_project, loads, save_project
 from bpstudio.model.examples import example_names, example_path, load_example
 from bpstudio.model.project import to_json
-
-
-def seed_json():
-    return json.loads(example_path("seed").read_text(encoding="utf-8"))
+from tests.model.project_json_support import mutate, set_in
 
 
 def test_examples_include_seed_xor_and_one_with_biases():
@@ -59,22 +55,6 @@ def test_save_is_atomic_when_writing_fails(tmp_path, monkeypatch):
         save_project(load_example("xor"), path)
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
-
-
-def mutate(edit):
-    data = seed_json()
-    edit(data)
-    return json.dumps(data)
-
-
-def set_in(path, value):
-    def edit(data):
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-
-    return edit
 
 
 MALFORMED = [

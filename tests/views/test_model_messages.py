@@ -5,7 +5,6 @@ refused network edits, training and data errors; the catalogue covers every temp
 from __future__ import annotations
 
 import ast
-import json
 import pickle
 import re
 import string
@@ -29,7 +28,7 @@ from bpstudio.model.initialisation import SCHEMES
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message, ModelError, message_of
 from bpstudio.model.network import Network
-from bpstudio.model.project import load_project, loads, to_json
+from bpstudio.model.project import load_project, loads
 from bpstudio.model.training import DivergenceError, TrainingConfig
 from bpstudio.model.validation import ProjectFileError
 from bpstudio.translation_files import ts_file
@@ -37,6 +36,7 @@ from bpstudio.views import language
 from bpstudio.views.csv_import_dialog import CsvImportDialog
 from bpstudio.views.model_messages import NESTED_ONLY, TEMPLATES, model_message
 from bpstudio.views.network_menu import NetworkMenu
+from tests.model.project_json_support import mutate, set_in
 from tests.views.translation_support import english_words
 
 # Parameters that stay as they are: quoted names and cells ('abc'), JSON's own words.
@@ -77,57 +77,37 @@ def raised(action) -> BaseException:
 
 
 # project files -------------------------------------------------------------------------------
-def _seed() -> dict:
-    return to_json(load_example())
-
-
-def _broken(edit) -> str:
-    data = _seed()
-    edit(data)
-    return json.dumps(data)
-
-
-def _set(path, value):
-    def edit(data):
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-
-    return edit
-
-
 # (the document, the field path the message must keep)
 BROKEN_PROJECTS = [
-    (_broken(_set(["network", "weights", 1, 0], [0.1, 0.2, 0.3])), "network.weights[1][0]"),
-    (_broken(_set(["network", "weights", 0, 2, 1], "x")), "network.weights[0][2][1]"),
-    (_broken(_set(["network", "weights", 0], [[0.1, 0.2]])), "network.weights[0]"),
-    (_broken(_set(["network", "weights"], [])), "network.weights"),
-    (_broken(_set(["network", "activations", 0], "swish")), "network.activations[0]"),
-    (_broken(_set(["network", "activations"], ["softmax", "sigmoid"])), "network.activations[0]"),
-    (_broken(_set(["network", "activations"], ["sigmoid"])), "network.activations"),
-    (_broken(_set(["network", "layer_sizes"], [3])), "network.layer_sizes"),
-    (_broken(_set(["network", "layer_sizes", 1], 0)), "network.layer_sizes[1]"),
-    (_broken(_set(["network", "layer_sizes", 1], 1.5)), "network.layer_sizes[1]"),
-    (_broken(_set(["network", "layer_sizes"], {"a": 1})), "network.layer_sizes"),
-    (_broken(_set(["loss"], "hinge")), "loss"),
-    (_broken(_set(["loss"], 3)), "loss"),
-    (_broken(_set(["version"], 99)), "version"),
-    (_broken(_set(["format"], "something-else")), "format"),
-    (_broken(_set(["dataset", "targets"], [[0.9]])), "dataset.targets[0]"),
-    (_broken(_set(["dataset", "inputs"], [])), "dataset.inputs"),
-    (_broken(_set(["dataset", "inputs"], "x")), "dataset.inputs"),
-    (_broken(_set(["dataset", "split"], {"test_fraction": 2})), "dataset.split.test_fraction"),
-    (_broken(_set(["network", "use_bias"], True)), "network.biases"),
-    (_broken(_set(["network", "use_bias"], "yes")), "network.use_bias"),
-    (_broken(_set(["network", "biases"], [[1.0]])), "network.biases"),
-    (_broken(_set(["training", "learning_rate"], -1)), "training.learning_rate"),
-    (_broken(_set(["training", "momentum"], 1.5)), "training.momentum"),
-    (_broken(_set(["training", "batch_size"], 0)), "training.batch_size"),
-    (_broken(_set(["history", "step_losses"], [1, None])), "history.step_losses[1]"),
-    (_broken(lambda d: d["network"].pop("weights")), "network"),
-    (_broken(lambda d: d.pop("network")), ""),
-    (_broken(lambda d: d.update(name=["x"])), "name"),
+    (mutate(set_in(["network", "weights", 1, 0], [0.1, 0.2, 0.3])), "network.weights[1][0]"),
+    (mutate(set_in(["network", "weights", 0, 2, 1], "x")), "network.weights[0][2][1]"),
+    (mutate(set_in(["network", "weights", 0], [[0.1, 0.2]])), "network.weights[0]"),
+    (mutate(set_in(["network", "weights"], [])), "network.weights"),
+    (mutate(set_in(["network", "activations", 0], "swish")), "network.activations[0]"),
+    (mutate(set_in(["network", "activations"], ["softmax", "sigmoid"])), "network.activations[0]"),
+    (mutate(set_in(["network", "activations"], ["sigmoid"])), "network.activations"),
+    (mutate(set_in(["network", "layer_sizes"], [3])), "network.layer_sizes"),
+    (mutate(set_in(["network", "layer_sizes", 1], 0)), "network.layer_sizes[1]"),
+    (mutate(set_in(["network", "layer_sizes", 1], 1.5)), "network.layer_sizes[1]"),
+    (mutate(set_in(["network", "layer_sizes"], {"a": 1})), "network.layer_sizes"),
+    (mutate(set_in(["loss"], "hinge")), "loss"),
+    (mutate(set_in(["loss"], 3)), "loss"),
+    (mutate(set_in(["version"], 99)), "version"),
+    (mutate(set_in(["format"], "something-else")), "format"),
+    (mutate(set_in(["dataset", "targets"], [[0.9]])), "dataset.targets[0]"),
+    (mutate(set_in(["dataset", "inputs"], [])), "dataset.inputs"),
+    (mutate(set_in(["dataset", "inputs"], "x")), "dataset.inputs"),
+    (mutate(set_in(["dataset", "split"], {"test_fraction": 2})), "dataset.split.test_fraction"),
+    (mutate(set_in(["network", "use_bias"], True)), "network.biases"),
+    (mutate(set_in(["network", "use_bias"], "yes")), "network.use_bias"),
+    (mutate(set_in(["network", "biases"], [[1.0]])), "network.biases"),
+    (mutate(set_in(["training", "learning_rate"], -1)), "training.learning_rate"),
+    (mutate(set_in(["training", "momentum"], 1.5)), "training.momentum"),
+    (mutate(set_in(["training", "batch_size"], 0)), "training.batch_size"),
+    (mutate(set_in(["history", "step_losses"], [1, None])), "history.step_losses[1]"),
+    (mutate(lambda d: d["network"].pop("weights")), "network"),
+    (mutate(lambda d: d.pop("network")), ""),
+    (mutate(lambda d: d.update(name=["x"])), "name"),
     ("[1, 2]", ""),
     ('{"format": "bpstudio-project", "version": 1, "network": ', ""),
     ('{"format": "bpstudio-project" "version": 1}', ""),
@@ -165,7 +145,7 @@ def test_messages_of_a_thinned_history_are_chinese(chinese):
         ({"step_losses": [1.0, 0.5], "step_indices": [3, 1]}, "history.step_indices[1]"),
         ({"step_losses": [1.0], "step_indices": [0], "step_stride": 3}, "history.step_stride"),
     ]:
-        error = _project_error(_broken(_set(["history"], history)))
+        error = _project_error(mutate(set_in(["history"], history)))
         assert is_chinese(model_message(error), path), str(error)
 
 
@@ -195,7 +175,7 @@ def test_opening_a_broken_project_shows_chinese(chinese, qtbot, tmp_path, monkey
     window = MainWindow()
     qtbot.addWidget(window)
     bad = tmp_path / "bad.json"
-    bad.write_text(_broken(_set(["network", "weights", 0, 2, 1], "x")), encoding="utf-8")
+    bad.write_text(mutate(set_in(["network", "weights", 0, 2, 1], "x")), encoding="utf-8")
     assert not window.files.open_path(bad, ask=False)
     (text,) = shown
     assert "network.weights[0][2][1]: 应为数值, 实际为 文本 'x'" in text
@@ -376,7 +356,7 @@ def test_a_model_error_carries_its_template_and_parameters():
     )
     copy = pickle.loads(pickle.dumps(error))
     assert str(copy) == str(error) and copy.message == error.message
-    error = _project_error(_broken(_set(["network", "weights", 0, 2, 1], "x")))
+    error = _project_error(mutate(set_in(["network", "weights", 0, 2, 1], "x")))
     assert error.message.template == "{path}: {reason}"
     assert error.message.params["path"] == "network.weights[0][2][1]"
     assert message_of(error.message.params["reason"]).template == "expected a number, got {value}"
