@@ -38,8 +38,8 @@ def test_batch_size_change_while_running_takes_effect(qtbot):
         controller.set_config(project.training.with_changes(batch_size=4))
 
         def one_epoch_per_step(snapshot) -> bool:
-            n_steps = len(snapshot.new_step_losses)
-            return n_steps >= 8 and len(snapshot.new_epoch_losses) == n_steps
+            n_steps = len(snapshot.new_steps)  # steps taken, kept by the history or thinned
+            return n_steps >= 8 and len(snapshot.new_epochs) == n_steps
 
         with qtbot.waitSignal(controller.snapshotReady, check_params_cb=one_epoch_per_step):
             pass
