@@ -39,6 +39,9 @@ class UnitItem(QGraphicsItem):
         self.symbol = symbol
         self.value_text = "—"
         self._value_at: tuple[QFont, QPointF] | None = None
+        # The disc's and the symbol's (pixmap, target, source) for _faces_key's look and zoom.
+        self._faces_key: tuple | None = None
+        self._faces: tuple = ()
         self.fill = style.UNIT_FILL[role]
         self.highlighted = False
         self.dimmed = False
@@ -82,7 +85,8 @@ class UnitItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        # Hundreds of units a frame: no enum arithmetic, no new pens or brushes when avoidable.
+        # Hundreds of units a frame: no enum arithmetic, no new pens or brushes when avoidable,
+        # and on screen as few calls into Qt as possible (each costs a microsecond or two).
         painter.setRenderHint(_ANTIALIASING)
         if self.dimmed:
             # An opaque disc first: a faded unit must still hide the edges behind it.
@@ -95,20 +99,32 @@ class UnitItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), UNIT_RADIUS + GLOW / 2, UNIT_RADIUS + GLOW / 2)
         selected = self.isSelected()
-        scale = painter.worldTransform().m11()
-        in_pixels = _in_pixels(painter, scale)
-        if in_pixels:
-            # The disc (fill and outline) as a pixmap made once per colour, outline and zoom:
-            # an antialiased stroked ellipse costs about fifteen pixmap copies.
-            key = (self.fill.rgba(), self.role, selected, self._hovered)
-            pixmap, rect = _disc_pixmap(key, round(scale * 64) / 64)
-            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
-        else:  # SVG (real shapes), a printer, or zoomed in very far
+        transform = painter.worldTransform()
+        scale = transform.m11()
+        text = option.levelOfDetailFromTransform(transform) >= TEXT_LOD
+        if not _in_pixels(painter, scale):  # SVG (real shapes), a printer, or zoomed in far
             painter.setPen(self._outline_pen(selected))
             painter.setBrush(self.fill)
             painter.drawEllipse(_ORIGIN, UNIT_RADIUS, UNIT_RADIUS)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) >= TEXT_LOD:
-            self._paint_text(painter, scale, in_pixels)
+            if text:
+                painter.setPen(style.INK)
+                draw_symbol(painter, _SYMBOL_AT, self.symbol, 19)
+                self._paint_value(painter)
+            return
+        # The disc (fill and outline) and the symbol as pixmaps made once per colour, outline
+        # and zoom: an antialiased stroked ellipse costs about fifteen pixmap copies, the
+        # symbol three font switches and glyph runs.  Looked up again only when they change.
+        key = (self.fill.rgba(), selected, self._hovered, scale)
+        if key != self._faces_key:
+            zoom = round(scale * 64) / 64
+            disc = _disc_pixmap((key[0], self.role, selected, self._hovered), zoom)
+            self._faces = (disc, _symbol_pixmap(self.symbol, zoom))
+            self._faces_key = key
+        disc, symbol = self._faces
+        painter.drawPixmap(*disc)
+        if text:
+            painter.drawPixmap(*symbol)
+            self._paint_value(painter)
 
     def hoverEnterEvent(self, event) -> None:
         self._hovered = True
@@ -129,14 +145,7 @@ class UnitItem(QGraphicsItem):
     def _outline_pen(self, selected: bool) -> QPen:
         return _outline_pen(self.role, selected, self._hovered)
 
-    def _paint_text(self, painter: QPainter, scale: float, in_pixels: bool) -> None:
-        if in_pixels:
-            # On screen: the symbol as a pixmap at the device's scale, made once per zoom.
-            pixmap, rect = _symbol_pixmap(self.symbol, round(scale * 64) / 64)
-            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
-        else:  # SVG (real text) or a printer
-            painter.setPen(style.INK)
-            draw_symbol(painter, _SYMBOL_AT, self.symbol, 19)
+    def _paint_value(self, painter: QPainter) -> None:
         if self._value_at is None:
             self._value_at = _value_layout(self.value_text)
         font, origin = self._value_at
@@ -161,9 +170,12 @@ def _in_pixels(painter: QPainter, scale: float) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _disc_pixmap(key: tuple[int, str, bool, bool], scale: float) -> tuple[QPixmap, QRectF]:
+def _disc_pixmap(
+    key: tuple[int, str, bool, bool], scale: float
+) -> tuple[QRectF, QPixmap, QRectF]:
     """The unit's disc for ``key`` = (fill rgba, role, selected, hovered) at ``scale`` device
-    pixels per unit, and where it goes in the item."""
+    pixels per unit, as the arguments of drawPixmap: where it goes in the item, the pixmap,
+    all of the pixmap."""
     rgba, role, selected, hovered = key
     pen = _outline_pen(role, selected, hovered)
     # An even number of whole pixels, centred on the item's origin: copied 1:1, not resampled.
@@ -180,13 +192,14 @@ def _disc_pixmap(key: tuple[int, str, bool, bool], scale: float) -> tuple[QPixma
     painter.setBrush(QColor.fromRgba(rgba))
     painter.drawEllipse(_ORIGIN, UNIT_RADIUS, UNIT_RADIUS)
     painter.end()
-    return QPixmap.fromImage(image), target
+    return target, QPixmap.fromImage(image), QRectF(image.rect())
 
 
 @lru_cache(maxsize=2048)
-def _symbol_pixmap(symbol: Symbol, scale: float) -> tuple[QPixmap, QRectF]:
-    """The symbol drawn at ``scale`` device pixels per unit, and where it goes in the item:
-    three font switches and glyph runs a unit a frame become one pixmap copy."""
+def _symbol_pixmap(symbol: Symbol, scale: float) -> tuple[QRectF, QPixmap, QRectF]:
+    """The symbol drawn at ``scale`` device pixels per unit, as the arguments of drawPixmap
+    (where it goes in the item, the pixmap, all of it): three font switches and glyph runs a
+    unit a frame become one pixmap copy."""
     rect = symbol_rect(symbol, 19)
     # symbol_rect has the baseline at 0 and the left edge at 0; draw_symbol centres it.
     target = QRectF(rect).translated(-rect.width() / 2, -rect.center().y() - 9 - rect.top())
@@ -205,7 +218,7 @@ def _symbol_pixmap(symbol: Symbol, scale: float) -> tuple[QPixmap, QRectF]:
     painter.setPen(style.INK)
     draw_symbol(painter, _SYMBOL_AT, symbol, 19)
     painter.end()
-    return QPixmap.fromImage(image), target
+    return target, QPixmap.fromImage(image), QRectF(image.rect())
 
 
 @lru_cache(maxsize=16)
