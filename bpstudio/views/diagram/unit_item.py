@@ -29,6 +29,7 @@ from bpstudio.views.language import translate
 UNIT_Z = 10.0
 GLOW = 9.0  # room around the circle for the highlight ring
 TEXT_LOD = 0.3  # below this zoom, text would be unreadable specks: draw the circle only
+STEADY_REFRESHES = 2  # refreshes without a new value before a unit is cached as a pixmap
 
 
 class UnitItem(QGraphicsItem):
@@ -42,6 +43,8 @@ class UnitItem(QGraphicsItem):
         # The disc's and the symbol's (pixmap, target, source) for _faces_key's look and zoom.
         self._faces_key: tuple | None = None
         self._faces: tuple = ()
+        self._steady = 0  # refreshes in a row that left the value and fill as they were
+        self._cached = False
         self.fill = style.UNIT_FILL[role]
         self.highlighted = False
         self.dimmed = False
@@ -59,7 +62,18 @@ class UnitItem(QGraphicsItem):
             if text != self.value_text:
                 self._value_at = None  # measured again at the next paint
             self.value_text, self.fill = text, fill
+            self._steady = 0
+            if self._cached:
+                self._cached = False
+                self.setCacheMode(_NO_CACHE)
             self.update()
+        elif not self._cached:
+            self._steady += 1
+            if self._steady >= STEADY_REFRESHES:
+                # A value that training does not move (an input's): a pixmap Qt copies
+                # without calling paint, until the value changes again.
+                self._cached = True
+                self.setCacheMode(_DEVICE_CACHE)
         self._tooltip = tooltip
         if self._hovered:
             self._show_tooltip()
@@ -161,6 +175,8 @@ _ORIGIN = QPointF(0, 0)
 _SYMBOL_AT = QPointF(0, -9)
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _RASTER = QPaintEngine.Type.Raster
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 def _in_pixels(painter: QPainter, scale: float) -> bool:
