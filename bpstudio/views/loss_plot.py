@@ -1,7 +1,8 @@
 """The live loss plot (dock ``lossPlot``): loss per step or per epoch, and gradient size per layer.
 
-Fed by training snapshots (append-only) or a project's saved history.  Points are buffered as
-they arrive and drawn at most ~30 times a second.  The series thin themselves as a long run
+Fed by training snapshots (append-only) or a project's saved history.  Snapshots are only
+queued as they arrive (the controller's flush, which every view shares, stays short), and taken
+in and drawn at most ~30 times a second, the drawing on a turn of the event loop of its own.  The series thin themselves as a long run
 goes on (model.history: every step up to THINNING_LIMIT points, then every 2nd, 4th, ...), and
 the curves downsample by peaks and clip to the view, so a million-step run pans and zooms
 smoothly and its memory stays flat.
@@ -16,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.history import LossHistory, LossSeries
@@ -36,6 +37,9 @@ class LossPlotWidget(Retranslating, QWidget):
         self._losses = {STEPS: LossSeries(), EPOCHS: LossSeries()}
         self._series = STEPS
         self._following = True
+        self._pending: list[TrainingSnapshot] = []  # arrived, not yet in the series
+        self._draw_timer = QTimer(self, singleShot=True, interval=0)
+        self._draw_timer.timeout.connect(self.refresh_now)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_INTERVAL_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_due)
         self.loss_plot = self._make_loss_plot()
@@ -103,15 +107,22 @@ class LossPlotWidget(Retranslating, QWidget):
 
     # data in --------------------------------------------------------------------------------
     def append_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        """Add a snapshot's new points (connect to TrainingController.snapshotReady)."""
-        if snapshot.history_reset:
-            self.clear()
-        self._losses[STEPS].place(snapshot.new_steps)
-        self._losses[EPOCHS].place(snapshot.new_epochs)
-        rows = snapshot.new_gradient_rms
-        # Gradient rows belong to the last len(rows) of the snapshot's steps (x is 1-based).
-        self.gradient_plot.append(snapshot.new_steps.end - len(rows) + 1, rows)
+        """Add a snapshot's new points (connect to TrainingController.snapshotReady).  Only
+        queued here: they go into the series (which may thin them, a few ms) on the next
+        refresh, or as soon as anything asks for the data."""
+        self._pending.append(snapshot)
         self._schedule_refresh()
+
+    def _take_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for snapshot in pending:
+            if snapshot.history_reset:
+                self._clear_series()
+            self._losses[STEPS].place(snapshot.new_steps)
+            self._losses[EPOCHS].place(snapshot.new_epochs)
+            rows = snapshot.new_gradient_rms
+            # Gradient rows belong to the last len(rows) of the snapshot's steps (1-based x).
+            self.gradient_plot.append(snapshot.new_steps.end - len(rows) + 1, rows)
 
     def set_history(self, history: LossHistory) -> None:
         """Show a saved history (e.g. a project just opened), replacing what is shown."""
@@ -120,17 +131,23 @@ class LossPlotWidget(Retranslating, QWidget):
         self._schedule_refresh()
 
     def clear(self) -> None:
+        self._pending = []
+        self._clear_series()
+        self._schedule_refresh()
+
+    def _clear_series(self) -> None:
         self._losses = {STEPS: LossSeries(), EPOCHS: LossSeries()}
         self.gradient_plot.clear_data()
-        self._schedule_refresh()
 
     def shown_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The shown series: x (1-based step or epoch numbers) and loss."""
+        self._take_pending()
         series = self._losses[self._series]
         return series.indices() + 1.0, series.view()
 
     def point_count(self, series: str = STEPS) -> int:
         """How many steps (or epochs) the plot covers; a long run shows a thinned part."""
+        self._take_pending()
         return len(self._losses[series])
 
     # display options ------------------------------------------------------------------------
@@ -163,9 +180,13 @@ class LossPlotWidget(Retranslating, QWidget):
             self._refresh_timer.start()
 
     def _on_refresh_due(self) -> None:
-        self.refresh_now()
+        """Take the queued points in now, and draw them on the next turn of the event loop:
+        two short tasks rather than one long one (a timer due meanwhile is not held up)."""
+        self._take_pending()
+        self._draw_timer.start()
 
     def refresh_now(self) -> None:
+        self._draw_timer.stop()
         xs, ys = self.shown_data()
         view = self.loss_plot.plotItem.vb
         if not self._following:  # panned or zoomed by hand: only what is in view
@@ -242,6 +263,9 @@ def _light_grid(item: pg.PlotItem) -> None:
         axis.setStyle(tickAlpha=255)
         axis.setTickPen(pg.mkPen(GRID_COLOUR))
         axis.setZValue(-1)  # opaque lines go under the curve, not over it
+        # Drawn into a pixmap once per range: pyqtgraph otherwise replays the axis (numbers
+        # and grid) from a QPicture on every repaint of the curve, 30 times a second.
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 def _data_bounds(item: pg.PlotItem, axis: int) -> tuple[float, float] | None:

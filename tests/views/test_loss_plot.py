@@ -45,6 +45,20 @@ def test_snapshots_append_and_a_reset_starts_over(qtbot, plot):
     assert plot.point_count() == 1 and plot.point_count("epochs") == 0
 
 
+def test_queued_snapshots_are_taken_in_order_and_a_new_history_drops_them(qtbot, plot):
+    plot.append_snapshot(snapshot(0, [0.5, 0.4]))
+    plot.append_snapshot(snapshot(0, [0.9], reset=True))
+    plot.append_snapshot(snapshot(1, [0.8]))
+    xs, ys = plot.shown_data()  # taken in when asked for, not only when drawn
+    np.testing.assert_array_equal(xs, [1, 2])
+    np.testing.assert_array_equal(ys, [0.9, 0.8])
+    plot.append_snapshot(snapshot(2, [0.7]))
+    plot.set_history(LossHistory([0.3]))  # a project opened: its history, not the old run's
+    np.testing.assert_array_equal(plot.shown_data()[1], [0.3])
+    plot.refresh_now()
+    np.testing.assert_array_equal(plot.curve.getOriginalDataset()[1], [0.3])
+
+
 def test_epoch_series_shows_epoch_means(qtbot, plot):
     plot.append_snapshot(snapshot(0, [0.5, 0.4, 0.3, 0.2], epochs=[0.45, 0.25]))
     plot.set_series("epochs")
@@ -188,12 +202,12 @@ def test_a_long_run_keeps_a_bounded_number_of_gradient_rows(qtbot, plot, monkeyp
         first = k * rows_per_snapshot
         rms = np.column_stack([np.arange(first, first + rows_per_snapshot) + 1.0] * 2)
         plot.append_snapshot(snapshot(first, np.ones(rows_per_snapshot), rms=rms))
+    plot.refresh_now()  # snapshots are queued as they come, taken in when drawn
     grads = plot.gradient_plot
     assert grads.n_points <= 1000 and grads.stride == 8
     xs = grads._xs.view()
     assert np.all(np.diff(xs) == grads.stride)  # evenly spaced, the newest steps included
     assert xs[-1] >= 6000 - grads.stride
-    plot.refresh_now()
     shown_x, shown_y = grads._curves[0].getOriginalDataset()
     np.testing.assert_array_equal(shown_y, shown_x)  # each kept row sits at its own step
 
