@@ -51,3 +51,24 @@ def non_background_fraction(image, background) -> float:
             total += 1
             differing += image.pixelColor(x, y) != background
     return differing / max(1, total)
+
+
+def count_paints(monkeypatch, item_class, record=lambda item: item) -> list:
+    """``record(item)`` of each paint of an ``item_class`` item, in order. Patch before the
+    view is made (PySide remembers an item's paint once it has one)."""
+    paints: list = []
+    original = item_class.paint
+
+    def counted(self, *args):
+        paints.append(record(self))
+        return original(self, *args)
+
+    monkeypatch.setattr(item_class, "paint", counted)
+    return paints
+
+
+def shifted(document, amount: float) -> Network:
+    """The document's network with ``amount`` added to every weight (a live network)."""
+    network = document.project.network.copy()
+    network.weights = [w + amount for w in network.weights]
+    return network

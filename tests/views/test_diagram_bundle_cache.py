@@ -4,30 +4,11 @@ units' values does not stroke the lines again; a new pen does; exports still dra
 from __future__ import annotations
 
 from bpstudio.views.diagram import edge_bundle
-from tests.views.diagram_support import document_with_sizes, shown_view
-
-
-def count_bundle_paints(monkeypatch) -> list:
-    """Patched before the view is made (PySide remembers an item's paint once it has one)."""
-    paints: list = []
-    original = edge_bundle.EdgeBundleItem.paint
-
-    def counted(self, *args):
-        paints.append(self)
-        return original(self, *args)
-
-    monkeypatch.setattr(edge_bundle.EdgeBundleItem, "paint", counted)
-    return paints
-
-
-def shifted(document, amount: float):
-    network = document.project.network.copy()
-    network.weights = [w + amount for w in network.weights]
-    return network
+from tests.views.diagram_support import count_paints, document_with_sizes, shifted, shown_view
 
 
 def test_new_unit_values_repaint_without_stroking_the_lines(qtbot, monkeypatch):
-    paints = count_bundle_paints(monkeypatch)
+    paints = count_paints(monkeypatch, edge_bundle.EdgeBundleItem)
     document = document_with_sizes([4, 6, 3])
     view = shown_view(qtbot, document)
     view.grab()

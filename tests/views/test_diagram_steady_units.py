@@ -10,7 +10,7 @@ from bpstudio.controller.document import Document
 from bpstudio.model.dataset import Dataset
 from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import unit_item
-from tests.views.diagram_support import document_with_sizes, shown_view
+from tests.views.diagram_support import count_paints, document_with_sizes, shifted, shown_view
 
 
 def steady_document() -> Document:
@@ -21,25 +21,6 @@ def steady_document() -> Document:
     inputs[:, 0] = 3.0
     project.dataset = Dataset(inputs, project.dataset.targets)
     return Document(project)
-
-
-def count_unit_paints(monkeypatch) -> list:
-    """Patched before the view is made (PySide remembers an item's paint once it has one)."""
-    paints: list = []
-    original = unit_item.UnitItem.paint
-
-    def counted(self, *args):
-        paints.append(self.ref)
-        return original(self, *args)
-
-    monkeypatch.setattr(unit_item.UnitItem, "paint", counted)
-    return paints
-
-
-def shifted(document, amount: float):
-    network = document.project.network.copy()
-    network.weights = [w + amount for w in network.weights]
-    return network
 
 
 def pixels(image: QImage) -> np.ndarray:
@@ -55,7 +36,7 @@ def snapshots(document, count: int, start: float = 0.1) -> None:
 
 
 def test_steady_units_are_not_painted_again(qtbot, monkeypatch):
-    paints = count_unit_paints(monkeypatch)
+    paints = count_paints(monkeypatch, unit_item.UnitItem, lambda unit: unit.ref)
     document = steady_document()
     view = shown_view(qtbot, document)
     units = view.diagram_scene.items_.units
