@@ -30,6 +30,7 @@ from bpstudio.app import make_application  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import process_memory  # noqa: E402
+
 from bpstudio.controller.training_pace import FLAT_OUT  # noqa: E402
 
 EDIT_INTERVAL_MS = 250

@@ -30,10 +30,10 @@ from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.trace import ForwardTrace, Gradients
 from bpstudio.model.training import TrainingConfig
 
-
 # Edits the undo stack keeps (the oldest go first): each keeps the project before and after
 # it, so an unlimited stack would grow for as long as the app runs (docs/reliability.md).
 UNDO_LIMIT = 1000
+
 
 class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     changed = Signal()  # anything in the project (or the shown sample) changed

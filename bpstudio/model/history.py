@@ -122,13 +122,13 @@ def join_chunks(chunks: list[SeriesChunk]) -> SeriesChunk:
     """Consecutive chunks as one (each array joined with one copy)."""
     if len(chunks) == 1:
         return chunks[0]
-    with_points = [c for c in chunks if len(c.indices)]
+    with_points = [c for c in chunks if len(c.indices)] or chunks[:1]
     newest = [c for c in chunks if c.end > c.start]
     return SeriesChunk(
         chunks[0].start,
         chunks[-1].end,
-        _frozen(np.concatenate([c.indices for c in with_points])) if with_points else chunks[0].indices,
-        _frozen(np.concatenate([c.values for c in with_points])) if with_points else chunks[0].values,
+        _frozen(np.concatenate([c.indices for c in with_points])),
+        _frozen(np.concatenate([c.values for c in with_points])),
         newest[-1].latest if newest else math.nan,
         max(c.stride for c in chunks),
     )

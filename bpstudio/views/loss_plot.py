@@ -2,8 +2,9 @@
 
 Fed by training snapshots (append-only) or a project's saved history.  Snapshots are only
 queued as they arrive (the controller's flush, which every view shares, stays short), and taken
-in and drawn at most ~30 times a second, the drawing on a turn of the event loop of its own.  The series thin themselves as a long run
-goes on (model.history: every step up to THINNING_LIMIT points, then every 2nd, 4th, ...), and
+in and drawn at most ~30 times a second, the drawing on a turn of the event loop of its own.
+The series thin themselves as a long run goes on (model.history: every step up to
+THINNING_LIMIT points, then every 2nd, 4th, ...), and
 the curves downsample by peaks and clip to the view, so a million-step run pans and zooms
 smoothly and its memory stays flat.
 """

@@ -149,9 +149,7 @@ def test_an_old_file_with_a_long_history_loads_thinned(tmp_path):
     save_project(project, path)
     again = load_project(path).history
     assert len(again.steps) == 300_000 and again.steps.stride > 1
-    np.testing.assert_array_equal(
-        again.steps.view(), losses(300_000)[:: again.steps.stride]
-    )
+    np.testing.assert_array_equal(again.steps.view(), losses(300_000)[:: again.steps.stride])
 
 
 @pytest.mark.parametrize(

@@ -186,9 +186,7 @@ def _in_pixels(painter: QPainter, scale: float) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _disc_pixmap(
-    key: tuple[int, str, bool, bool], scale: float
-) -> tuple[QRectF, QPixmap, QRectF]:
+def _disc_pixmap(key: tuple[int, str, bool, bool], scale: float) -> tuple[QRectF, QPixmap, QRectF]:
     """The unit's disc for ``key`` = (fill rgba, role, selected, hovered) at ``scale`` device
     pixels per unit, as the arguments of drawPixmap: where it goes in the item, the pixmap,
     all of the pixmap."""
