@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 import pytest
 
@@ -211,14 +209,3 @@ def test_a_long_run_keeps_a_bounded_number_of_gradient_rows(qtbot, plot, monkeyp
     shown_x, shown_y = grads._curves[0].getOriginalDataset()
     np.testing.assert_array_equal(shown_y, shown_x)  # each kept row sits at its own step
 
-
-def test_closing_the_plot_reports_no_error(qapp, capfd):
-    """Its tab widget signals while it is destroyed; nothing of the plot's may answer then."""
-    widget = LossPlotWidget()
-    widget.show()
-    qapp.processEvents()
-    capfd.readouterr()
-    del widget
-    gc.collect()
-    qapp.processEvents()
-    assert "Error" not in capfd.readouterr().err
