@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bpstudio.controller.training_snapshot import TrainingSnapshot, frozen_copy, snapshot_network
+from bpstudio.controller.training_snapshot import TrainingSnapshot, snapshot_network
+from bpstudio.model.history import frozen_copy
 from bpstudio.model.training import Trainer
 
 
@@ -48,5 +49,5 @@ class SnapshotReporter:
     def _take_gradient_rows(self, n_matrices: int) -> np.ndarray:
         rows, self._gradient_rows = self._gradient_rows, []
         if not rows:
-            return frozen_copy(np.empty((0, n_matrices)))
-        return frozen_copy(np.vstack(rows))
+            return frozen_copy(np.empty((0, n_matrices)), np.float64)
+        return frozen_copy(np.vstack(rows), np.float64)

@@ -12,21 +12,15 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from bpstudio.model.evaluation import Evaluation
-from bpstudio.model.history import SeriesChunk, join_chunks
+from bpstudio.model.history import SeriesChunk, frozen_copy, join_chunks
 from bpstudio.model.network import Network
 
 # Why a snapshot ends a run; "" while training goes on.
 STOP_NONE = ""
 
 
-def frozen_copy(array: np.ndarray) -> np.ndarray:
-    copy = np.array(array, dtype=np.float64, copy=True)
-    copy.flags.writeable = False
-    return copy
-
-
 def _empty(columns: int = 0) -> np.ndarray:
-    return frozen_copy(np.empty((0, columns)) if columns else np.empty(0))
+    return frozen_copy(np.empty((0, columns)) if columns else np.empty(0), np.float64)
 
 
 @dataclass(frozen=True)
@@ -112,7 +106,9 @@ def merge_snapshots(snapshots: list[TrainingSnapshot]) -> TrainingSnapshot:
         newest,
         new_steps=join_chunks([s.new_steps for s in run]),
         new_epochs=join_chunks([s.new_epochs for s in run]),
-        new_gradient_rms=frozen_copy(np.vstack(rows)) if rows else newest.new_gradient_rms,
+        new_gradient_rms=frozen_copy(np.vstack(rows), np.float64)
+        if rows
+        else newest.new_gradient_rms,
         new_evaluations=tuple(e for s in run for e in s.new_evaluations),
         history_reset=first.history_reset,
         reinitialised=any(s.reinitialised for s in run),
@@ -125,7 +121,9 @@ def snapshot_network(network: Network) -> dict:
     return {
         "layer_sizes": tuple(network.layer_sizes),
         "activations": tuple(network.activations),
-        "weights": tuple(frozen_copy(w) for w in network.weights),
-        "biases": None if network.biases is None else tuple(frozen_copy(b) for b in network.biases),
+        "weights": tuple(frozen_copy(w, np.float64) for w in network.weights),
+        "biases": None
+        if network.biases is None
+        else tuple(frozen_copy(b, np.float64) for b in network.biases),
         "freeze_biases": network.freeze_biases,
     }

@@ -83,8 +83,9 @@ class GrowingArray:
         return self._size
 
 
-def _frozen(array: np.ndarray) -> np.ndarray:
-    array = np.array(array, copy=True)
+def frozen_copy(array, dtype=None) -> np.ndarray:
+    """A read-only copy (of ``dtype`` when given), safe to hand to another thread."""
+    array = np.array(array, dtype=dtype, copy=True)
     array.flags.writeable = False
     return array
 
@@ -103,13 +104,13 @@ class SeriesChunk:
 
     @classmethod
     def empty(cls, at: int = 0) -> SeriesChunk:
-        return cls(at, at, _frozen(np.empty(0, np.int64)), _frozen(np.empty(0)))
+        return cls(at, at, frozen_copy(np.empty(0, np.int64)), frozen_copy(np.empty(0)))
 
     @classmethod
     def consecutive(cls, start: int, values) -> SeriesChunk:
         """Unthinned points ``start``, ``start + 1``, ... with ``values``."""
-        values = _frozen(np.asarray(values, dtype=np.float64).ravel())
-        indices = _frozen(np.arange(start, start + len(values), dtype=np.int64))
+        values = frozen_copy(np.asarray(values, dtype=np.float64).ravel())
+        indices = frozen_copy(np.arange(start, start + len(values), dtype=np.int64))
         latest = float(values[-1]) if len(values) else math.nan
         return cls(start, start + len(values), indices, values, latest)
 
@@ -127,8 +128,8 @@ def join_chunks(chunks: list[SeriesChunk]) -> SeriesChunk:
     return SeriesChunk(
         chunks[0].start,
         chunks[-1].end,
-        _frozen(np.concatenate([c.indices for c in with_points])),
-        _frozen(np.concatenate([c.values for c in with_points])),
+        frozen_copy(np.concatenate([c.indices for c in with_points])),
+        frozen_copy(np.concatenate([c.values for c in with_points])),
         newest[-1].latest if newest else math.nan,
         max(c.stride for c in chunks),
     )
@@ -194,8 +195,8 @@ class LossSeries:
         return SeriesChunk(
             start,
             max(start, self._end),
-            _frozen(self._xs.view()[first:]),
-            _frozen(self._ys.view()[first:]),
+            frozen_copy(self._xs.view()[first:]),
+            frozen_copy(self._ys.view()[first:]),
             self.latest if self._end > start else math.nan,
             self.stride,
         )
