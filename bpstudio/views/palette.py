@@ -1,0 +1,29 @@
+"""Every colour that carries a meaning, in one place, so no two meanings share a colour.
+
+Plain hex strings (no Qt import): views wrap them in ``QColor`` or pyqtgraph pens, the exports
+use them as they are.  `MEANINGS` lists each meaning once; a test checks they are all distinct.
+"""
+
+from __future__ import annotations
+
+# The sign of a weight (edges, weight tables, unit values).
+WEIGHT_POSITIVE = "#0877bd"  # blue
+WEIGHT_NEGATIVE = "#e8710a"  # orange
+
+# What the current walkthrough formula touches (units, edges, table cells).  Neither sign's hue.
+HIGHLIGHT = "#d81b60"  # magenta
+HIGHLIGHT_FILL = "#fde4ee"  # its light background, for cells and unit discs
+
+# The sign of a gradient dE/dw, when gradients are drawn on the diagram.
+GRADIENT_POSITIVE = "#2e7d32"  # green
+GRADIENT_NEGATIVE = "#6a1b9a"  # purple
+
+# One colour per path from E to a weight or unit (the path explorer), in order of |term|.
+PATH_COLOURS = ("#00acc1", "#7cb342", "#5e35b1", "#8d6e63", "#fdd835", "#546e7a")
+
+MEANINGS: dict[str, tuple[str, ...]] = {
+    "weight sign": (WEIGHT_POSITIVE, WEIGHT_NEGATIVE),
+    "highlight": (HIGHLIGHT, HIGHLIGHT_FILL),
+    "gradient sign": (GRADIENT_POSITIVE, GRADIENT_NEGATIVE),
+    "path": PATH_COLOURS,
+}
