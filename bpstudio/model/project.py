@@ -25,6 +25,8 @@ from bpstudio.model.initialisation import SCHEMES, InitScheme
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
+from bpstudio.model.practice.progress import PracticeLog
+from bpstudio.model.practice.storage import practice_from_json, practice_to_json
 from bpstudio.model.training import TrainingConfig
 from bpstudio.model.validation import (
     ProjectFileError,
@@ -43,7 +45,7 @@ from bpstudio.model.validation import (
 )
 
 FORMAT = "bpstudio-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_PROJECT_BYTES = 64 * 1024 * 1024
 
 
@@ -59,6 +61,8 @@ class Project:
     steps_taken: int = 0
     description: str = ""
     view: dict[str, Any] = field(default_factory=dict)
+    # the student's practice; one log shared by every copy (undo keeps the student's work)
+    practice: PracticeLog = field(default_factory=PracticeLog, compare=False)
 
     def copy(self) -> Project:
         return Project(
@@ -72,6 +76,7 @@ class Project:
             self.steps_taken,
             self.description,
             json.loads(json.dumps(self.view)),
+            self.practice,
         )
 
     def equals(self, other: Project) -> bool:
@@ -111,7 +116,12 @@ def to_json(project: Project) -> dict:
         "dataset": dataset_to_json(project.dataset),
         "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
         "view": project.view,
+        **_optional("practice", practice_to_json(project.practice.record)),
     }
+
+
+def _optional(key: str, value: Any) -> dict:
+    return {} if value is None else {key: value}
 
 
 def dumps(project: Project) -> str:
@@ -224,6 +234,7 @@ def from_json(data: Any) -> Project:
         steps_taken=steps,
         description=expect_str(data.get("description", ""), "description"),
         view=expect_object(data.get("view", {}), "view"),
+        practice=PracticeLog(practice_from_json(data.get("practice"))),
     )
 
 
