@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from bpstudio import __version__
 
 EXIT_BAD_INPUT = 2
-HEADLESS_VERBS = ("train", "derive")
+HEADLESS_VERBS = ("train", "derive", "exercise")
 # Options of the GUI (bpstudio.app), passed on to it rather than to the headless parser.
 GUI_OPTIONS = ("--self-test-screenshot",)
 
@@ -25,9 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'bpstudio' alone (or with a project file) to open the window.",
     )
     parser.add_argument("--version", action="version", version=f"bpstudio {__version__}")
-    verbs = parser.add_subparsers(dest="verb", metavar="{train,derive}")
+    verbs = parser.add_subparsers(dest="verb", metavar="{train,derive,exercise}")
     _add_train(verbs)
     _add_derive(verbs)
+    from bpstudio.cli_exercise import add_exercise_parser
+
+    add_exercise_parser(verbs, _positive_int, _non_negative_int)
     return parser
 
 
@@ -61,6 +64,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {value}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     gui_option = argv and argv[0].split("=", 1)[0] in GUI_OPTIONS
@@ -74,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bpstudio.cli_derive import run_derive
 
             return run_derive(args)
+        if args.verb == "exercise":
+            from bpstudio.cli_exercise import run_exercise
+
+            return run_exercise(args)
         build_parser().print_help()
         return 0
     from bpstudio.app import run_gui

@@ -12,6 +12,7 @@ import sys
 from bpstudio.cli_text import cli_language, translate
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
+from bpstudio.model.practice import project_mistakes
 from bpstudio.render import render_derivation
 from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
@@ -39,7 +40,8 @@ def run_derive(args) -> int:
         derivation = derive_project(project, args.sample - 1, digits=args.digits, lang=lang)
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))
-    text = render_derivation(derivation, args.format)
+    mistakes = project_mistakes(project, derivation) if args.format == "json" else None
+    text = render_derivation(derivation, args.format, mistakes)
     if not args.out:
         sys.stdout.write(text)
         return 0

@@ -31,12 +31,15 @@ def _number(value: float) -> float | None:
     return value if math.isfinite(value) else None  # JSON has no NaN or infinity
 
 
-def step_to_json(step: DerivationStep) -> dict:
+def step_to_json(step: DerivationStep, mistakes=None) -> dict:
+    """``mistakes``: the step's named mistakes (``bpstudio.model.practice``), if known."""
     data = asdict(step)
     data["indices"] = list(step.indices)
     data["value"] = _number(step.value)
     # sorted so that the same derivation always gives the same file
     data["touches"] = [ref_to_json(r) for r in sorted(step.touches, key=_ref_key)]
+    if mistakes is not None:
+        data["mistakes"] = [{"code": m.code, "value": _number(m.value)} for m in mistakes]
     return data
 
 
@@ -44,7 +47,9 @@ def _ref_key(ref) -> tuple:
     return (type(ref).__name__, *asdict(ref).values())
 
 
-def to_json_data(d: Derivation) -> dict:
+def to_json_data(d: Derivation, mistakes=None) -> dict:
+    """``mistakes``: per step, its named mistakes (``project_mistakes``), or None."""
+    per_step = mistakes if mistakes is not None else [None] * len(d.steps)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -61,9 +66,11 @@ def to_json_data(d: Derivation) -> dict:
         "use_bias": d.use_bias,
         "phases": [asdict(p) for p in d.phases],
         "sections": [asdict(s) for s in d.sections],
-        "steps": [step_to_json(s) for s in d.steps],
+        "steps": [step_to_json(s, m) for s, m in zip(d.steps, per_step, strict=True)],
     }
 
 
-def to_json(d: Derivation) -> str:
-    return json.dumps(to_json_data(d), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+def to_json(d: Derivation, mistakes=None) -> str:
+    return (
+        json.dumps(to_json_data(d, mistakes), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    )

@@ -49,9 +49,7 @@ class Summary:
     def text(self, lang: str) -> str:
         if not self.total:
             return practice_text("summary.none", lang)
-        text = practice_text(
-            "summary", lang, right=self.right_first_time, total=self.total
-        )
+        text = practice_text("summary", lang, right=self.right_first_time, total=self.total)
         if self.look_again is not None:
             if self.what in ("revealed", "tries"):
                 what = practice_text(f"{self.what}.what", lang)

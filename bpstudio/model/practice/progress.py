@@ -27,9 +27,10 @@ def step_key(step: DerivationStep) -> str:
 
 def fingerprint(derivation: Derivation) -> str:
     """The exercise's identity: its sample and every step's number (12 significant digits)."""
-    text = ";".join(
-        f"{step_key(s)}={s.value:.12g}" for s in derivation.steps
-    ) + f";sample={derivation.sample}"
+    text = (
+        ";".join(f"{step_key(s)}={s.value:.12g}" for s in derivation.steps)
+        + f";sample={derivation.sample}"
+    )
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
