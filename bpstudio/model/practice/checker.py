@@ -7,7 +7,9 @@ The rules, in order:
 1. a number that is not readable is ``unreadable``;
 2. exactly the correct value is right, however few its digits (``0.5``, ``1``, ``0``);
 3. fewer than 3 significant digits (or the walkthrough's digits, if those are fewer) gets
-   ``more_digits``: too coarse to tell a slip from the right answer;
+   ``more_digits``: too coarse to tell a slip from the right answer; except the number exactly
+   as the walkthrough would show it (``1.6e-05`` for 1.59986e-05 at 4 digits, whose zeros
+   were dropped), which is judged;
 4. within the answer's rounding of the correct value: ``correct`` (the correct answer always
    wins, so a mistake that rounds the same is never named);
 5. within the answer's rounding of a named mistake: ``mistake``, with its code;
@@ -85,11 +87,13 @@ def check_answer(
     slack = 1e-12 * max(1.0, abs(correct))  # binary floating point of the typed decimals
     if abs(typed.value - correct) <= slack:
         return Verdict("correct")
-    if typed.significant < min(MIN_SIGNIFICANT, digits):
+    candidates = [correct, *(m.value for m in mistakes)]
+    as_shown = any(typed.value == float(f"{v:.{digits}g}") for v in candidates)
+    if typed.significant < min(MIN_SIGNIFICANT, digits) and not as_shown:
         return Verdict("more_digits")
     tolerance = typed.half_unit + slack
     if abs(typed.value - correct) <= tolerance:
-        return Verdict("correct", precise=typed.significant >= digits)
+        return Verdict("correct", precise=typed.significant >= digits or as_shown)
     for mistake in mistakes:
         rounds_like_correct = abs(mistake.value - correct) <= tolerance
         if not rounds_like_correct and abs(typed.value - mistake.value) <= tolerance:
