@@ -25,6 +25,7 @@ from bpstudio.model import editing
 from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import InitScheme
 from bpstudio.model.network import Network
+from bpstudio.model.practice import new_exercise
 from bpstudio.model.project import Project, load_project, save_project
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.trace import ForwardTrace, Gradients
@@ -208,6 +209,11 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         if steps_taken is not None:
             after.steps_taken = int(steps_taken)
         self._push(after, text)
+
+    def new_exercise(self, seed: int) -> None:
+        """Practice: fresh nice numbers for the walked sample's batch and every weight."""
+        after = new_exercise(self.project, self.sample_index, seed)
+        self._push(after, self.tr("New exercise (seed %d)") % seed)
 
     def set_training_config(self, config: TrainingConfig) -> None:
         """Learning rate, batch size, ...: one undo step while the same box is being edited."""

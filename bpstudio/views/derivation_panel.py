@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from bpstudio.views.formula_widget import FormulaLabel, prefetch
 from bpstudio.views.language import Retranslating
+from bpstudio.views.practice_bar import PracticeBar
+from bpstudio.views.practice_box import PracticeBox
 from bpstudio.views.symbols import sub, sup
 from bpstudio.views.walkthrough_bar import WalkthroughBar
 
@@ -53,6 +55,7 @@ class StepCard(Retranslating, QFrame):
         self.explanation = QLabel(objectName="stepExplanation")
         self.explanation.setWordWrap(True)
         self._captions = [QLabel() for _ in range(3)]
+        self._concealed = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.section)
         layout.addWidget(self.heading)
@@ -62,6 +65,7 @@ class StepCard(Retranslating, QFrame):
             caption.setStyleSheet("color: #555; font-weight: bold;")
             layout.addWidget(caption)
             layout.addWidget(_scrolling(widget))
+        self._practice_slot = layout.count()  # practice's answer box goes here, under the value
         layout.addWidget(self.explanation)
         layout.addStretch(1)
         for label in self.findChildren(QLabel):
@@ -75,6 +79,17 @@ class StepCard(Retranslating, QFrame):
             strict=True,
         ):
             caption.setText(text)
+
+    def add_practice(self, widget: QWidget) -> None:
+        self.layout().insertWidget(self._practice_slot, widget)
+
+    def set_concealed(self, concealed: bool) -> None:
+        """Practice: the student computes this value; only the symbolic form shows."""
+        self._concealed = concealed
+        for i in (1, 2):
+            self._captions[i].setVisible(not concealed)
+        for widget in (self.substituted, self.value):
+            widget.parentWidget().parentWidget().setVisible(not concealed)
 
     def show_step(self, step) -> None:
         self.section.setText(step.section_title)
@@ -113,11 +128,14 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 class DerivationPanel(Retranslating, QWidget):
     """Steps through a :class:`WalkthroughCursor`; never computes a number itself."""
 
-    def __init__(self, cursor, document, parent=None, first_step_after=None) -> None:
+    def __init__(
+        self, cursor, document, parent=None, first_step_after=None, practice=None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("derivationPanelWidget")
         self.cursor = cursor
         self.document = document
+        self.practice = practice  # a PracticeSession, or None
         self.bar = WalkthroughBar(cursor, document)
         self.card = StepCard()
         self.outline = QTreeWidget(objectName="derivationOutline")
@@ -140,6 +158,13 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setStyleSheet("background: #fff4d6; padding: 4px;")
         self.training_note.hide()
         layout.addWidget(self.bar)
+        self.practice_bar = self.practice_box = None
+        if practice is not None:
+            self.practice_bar = PracticeBar(practice, cursor)
+            self.practice_box = PracticeBox(practice, cursor)
+            self.card.add_practice(self.practice_box)
+            layout.addWidget(self.practice_bar)
+            practice.changed.connect(self._on_practice_changed)
         layout.addWidget(self.training_note)
         layout.addWidget(splitter, 1)
         self._splitter = splitter
@@ -189,7 +214,7 @@ class DerivationPanel(Retranslating, QWidget):
             parent = QTreeWidgetItem(self.outline, [section.title])
             parent.setData(0, STEP_ROLE, section.first)
             for i in section.step_range:
-                item = QTreeWidgetItem(parent, [_outline_text(steps[i])])
+                item = QTreeWidgetItem(parent, [self._outline_text(i)])
                 item.setData(0, STEP_ROLE, i)
                 item.setToolTip(0, steps[i].symbolic)
                 self._items.append(item)
@@ -205,6 +230,7 @@ class DerivationPanel(Retranslating, QWidget):
         if step is None:
             return
         self.card.show_step(step)
+        self.card.set_concealed(self._concealed(index))
         self._queue_neighbours(index)
         if 0 <= index < len(self._items):
             self.outline.blockSignals(True)
@@ -234,13 +260,29 @@ class DerivationPanel(Retranslating, QWidget):
         if self._prefetch_queue:
             self._prefetch_timer.start(0)
 
+    def _concealed(self, index: int) -> bool:
+        return self.practice is not None and self.practice.is_concealed(index)
+
+    def _outline_text(self, index: int) -> str:
+        step = self.cursor.steps[index]
+        value = "?" if self._concealed(index) else f"{step.value:.4g}"
+        return f"{_plain(step.symbol)} = {value}"
+
+    @Slot()
+    def _on_practice_changed(self) -> None:
+        """An answer, a level or the mode changed: the card and outline show what they may."""
+        if len(self.cursor.steps) != len(self._items):  # (a due rebuild runs first)
+            return  # a new derivation: its outline is being built from scratch
+        for i, item in enumerate(self._items):
+            text = self._outline_text(i)
+            if item.text(0) != text:
+                item.setText(0, text)
+        if self.cursor.current is not None:
+            self.card.set_concealed(self._concealed(self.cursor.index))
+
     @Slot(QTreeWidgetItem)
     def _on_outline_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.cursor.go_to(item.data(0, STEP_ROLE))
-
-
-def _outline_text(step) -> str:
-    return f"{_plain(step.symbol)} = {step.value:.4g}"
 
 
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")

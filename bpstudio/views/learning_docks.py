@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from bpstudio.controller.practice import PracticeSession
 from bpstudio.controller.training_session import TrainingSession
 from bpstudio.controller.walkthrough import WalkthroughCursor
 from bpstudio.model.derivation import derive_project
@@ -43,10 +44,11 @@ class LearningDocks(QObject):
         self.loss_plot.setObjectName("lossPlotWidget")
         lang = lang or derivation_language(switcher().language)
         self.cursor = WalkthroughCursor(document, build_derivation, lang=lang, parent=self)
+        self.practice = PracticeSession(document, self.cursor, self)
         # Its first formula waits for the window's first frame (typesetting's first use
         # imports ziamath, a few hundred ms).
         self.derivation_panel = DerivationPanel(
-            self.cursor, document, first_step_after=window.firstFrameShown
+            self.cursor, document, first_step_after=window.firstFrameShown, practice=self.practice
         )
         self._divergence_box: QMessageBox | None = None
         self._add_docks()
