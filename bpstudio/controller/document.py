@@ -60,6 +60,8 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.highlight_values: dict = {}
         # Edges/biases whose dE/dw the walkthrough has computed so far; None: show them all.
         self.revealed: frozenset | None = None
+        # Practice: (node mode, UnitRef) pairs whose value the student still works out.
+        self.concealed: frozenset = frozenset()
         self._trace: ForwardTrace | None = None
         self._gradients: Gradients | None = None
         self._live: Network | None = None
@@ -173,6 +175,13 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
             return
         self.revealed = refs
         self.revealedChanged.emit()
+
+    def set_concealed(self, pairs) -> None:
+        """Practice: which unit values ("z", "a", "dE/dz" of a UnitRef) the views keep hidden."""
+        pairs = frozenset(pairs)
+        if pairs != self.concealed:
+            self.concealed = pairs
+            self.revealedChanged.emit()
 
     def is_revealed(self, ref) -> bool:
         return self.revealed is None or ref in self.revealed

@@ -29,8 +29,10 @@ from bpstudio.model.practice.fading import FIRST_PRACTICE_LEVEL, clamp_level, of
 from bpstudio.model.practice.feedback import Summary, shown_value, summarise, verdict_text
 from bpstudio.model.practice.hints import factor_hints, formula_hint
 from bpstudio.model.practice.text import practice_text
+from bpstudio.model.refs import UnitRef
 
 HINT_FORMULA, HINT_FACTORS, HINT_ANSWER = 1, 2, 3
+_NODE_MODES = {"z": "z", "a": "a", "Y": "a", "dE/dz": "dE/dz"}  # step -> the diagram's mode
 
 
 class PracticeSession(QObject):
@@ -178,7 +180,18 @@ class PracticeSession(QObject):
     def _store(self, index: int, progress: StepProgress) -> None:
         key = step_key(self._cursor.steps[index])
         self._set_record(self.record.with_step(self._fingerprint, key, progress))
-        self._cursor.refresh()  # an answered step may show its number on the diagram now
+
+    def _conceal_on_diagram(self) -> None:
+        """The diagram's unit values that a step still to be worked out would give away."""
+        pairs = set()
+        if self.enabled:
+            steps = self._cursor.steps
+            for index in self._hidden:
+                step = steps[index]
+                mode = _NODE_MODES.get(step.quantity)
+                if mode and step.indices and self.is_concealed(index):
+                    pairs.add((mode, UnitRef(step.layer, step.indices[0])))
+        self._document.set_concealed(pairs)
 
     def _set_record(self, record: PracticeRecord) -> None:
         if record == self.record:
@@ -186,7 +199,8 @@ class PracticeSession(QObject):
         self._document.project.practice.record = record
         self._document.undo_stack.resetClean()  # the student's work: modified until saved
         self._hidden = self._hidden_now()
-        self._cursor.refresh()
+        self._conceal_on_diagram()
+        self._cursor.refresh()  # an answered step may show its number on the diagram now
         self.changed.emit()
 
     def _hidden_now(self) -> frozenset[int]:
@@ -216,9 +230,11 @@ class PracticeSession(QObject):
     def _on_derivation_changed(self) -> None:
         if self.enabled:
             self._refresh_caches()
+        self._conceal_on_diagram()
         self.changed.emit()
 
     def _on_file_state_changed(self) -> None:
+        self._conceal_on_diagram()
         self.changed.emit()  # another project (opened, new) brings its own record
 
 

@@ -69,6 +69,10 @@ class WindowMenus(QObject):
                 self.tr("Export diagram as S&VG…"),
                 self.tr("Save the diagram as an SVG drawing"),
             ),
+            "actionExportSheets": (
+                self.tr("Export e&xercise sheets…"),
+                self.tr("Sheets for a class: each student's own numbers, blanks, one answer key"),
+            ),
             "actionQuit": (self.tr("&Quit"), self.tr("Close BP Studio")),
             "actionReinitialise": (
                 self.tr("Re-&initialise weights…"),
@@ -148,6 +152,7 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
         self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
+        self._action(menu, "actionExportSheets", lambda: _export_sheets(w))
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
         self._action(menu, "actionQuit", w.close, Key.Quit, quit_icon)
@@ -229,6 +234,12 @@ class WindowMenus(QObject):
 
 def build_menus(window: MainWindow) -> WindowMenus:
     return WindowMenus(window)
+
+
+def _export_sheets(window) -> None:
+    from bpstudio.views.exercise_sheets_dialog import export_exercise_sheets
+
+    export_exercise_sheets(window)
 
 
 def _show_about(window) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QToolButton, QTreeWidget
 
+from bpstudio.model.refs import UnitRef
 from tests.views.window_support import close_inside_the_test, shown_window
 
 
@@ -183,3 +184,36 @@ def test_practice_is_in_the_walkthrough_menu_with_its_keys(practice):
     keys = [k for _m, _a, k in rows]
     assert "Ctrl+P" in keys and "Ctrl+Shift+N" in keys
     assert len(keys) == len(set(keys)), "two actions share a shortcut"
+
+
+def test_export_exercise_sheets_from_the_file_menu(practice, qtbot, tmp_path, monkeypatch):
+    from bpstudio.views.exercise_sheets_dialog import ExerciseSheetsDialog
+
+    def fill_in(dialog):
+        dialog.students.setValue(3)
+        dialog.format.setCurrentIndex(dialog.format.findData("json"))
+        dialog.folder.setText(str(tmp_path))
+        return ExerciseSheetsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExerciseSheetsDialog, "exec", fill_in)
+    practice.findChild(QAction, "actionExportSheets").trigger()
+    assert (tmp_path / "exercises.json").exists()
+    assert str(tmp_path) in practice.statusBar().currentMessage()
+
+
+def test_the_diagram_keeps_unworked_unit_values_hidden(practice, qtbot):
+    win = practice
+    field, feedback, cursor, session = _widgets(win)
+    unit = win.diagram.diagram_scene.items_.units[UnitRef(2, 1)]
+    assert unit_text(unit) != "?"  # level 1: only 七 to work out
+    _set_level(win, session.max_level)
+    assert unit_text(unit) == "?"  # a₁² is the student's to compute
+    _go(cursor, "a", 2, 1)
+    _answer(qtbot, field, f"{cursor.current.value:.6g}")
+    assert unit_text(unit) != "?"
+    win.findChild(QAction, "actionPractice").trigger()  # practice off: every value shows
+    assert not win.document.concealed
+
+
+def unit_text(unit) -> str:
+    return unit.value_text
