@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from bpstudio.model.derivation import derive_project
 from bpstudio.model.practice import max_level
 from bpstudio.model.practice.sheets import MAX_STUDENTS, class_exercises
-from bpstudio.views.language import derivation_language, switcher
+from bpstudio.views.language import derivation_language, switcher, translate
 
 DEFAULT_STUDENTS = 30
 MAX_SEED = 2**31 - 1
@@ -111,8 +111,11 @@ def export_exercise_sheets(window) -> None:
     except (ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         reason = getattr(exc, "strerror", None) or str(exc)
-        QMessageBox.warning(window, dialog.tr("Export exercise sheets"),
-                            dialog.tr("Could not write the sheets: %s") % reason)  # fmt: skip
+        QMessageBox.warning(window, translate("ExerciseSheetsDialog", "Export exercise sheets"),
+                            translate("ExerciseSheetsDialog", "Could not write the sheets: %s") % reason)  # fmt: skip
         return
     QGuiApplication.restoreOverrideCursor()
-    window.show_status(dialog.tr("Wrote %d file(s) to %s") % (len(written), written[0].parent))
+    window.show_status(
+        translate("ExerciseSheetsDialog", "Wrote %d file(s) to %s")
+        % (len(written), written[0].parent)
+    )
