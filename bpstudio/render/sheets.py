@@ -17,7 +17,7 @@ from bpstudio.model.derivation import DerivationStep
 from bpstudio.model.practice.sheets import SHEET_DIGITS, StudentExercise
 from bpstudio.model.project import to_json as project_to_json
 from bpstudio.render.latex import text_to_latex
-from bpstudio.render.outline import network_line, new_heading, outline
+from bpstudio.render.outline import new_heading, outline
 
 SHEET_FORMATS = ("markdown", "latex", "html", "json")
 SUFFIX = {"markdown": ".md", "latex": ".tex", "html": ".html"}
@@ -29,9 +29,15 @@ _WORDS = {
     "student": {"en": "Sheet {n} (exercise seed {seed})", "zh": "练习 {n}（题目种子 {seed}）"},
     "task": {
         "en": "Compute one training step of this network by hand. Fill in every blank with at "
-        "least 3 significant digits; the steps that are worked out show you the way.",
-        "zh": "手算这个网络的一步训练。每个空格至少填写 3 位有效数字；已写出的步骤可作参考。",
+        "least 3 significant digits.",
+        "zh": "手算这个网络的一步训练。每个空格至少填写 3 位有效数字。",
     },
+    "network": {
+        "en": "Network {sizes} ({acts}; {bias}); loss {loss}; η = {lr}",
+        "zh": "网络 {sizes}（{acts}；{bias}）；损失函数 {loss}；η = {lr}",
+    },
+    "bias.on": {"en": "with biases", "zh": "有偏置"},
+    "bias.off": {"en": "no biases", "zh": "无偏置"},
     "given": {"en": "Given", "zh": "已知"},
     "name": {"en": "Name: ____________________", "zh": "姓名：____________________"},
 }
@@ -39,6 +45,18 @@ _WORDS = {
 
 def word(key: str, lang: str, **values) -> str:
     return _WORDS[key][lang].format(**values)
+
+
+def network_line(d, lang: str) -> str:
+    return word(
+        "network",
+        lang,
+        sizes="-".join(str(n) for n in d.layer_sizes),
+        acts=", ".join(d.activations),
+        bias=word("bias.on" if d.use_bias else "bias.off", lang),
+        loss=d.loss,
+        lr=f"{d.learning_rate:g}",
+    )
 
 
 def given_formulas(exercise: StudentExercise) -> list[str]:
@@ -78,7 +96,7 @@ def _pair(j: int, k: int) -> str:
 def _markdown_sheet(exercise: StudentExercise, lang: str) -> str:
     d = exercise.derivation
     out = [f"# {word('sheet', lang, n=exercise.student)}", "", word("name", lang), ""]
-    out += [word("task", lang), "", f"*{network_line(d)}*", "", f"**{word('given', lang)}**", ""]
+    out += [word("task", lang), "", f"*{network_line(d, lang)}*", "", f"**{word('given', lang)}**", ""]
     out += [f"- ${line}$" for line in given_formulas(exercise)] + [""]
     for phase, sections in outline(d):
         out += [f"## {phase.title}", ""]
@@ -134,8 +152,9 @@ def _latex_sheet(exercise: StudentExercise, lang: str) -> str:
     d = exercise.derivation
     out = _latex_preamble(lang)
     out += [rf"\section*{{{text_to_latex(word('sheet', lang, n=exercise.student))}}}"]
-    out += [text_to_latex(word("name", lang)), "", text_to_latex(word("task", lang)), ""]
-    out += [rf"\emph{{{text_to_latex(network_line(d))}}}", ""]
+    out += [text_to_latex(word("name", lang)), r"\medskip", ""]
+    out += [text_to_latex(word("task", lang)), ""]
+    out += [rf"\emph{{{text_to_latex(network_line(d, lang))}}}", ""]
     out += [rf"\paragraph{{{text_to_latex(word('given', lang))}}}", r"\begin{gather*}"]
     out += [" \\\\\n".join(given_formulas(exercise)), r"\end{gather*}"]
     for phase, sections in outline(d):
@@ -199,7 +218,7 @@ def _html_sheet(exercise: StudentExercise, lang: str) -> str:
     d = exercise.derivation
     title = word("sheet", lang, n=exercise.student)
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(word('name', lang))}</p>"]
-    body += [f"<p>{escape(word('task', lang))}</p>", f"<p><em>{escape(network_line(d))}</em></p>"]
+    body += [f"<p>{escape(word('task', lang))}</p>", f"<p><em>{escape(network_line(d, lang))}</em></p>"]
     body.append(f"<h2>{escape(word('given', lang))}</h2>")
     body += [f'<div class="formula">{inline_svg(line)}</div>' for line in given_formulas(exercise)]
     for phase, sections in outline(d):

@@ -49,6 +49,8 @@ class Summary:
     def text(self, lang: str) -> str:
         if not self.total:
             return practice_text("summary.none", lang)
+        if self.open == self.total and self.look_again is None:
+            return practice_text("summary.start", lang, total=self.total) + _stop(lang)
         text = practice_text("summary", lang, right=self.right_first_time, total=self.total)
         if self.look_again is not None:
             if self.what in ("revealed", "tries"):
@@ -60,7 +62,11 @@ class Summary:
             )
         if self.open:
             text += practice_text("summary.open", lang, open=self.open)
-        return text + ("." if lang == "en" else "。")
+        return text + _stop(lang)
+
+
+def _stop(lang: str) -> str:
+    return "." if lang == "en" else "。"
 
 
 def summarise(derivation: Derivation, exercise: ExerciseProgress, level: int) -> Summary:
@@ -74,8 +80,8 @@ def summarise(derivation: Derivation, exercise: ExerciseProgress, level: int) ->
             total += 1
             right += progress.outcome == "first_try"
             still_open += not progress.done
-            if progress.done and progress.outcome != "first_try":
-                slips += 1
+            if progress.wrong or (progress.done and progress.outcome != "first_try"):
+                slips += 1  # a wrong try counts even before the step is done
                 codes.update(progress.mistakes)
                 revealed += progress.outcome == "revealed"
         if slips > worst[0]:

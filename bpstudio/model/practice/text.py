@@ -148,7 +148,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "Right. With more digits it is {value}.",
         "zh": "正确。更精确地说是 {value}。",
     },
-    "mistake": {"en": "Not quite — {advice}", "zh": "还不对——{advice}"},
+    "mistake": {"en": "Not quite. {advice}", "zh": "还不对。{advice}"},
     "not_yet": {
         "en": "Not yet. Try again, or take a hint.",
         "zh": "还不对。再试一次，或者看一个提示。",
@@ -175,6 +175,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": " ({open} not answered yet)",
         "zh": "（{open} 步尚未作答）",
     },
+    "summary.start": {"en": "{total} values to work out", "zh": "共 {total} 个值要算"},
     "summary.none": {
         "en": "Nothing to practise at this level.",
         "zh": "这一级没有需要计算的步骤。",
