@@ -32,8 +32,6 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         help="train the seed project flat out for SECONDS, print where it trained (process or "
         "thread), its steps/s and the window's timer lateness as JSON, and exit",
     )
-    # Test-only scenarios (bpstudio/views/test_scripts.py), used by the crash test.
-    parser.add_argument("--test-script", metavar="SCRIPT", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
 
@@ -60,7 +58,10 @@ def after_first_frame(window, call) -> None:
     window.firstFrameShown.connect(lambda: QTimer.singleShot(0, call))
 
 
-def run_gui(argv: Sequence[str] | None = None) -> int:
+def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
+    """The window, until it closes.  ``scenario(window, safety)``, when given, runs once the
+    event loop starts, instead of the offer to restore unsaved work (the crash test's driver,
+    tests/views/crash_scenarios.py, uses it to act as a user would)."""
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
     from bpstudio.views import language  # after QApplication exists
@@ -84,10 +85,8 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
 
         seconds = args.self_test_training
         after_first_frame(window, lambda: run_and_report(window, seconds))
-    elif args.test_script:
-        from bpstudio.views.test_scripts import run_test_script
-
-        QTimer.singleShot(0, lambda: run_test_script(args.test_script, window, safety))
+    elif scenario is not None:
+        QTimer.singleShot(0, lambda: scenario(window, safety))
     else:
         after_first_frame(window, safety.offer_recovery)
     window.show()
