@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -43,6 +43,9 @@ MISTAKE_CODES = (
 )
 
 
+MANY_UNITS = 6  # beyond this fan-in, wrong_input looks at the neighbouring units only
+
+
 @dataclass(frozen=True)
 class Mistake:
     code: str
@@ -61,6 +64,7 @@ class PassFacts:
     loss: str
     learning_rate: float
     derivation: Derivation
+    updated: dict = field(default_factory=dict)  # layer -> its weights after 七 (a cache)
 
     @property
     def last(self) -> int:
@@ -100,12 +104,14 @@ class PassFacts:
 
     def updated_weights(self, layer: int) -> np.ndarray:
         """The weights of ``layer`` after 七, as the walkthrough's update shows them."""
-        new = self.weights(layer) - self.learning_rate * self.grads.dW[layer - 2]
-        for step in self.derivation.steps:
-            if step.quantity == "w_new" and step.layer == layer:
-                j, k = step.indices
-                new[j - 1, k - 1] = step.value
-        return new
+        if layer not in self.updated:
+            new = self.weights(layer) - self.learning_rate * self.grads.dW[layer - 2]
+            for step in self.derivation.steps:
+                if step.quantity == "w_new" and step.layer == layer:
+                    j, k = step.indices
+                    new[j - 1, k - 1] = step.value
+            self.updated[layer] = new
+        return self.updated[layer]
 
     def reversed_network(self) -> Network:
         """The network stepped the wrong way: every parameter moved by minus its update."""
@@ -168,13 +174,13 @@ def same_at_digits(a: float, b: float, digits: int) -> bool:
 def _clean(step: DerivationStep, found: list[Mistake], digits: int) -> tuple[Mistake, ...]:
     """Finite, different from the correct value, and no two with the same number."""
     kept: list[Mistake] = []
+    seen = {f"{step.value:.{digits}g}"}
     for mistake in found:
         value = float(mistake.value)
-        if not math.isfinite(value) or same_at_digits(value, step.value, digits):
-            continue
-        if any(same_at_digits(value, other.value, digits) for other in kept):
-            continue
-        kept.append(Mistake(mistake.code, value))
+        shown = f"{value:.{digits}g}"
+        if math.isfinite(value) and shown not in seen:
+            seen.add(shown)
+            kept.append(Mistake(mistake.code, value))
     return tuple(kept)
 
 
@@ -306,9 +312,8 @@ def _dE_dw(f: PassFacts, step: DerivationStep) -> Iterator[Mistake]:
     layer, (j, k) = step.layer, step.indices
     dz = f.dz_row(layer)[k - 1]
     a_prev = f.a_row(layer - 1)
-    for other in range(1, len(a_prev) + 1):
-        if other != j:
-            yield Mistake("wrong_input", float(dz * a_prev[other - 1]))
+    for other in _other_units(j, len(a_prev)):
+        yield Mistake("wrong_input", float(dz * a_prev[other - 1]))
     yield Mistake("wrong_input", float(dz * f.a_row(layer)[k - 1]))
     if j <= f.size(layer) and k <= f.size(layer - 1) and j != k:
         yield Mistake("swapped_indices", float(f.dz_row(layer)[j - 1] * a_prev[k - 1]))
@@ -318,6 +323,13 @@ def _dE_dw(f: PassFacts, step: DerivationStep) -> Iterator[Mistake]:
     yield Mistake("sign_flipped", -step.value)
     if layer == f.last and not f.merged_output():
         yield from _output_factors(f, step.value)
+
+
+def _other_units(j: int, count: int) -> list[int]:
+    """The units a student may take for unit ``j``: any of a few, the neighbours of many."""
+    if count <= MANY_UNITS:
+        return [u for u in range(1, count + 1) if u != j]
+    return [u for u in (j - 2, j - 1, j + 1, j + 2) if 1 <= u <= count]
 
 
 def _dE_db(f: PassFacts, step: DerivationStep) -> Iterator[Mistake]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from bpstudio.model.derivation import Derivation, DerivationStep
 from bpstudio.model.practice.checker import Verdict
@@ -69,10 +70,11 @@ class ExerciseProgress:
     steps: tuple[tuple[str, StepProgress], ...] = ()  # (step key, progress), in answer order
 
     def get(self, key: str) -> StepProgress:
-        for k, progress in self.steps:
-            if k == key:
-                return progress
-        return StepProgress()
+        return self._by_key.get(key, StepProgress())
+
+    @cached_property
+    def _by_key(self) -> dict[str, StepProgress]:
+        return dict(self.steps)
 
     def with_step(self, key: str, progress: StepProgress) -> ExerciseProgress:
         others = tuple((k, p) for k, p in self.steps if k != key)
