@@ -96,7 +96,8 @@ def _pair(j: int, k: int) -> str:
 def _markdown_sheet(exercise: StudentExercise, lang: str) -> str:
     d = exercise.derivation
     out = [f"# {word('sheet', lang, n=exercise.student)}", "", word("name", lang), ""]
-    out += [word("task", lang), "", f"*{network_line(d, lang)}*", "", f"**{word('given', lang)}**", ""]
+    out += [word("task", lang), "", f"*{network_line(d, lang)}*", ""]
+    out += [f"**{word('given', lang)}**", ""]
     out += [f"- ${line}$" for line in given_formulas(exercise)] + [""]
     for phase, sections in outline(d):
         out += [f"## {phase.title}", ""]
@@ -218,7 +219,8 @@ def _html_sheet(exercise: StudentExercise, lang: str) -> str:
     d = exercise.derivation
     title = word("sheet", lang, n=exercise.student)
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(word('name', lang))}</p>"]
-    body += [f"<p>{escape(word('task', lang))}</p>", f"<p><em>{escape(network_line(d, lang))}</em></p>"]
+    body.append(f"<p>{escape(word('task', lang))}</p>")
+    body.append(f"<p><em>{escape(network_line(d, lang))}</em></p>")
     body.append(f"<h2>{escape(word('given', lang))}</h2>")
     body += [f'<div class="formula">{inline_svg(line)}</div>' for line in given_formulas(exercise)]
     for phase, sections in outline(d):

@@ -128,9 +128,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 class DerivationPanel(Retranslating, QWidget):
     """Steps through a :class:`WalkthroughCursor`; never computes a number itself."""
 
-    def __init__(
-        self, cursor, document, parent=None, first_step_after=None, practice=None
-    ) -> None:
+    def __init__(self, cursor, document, parent=None, first_step_after=None, practice=None) -> None:
         super().__init__(parent)
         self.setObjectName("derivationPanelWidget")
         self.cursor = cursor

@@ -111,8 +111,9 @@ def export_exercise_sheets(window) -> None:
     except (ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         reason = getattr(exc, "strerror", None) or str(exc)
-        QMessageBox.warning(window, translate("ExerciseSheetsDialog", "Export exercise sheets"),
-                            translate("ExerciseSheetsDialog", "Could not write the sheets: %s") % reason)  # fmt: skip
+        title = translate("ExerciseSheetsDialog", "Export exercise sheets")
+        text = translate("ExerciseSheetsDialog", "Could not write the sheets: %s") % reason
+        QMessageBox.warning(window, title, text)
         return
     QGuiApplication.restoreOverrideCursor()
     window.show_status(
