@@ -194,6 +194,8 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setVisible(running)
         self.bar.setEnabled(not running)
         self._splitter.setEnabled(not running)
+        if self.practice_bar is not None:
+            self.practice_bar.setEnabled(not running)
 
     @property
     def prefetch_pending(self) -> bool:

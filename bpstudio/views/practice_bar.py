@@ -20,6 +20,7 @@ from bpstudio.views.language import Retranslating
 
 PRACTICE_KEY = "Ctrl+P"
 NEW_EXERCISE_KEY = "Ctrl+Shift+N"
+FINISHED_STYLE = "font-weight: bold; background: #dcfce7; color: #14532d; padding: 4px;"
 
 
 def _action(parent, name: str, key: str, slot, checkable: bool = False) -> QAction:
@@ -120,6 +121,11 @@ class PracticeBar(Retranslating, QWidget):
         self._fill_levels()
         self.level.setCurrentIndex(self.session.level)
         self.summary.setText(self.session.summary_text() if on else "")
+        summary = self.session.summary() if on else None
+        finished = summary is not None and summary.total > 0 and summary.open == 0
+        # the end of the walkthrough: the summary is the student's result, so it stands out
+        self.summary.setStyleSheet(FINISHED_STYLE if finished else "")
+        self.summary.setProperty("finished", finished)
         self.next_level.setVisible(on and self.session.offers_next_level())
 
     @Slot(int)

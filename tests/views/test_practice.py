@@ -62,8 +62,9 @@ def test_the_right_answer_at_every_step_then_two_named_mistakes(practice, qtbot)
         assert win.findChild(QLabel, "stepValue").isVisible()
         if i < len(steps) - 1:
             qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter again: the next formula
-    summary = win.findChild(QLabel, "practiceSummary").text()
-    assert summary.startswith(f"{len(steps)} of {len(steps)} right first time")
+    summary = win.findChild(QLabel, "practiceSummary")
+    assert summary.text().startswith(f"{len(steps)} of {len(steps)} right first time")
+    assert summary.property("finished")  # the end of the walkthrough: the result stands out
     assert win.isWindowModified()  # the student's work is kept with the project
 
     qtbot.keyClick(field, Qt.Key.Key_Return)  # after 七: the update, the next round
