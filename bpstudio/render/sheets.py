@@ -64,12 +64,13 @@ def given_formulas(exercise: StudentExercise) -> list[str]:
     d = exercise.derivation
     project = exercise.project
     data = project.dataset.prepared()
-    row = d.sample
-    xs = r",\quad ".join(f"x_{{{j + 1}}} = {v:g}" for j, v in enumerate(data.inputs[row]))
-    labels = r",\quad ".join(
-        rf"\hat{{Y}}_{{{k + 1}}} = {v:g}" for k, v in enumerate(data.targets[row])
-    )
-    lines = [xs, labels, rf"\eta = {d.learning_rate:g}"]
+    lines = []
+    for row in d.batch:  # a batch of several samples: each one's inputs and labels
+        tag = f"^{{({row + 1})}}" if len(d.batch) > 1 else ""
+        xs = [f"x_{{{j + 1}}}{tag} = {v:g}" for j, v in enumerate(data.inputs[row])]
+        labels = [rf"\hat{{Y}}_{{{k + 1}}}{tag} = {v:g}" for k, v in enumerate(data.targets[row])]
+        lines += [r",\quad ".join(xs), r",\quad ".join(labels)]
+    lines.append(rf"\eta = {d.learning_rate:g}")
     net = project.network
     for i, w in enumerate(net.weights):
         layer = i + 2

@@ -115,3 +115,16 @@ def test_derive_json_lists_each_steps_named_mistakes(tmp_path):
     dY = next(s for s in steps if s["quantity"] == "dE/dY" and s["indices"] == dz["indices"])
     assert codes["dropped_slope"] == pytest.approx(dY["value"])
     assert codes["sign_flipped"] == pytest.approx(-dz["value"])
+
+
+def test_a_batch_sheet_gives_every_sample_of_the_batch(tmp_path):
+    project = json.loads(Path(SEED).read_text(encoding="utf-8"))
+    project["dataset"]["inputs"] = [[1.0, 0.5, 0.2], [0.3, 0.1, 0.9]]
+    project["dataset"]["targets"] = [[0.9, 0.1], [0.2, 0.8]]
+    project["training"]["batch_size"] = 2
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps(project), encoding="utf-8")
+    assert main(["exercise", str(path), "--students", "1", "--format", "markdown",
+                 "--out", str(tmp_path / "out"), "--lang", "en"]) == 0  # fmt: skip
+    sheet = (tmp_path / "out" / "sheet-01.md").read_text(encoding="utf-8")
+    assert "x_{1}^{(1)}" in sheet and "x_{1}^{(2)}" in sheet and r"\hat{Y}_{2}^{(2)}" in sheet
