@@ -25,7 +25,7 @@ from bpstudio.model.practice import (
     project_mistakes,
     step_key,
 )
-from bpstudio.model.practice.fading import FIRST_PRACTICE_LEVEL, clamp_level, offers_next_level
+from bpstudio.model.practice.fading import clamp_level, offers_next_level
 from bpstudio.model.practice.feedback import Summary, shown_value, summarise, verdict_text
 from bpstudio.model.practice.hints import factor_hints, formula_hint
 from bpstudio.model.practice.text import practice_text
@@ -234,8 +234,6 @@ class PracticeSession(QObject):
         self.changed.emit()
 
     def _on_file_state_changed(self) -> None:
+        self._hidden = self._hidden_now()  # another project's record may have another level
         self._conceal_on_diagram()
         self.changed.emit()  # another project (opened, new) brings its own record
-
-
-__all__ = ["FIRST_PRACTICE_LEVEL", "PracticeSession"]

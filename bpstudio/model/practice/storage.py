@@ -27,12 +27,10 @@ from bpstudio.model.validation import (
     expect_list,
     expect_object,
     expect_str,
-    fail,
     require,
 )
 
 FIELD = "practice"
-MAX_LEVEL = 1000
 
 
 def practice_to_json(record: PracticeRecord) -> dict | None:
@@ -67,9 +65,8 @@ def practice_from_json(data: Any, path: str = FIELD) -> PracticeRecord:
     if data is None:
         return PracticeRecord()
     data = expect_object(data, path)
+    # a level beyond the sections of the network means "everything" (see fading.clamp_level)
     level = expect_int(data.get("level", 1), f"{path}.level", minimum=0)
-    if level > MAX_LEVEL:
-        raise fail(f"{path}.level", "expected a whole number <= {maximum}", maximum=MAX_LEVEL)
     items = expect_list(data.get("exercises", []), f"{path}.exercises")
     exercises = tuple(
         _exercise_from_json(item, f"{path}.exercises[{i}]") for i, item in enumerate(items)
