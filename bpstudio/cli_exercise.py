@@ -12,6 +12,8 @@ import sys
 from bpstudio.cli_derive import default_lang
 from bpstudio.cli_text import translate
 from bpstudio.model import ProjectFileError, load_project
+from bpstudio.model.derivation import derive_project
+from bpstudio.model.practice import max_level
 from bpstudio.model.practice.sheets import MAX_STUDENTS, class_exercises
 from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
@@ -48,10 +50,19 @@ def run_exercise(args) -> int:
     except (ProjectFileError, ValueError) as exc:
         return _bad_input(f"{args.project}: {model_message(exc, translate)}")
     try:
+        sections = max_level(derive_project(project, 0))
+    except ValueError as exc:
+        return _bad_input(model_message(exc, translate))
+    if args.level is not None and args.level > sections:
+        out_of_range = translate(
+            "cli", "--level %d is out of range: this network's walkthrough has %d sections"
+        )
+        return _bad_input(out_of_range % (args.level, sections))
+    try:
         exercises = class_exercises(project, args.students, args.seed, args.level, lang)
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))
-    level = args.level if args.level is not None else len(exercises[0].derivation.sections)
+    level = args.level if args.level is not None else sections
     try:
         written = write_sheets(exercises, args.format, args.out, lang, level, args.seed)
     except OSError as exc:

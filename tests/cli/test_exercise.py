@@ -56,7 +56,7 @@ def test_level_leaves_earlier_sections_worked(tmp_path):
     ("args", "message"),
     [
         (["--students", "0"], "--students"),
-        (["--students", "2", "--level", "99"], "level must be between 0 and"),
+        (["--students", "2", "--level", "99"], "--level 99 is out of range"),
         (["--students", "2", "--format", "docx"], "--format"),
         (["--students", "501"], "too many"),
         (["--students", "2", "--seed", "-1"], "--seed"),

@@ -2403,6 +2403,10 @@ Your current work is unchanged.</source>
         <translation>--students %d 太多了：一次最多 %d 份</translation>
     </message>
     <message>
+        <source>--level %d is out of range: this network&apos;s walkthrough has %d sections</source>
+        <translation>--level %d 超出范围：这个网络的逐步推导共有 %d 节</translation>
+    </message>
+    <message>
         <source>wrote %d file(s) to %s</source>
         <translation>已将 %d 个文件写入 %s</translation>
     </message>
