@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.walkthrough_update import sgd_update
 
@@ -231,6 +232,6 @@ class WalkthroughCursor(QObject):
             return
         self._document.set_revealed(self._revealed_up_to(self._index))
         ref = primary_ref(step)
-        values = {ref: f"{step.value:.{self._digits}g}"} if ref is not None else {}
+        values = {ref: shown_text(step.value, self._digits)} if ref is not None else {}
         self._document.set_highlight(step.touches, values)
         self.stepChanged.emit(self._index)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.views.formula_widget import FormulaLabel, prefetch
 from bpstudio.views.language import Retranslating
 from bpstudio.views.symbols import sub, sup
@@ -84,7 +85,7 @@ class StepCard(Retranslating, QFrame):
         self.substituted.set_latex(step.substituted)
         for widget in (self.symbolic, self.substituted):
             widget.parentWidget().parentWidget().updateGeometry()
-        self.value.setText(f"<b>{step.value:.10g}</b>")
+        self.value.setText(f"<b>{shown_text(step.value, 10)}</b>")
         self.value.setToolTip(repr(step.value))
         self.explanation.setText(step.explanation)
 
@@ -240,7 +241,7 @@ class DerivationPanel(Retranslating, QWidget):
 
 
 def _outline_text(step) -> str:
-    return f"{_plain(step.symbol)} = {step.value:.4g}"
+    return f"{_plain(step.symbol)} = {shown_text(step.value, 4)}"
 
 
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")

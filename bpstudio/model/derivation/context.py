@@ -14,7 +14,7 @@ import numpy as np
 
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.expr import Expr, Q
-from bpstudio.model.derivation.numbers import atom_number, plain_number
+from bpstudio.model.derivation.numbers import atom_number, operand_digits, plain_number
 from bpstudio.model.derivation.steps import DerivationStep, Section
 from bpstudio.model.derivation.text import tr
 from bpstudio.model.network import Network
@@ -145,9 +145,13 @@ class Recorder:
     def _substituted(self, lhs, sides, value: float, relation: str) -> str:
         shown = [plain_number(value, self.digits)]
         as_value = {shown[0], atom_number(value, self.digits)}
-        numeric = []
+        # the numbers inside get more digits where the chosen ones would not add up (numbers.py)
+        digits = operand_digits(lambda d: [s.shown_value(d) for s in sides], value, self.digits)
+        numeric: list[str] = []
         for side in sides:
-            text = side.tex(self.digits)
+            if isinstance(side, Q) and side.value == value:
+                continue  # the value itself, written once at the end
+            text = side.tex(digits)
             # a side that is only the value, or repeats the side before, adds nothing
             if text is None or text in as_value or (numeric and numeric[-1] == text):
                 continue
