@@ -45,12 +45,21 @@ class WalkthroughCursor(QObject):
     derivationChanged = Signal()  # a new list of steps (another sample, an edit, the language)
     updateApplied = Signal(int)  # the sample whose update was applied
 
-    def __init__(self, document, build: Callable, digits: int = 4, lang: str = "en", parent=None):
+    def __init__(
+        self,
+        document,
+        build: Callable,
+        digits: int = 4,
+        lang: str = "en",
+        parent=None,
+        options: dict | None = None,
+    ):
         super().__init__(parent)
         self._document = document
         self._build = build
         self._digits = digits
         self._lang = lang
+        self._options = dict(options or {})  # passed on to build: expanded=True, ...
         self._index = 0
         self._applied: list[_AppliedUpdate] = []
         self._moving_over_boundary = False
@@ -97,6 +106,14 @@ class WalkthroughCursor(QObject):
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
+        self._rebuild(keep_index=True)
+
+    def option(self, name: str, default=None):
+        return self._options.get(name, default)
+
+    def set_option(self, name: str, value) -> None:
+        """A level of detail of the derivation (``expanded``): the same step, written again."""
+        self._options[name] = value
         self._rebuild(keep_index=True)
 
     # navigation --------------------------------------------------------------------------
@@ -219,7 +236,9 @@ class WalkthroughCursor(QObject):
 
     def _rebuild(self, keep_index: bool = False) -> None:
         doc = self._document
-        self.derivation = self._build(doc.project, doc.sample_index, self._digits, self._lang)
+        self.derivation = self._build(
+            doc.project, doc.sample_index, self._digits, self._lang, **self._options
+        )
         self._index = min(self._index, len(self.steps) - 1) if keep_index else 0
         self.derivationChanged.emit()
         self._show_current()

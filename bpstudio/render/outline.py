@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Phase, Section
-from bpstudio.model.derivation.text import tr
+from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
 
 
 def outline(d: Derivation) -> Iterator[tuple[Phase, list[tuple[Section, list[DerivationStep]]]]]:
@@ -34,7 +34,7 @@ def network_line(d: Derivation) -> str:
 def same_way_lead(steps: list[DerivationStep], i: int, lang: str) -> str:
     """The seed's 同理可得： said once, before the first of a run of repeating formulas."""
     if steps[i].same_way and (i == 0 or not steps[i - 1].same_way):
-        return tr("same_way", lang)
+        return derivation_text("same_way", lang)
     return ""
 
 
