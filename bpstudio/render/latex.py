@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Note
+from bpstudio.render.latex_breaks import wrapped
 from bpstudio.render.outline import (
     formula_lines,
     network_line,
@@ -91,11 +92,12 @@ def _formula_block(step: DerivationStep) -> list[str]:
     rows = []
     for formula in (step.symbolic, step.substituted):
         first, *rest = formula_lines(formula)
-        if rest:
-            rows.append(f"{first} &{rest[0]}")
-            rows += [f"&{r}" for r in rest[1:]]
-        else:
+        if not rest:
             rows.append(f"{first} &")
+        for i, side in enumerate(rest):
+            head, *more = wrapped(side)
+            rows.append(f"{first} &{head}" if i == 0 else f"&{head}")
+            rows += [rf"&\quad {line}" for line in more]  # a long side goes on, indented
     return [r"\begin{align*}", " \\\\\n".join(rows), r"\end{align*}"]
 
 
