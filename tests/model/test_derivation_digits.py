@@ -125,10 +125,12 @@ CASES = [random_case(np.random.default_rng(1400 + i)) for i in range(60)]
 
 
 @pytest.mark.parametrize("case", range(len(CASES)))
-@pytest.mark.parametrize("digits", [2, 4])
-def test_every_formula_evaluated_as_shown_gives_its_shown_value(case, digits):
+@pytest.mark.parametrize("digits, expanded", [(2, False), (4, False), (4, True)])
+def test_every_formula_evaluated_as_shown_gives_its_shown_value(case, digits, expanded):
     net, inputs, targets, loss, sample, batch = CASES[case]
-    d = build_derivation(net, inputs, targets, loss, sample, 0.3, batch, digits=digits)
+    d = build_derivation(
+        net, inputs, targets, loss, sample, 0.3, batch, digits=digits, expanded=expanded
+    )
     for step in d.steps:
         if not math.isfinite(step.value):
             continue

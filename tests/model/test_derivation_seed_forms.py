@@ -191,3 +191,22 @@ def test_with_a_batch_steps_one_to_six_name_their_sample():
 def test_a_single_sample_has_no_superscript():
     for step in ZH["seed"].steps:
         assert "E^{(" not in step.symbolic
+
+
+def test_a_deep_wide_network_does_not_even_build_its_expansion(monkeypatch):
+    """Its expansion would grow exponentially with depth; a cheap bound stops it first."""
+    from bpstudio.model.derivation import expansion
+
+    calls = []
+    original = expansion.dz_expanded
+    monkeypatch.setattr(
+        expansion,
+        "dz_expanded",
+        lambda ctx, layer, k: calls.append(layer) or original(ctx, layer, k),
+    )
+    rng = np.random.default_rng(1)
+    sizes = [4, 16, 16, 16, 8]
+    weights = [rng.normal(0, 1, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+    net = Network(sizes, ["sigmoid"] * 4, weights)
+    build_derivation(net, rng.normal(0, 1, (1, 4)), rng.random((1, 8)), "half_sse", expanded=True)
+    assert calls and set(calls) == {5}  # only the output layer's ∂E/∂z, one call per use

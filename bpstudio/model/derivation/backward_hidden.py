@@ -10,7 +10,7 @@ from __future__ import annotations
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.backward_output import add_elementwise_dE_dz_step
 from bpstudio.model.derivation.context import Context, Recorder
-from bpstudio.model.derivation.expansion import da_expanded, readable
+from bpstudio.model.derivation.expansion import expanded_da
 from bpstudio.model.derivation.expr import Q, product, total
 from bpstudio.model.derivation.text import numeral, tr
 from bpstudio.model.derivation.titles import fill, loss_list, symbol_list
@@ -72,6 +72,6 @@ def _add_dE_da(ctx: Context, rec: Recorder, layer: int, j: int) -> None:
     touches |= {UnitRef(after, k) for k in ctx.units(after)}
     sides = [total(*chain_terms), total(*expanded_terms)]
     if ctx.expanded:
-        full = readable(da_expanded(ctx, layer, j))
+        full = expanded_da(ctx, layer, j)
         sides += [full] if full is not None else []
     rec.add("dE/da", layer, (j,), [da.symbol], sides, da.value, explanation, touches)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
-from bpstudio.model.derivation.expansion import dz_expanded, readable, sigmoid_slope_intermediate
+from bpstudio.model.derivation.expansion import expanded_dz, sigmoid_slope_intermediate
 from bpstudio.model.derivation.expr import Q, SymbolicOnly, minus, product, total
 from bpstudio.model.derivation.loss_tex import as_factor, dE_dY_expr
 from bpstudio.model.derivation.slopes import slope_expr, slope_plain, softmax_slope_expr
@@ -79,7 +79,7 @@ def _add_elementwise_dE_dz(ctx: Context, rec, layer: int, k: int, output_layer: 
         sides.append(product(known, sigmoid_slope_intermediate(z)))
     sides.append(product(known, slope_expr(name, a, z)))
     if ctx.expanded and not output_layer:
-        full = readable(dz_expanded(ctx, layer, k))
+        full = expanded_dz(ctx, layer, k)
         sides += [full] if full is not None else []
     dz = ctx.dE_dz(layer, k)
     explanation = tr(

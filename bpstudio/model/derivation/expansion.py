@@ -69,6 +69,30 @@ def _output_dz(ctx: Context, k: int) -> Expr:
     return product(known, slope_expr(name, ctx.a(last, k), ctx.z(last, k)))
 
 
+def expanded_dz(ctx: Context, layer: int, k: int, *factors: Q) -> Expr | None:
+    """∂E/∂z_k^l expanded, times ``factors``; None where the line would not be readable."""
+    if not _may_fit(ctx, layer):
+        return None
+    return readable(product(dz_expanded(ctx, layer, k), *factors))
+
+
+def expanded_da(ctx: Context, layer: int, j: int) -> Expr | None:
+    """∂E/∂a_j^l expanded; None where the line would not be readable."""
+    if not _may_fit(ctx, layer + 1):
+        return None
+    return readable(da_expanded(ctx, layer, j))
+
+
+def _may_fit(ctx: Context, layer: int) -> bool:
+    """A cheap bound before building: ∂E/∂z^l expands into one term per path to the outputs,
+    each with at least two quantities per layer (a weight and a slope, or Y and Ŷ), so deep
+    wide networks stop here (building their expansion would take exponential time)."""
+    paths = 1
+    for later in range(layer + 1, ctx.n_layers + 1):
+        paths *= ctx.size(later)
+    return paths * 2 * (ctx.n_layers - layer + 1) <= MAX_QUANTITIES
+
+
 def readable(expr: Expr) -> Expr | None:
     """``expr`` if it is short enough to read, else None."""
     return expr if count_quantities(expr) <= MAX_QUANTITIES else None

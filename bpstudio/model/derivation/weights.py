@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
-from bpstudio.model.derivation.expansion import dz_expanded, readable
+from bpstudio.model.derivation.expansion import expanded_dz
 from bpstudio.model.derivation.expr import Expr, Q, product
 from bpstudio.model.derivation.text import numeral, tr
 from bpstudio.model.derivation.titles import fill, loss_list, symbol_list
@@ -63,7 +63,7 @@ def _expanded(ctx: Context, layer: int, k: int, *factors: Q) -> list[Expr]:
     """The seed's last line, ∂E/∂z written out and times the factors, if asked and readable."""
     if not ctx.expanded:
         return []
-    full = readable(product(dz_expanded(ctx, layer, k), *factors))
+    full = expanded_dz(ctx, layer, k, *factors)
     return [full] if full is not None else []
 
 
