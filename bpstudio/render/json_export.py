@@ -67,6 +67,9 @@ def to_json_data(d: Derivation, mistakes=None) -> dict:
         "phases": [asdict(p) for p in d.phases],
         "sections": [asdict(s) for s in d.sections],
         "steps": [step_to_json(s, m) for s, m in zip(d.steps, per_step, strict=True)],
+        "expanded": d.expanded,
+        "network_line": d.network_line,
+        "notes": [asdict(n) for n in d.notes],
     }
 
 

@@ -32,12 +32,6 @@ _WORDS = {
         "least 3 significant digits.",
         "zh": "手算这个网络的一步训练。每个空格至少填写 3 位有效数字。",
     },
-    "network": {
-        "en": "Network {sizes} ({acts}; {bias}); loss {loss}; η = {lr}",
-        "zh": "网络 {sizes}（{acts}；{bias}）；损失函数 {loss}；η = {lr}",
-    },
-    "bias.on": {"en": "with biases", "zh": "有偏置"},
-    "bias.off": {"en": "no biases", "zh": "无偏置"},
     "given": {"en": "Given", "zh": "已知"},
     "name": {"en": "Name: ____________________", "zh": "姓名：____________________"},
 }
@@ -45,18 +39,6 @@ _WORDS = {
 
 def word(key: str, lang: str, **values) -> str:
     return _WORDS[key][lang].format(**values)
-
-
-def network_line(d, lang: str) -> str:
-    return word(
-        "network",
-        lang,
-        sizes="-".join(str(n) for n in d.layer_sizes),
-        acts=", ".join(d.activations),
-        bias=word("bias.on" if d.use_bias else "bias.off", lang),
-        loss=d.loss,
-        lr=f"{d.learning_rate:g}",
-    )
 
 
 def given_formulas(exercise: StudentExercise) -> list[str]:
@@ -97,7 +79,7 @@ def _pair(j: int, k: int) -> str:
 def _markdown_sheet(exercise: StudentExercise, lang: str) -> str:
     d = exercise.derivation
     out = [f"# {word('sheet', lang, n=exercise.student)}", "", word("name", lang), ""]
-    out += [word("task", lang), "", f"*{network_line(d, lang)}*", ""]
+    out += [word("task", lang), "", f"*{d.network_line}*", ""]
     out += [f"**{word('given', lang)}**", ""]
     out += [f"- ${line}$" for line in given_formulas(exercise)] + [""]
     for phase, sections in outline(d):
@@ -156,7 +138,7 @@ def _latex_sheet(exercise: StudentExercise, lang: str) -> str:
     out += [rf"\section*{{{text_to_latex(word('sheet', lang, n=exercise.student))}}}"]
     out += [text_to_latex(word("name", lang)), r"\medskip", ""]
     out += [text_to_latex(word("task", lang)), ""]
-    out += [rf"\emph{{{text_to_latex(network_line(d, lang))}}}", ""]
+    out += [rf"\emph{{{text_to_latex(d.network_line)}}}", ""]
     out += [rf"\paragraph{{{text_to_latex(word('given', lang))}}}", r"\begin{gather*}"]
     out += [" \\\\\n".join(given_formulas(exercise)), r"\end{gather*}"]
     for phase, sections in outline(d):
@@ -221,7 +203,7 @@ def _html_sheet(exercise: StudentExercise, lang: str) -> str:
     title = word("sheet", lang, n=exercise.student)
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(word('name', lang))}</p>"]
     body.append(f"<p>{escape(word('task', lang))}</p>")
-    body.append(f"<p><em>{escape(network_line(d, lang))}</em></p>")
+    body.append(f"<p><em>{escape(d.network_line)}</em></p>")
     body.append(f"<h2>{escape(word('given', lang))}</h2>")
     body += [f'<div class="formula">{inline_svg(line)}</div>' for line in given_formulas(exercise)]
     for phase, sections in outline(d):

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bpstudio.model.derivation.numbers import rounded
 from bpstudio.model.practice.mistakes import Mistake
 
 MIN_SIGNIFICANT = 3
@@ -88,7 +89,7 @@ def check_answer(
     if abs(typed.value - correct) <= slack:
         return Verdict("correct")
     candidates = [correct, *(m.value for m in mistakes)]
-    as_shown = any(typed.value == float(f"{v:.{digits}g}") for v in candidates)
+    as_shown = any(typed.value == rounded(v, digits) for v in candidates)
     if typed.significant < min(MIN_SIGNIFICANT, digits) and not as_shown:
         return Verdict("more_digits")
     tolerance = typed.half_unit + slack

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Section
+from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.practice.checker import MIN_SIGNIFICANT, Verdict
 from bpstudio.model.practice.fading import hidden_sections
 from bpstudio.model.practice.progress import ExerciseProgress, step_key
@@ -14,7 +15,7 @@ from bpstudio.model.practice.text import mistake_advice, mistake_name, practice_
 
 
 def shown_value(value: float, digits: int) -> str:
-    return f"{value:.{digits}g}"
+    return shown_text(value, digits)
 
 
 def verdict_text(verdict: Verdict, step: DerivationStep, digits: int, lang: str) -> str:
