@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
-from bpstudio.views.formula_widget import FormulaLabel, prefetch
+from bpstudio.views.formula_widget import FormulaLabel, FormulaScroll, prefetch
 from bpstudio.views.language import Retranslating
 from bpstudio.views.practice_bar import PracticeBar
 from bpstudio.views.practice_box import PracticeBox
@@ -174,25 +174,8 @@ class NoteBox(QWidget):
         self.body.setVisible(on)
 
 
-class _FormulaScroll(QScrollArea):
-    """Long formulas (six-term sums of deep networks) scroll sideways instead of squeezing;
-    the area is exactly as tall as its formula."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__()
-        self.setWidget(widget)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        hint = self.widget().sizeHint()
-        return QSize(hint.width(), hint.height() + self.horizontalScrollBar().sizeHint().height())
-
-
 def _scrolling(widget: QWidget) -> QScrollArea:
-    return _FormulaScroll(widget)
+    return FormulaScroll(widget)
 
 
 class DerivationPanel(Retranslating, QWidget):
@@ -337,9 +320,7 @@ class DerivationPanel(Retranslating, QWidget):
         return self.practice is not None and self.practice.is_concealed(index)
 
     def _outline_text(self, index: int) -> str:
-        step = self.cursor.steps[index]
-        value = "?" if self._concealed(index) else shown_text(step.value, 4)
-        return f"{_plain(step.symbol)} = {value}"
+        return _outline_text(self.cursor.steps[index], self._concealed(index))
 
     @Slot()
     def _on_practice_changed(self) -> None:
@@ -356,6 +337,12 @@ class DerivationPanel(Retranslating, QWidget):
     @Slot(QTreeWidgetItem)
     def _on_outline_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.cursor.go_to(item.data(0, STEP_ROLE))
+
+
+def _outline_text(step, concealed: bool = False) -> str:
+    """``symbol = value``; ``symbol = ?`` while practice leaves the value to the student."""
+    value = "?" if concealed else shown_text(step.value, 4)
+    return f"{_plain(step.symbol)} = {value}"
 
 
 _SAMPLE = re.compile(r"\^\{\((\d+)\)\}")

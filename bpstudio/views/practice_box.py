@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from bpstudio.views.formula_widget import FormulaLabel
+from bpstudio.views.formula_widget import FormulaLabel, FormulaScroll
 from bpstudio.views.language import Retranslating
 
 # verdict kind -> (text colour, background) of the feedback
@@ -62,10 +62,13 @@ class PracticeBox(Retranslating, QFrame):
         layout.addWidget(self.prompt)
         layout.addLayout(row)
         layout.addWidget(self.feedback)
+        self._hint_rows = []  # each hint in its own sideways-scrolling row, as the card's formulas
         for label in self._hint_labels:
             label.setObjectName("practiceHintLine")
-            layout.addWidget(label)
-            label.hide()
+            row = FormulaScroll(label)
+            layout.addWidget(row)
+            row.hide()
+            self._hint_rows.append(row)
         self.setStyleSheet("#practiceBox { border: 1px solid #9db7d8; border-radius: 4px; }")
         session.changed.connect(self.refresh)
         cursor.stepChanged.connect(lambda _index: self.refresh())
@@ -128,10 +131,11 @@ class PracticeBox(Retranslating, QFrame):
         self.feedback.setProperty("verdict", kind)
 
     def _show_hints(self, hints: list[str]) -> None:
-        for i, label in enumerate(self._hint_labels):
+        for i, (label, row) in enumerate(zip(self._hint_labels, self._hint_rows, strict=True)):
             if i < len(hints):
                 label.set_latex(hints[i])
-            label.setVisible(i < len(hints))
+                row.updateGeometry()
+            row.setVisible(i < len(hints))
 
     # the student's moves -----------------------------------------------------------------
     @Slot()

@@ -94,9 +94,9 @@ def test_hints_climb_to_the_answer(practice, qtbot):
     lines = [w for w in win.findChildren(QLabel, "practiceHintLine")]
     _go(cursor, "dE/dz", 2, 1)
     qtbot.mouseClick(hint, Qt.MouseButton.LeftButton)
-    assert [line.latex() for line in lines if line.isVisible()][0].endswith("= ?")
+    assert [line.latex() for line in lines if line.isVisibleTo(win)][0].endswith("= ?")
     qtbot.mouseClick(hint, Qt.MouseButton.LeftButton)
-    assert sum(line.isVisible() for line in lines) >= 3  # then one factor at a time
+    assert sum(line.isVisibleTo(win) for line in lines) >= 3  # then one factor at a time
     _answer(qtbot, field, "0.987")
     assert feedback.property("verdict") == "not_yet"
     qtbot.mouseClick(hint, Qt.MouseButton.LeftButton)  # the third rung: the answer
