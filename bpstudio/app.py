@@ -55,7 +55,7 @@ def after_first_frame(window, call) -> None:
 def run_gui(argv: Sequence[str] | None = None) -> int:
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
-    from bpstudio.views import language  # after QApplication exists
+    from bpstudio.views import getting_started, language  # after QApplication exists
     from bpstudio.views.main_window import MainWindow
 
     language.switcher().apply(language.saved_choice())
@@ -68,6 +68,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
     after_first_frame(window, lambda: set_version(app))
     if args.self_test_screenshot:
+        getting_started.mark_seen()  # a screenshot of the window, never of the tour
         shot = Path(args.self_test_screenshot)
         after_first_frame(window, lambda: _screenshot_and_quit(window, shot))
     elif args.test_script:
@@ -76,6 +77,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: run_test_script(args.test_script, window, safety))
     else:
         after_first_frame(window, safety.offer_recovery)
+        after_first_frame(window, lambda: getting_started.offer_on_first_start(window))
     window.show()
     code = app.exec()
     safety.finish()  # only a clean exit gets here: the autosave goes

@@ -139,7 +139,12 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setWordWrap(True)
         self.training_note.setStyleSheet("background: #fff4d6; padding: 4px;")
         self.training_note.hide()
+        # Before the first step: where to start (it goes once the student has stepped on).
+        self.start_hint = QLabel(objectName="walkthroughStartHint")
+        self.start_hint.setWordWrap(True)
+        self.start_hint.setStyleSheet("color: #5f6b7a; padding: 2px 4px;")
         layout.addWidget(self.bar)
+        layout.addWidget(self.start_hint)
         layout.addWidget(self.training_note)
         layout.addWidget(splitter, 1)
         self._splitter = splitter
@@ -164,6 +169,9 @@ class DerivationPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.training_note.setText(
             self.tr("Training is running: the walkthrough follows again when it pauses.")
+        )
+        self.start_hint.setText(
+            self.tr("Press → to go through the formulas one by one; Play trains the network.")
         )
 
     def set_training(self, running: bool) -> None:
@@ -201,6 +209,7 @@ class DerivationPanel(Retranslating, QWidget):
 
     @Slot(int)
     def _on_step_changed(self, index: int) -> None:
+        self.start_hint.setVisible(index == 0)
         step = self.cursor.current
         if step is None:
             return
