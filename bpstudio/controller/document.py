@@ -43,6 +43,9 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     fileStateChanged = Signal()  # file_path or the modified flag changed
     liveChanged = Signal()  # the weights shown while training runs changed (values only)
     revealedChanged = Signal()  # the walkthrough computed more gradients (or forgot them)
+    # Another project replaced this one (a file opened, an example, a recovery): a fresh
+    # start for everything that remembers where the student was.  Before `changed`.
+    projectOpened = Signal()
     # Emitted before an operation that throws work away or reshapes it (remove a layer or unit,
     # open, new): the autosaver keeps a copy in case the operation itself crashes.
     riskyOperationStarting = Signal()
@@ -306,6 +309,7 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.undo_stack.clear()
         self.set_selection(frozenset())
         self.set_highlight(frozenset())
+        self.projectOpened.emit()
         self.structureChanged.emit()
         self.changed.emit()
         self.fileStateChanged.emit()

@@ -63,6 +63,7 @@ class WalkthroughCursor(QObject):
         self._autoplay.setInterval(1500)
         self._autoplay.timeout.connect(self.next)
         document.changed.connect(self._on_document_changed)
+        document.projectOpened.connect(self._on_project_opened)
         self._rebuild()
 
     # state -----------------------------------------------------------------------------
@@ -211,6 +212,12 @@ class WalkthroughCursor(QObject):
             for step in self.steps[: index + 1]
             if step.quantity in ("dE/dw", "dE/db")
         )
+
+    def _on_project_opened(self) -> None:
+        """Another project: its walkthrough starts at the first formula, with no update of
+        the old project's to take back."""
+        self._index = 0
+        self._applied.clear()
 
     def _on_document_changed(self) -> None:
         if not self._moving_over_boundary and not self._suspended:

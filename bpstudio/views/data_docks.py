@@ -139,6 +139,7 @@ class DataDocks(QObject):
         controls.regenerateRequested.connect(self._on_regenerate_requested)
         controls.splitEdited.connect(self.document.set_split)
         controls.standardiseToggled.connect(self.document.set_standardise)
+        self.document.projectOpened.connect(controls.clear_builtin_choice)
         self.data_panel.statusMessage.connect(self._window.show_status)
 
     # replacing the data ---------------------------------------------------------------------

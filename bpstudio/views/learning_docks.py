@@ -85,6 +85,7 @@ class LearningDocks(QObject):
         controller.failed.connect(self._on_failed)
         self.training_panel.configEdited.connect(document.set_training_config)
         document.fileStateChanged.connect(self._on_document_reset)
+        document.projectOpened.connect(self.training_panel.clear_status)
         document.changed.connect(self._on_document_changed)
 
     @Slot(bool)

@@ -165,6 +165,10 @@ class TrainingPanel(QWidget):
         self._last_loss = project.history.steps.latest
         self._show_counts(project.steps_taken, len(project.history.epochs), 0.0)
 
+    def clear_status(self) -> None:
+        """Forget why training last stopped (another project is open)."""
+        self._show_status("")
+
     # slots ----------------------------------------------------------------------------------
     def _on_running_changed(self, running: bool) -> None:
         pixmap = (
