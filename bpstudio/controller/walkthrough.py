@@ -181,7 +181,7 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = True
         try:
             doc.replace_network(
-                updated, self.tr("Walkthrough: update for sample %d") % (sample + 1)
+                updated, lambda: self.tr("Walkthrough: update for sample %d") % (sample + 1)
             )
             self._applied.append(_AppliedUpdate(doc.undo_stack.index(), sample))
             doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)

@@ -85,6 +85,7 @@ class MainWindow(Retranslating, QMainWindow):
         contents, menus) get the same LanguageChange event and re-set their own."""
         for name, dock in self.docks.items():
             self._show_dock_title(dock, self._dock_titles[name]())
+        self.document.retranslate_commands()  # before the Edit menu shows their names
         self.menus.retranslate()
         self.learning.retranslate()
         self.data.retranslate()
