@@ -170,9 +170,14 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setText(
             self.tr("Training is running: the walkthrough follows again when it pauses.")
         )
-        self.start_hint.setText(
-            self.tr("Press → to go through the formulas one by one; Play trains the network.")
-        )
+        self._show_start_hint()
+
+    def _show_start_hint(self) -> None:
+        """The derivation's intro (the loss, what Ŷ and the data's columns are), then where
+        to start."""
+        hint = self.tr("Press → to go through the formulas one by one; Play trains the network.")
+        derivation = self.cursor.derivation
+        self.start_hint.setText(f"{derivation.intro}\n{hint}" if derivation else hint)
 
     def set_training(self, running: bool) -> None:
         """While training runs the formulas' numbers are stale: grey them out and say why."""
@@ -187,6 +192,7 @@ class DerivationPanel(Retranslating, QWidget):
 
     @Slot()
     def _on_derivation_changed(self) -> None:
+        self._show_start_hint()
         self.outline.clear()
         self._items = []
         derivation = self.cursor.derivation

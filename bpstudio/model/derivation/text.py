@@ -20,6 +20,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "损失函数: {loss}。其中, Ŷ 为已知的标准答案 或 称为 label 标签, Y 为网络的输出。"
         "学习率 η = {lr}。",
     },
+    "intro.inputs": {"en": "Inputs: {names}.", "zh": "输入: {names}。"},
+    "intro.targets": {"en": "Labels: {names}.", "zh": "标签: {names}。"},
     "phase.forward": {"en": "Forward pass", "zh": "正向传播"},
     "phase.backward": {
         "en": "Backward pass (from the back to the front)",
