@@ -28,5 +28,8 @@ def formula_lines(formula: str) -> list[str]:
 def network_line(d: Derivation) -> str:
     sizes = "-".join(str(n) for n in d.layer_sizes)
     acts = ", ".join(d.activations)
+    if d.lang == "zh":  # the handout speaks the walkthrough's language throughout
+        bias = "有偏置" if d.use_bias else "无偏置"
+        return f"网络 {sizes} ({acts}; {bias}); 损失 {d.loss}; η = {d.learning_rate:g}"
     bias = "with biases" if d.use_bias else "no biases"
     return f"network {sizes} ({acts}; {bias}); loss {d.loss}; η = {d.learning_rate:g}"

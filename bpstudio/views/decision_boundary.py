@@ -21,6 +21,7 @@ from bpstudio.controller.document import Document
 from bpstudio.model.datasets.grid import OutputGrid, output_grid
 from bpstudio.views.hidden_unit_strip import HiddenUnitStrip, blue_orange_map
 from bpstudio.views.language import Retranslating
+from bpstudio.views.standardise_hint import StandardiseHint
 from bpstudio.views.symbols import sub
 from bpstudio.views.visibility import SightWatch
 
@@ -45,6 +46,7 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
         self.empty_label.setObjectName("decisionBoundaryEmpty")
         self.empty_label.setWordWrap(True)
         self.caption = QLabel()
+        self.standardise_hint = StandardiseHint(document)  # where unscaled data show worst
         self._stack = self._lay_out()
         for signal in (document.changed, document.liveChanged, document.structureChanged):
             signal.connect(self.schedule_redraw)
@@ -118,6 +120,7 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
         column = QVBoxLayout()
         column.addWidget(self.plot, 1)
         column.addWidget(self.caption)
+        column.addWidget(self.standardise_hint)
         row.addLayout(column, 3)
         row.addWidget(self.strip, 1)
         stack = QStackedWidget()

@@ -25,38 +25,41 @@ def mark_seen() -> None:
 
 def _steps() -> list[tuple[str, str]]:
     """(title, what to do and what to look at), in the order of the seed's lesson."""
-    t = lambda text: translate("GettingStarted", text)  # noqa: E731
     return [
         (
-            t("The diagram"),
-            t(
+            translate("GettingStarted", "The diagram"),
+            translate(
+                "GettingStarted",
                 "The middle shows the seed network: three inputs x on the left, two hidden "
                 "units, two outputs. Each line is a weight w: blue when positive, orange when "
-                "negative, wider when larger. Each circle shows its unit's activation a."
+                "negative, wider when larger. Each circle shows its unit's activation a.",
             ),
         ),
         (
-            t("Step through one pass: press →"),
-            t(
+            translate("GettingStarted", "Step through one pass: press →"),
+            translate(
+                "GettingStarted",
                 "The Walkthrough panel on the right shows one formula at a time, first with "
                 "symbols, then with the numbers. The diagram highlights in magenta what the "
                 "formula uses. The forward pass comes first, then the error E, then the "
-                "backward pass (each gradient ∂E/∂w), then the weight update. ← goes back."
+                "backward pass (each gradient ∂E/∂w), then the weight update. ← goes back.",
             ),
         ),
         (
-            t("Train: press Play (Space)"),
-            t(
+            translate("GettingStarted", "Train: press Play (Space)"),
+            translate(
+                "GettingStarted",
                 "The Training panel repeats the update, step after step, at a pace you can "
                 "follow: watch the weights change and the loss curve fall. Flat out trains as "
-                "fast as the computer can; Pause stops, and the walkthrough follows again."
+                "fast as the computer can; Pause stops, and the walkthrough follows again.",
             ),
         ),
         (
-            t("Try your own"),
-            t(
+            translate("GettingStarted", "Try your own"),
+            translate(
+                "GettingStarted",
                 "Double-click a weight to change it (Ctrl+Z undoes), or open another example "
-                "from File ▸ New from example: XOR needs its hidden layer to learn."
+                "from File ▸ New from example: XOR needs its hidden layer to learn.",
             ),
         ),
     ]

@@ -70,6 +70,10 @@ class WindowMenus(QObject):
                 self.tr("Export diagram as S&VG…"),
                 self.tr("Save the diagram as an SVG drawing"),
             ),
+            "actionExportHandout": (
+                self.tr("Export &handout…"),
+                self.tr("Save the walkthrough as a PDF, web page, Markdown or LaTeX handout"),
+            ),
             "actionQuit": (self.tr("&Quit"), self.tr("Close BP Studio")),
             "actionReinitialise": (
                 self.tr("Re-&initialise weights…"),
@@ -153,6 +157,7 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
         self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
+        self._action(menu, "actionExportHandout", lambda: _export_handout(w), "Ctrl+Shift+H")
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
         self._action(menu, "actionQuit", w.close, Key.Quit, quit_icon)
@@ -239,6 +244,13 @@ class WindowMenus(QObject):
 
 def build_menus(window: MainWindow) -> WindowMenus:
     return WindowMenus(window)
+
+
+def _export_handout(window) -> None:
+    # Imported when asked for: the PDF writer and the SVG renderer are not needed at start.
+    from bpstudio.views.handout_export import export_handout
+
+    export_handout(window)
 
 
 def _show_about(window) -> None:
