@@ -74,11 +74,12 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     window.restore_layout()
     safety = SafetyNet(window)  # autosave, crash log and dialog, recovery
     self_test = args.self_test_screenshot or args.self_test_training is not None
+    if self_test:
+        getting_started.mark_seen()  # a self-test shows the window, never the tour
     if args.project and not self_test:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
     after_first_frame(window, lambda: set_version(app))
     if args.self_test_screenshot:
-        getting_started.mark_seen()  # a screenshot of the window, never of the tour
         shot = Path(args.self_test_screenshot)
         after_first_frame(window, lambda: _screenshot_and_quit(window, shot))
     elif args.self_test_training is not None:
