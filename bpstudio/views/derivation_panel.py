@@ -132,7 +132,8 @@ class DerivationPanel(Retranslating, QWidget):
         splitter.addWidget(card_area)
         splitter.addWidget(self.outline)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([3000, 1000])  # the card first: on a 720-pixel screen it needs room
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.training_note = QLabel(objectName="walkthroughTrainingNote")
@@ -177,7 +178,10 @@ class DerivationPanel(Retranslating, QWidget):
         to start."""
         hint = self.tr("Press → to go through the formulas one by one; Play trains the network.")
         derivation = self.cursor.derivation
-        self.start_hint.setText(f"{derivation.intro}\n{hint}" if derivation else hint)
+        data = self.document.project.dataset
+        named = data.input_names is not None or data.target_names is not None
+        # The intro names an imported file's columns; otherwise the hint stays one line.
+        self.start_hint.setText(f"{derivation.intro}\n{hint}" if derivation and named else hint)
 
     def set_training(self, running: bool) -> None:
         """While training runs the formulas' numbers are stale: grey them out and say why."""
