@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from bpstudio.views.language import Retranslating, translate
 
 SEEN_KEY = "help/gettingStartedSeen"
+CORNER_MARGIN = 24
 
 
 def is_seen() -> bool:
@@ -87,7 +88,7 @@ class GettingStartedDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.buttons)
-        self.resize(520, 460)
+        self.resize(540, 420)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -120,13 +121,16 @@ def offer_on_first_start(window) -> GettingStartedDialog | None:
 
 
 def _place_beside(dialog: QDialog, window) -> None:
-    """Over the diagram's side of the window, inside the screen (never off it)."""
+    """In the window's bottom-right corner (over the loss plot, empty at a first start), so
+    the diagram it describes stays in view; always inside the screen."""
     screen = window.screen()
     if screen is None:
         return
     available = screen.availableGeometry()
     frame = window.frameGeometry()
     size = dialog.size().boundedTo(available.size())
-    x = min(max(available.left(), frame.left() + 40), available.right() - size.width())
-    y = min(max(available.top(), frame.top() + 80), available.bottom() - size.height())
+    x = frame.right() - size.width() - CORNER_MARGIN
+    y = frame.bottom() - size.height() - CORNER_MARGIN
+    x = min(max(available.left(), x), available.right() - size.width())
+    y = min(max(available.top(), y), available.bottom() - size.height())
     dialog.setGeometry(x, y, size.width(), size.height())
