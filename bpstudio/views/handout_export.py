@@ -22,7 +22,13 @@ from PySide6.QtWidgets import QFileDialog
 
 from bpstudio.render import render_derivation
 from bpstudio.render.formula_svg import formula_svg
-from bpstudio.render.outline import network_line, new_heading, outline
+from bpstudio.render.outline import (
+    network_line,
+    new_heading,
+    outline,
+    same_way_lead,
+    shows_explanation,
+)
 from bpstudio.views.language import translate
 
 # Suffix -> the renderer's format name; PDF is drawn here.
@@ -119,9 +125,17 @@ def _pdf_html(d, formula: Callable[[str], str]) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out.append(f"<h4>{escape(heading)}</h4>")
+                lead = same_way_lead(steps, i, d.lang)  # the seed's 同理可得, said once
+                out += [f"<p>{escape(lead)}</p>"] if lead else []
                 out.append(formula(step.symbolic))
                 out.append(formula(step.substituted))
-                out.append(f'<p style="color:#555555">{escape(step.explanation)}</p>')
+                if shows_explanation(step):
+                    out.append(f'<p style="color:#555555">{escape(step.explanation)}</p>')
+    for note in d.notes:  # the closing notes, as the web page has them
+        out.append(f"<h2>{escape(note.title)}</h2>")
+        for line in note.lines:
+            out += [f"<p>{escape(line.caption)}</p>"] if line.caption else []
+            out.append(formula(line.formula))
     return "\n".join(out)
 
 

@@ -46,7 +46,8 @@ def test_the_pdf_is_written_by_qt_with_every_formula(qtbot, monkeypatch, tmp_pat
     assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-64:]
     derivation = window.learning.cursor.derivation
     document = pdf_document(derivation)
-    assert document.toPlainText().count("\ufffc") == 2 * len(derivation.steps)  # the images
+    images = document.toPlainText().count("\ufffc")
+    assert images >= 2 * len(derivation.steps)  # every formula (and the closing notes)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2  # a handout of several pages
     close_inside_the_test(window)
 
