@@ -29,6 +29,9 @@ def log_ticks(low: float, high: float, max_labels: int) -> list[float]:
         decades = math.floor(high) - math.ceil(low) + 1
         every = max(1, math.ceil(decades / max_labels))
         best = _decade_ticks(low, high, (1,), every)
+        while len(best) > max_labels:  # the ends rounded in: one more step apart
+            every += 1
+            best = _decade_ticks(low, high, (1,), every)
     if len(best) < 2 and high - low < 1:  # inside a decade: plain steps of the numbers
         linear = _linear_ticks(10.0**low, 10.0**high, max_labels)
         best = linear if len(linear) > len(best) else best

@@ -75,6 +75,6 @@ def test_the_walkthrough_intro_says_what_the_symbols_stand_for():
     intro = derive_project(imported_project(), 0).intro
     assert "Inputs: x₁ = sepal, x₂ = petal." in intro
     assert "Labels: Ŷ₁ = setosa, Ŷ₂ = versicolor, Ŷ₃ = virginica." in intro
-    assert "输入: x₁ = sepal" in derive_project(imported_project(), 0, lang="zh").intro
+    assert "输入：x₁ = sepal" in derive_project(imported_project(), 0, lang="zh").intro
     assert np.isfinite(derive_project(load_example("xor"), 0).steps[0].value)
     assert "Inputs:" not in derive_project(load_example("xor"), 0).intro
