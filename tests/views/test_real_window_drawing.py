@@ -125,3 +125,20 @@ def test_training_paused_mid_run_reaches_the_screen(qtbot, monkeypatch):
             panel.play_action.trigger()
         assert not controller.is_running
         assert_screen_is_fresh(qtbot, window.diagram, "pausing training mid-run")
+
+
+def test_selecting_zooming_and_switching_language_reach_the_screen(qtbot, monkeypatch):
+    with seed_window(qtbot, monkeypatch) as window:
+        document, view = window.document, window.diagram
+        edge = view.diagram_scene.items_.edge_order[0]
+        document.set_selection(frozenset({edge}))
+        assert_screen_is_fresh(qtbot, view, "selecting an edge")
+        document.set_selection(frozenset())
+        assert_screen_is_fresh(qtbot, view, "clearing the selection")
+        view.zoom_in()
+        assert_screen_is_fresh(qtbot, view, "zooming in")
+        view.fit()
+        assert_screen_is_fresh(qtbot, view, "fitting the diagram")
+        window.learning.cursor.next()
+        view.set_edge_overlay("gradient")
+        assert_screen_is_fresh(qtbot, view, "showing gradients on the edges")
