@@ -16,7 +16,8 @@ APPLICATION = "BP Studio"
 ICON_PATH = Path(__file__).resolve().parent / "resources" / "icons" / "bpstudio.svg"
 
 
-def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+def gui_parser() -> argparse.ArgumentParser:
+    """The window's own options (packaging/linux/make_manpage.py documents them from here)."""
     parser = argparse.ArgumentParser(prog="bpstudio", add_help=True)
     parser.add_argument("project", nargs="?", help="a BP Studio project file to open")
     parser.add_argument(
@@ -26,7 +27,11 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     # Test-only scenarios (bpstudio/views/test_scripts.py), used by the crash test.
     parser.add_argument("--test-script", metavar="SCRIPT", help=argparse.SUPPRESS)
-    return parser.parse_args(list(argv))
+    return parser
+
+
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    return gui_parser().parse_args(list(argv))
 
 
 def make_application(argv: Sequence[str]) -> QApplication:

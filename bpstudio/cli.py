@@ -46,7 +46,12 @@ def _add_derive(verbs) -> None:
     p.add_argument("project", help="a BP Studio project file (.json)")
     p.add_argument("--sample", type=int, default=1, help="which sample, counting from 1")
     p.add_argument("--digits", type=_positive_int, default=4, help="significant digits")
-    p.add_argument("--format", choices=("markdown", "latex", "html", "json"), default="markdown")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "latex", "html", "json"),
+        default="markdown",
+        help="the kind of document",
+    )
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the text")
     p.add_argument("--out", help="write to this file instead of standard output")
 

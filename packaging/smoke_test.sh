@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end test of the Linux package, as root on Debian:
-#   build the .deb (packaging/build_deb.sh), `apt-get install` it, check the launcher, version,
+#   build the .deb (packaging/build_deb.sh), check it with lintian, `apt-get install` it, check the launcher, version,
 #   desktop entry, icons and AppStream file, run a headless verb, start the installed app
 #   offscreen (and, where xvfb-run exists, in a real X11 window under Xvfb) with
 #   --self-test-screenshot and check each PNG is not blank, then `apt-get purge` it and check
@@ -33,6 +33,28 @@ say "testing $deb (version $pkg_version, $(du -h "$deb" | cut -f1))"
 OUT=$ROOT/build/packaging/smoke
 rm -rf "$OUT"
 mkdir -p "$OUT"
+
+# --- lintian: Debian's own checker. Any error or warning fails, except these tags, which come
+# with a self-contained app bundled under /opt (see packaging/README.md):
+ACCEPTED_TAGS=(
+  dir-or-file-in-opt              # the PyInstaller bundle lives in /opt/bpstudio by design
+  embedded-library                # the bundle carries its own Python, Qt, NumPy and their libraries
+  unstripped-binary-or-object     # left unstripped on purpose: stripping Qt's and NumPy's wheels breaks them
+)
+if ! command -v lintian >/dev/null; then
+  say "apt-get install lintian"
+  apt-get install -y -qq --no-install-recommends lintian > "$OUT/apt-lintian.log" 2>&1 \
+    || { cat "$OUT/apt-lintian.log"; fail "apt-get install lintian"; }
+fi
+lintian --no-tag-display-limit "$deb" > "$OUT/lintian.txt" 2>&1 || true
+accepted_re="^[EW]: bpstudio[^:]*: ($(IFS='|'; echo "${ACCEPTED_TAGS[*]}"))( |$)"
+rejected=$(grep -E '^[EW]: ' "$OUT/lintian.txt" | grep -vE "$accepted_re" || true)
+if [ -n "$rejected" ]; then
+  echo "$rejected" >&2
+  fail "lintian: errors or warnings outside the accepted tags (full report: $OUT/lintian.txt)"
+fi
+say "lintian: ok ($(grep -cE '^[EW]: ' "$OUT/lintian.txt" || true) accepted errors/warnings of" \
+  "the tags ${ACCEPTED_TAGS[*]})"
 TMP=$(mktemp -d)
 installed=0
 cleanup() {
@@ -67,10 +89,13 @@ done
 [ -f /usr/share/icons/hicolor/scalable/apps/bpstudio.svg ] || fail "no scalable icon"
 [ -f /usr/share/metainfo/org.bpstudio.BPStudio.metainfo.xml ] || fail "no AppStream metainfo"
 [ -f /usr/share/doc/bpstudio/copyright ] || fail "no copyright file"
+MANPAGE=/usr/share/man/man1/bpstudio.1.gz
+[ -f "$MANPAGE" ] || fail "no manual page $MANPAGE"
+zcat "$MANPAGE" | grep -q '^\.TH BPSTUDIO 1' || fail "$MANPAGE is not a manual page"
 if grep -rlq -e "/root/.pyenv" -e "$ROOT/build" /opt/bpstudio/bpstudio /opt/bpstudio/_internal/*.so*; then
   fail "the bundle refers to the build machine's paths"
 fi
-say "launcher, version ($version_out), desktop entry, icons, metainfo, copyright: ok"
+say "launcher, version ($version_out), desktop entry, icons, metainfo, copyright, manual: ok"
 
 # --- a headless verb (NumPy and its OpenBLAS in the bundle)
 example=$(find /opt/bpstudio -path '*resources/examples/xor.json' | head -n 1)
@@ -118,7 +143,7 @@ apt-get purge -y -qq bpstudio > "$OUT/apt-purge.log" 2>&1 || { cat "$OUT/apt-pur
 installed=0
 left=()
 for p in /opt/bpstudio /usr/bin/bpstudio "$desktop" /usr/share/metainfo/org.bpstudio.BPStudio.metainfo.xml \
-         /usr/share/doc/bpstudio; do
+         /usr/share/doc/bpstudio "$MANPAGE"; do
   if [ -e "$p" ] || [ -L "$p" ]; then left+=("$p"); fi
 done
 while IFS= read -r icon; do left+=("$icon"); done < <(find /usr/share/icons/hicolor -name 'bpstudio.*')
