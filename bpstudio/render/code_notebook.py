@@ -43,7 +43,11 @@ def notebook(spec: ExportSpec, derivation: Derivation, lang: str = "en") -> nbfo
     w = words(lang)
     cells = numpy_cells(spec, lang)
     nb = v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     intro = [f"# {w['nb.title'].format(name=spec.name)}", derivation.intro, w["nb.run"]]
     if spec.steps:

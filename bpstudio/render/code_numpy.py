@@ -33,12 +33,28 @@ def number(x: float) -> str:
     return repr(float(x))
 
 
+def wrapped(items: list[str], indent: str, width: int = 96) -> str:
+    """``[a, b, ...]``, broken over lines of at most ``width`` characters when long."""
+    one_line = "[" + ", ".join(items) + "]"
+    if len(indent) + len(one_line) <= width:
+        return one_line
+    lines, line = [], ""
+    for item in items:
+        if line and len(indent) + 4 + len(line) + len(item) + 2 > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += item + ", "
+    lines.append(line.rstrip())
+    return "[\n" + "\n".join(f"{indent}    {part}" for part in lines) + f"\n{indent}]"
+
+
 def array(values: np.ndarray, indent: str = "    ") -> str:
     """``np.array([...])`` with every number in full precision, one row per line."""
     values = np.asarray(values, dtype=np.float64)
     if values.ndim == 1:
-        return "np.array([" + ", ".join(number(v) for v in values) + "])"
-    rows = [indent + "    [" + ", ".join(number(v) for v in row) + "]," for row in values]
+        return f"np.array({wrapped([number(v) for v in values], indent)})"
+    inner = indent + "    "
+    rows = [inner + wrapped([number(v) for v in row], inner) + "," for row in values]
     return "np.array([\n" + "\n".join(rows) + "\n" + indent + "])"
 
 
@@ -64,7 +80,10 @@ def setup_cell(spec: ExportSpec, w: dict[str, str]) -> Cell:
         lines += comment(w["data.standardised"])
     lines += [f"X = {array(spec.inputs, '')}", f"Y_hat = {array(spec.targets, '')}"]
     if not spec.all_rows_train:
-        lines += [*comment(w["data.train_rows"]), f"train_rows = {list(spec.train_rows)}"]
+        lines += [
+            *comment(w["data.train_rows"]),
+            f"train_rows = {wrapped([str(r) for r in spec.train_rows], '')}",
+        ]
     lines += [
         "",
         f"# {w['settings']}",
@@ -175,7 +194,11 @@ def functions_cell(spec: ExportSpec, w: dict[str, str]) -> Cell:
         f'    """{w["backward.doc"]}"""',
     ]
     if spec.merged_output:
-        lines += ["    dE_da = {}", f"    dE_dz = {{L: a[L] - Y_hat}}  # {w['backward.merged']}"]
+        lines += [
+            "    dE_da = {}",
+            f"    # {w['backward.merged']}",
+            "    dE_dz = {L: a[L] - Y_hat}",
+        ]
     else:
         lines += ["    dE_da = {L: loss_slope(a[L], Y_hat)}", "    dE_dz = {}"]
     lines += ["    for l in range(L, 1, -1):"]
@@ -218,7 +241,8 @@ def forward_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
     bias = ", b" if spec.use_bias else ""
     lines = [
         f"sample = {spec.sample}  # {w['walk'].format(sample=spec.sample + 1)}",
-        f"batch = {list(spec.batch)}  # {w['walk.batch']}",
+        f"# {w['walk.batch']}",
+        f"batch = {wrapped([str(s) for s in spec.batch], '')}",
         "r = batch.index(sample)  # its row in the batch",
         f"z, a = forward(W{bias}, X[batch])",
         "",
@@ -309,7 +333,7 @@ def update_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
     bias = ", b_new" if spec.use_bias else ""
     lines += [
         f"z_new, a_new = forward(W_new{bias}, X[[sample]])",
-        "show(\"E'\", loss_per_sample(a_new[L], Y_hat[[sample]], z_new[L])[0])",
+        'show("E\'", loss_per_sample(a_new[L], Y_hat[[sample]], z_new[L])[0])',
     ]
     return Cell("update", tr("phase.update", lang), "\n".join(lines))
 
@@ -405,7 +429,7 @@ def _start_state_lines(spec: ExportSpec, w: dict[str, str]) -> list[str]:
             lines += ["order, position = epoch_order(), 0"]
     if start.position is not None:
         if spec.shuffle and start.order is not None:
-            lines += [f"order = np.array({list(start.order)})"]
+            lines += [f"order = np.array({wrapped([str(i) for i in start.order], '')})"]
         lines += [f"position = {start.position}"]
     if spec.momentum:
         if start.momentum_w is not None:

@@ -10,7 +10,7 @@ The script prints the same ``name = value`` lines as the NumPy one.
 from __future__ import annotations
 
 from bpstudio.model.derivation.text import tr
-from bpstudio.render.code_numpy import by_layer, docstring, setup_cell
+from bpstudio.render.code_numpy import by_layer, docstring, setup_cell, wrapped
 from bpstudio.render.code_spec import ExportSpec
 from bpstudio.render.code_words import comment, words
 
@@ -175,7 +175,8 @@ def torch_script(spec: ExportSpec, lang: str = "en", file_name: str = "bp_torch.
         "",
         "",
         f"sample = {spec.sample}  # {w['walk'].format(sample=spec.sample + 1)}",
-        f"batch = {list(spec.batch)}  # {w['walk.batch']}",
+        f"# {w['walk.batch']}",
+        f"batch = {wrapped([str(s) for s in spec.batch], '')}",
         "r = batch.index(sample)",
         f"layers = build_model(W{bias})",
         "z, a = torch_forward(layers, torch.from_numpy(X[batch]))",
@@ -213,7 +214,7 @@ def torch_script(spec: ExportSpec, lang: str = "en", file_name: str = "bp_torch.
         *_update_print_lines(spec),
         "with torch.no_grad():",
         "    z_new, a_new = torch_forward(layers, torch.from_numpy(X[[sample]]))",
-        "    show(\"E'\", torch_loss_per_sample(a_new[L], torch.from_numpy(Y_hat[[sample]]), "
+        '    show("E\'", torch_loss_per_sample(a_new[L], torch.from_numpy(Y_hat[[sample]]), '
         "z_new[L])[0])",
     ]
     if spec.steps:

@@ -47,7 +47,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "w_jk^l, 即从第 l - 1 层第 j 个单元到第 l 层第 k 个单元的连线的权重\n"
         "(每一行对应上一层的一个单元)。",
     ),
-    "net.bias": ("b[l][k - 1] is b_k^l, the bias of unit k of layer l.", "b[l][k - 1] 就是 b_k^l, 即第 l 层第 k 个单元的偏置。"),
+    "net.bias": (
+        "b[l][k - 1] is b_k^l, the bias of unit k of layer l.",
+        "b[l][k - 1] 就是 b_k^l, 即第 l 层第 k 个单元的偏置。",
+    ),
     "net.frozen": (
         "The biases are frozen in this project: training leaves them as they are.",
         "本项目冻结了偏置: 训练时偏置保持不变。",
@@ -68,12 +71,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "settings": ("Training settings", "训练设置"),
     "settings.lr": ("learning rate η", "学习率 η"),
-    "settings.mu": ("momentum μ (torch.optim.SGD's rule)", "动量 μ (与 torch.optim.SGD 相同的规则)"),
+    "settings.mu": (
+        "momentum μ (torch.optim.SGD's rule)",
+        "动量 μ (与 torch.optim.SGD 相同的规则)",
+    ),
     "settings.batch": ("samples per step", "每一步的样本数"),
     "settings.shuffle": ("a new order of the samples each epoch", "每一轮重新打乱样本顺序"),
     "settings.seed": ("seed of the shuffle order", "打乱顺序的随机种子"),
     # the functions
-    "functions": ("Activation functions, their slopes da/dz, and the loss", "激活函数、其导数 da/dz, 以及误差函数"),
+    "functions": (
+        "Activation functions, their slopes da/dz, and the loss",
+        "激活函数、其导数 da/dz, 以及误差函数",
+    ),
     "slope.by_a": ("da/dz written with the unit's own output a", "用单元自己的输出 a 表示 da/dz"),
     "softmax.jacobian": (
         "softmax mixes the layer's units: dE/dz_k = a_k (dE/da_k − Σ_m dE/da_m a_m)",
@@ -83,7 +92,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "loss.slope": ("dE/dY of each sample", "每个样本的 dE/dY"),
     "loss.softplus": (
         "log(1 + e^x), written so that it never overflows: the cross-entropy\n"
-        "−[Ŷ log Y + (1 − Ŷ) log(1 − Y)] with Y = sigmoid(z) is Ŷ·softplus(−z) + (1 − Ŷ)·softplus(z)",
+        "−[Ŷ log Y + (1 − Ŷ) log(1 − Y)] with Y = sigmoid(z)\n"
+        "is Ŷ·softplus(−z) + (1 − Ŷ)·softplus(z)",
         "log(1 + e^x), 写成不会溢出的形式: 交叉熵 −[Ŷ log Y + (1 − Ŷ) log(1 − Y)]\n"
         "在 Y = sigmoid(z) 时等于 Ŷ·softplus(−z) + (1 − Ŷ)·softplus(z)",
     ),
@@ -133,7 +143,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "推导中的更新是最基本的形式 (动量从零开始); 下面的训练从项目保存的优化器状态继续。",
     ),
     # the training
-    "train": ("Training: {steps} step(s) as BP Studio trains", "训练: 像 BP Studio 一样训练 {steps} 步"),
+    "train": (
+        "Training: {steps} step(s) as BP Studio trains",
+        "训练: 像 BP Studio 一样训练 {steps} 步",
+    ),
     "train.restart": (
         "Start again from the project's weights (the update above changed only copies).",
         "从项目的权重重新开始 (上面的更新只改动了副本)。",
@@ -161,7 +174,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "torch.model": (
         "The same network as torch.nn layers. nn.Linear keeps its weight as (outputs × inputs),\n"
         "so W[l] goes in transposed.",
-        "同一个网络写成 torch.nn 的层。nn.Linear 的权重是 (输出 × 输入), 所以 W[l] 要转置后放进去。",
+        "同一个网络写成 torch.nn 的层。nn.Linear 的权重是 (输出 × 输入),\n"
+        "所以 W[l] 要转置后放进去。",
     ),
     "torch.retain": (
         "keep z and a of every layer so that their gradients can be read after backward()",
