@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QStyle
 from bpstudio.model.examples import example_names
 from bpstudio.views import learning_menus, network_dialogs, recent_files
 from bpstudio.views.actions import describe, make_action, themed_icon
+from bpstudio.views.export_code_dialog import export_code_dialog
 from bpstudio.views.language_menu import LanguageMenu
 from bpstudio.views.network_menu import NetworkMenu
 from bpstudio.views.undo_actions import UndoRedoActions
@@ -68,6 +69,10 @@ class WindowMenus(QObject):
             "actionExportSvg": (
                 self.tr("Export diagram as S&VG…"),
                 self.tr("Save the diagram as an SVG drawing"),
+            ),
+            "actionExportCode": (
+                self.tr("Export as &code…"),
+                self.tr("Write the walkthrough as runnable NumPy or PyTorch code, or a notebook"),
             ),
             "actionQuit": (self.tr("&Quit"), self.tr("Close BP Studio")),
             "actionReinitialise": (
@@ -148,6 +153,7 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
         self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
+        self._action(menu, "actionExportCode", lambda: export_code_dialog(w), "Ctrl+Shift+E")
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
         self._action(menu, "actionQuit", w.close, Key.Quit, quit_icon)
