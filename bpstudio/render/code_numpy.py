@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpstudio import __version__
-from bpstudio.model.derivation.text import tr
+from bpstudio.model.derivation.text import tr as derivation_text
 from bpstudio.render.code_spec import ExportSpec
 from bpstudio.render.code_words import comment, words
 
@@ -246,7 +246,7 @@ def forward_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
         "r = batch.index(sample)  # its row in the batch",
         f"z, a = forward(W{bias}, X[batch])",
         "",
-        f'print("== {tr("phase.forward", lang)}")',
+        f'print("== {derivation_text("phase.forward", lang)}")',
         "for l in range(2, L + 1):",
         f'    print(f"{w["walk.link"].format(p="{l - 1}", l="{l}")}")',
         "    for k in range(1, n[l] + 1):",
@@ -259,12 +259,12 @@ def forward_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
         "E = loss_per_sample(a[L], Y_hat[batch], z[L])",
         'show("E", E[r])',
     ]
-    return Cell("forward", tr("phase.forward", lang), "\n".join(lines))
+    return Cell("forward", derivation_text("phase.forward", lang), "\n".join(lines))
 
 
 def backward_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
     lines = ["dE_da, dE_dz = backward(W, z, a, Y_hat[batch])", ""]
-    lines += [f'print("== {tr("phase.backward", lang)}")']
+    lines += [f'print("== {derivation_text("phase.backward", lang)}")']
     if not spec.merged_output:
         lines += [
             f'print("{w["walk.dY"]}")',
@@ -307,7 +307,7 @@ def backward_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
                 "    for k in range(1, n[l] + 1):",
                 '        show(f"batch dE/db_{k}^{l}", dE_db[l][k - 1])',
             ]
-    return Cell("backward", tr("phase.backward", lang), "\n".join(lines))
+    return Cell("backward", derivation_text("phase.backward", lang), "\n".join(lines))
 
 
 def update_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
@@ -335,7 +335,7 @@ def update_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
         f"z_new, a_new = forward(W_new{bias}, X[[sample]])",
         'show("E\'", loss_per_sample(a_new[L], Y_hat[[sample]], z_new[L])[0])',
     ]
-    return Cell("update", tr("phase.update", lang), "\n".join(lines))
+    return Cell("update", derivation_text("phase.update", lang), "\n".join(lines))
 
 
 def training_cell(spec: ExportSpec, w: dict[str, str]) -> Cell:
@@ -462,7 +462,7 @@ def numpy_cells(spec: ExportSpec, lang: str) -> list[Cell]:
 def docstring(spec: ExportSpec, lang: str, kind: str, file_name: str) -> str:
     w = words(lang)
     parts = [
-        tr("title", lang, sample=spec.sample + 1),
+        derivation_text("title", lang, sample=spec.sample + 1),
         "",
         w["doc.exported"].format(version=__version__, name=spec.name),
         w[f"doc.{kind}"].format(file=file_name),

@@ -9,7 +9,7 @@ The script prints the same ``name = value`` lines as the NumPy one.
 
 from __future__ import annotations
 
-from bpstudio.model.derivation.text import tr
+from bpstudio.model.derivation.text import tr as derivation_text
 from bpstudio.render.code_numpy import by_layer, docstring, setup_cell, wrapped
 from bpstudio.render.code_spec import ExportSpec
 from bpstudio.render.code_words import comment, words
@@ -183,7 +183,7 @@ def torch_script(spec: ExportSpec, lang: str = "en", file_name: str = "bp_torch.
         f"# {w['torch.retain']}",
         "for t in [*z.values(), *list(a.values())[1:]]:",
         "    t.retain_grad()",
-        f'print("== {tr("phase.forward", lang)}")',
+        f'print("== {derivation_text("phase.forward", lang)}")',
         "for l in range(2, L + 1):",
         f'    print(f"{w["walk.link"].format(p="{l - 1}", l="{l}")}")',
         "    for k in range(1, n[l] + 1):",
@@ -198,7 +198,7 @@ def torch_script(spec: ExportSpec, lang: str = "en", file_name: str = "bp_torch.
         "",
         f"# {w['torch.sample_loss']}",
         "E[r].backward(retain_graph=True)",
-        f'print("== {tr("phase.backward", lang)}")',
+        f'print("== {derivation_text("phase.backward", lang)}")',
         *_backward_print_lines(spec, w),
         "",
         f"# {w['torch.batch_loss']}",

@@ -30,7 +30,6 @@ from bpstudio.views.model_messages import model_message
 
 SETTINGS_TARGET = "export_code/target"
 SETTINGS_STEPS = "export_code/steps"
-CONTEXT = "ExportCodeDialog"
 
 
 @dataclass(frozen=True)
@@ -43,26 +42,26 @@ class CodeChoice:
 
 def target_label(target: str) -> str:
     return {
-        "numpy": translate(CONTEXT, "NumPy script (.py)"),
-        "pytorch": translate(CONTEXT, "PyTorch script (.py)"),
-        "notebook": translate(CONTEXT, "Jupyter notebook (.ipynb)"),
+        "numpy": translate("ExportCodeDialog", "NumPy script (.py)"),
+        "pytorch": translate("ExportCodeDialog", "PyTorch script (.py)"),
+        "notebook": translate("ExportCodeDialog", "Jupyter notebook (.ipynb)"),
     }[target]
 
 
 def _file_filter(target: str) -> str:
     if target == "notebook":
-        return translate(CONTEXT, "Jupyter notebooks (*.ipynb)")
-    return translate(CONTEXT, "Python scripts (*.py)")
+        return translate("ExportCodeDialog", "Jupyter notebooks (*.ipynb)")
+    return translate("ExportCodeDialog", "Python scripts (*.py)")
 
 
 class ExportCodeDialog(QDialog):
     def __init__(self, parent: QWidget | None, n_samples: int, sample: int, lang: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate(CONTEXT, "Export as code"))
+        self.setWindowTitle(translate("ExportCodeDialog", "Export as code"))
         form = QFormLayout(self)
         intro = QLabel(
             translate(
-                CONTEXT,
+                "ExportCodeDialog",
                 "Code that builds this network, data and training settings and prints every "
                 "number of the walkthrough, to run outside BP Studio.",
             ),
@@ -77,40 +76,46 @@ class ExportCodeDialog(QDialog):
         self.target.setCurrentIndex(max(0, self.target.findData(saved)))
         self.target.setToolTip(
             translate(
-                CONTEXT,
+                "ExportCodeDialog",
                 "NumPy: plain arrays and a loop over layers. PyTorch: torch.nn, autograd and "
                 "torch.optim. Notebook: the NumPy code with the walkthrough's formulas, "
                 "checked by PyTorch at the end.",
             )
         )
-        form.addRow(translate(CONTEXT, "&Code:"), self.target)
+        form.addRow(translate("ExportCodeDialog", "&Code:"), self.target)
         self.lang = QComboBox(self)
         self.lang.addItem("English", "en")
         self.lang.addItem("简体中文", "zh")
         self.lang.setCurrentIndex(max(0, self.lang.findData(lang)))
-        self.lang.setToolTip(translate(CONTEXT, "The language of the comments and headings"))
-        form.addRow(translate(CONTEXT, "&Language:"), self.lang)
+        self.lang.setToolTip(
+            translate("ExportCodeDialog", "The language of the comments and headings")
+        )
+        form.addRow(translate("ExportCodeDialog", "&Language:"), self.lang)
         self.sample = QSpinBox(self)
         self.sample.setRange(1, n_samples)
         self.sample.setValue(sample + 1)
-        self.sample.setToolTip(translate(CONTEXT, "The sample whose walkthrough the code prints"))
-        form.addRow(translate(CONTEXT, "&Sample:"), self.sample)
+        self.sample.setToolTip(
+            translate("ExportCodeDialog", "The sample whose walkthrough the code prints")
+        )
+        form.addRow(translate("ExportCodeDialog", "&Sample:"), self.sample)
         self.steps = QSpinBox(self)
         self.steps.setRange(0, MAX_STEPS)
         self.steps.setValue(int(QSettings().value(SETTINGS_STEPS, 0)))
-        self.steps.setSpecialValueText(translate(CONTEXT, "none"))
+        self.steps.setSpecialValueText(translate("ExportCodeDialog", "no training"))
         self.steps.setToolTip(
             translate(
-                CONTEXT,
+                "ExportCodeDialog",
                 "After the walkthrough, train this many steps as BP Studio does (batches, "
                 "shuffle order, momentum) and print the weights",
             )
         )
-        form.addRow(translate(CONTEXT, "&Training steps:"), self.steps)
+        form.addRow(translate("ExportCodeDialog", "&Training steps:"), self.steps)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate(CONTEXT, "&Export…"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            translate("ExportCodeDialog", "&Export…")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -137,13 +142,17 @@ def write_code(window, choice: CodeChoice, path: Path) -> bool:
         )  # fmt: skip
         write_text_atomically(text, path)
     except ValueError as exc:
-        window.show_status(translate(CONTEXT, "Could not export: %s") % model_message(exc))
+        window.show_status(
+            translate("ExportCodeDialog", "Could not export: %s") % model_message(exc)
+        )
         return False
     except OSError as exc:
-        window.show_status(translate(CONTEXT, "Could not export: %s") % (exc.strerror or exc))
+        window.show_status(
+            translate("ExportCodeDialog", "Could not export: %s") % (exc.strerror or exc)
+        )
         return False
     window.show_status(
-        translate(CONTEXT, "Exported %s to %s") % (target_label(choice.target), path)
+        translate("ExportCodeDialog", "Exported %s to %s") % (target_label(choice.target), path)
     )
     return True
 
@@ -158,7 +167,7 @@ def export_code_dialog(window) -> None:
     choice = dialog.choice()
     stem = re.sub(r"[^\w-]+", "_", Path(doc.display_name()).stem).strip("_") or "bp"
     suggested = f"{stem}_{choice.target}{SUFFIXES[choice.target]}"
-    title = translate(CONTEXT, "Export as code")
+    title = translate("ExportCodeDialog", "Export as code")
     path, _f = QFileDialog.getSaveFileName(window, title, suggested, _file_filter(choice.target))
     if not path:
         return

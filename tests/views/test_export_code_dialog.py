@@ -28,7 +28,7 @@ def test_the_dialog_offers_each_target_and_remembers_the_choice(qtbot):
         "numpy", "pytorch", "notebook",
     ]  # fmt: skip
     assert dialog.choice() == CodeChoice("numpy", "zh", 2, 0)
-    assert dialog.sample.maximum() == 4 and dialog.steps.specialValueText() == "none"
+    assert dialog.sample.maximum() == 4 and dialog.steps.specialValueText() == "no training"
     dialog.target.setCurrentIndex(2)
     dialog.steps.setValue(25)
     dialog.remember()

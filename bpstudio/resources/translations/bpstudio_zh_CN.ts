@@ -474,6 +474,85 @@
     </message>
 </context>
 <context>
+    <name>ExportCodeDialog</name>
+    <message>
+        <source>NumPy script (.py)</source>
+        <translation>NumPy 脚本 (.py)</translation>
+    </message>
+    <message>
+        <source>PyTorch script (.py)</source>
+        <translation>PyTorch 脚本 (.py)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (.ipynb)</source>
+        <translation>Jupyter 笔记本 (.ipynb)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebooks (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Export as code</source>
+        <translation>导出为代码</translation>
+    </message>
+    <message>
+        <source>Code that builds this network, data and training settings and prints every number of the walkthrough, to run outside BP Studio.</source>
+        <translation>生成的代码会建立这个网络、数据和训练设置, 并打印逐步推导中的每一个数, 可以在 BP Studio 之外运行。</translation>
+    </message>
+    <message>
+        <source>NumPy: plain arrays and a loop over layers. PyTorch: torch.nn, autograd and torch.optim. Notebook: the NumPy code with the walkthrough&apos;s formulas, checked by PyTorch at the end.</source>
+        <translation>NumPy: 普通数组和逐层循环。PyTorch: torch.nn、autograd 和 torch.optim。笔记本: NumPy 代码加上逐步推导的公式, 最后用 PyTorch 验算。</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C):</translation>
+    </message>
+    <message>
+        <source>The language of the comments and headings</source>
+        <translation>注释和标题的语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The sample whose walkthrough the code prints</source>
+        <translation>代码打印哪个样本的逐步推导</translation>
+    </message>
+    <message>
+        <source>&amp;Sample:</source>
+        <translation>样本(&amp;S):</translation>
+    </message>
+    <message>
+        <source>no training</source>
+        <translation>不训练</translation>
+    </message>
+    <message>
+        <source>After the walkthrough, train this many steps as BP Studio does (batches, shuffle order, momentum) and print the weights</source>
+        <translation>逐步推导之后, 像 BP Studio 一样训练这么多步 (批次、打乱顺序、动量), 并打印权重</translation>
+    </message>
+    <message>
+        <source>&amp;Training steps:</source>
+        <translation>训练步数(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Could not export: %s</source>
+        <translation>无法导出: %s</translation>
+    </message>
+    <message>
+        <source>Exported %s to %s</source>
+        <translation>已将%s导出到 %s</translation>
+    </message>
+</context>
+<context>
     <name>GradientSizePlot</name>
     <message>
         <source>How large each layer&apos;s weight gradient is (root-mean-square of dE/dw) at every step. Sigmoid&apos;s slope is at most 0.25, so the error shrinks each time it passes back through a sigmoid layer: the layers nearest the inputs learn slowest.</source>
@@ -2073,6 +2152,14 @@ Your current work is unchanged.</source>
     <message>
         <source>Save the diagram as an SVG drawing</source>
         <translation>把结构图保存为 SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export as &amp;code…</source>
+        <translation>导出为代码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write the walkthrough as runnable NumPy or PyTorch code, or a notebook</source>
+        <translation>把逐步推导写成可运行的 NumPy 或 PyTorch 代码, 或 Jupyter 笔记本</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
