@@ -16,7 +16,7 @@ EXIT_BAD_INPUT = 2
 MAX_EXPORT_STEPS = 100_000  # bpstudio.render.code_spec.MAX_STEPS
 HEADLESS_VERBS = ("train", "derive", "export")
 # Options of the GUI (bpstudio.app), passed on to it rather than to the headless parser.
-GUI_OPTIONS = ("--self-test-screenshot",)
+GUI_OPTIONS = ("--self-test-screenshot", "--self-test-training")
 
 
 def build_parser() -> argparse.ArgumentParser:
