@@ -104,6 +104,12 @@ example=$(find /opt/bpstudio -path '*resources/examples/xor.json' | head -n 1)
 (cd "$TMP" && "$APP" train "$example" --epochs 5 --quiet) > "$OUT/train.txt" 2>&1 \
   || { cat "$OUT/train.txt"; fail "bpstudio train"; }
 say "bpstudio train: ok ($(tail -n 1 "$OUT/train.txt"))"
+# bpstudio export: the notebook needs nbformat (and its JSON schemas) in the bundle
+(cd "$TMP" && "$APP" export "$example" --to notebook --steps 3 --out "$TMP/xor.ipynb") \
+  > "$OUT/export.txt" 2>&1 || { cat "$OUT/export.txt"; fail "bpstudio export"; }
+"$VENV_PY" -c 'import json, sys; assert json.load(open(sys.argv[1]))["nbformat"] == 4' \
+  "$TMP/xor.ipynb" || fail "bpstudio export wrote no notebook"
+say "bpstudio export --to notebook: ok"
 
 # --- the GUI: self-test screenshot, offscreen and under Xvfb
 not_blank() {  # PNG path -> fails unless it has many distinct colours
