@@ -243,3 +243,26 @@ def test_unknown_targets_and_samples_are_refused():
         export_code(project, "java")
     with pytest.raises(ValueError, match="sample 2 does not exist"):
         export_code(project, "numpy", sample=1)
+
+
+@pytest.mark.parametrize("target", ["numpy", "pytorch", "notebook"])
+def test_training_continues_from_the_project_files_optimiser_state(tmp_path, target):
+    if not hasattr(Trainer, "optimiser_state"):
+        pytest.skip("needs the optimiser state in the project file (format version 2)")
+    from bpstudio.model.project import save_project
+
+    project = _project("sine")  # shuffled, momentum 0.9, 3 batches of 7 per epoch
+    trainer = Trainer(
+        project.network, project.dataset.training_set(), project.loss, project.training
+    )
+    trainer.run_steps(4)  # into the second epoch, with momentum built up
+    project.optimiser = trainer.optimiser_state()
+    project.steps_taken = trainer.step_count
+    save_project(project, tmp_path / "trained.json")
+    project = load_project(tmp_path / "trained.json")  # the state as the file keeps it
+    assert project.optimiser is not None
+    script = export_code(project, "numpy", steps=30)
+    assert "buffer_W = {" in script and "rng.bit_generator.state = " in script
+    printed = _value_lines(run_export(project, target, tmp_path, steps=30))
+    used = check_walkthrough(project, printed)
+    check_training(project, printed[used:], 30)
