@@ -117,6 +117,9 @@ chmod 0644 "$PKG/usr/share/man/man1/bpstudio.1.gz"
 find "$PKG" -type d -exec chmod 0755 {} +
 find "$PKG/opt" -type f -perm /111 -exec chmod 0755 {} +
 find "$PKG/opt" -type f ! -perm /111 -exec chmod 0644 {} +
+# Shared libraries are loaded, never run: 0644 (lintian: shared-library-is-executable). The
+# wheels ship some of Qt's, ICU's and OpenBLAS's with the executable bit.
+find "$PKG/opt" -type f \( -name '*.so' -o -name '*.so.*' \) -exec chmod 0644 {} +
 
 installed_kb=$(du -sk --exclude=DEBIAN "$PKG" | cut -f1)
 # The template folds Depends over several lines to be readable; a binary package's control file

@@ -38,9 +38,14 @@ mkdir -p "$OUT"
 # --- lintian: Debian's own checker. Any error or warning fails, except these tags, which come
 # with a self-contained app bundled under /opt (see packaging/README.md):
 ACCEPTED_TAGS=(
-  dir-or-file-in-opt              # the PyInstaller bundle lives in /opt/bpstudio by design
-  embedded-library                # the bundle carries its own Python, Qt, NumPy and their libraries
-  unstripped-binary-or-object     # left unstripped on purpose: stripping Qt's and NumPy's wheels breaks them
+  dir-or-file-in-opt                 # the PyInstaller bundle lives in /opt/bpstudio by design
+  embedded-library                   # it carries its own Python, Qt, NumPy and their libraries
+  unstripped-binary-or-object        # on purpose: stripping Qt's and NumPy's libraries breaks them
+  shared-library-lacks-prerequisites # CPython's small extension modules and ICU's data library
+                                     # link no libc (Debian's python3.11 overrides the same tag)
+  hardening-no-pie                   # PyInstaller's prebuilt bootloader (/opt/bpstudio/bpstudio)
+  duplicate-font-file                # ziamath lays formulas out with the DejaVu Sans it ships;
+                                     # Debian's fonts-dejavu-core has another version of it
 )
 if ! command -v lintian >/dev/null; then
   say "apt-get install lintian"
