@@ -30,6 +30,7 @@ ALLOWED_WORDS = {
     "Right", "Up", "Down", "Del", "Delete", "Backspace", "Enter", "Return", "PgUp", "PgDown",
     "sd", "English", "Python", "NumPy", "pyqtgraph", "ziamath", "MIT", "BSD", "Clause",
     "PyTorch", "Jupyter", "torch", "nn", "autograd", "optim", "py", "ipynb",
+    "PDF", "pdf", "HTML", "html", "Markdown", "md", "tex",  # the handout's file formats
 }  # fmt: skip
 ALLOWED_PHRASES = ("Qt for Python",)
 _MARKUP = re.compile(r"<[^>]*>|&[a-z]+;|\([^)]*\*\.[^)]*\)")  # tags, entities, (*.png)
