@@ -80,6 +80,7 @@ def build_derivation(
         lang=lang,
         title=tr("title", lang, sample=sample + 1),
         intro=tr("intro", lang, loss=LOSS_PLAIN[loss], lr=f"{learning_rate:g}"),
+        source=(network.copy(), inputs[sample].copy(), targets[sample].copy()),
     )
 
 

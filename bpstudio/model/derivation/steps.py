@@ -7,7 +7,7 @@ Everything here is immutable, so a derivation can be handed between threads as i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bpstudio.model.refs import ElementRef
 
@@ -74,6 +74,9 @@ class Derivation:
     lang: str
     title: str  # e.g. "Backpropagation, step by step: sample 1"
     intro: str  # the loss and the meaning of Ŷ, in the chosen language
+    # (network, inputs, targets) of the chosen sample, for what is computed from the same pass
+    # on demand (model.gradient_paths: each gradient as a sum over paths)
+    source: tuple | None = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.steps)
