@@ -38,14 +38,17 @@ class LegendItem(QGraphicsItem):
         self.setAcceptedMouseButtons(self.acceptedMouseButtons().NoButton)
         self.set_modes("a", "weight")
 
-    def set_modes(self, node_mode: str, overlay: str) -> None:
+    def set_modes(self, node_mode: str, overlay: str, sample: int = 0) -> None:
+        """``sample``: the 1-based sample whose gradients the edges show (gradient overlay)."""
         symbol = EDGE_MEANING[overlay]
+        gradient = overlay == "gradient"
+        source = f" ({self._source_text(sample)})" if gradient and sample else ""
         parts = [
-            ("swatch", style.edge_pen(False, style.LEVELS - 2)),
+            ("swatch", style.edge_pen(False, style.LEVELS - 2, gradient)),
             ("text", f"{symbol} > 0"),
-            ("swatch", style.edge_pen(True, style.LEVELS - 2)),
+            ("swatch", style.edge_pen(True, style.LEVELS - 2, gradient)),
             ("text", f"{symbol} < 0"),
-            ("text", self._width_text(symbol) + f"  ·  {unit_meaning(node_mode)}"),
+            ("text", self._width_text(symbol) + source + f"  ·  {unit_meaning(node_mode)}"),
         ]
         if parts == self._parts:
             return  # asked at every refresh, i.e. every training frame
@@ -57,6 +60,10 @@ class LegendItem(QGraphicsItem):
             for kind, value in parts
         )
         self.update()
+
+    @staticmethod
+    def _source_text(sample: int) -> str:
+        return translate("NetworkDiagram", "of sample %d, the current sample") % sample
 
     @staticmethod
     def _width_text(symbol: str) -> str:
