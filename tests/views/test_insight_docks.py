@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from bpstudio.model.examples import load_example
