@@ -182,3 +182,20 @@ def test_hidden_space_says_when_there_is_no_plane(window, qtbot):
     plot = window.insight.hidden_space
     qtbot.waitUntil(lambda: plot._stack.currentIndex() == 1)
     assert "2 or 3 units" in plot.empty_label.text()
+
+
+def test_while_training_the_edges_show_the_next_batchs_mean(window):
+    from bpstudio.model.live_gradients import ParameterGradients
+
+    window.insight.show_gradients.trigger()
+    window.document.set_revealed(None)  # as while training: the walkthrough is suspended
+    network = window.document.project.network.copy()
+    live = ParameterGradients(tuple(np.full(w.shape, -1.0) for w in network.weights), None, 4)
+    window.document.set_live_network(network, live)
+    scene = window.diagram.diagram_scene
+    assert "batch of 4 samples" in scene.items_.legend.text()
+    assert np.all(scene.items_.edge_values.gradients == -1.0)
+    assert window.weight_tables.mode == TableMode.GRADIENTS
+    window.document.set_live_network(None)
+    assert "sample 1" in scene.items_.legend.text()
+    assert not np.all(scene.items_.edge_values.gradients == -1.0)
