@@ -1393,12 +1393,12 @@
         <translation>单元显示 ∂E/∂z</translation>
     </message>
     <message>
-        <source>mean over the next training step&apos;s batch of %d samples</source>
-        <translation>下一训练步的批次（%d 个样本）的平均值</translation>
+        <source>mean over the next step&apos;s batch of %d samples</source>
+        <translation>下一步批次（%d 个样本）的平均值</translation>
     </message>
     <message>
-        <source>of sample %d, the current sample</source>
-        <translation>当前样本 %d 的</translation>
+        <source>on sample %d</source>
+        <translation>样本 %d 上</translation>
     </message>
     <message>
         <source>· width grows with |%s|</source>

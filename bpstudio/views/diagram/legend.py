@@ -78,12 +78,10 @@ class LegendItem(QGraphicsItem):
     def _source_text(sample: int, batch_size: int) -> str:
         if batch_size:
             return (
-                translate(
-                    "NetworkDiagram", "mean over the next training step's batch of %d samples"
-                )
+                translate("NetworkDiagram", "mean over the next step's batch of %d samples")
                 % batch_size
             )
-        return translate("NetworkDiagram", "of sample %d, the current sample") % sample
+        return translate("NetworkDiagram", "on sample %d") % sample
 
     @staticmethod
     def _width_text(symbol: str) -> str:
