@@ -68,9 +68,11 @@ class PathPanel(Retranslating, QWidget):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(SWATCH, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(ROUTE, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once per fill (show_paths): a ResizeToContents column measures every row again
+        # at each setItem, a millisecond each for 64 rows of 4 cells.
+        header.setSectionResizeMode(ROUTE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TERM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(SWATCH, 14)
         table.cellEntered.connect(lambda row, _column: self.pathHovered.emit(row))
         table.viewport().installEventFilter(self)
@@ -119,6 +121,8 @@ class PathPanel(Retranslating, QWidget):
         self.table.setRowCount(len(found.paths))
         for row, path in enumerate(found.paths):
             self._fill_row(row, path, found)
+        self.table.resizeColumnToContents(ROUTE)
+        self.table.resizeColumnToContents(VALUE)
         self.table.resizeRowsToContents()
         self.footer.setText(self._sum_text(found))
 

@@ -68,12 +68,17 @@ class PathOverlayItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        order = [i for i in reversed(range(len(self._paths))) if i != self.hovered]
-        for index in order:  # the largest terms last, on top
-            faint = self.hovered is not None
-            painter.setOpacity(FAINT_OPACITY if faint else 1.0)
-            painter.setPen(_pen(path_colour(index), PATH_WIDTH))
-            painter.drawLines(self._paths[index])
+        painter.setOpacity(FAINT_OPACITY if self.hovered is not None else 1.0)
+        coloured = len(palette.PATH_COLOURS)
+        others = [line for i, path in enumerate(self._paths[coloured:], coloured)
+                  if i != self.hovered for line in path]  # fmt: skip
+        if others:  # one call for the uncoloured rest, under the coloured ones
+            painter.setPen(_pen(OTHER_PATHS, PATH_WIDTH))
+            painter.drawLines(others)
+        for index in reversed(range(min(coloured, len(self._paths)))):  # the largest on top
+            if index != self.hovered:
+                painter.setPen(_pen(path_colour(index), PATH_WIDTH))
+                painter.drawLines(self._paths[index])
         if self.hovered is not None and self.hovered < len(self._paths):
             painter.setOpacity(1.0)
             painter.setPen(_pen(path_colour(self.hovered), HOVER_WIDTH))
