@@ -94,8 +94,9 @@ def main() -> None:
     app()
     for sizes, target in (([20, 20, 10], 4), ([100, 50, 100], 25)):
         ms, edges = gradient_frame_ms(sizes)
-        print(f"diagram frame with gradients shown, {edges:,} edges "
-              f"({'-'.join(map(str, sizes))}): median {ms:.2f} ms   target < {target} ms")  # fmt: skip
+        shape = "-".join(map(str, sizes))
+        print(f"diagram frame with gradients shown, {edges:,} edges ({shape}): "
+              f"median {ms:.2f} ms   target < {target} ms")  # fmt: skip
     for sizes in ([100, 50, 100], [20, 100, 50, 20, 10]):
         ms, edges = path_highlight_ms(sizes)
         print(f"path highlighting, {edges:,} edges ({'-'.join(map(str, sizes))}): "
