@@ -27,13 +27,11 @@ class InsightDocks(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        scene = window.diagram.diagram_scene
-        self.path_panel = PathPanel()
-        cursor = window.learning.cursor
-        self.explorer = PathExplorer(window.document, scene, self.path_panel, cursor, self)
-        self.hidden_space = HiddenSpacePlot(window.document)
-        self.badges = HealthBadges(window.document, scene, self)
+        self._explorer: PathExplorer | None = None
+        self._hidden_space: HiddenSpacePlot | None = None
+        self.badges = HealthBadges(window.document, window.diagram.diagram_scene, self)
         self._add_docks()
+        window.build_after_first_frame(self._build_contents)  # both start behind a tab
         self.show_gradients = make_action(
             window, "", "", self.set_gradients_shown, name="actionShowGradients",
             shortcut="Ctrl+G", checkable=True,
@@ -51,17 +49,40 @@ class InsightDocks(QObject):
 
     def _add_docks(self) -> None:
         w = self._window
-        dock = w.add_dock(
-            self.path_panel, "pathPanel", lambda: self.tr("Paths"), Area.RightDockWidgetArea
-        )
-        dock.visibilityChanged.connect(self.explorer.set_active)
-        w.tabifyDockWidget(w.docks["derivationPanel"], dock)
+        paths = w.add_dock(None, "pathPanel", lambda: self.tr("Paths"), Area.RightDockWidgetArea)
+        w.tabifyDockWidget(w.docks["derivationPanel"], paths)
         space = w.add_dock(
-            self.hidden_space, "hiddenSpacePlot", lambda: self.tr("Hidden space"),
-            Area.RightDockWidgetArea,
-        )  # fmt: skip
+            None, "hiddenSpacePlot", lambda: self.tr("Hidden space"), Area.RightDockWidgetArea
+        )
         w.tabifyDockWidget(w.docks["derivationPanel"], space)
         w.docks["derivationPanel"].raise_()
+
+    def _build_contents(self) -> None:
+        w = self._window
+        panel = PathPanel()
+        scene = w.diagram.diagram_scene
+        self._explorer = PathExplorer(w.document, scene, panel, w.learning.cursor, self)
+        dock = w.docks["pathPanel"]
+        dock.setWidget(panel)
+        dock.visibilityChanged.connect(self._explorer.set_active)
+        if dock.isVisible() and not dock.visibleRegion().isEmpty():
+            self._explorer.set_active(True)  # restored on top of its tab
+        self._hidden_space = HiddenSpacePlot(w.document)
+        w.docks["hiddenSpacePlot"].setWidget(self._hidden_space)
+
+    @property
+    def explorer(self) -> PathExplorer:
+        self._window.finish_startup()
+        return self._explorer
+
+    @property
+    def path_panel(self) -> PathPanel:
+        return self.explorer.panel
+
+    @property
+    def hidden_space(self) -> HiddenSpacePlot:
+        self._window.finish_startup()
+        return self._hidden_space
 
     def retranslate(self) -> None:
         self.show_gradients.setText(self.tr("Show &gradients"))
