@@ -1,6 +1,6 @@
 """Badges on the diagram's units that pass back little gradient: saturated and dead units.
 
-A small disc at the top right of the unit, with a tooltip that says why gradients through it
+A small disc at the bottom right of the unit, with a tooltip that says why gradients through it
 are small and what to try.  Which units get one is decided by ``model.unit_health``.
 """
 
@@ -78,8 +78,9 @@ class UnitBadgeItem(QGraphicsItem):
     def __init__(self, kind: str, centre: QPointF, tooltip: str) -> None:
         super().__init__()
         self.kind = kind
+        # Bottom right: the walkthrough's callouts sit at the top right.
         offset = 0.74 * UNIT_RADIUS
-        self.setPos(centre + QPointF(offset, -offset))
+        self.setPos(centre + QPointF(offset, offset))
         self.setZValue(BADGE_Z)
         self.setToolTip(tooltip)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
