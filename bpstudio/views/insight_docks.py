@@ -69,6 +69,11 @@ class InsightDocks(QObject):
             self._explorer.set_active(True)  # restored on top of its tab
         self._hidden_space = HiddenSpacePlot(w.document)
         w.docks["hiddenSpacePlot"].setWidget(self._hidden_space)
+        w.weight_tables.modeChanged.connect(self._on_table_mode_changed)
+
+    def _on_table_mode_changed(self, mode: TableMode) -> None:
+        """The tables switched to gradients (or away): the diagram follows."""
+        self.set_gradients_shown(mode is TableMode.GRADIENTS)
 
     @property
     def explorer(self) -> PathExplorer:
@@ -109,4 +114,8 @@ class InsightDocks(QObject):
             self.show_gradients.setChecked(shown)  # toggled: comes back here
             return
         self._window.diagram.set_edge_overlay("gradient" if shown else "weight")
-        self._window.weight_tables.set_mode(TableMode.GRADIENTS if shown else TableMode.WEIGHTS)
+        tables = self._window.weight_tables
+        if shown:
+            tables.set_mode(TableMode.GRADIENTS)
+        elif tables.mode is TableMode.GRADIENTS:  # not when the tables moved on to Δw
+            tables.set_mode(TableMode.WEIGHTS)

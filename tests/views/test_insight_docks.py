@@ -116,6 +116,16 @@ def test_show_gradients_switches_the_diagram_and_the_tables(window):
     assert not scene.items_.bundle.gradient
 
 
+def test_the_tables_gradient_mode_switches_the_diagram_too(window):
+    window.weight_tables.set_mode(TableMode.GRADIENTS)
+    assert window.insight.show_gradients.isChecked()
+    assert window.diagram.edge_overlay == "gradient"
+    window.weight_tables.set_mode(TableMode.UPDATES)
+    assert not window.insight.show_gradients.isChecked()
+    assert window.diagram.edge_overlay == "weight"
+    assert window.weight_tables.mode == TableMode.UPDATES  # the diagram does not undo it
+
+
 def _saturating_seed(window, weight: float) -> None:
     project = load_example()
     for layer in (2, 3):
