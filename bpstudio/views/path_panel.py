@@ -61,7 +61,10 @@ class PathPanel(Retranslating, QWidget):
         table = QTableWidget(0, 4)
         table.setObjectName("pathTable")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # The row under the pointer is shown selected: the path drawn wide on the diagram.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.setMouseTracking(True)
         table.setWordWrap(True)
         table.verticalHeader().setVisible(False)
@@ -74,14 +77,21 @@ class PathPanel(Retranslating, QWidget):
         header.setSectionResizeMode(TERM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(SWATCH, 14)
-        table.cellEntered.connect(lambda row, _column: self.pathHovered.emit(row))
+        table.cellEntered.connect(lambda row, _column: self._on_row_hovered(row))
         table.viewport().installEventFilter(self)
         return table
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Leave:
-            self.pathHovered.emit(-1)
+            self._on_row_hovered(-1)
         return False
+
+    def _on_row_hovered(self, row: int) -> None:
+        if row < 0:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(row)
+        self.pathHovered.emit(row)
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(

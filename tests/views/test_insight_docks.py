@@ -68,8 +68,9 @@ def test_hovering_a_term_highlights_its_path(window, qtbot):
     rect = table.visualItemRect(table.item(1, 2))
     qtbot.mouseMove(table.viewport(), rect.center())
     qtbot.waitUntil(lambda: overlay.hovered == 1)
-    panel.pathHovered.emit(-1)
-    assert overlay.hovered is None
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [1]
+    panel._on_row_hovered(-1)  # the pointer left the table
+    assert overlay.hovered is None and not table.selectionModel().hasSelection()
 
 
 def test_a_unit_and_a_walkthrough_step_choose_the_target(window, qtbot):
