@@ -7,7 +7,9 @@
   10,000 edges, against the diagram's targets (4 ms and 25 ms).  The batch gradients are
   computed beforehand, as the training process computes them.
 - paths: choosing a weight in the path explorer on a 10,000-edge network: the 64 largest paths
-  found and drawn, the panel filled, the view painted (target < 50 ms).
+  found and drawn, the panel filled, the diagram and the panel repainted on screen (target
+  < 50 ms); and the same with the diagram rendered afresh into an image, as the frame figures
+  are taken (no cached edge pixmap).
 """
 
 from __future__ import annotations
@@ -57,7 +59,10 @@ def gradient_frame_ms(sizes, frames: int = 30) -> tuple[float, int]:
     return statistics.median(times[2:]), document.project.network.n_edges()
 
 
-def path_highlight_ms(sizes, picks: int = 20) -> tuple[float, int]:
+def path_highlight_ms(sizes, picks: int = 20) -> tuple[float, float, int]:
+    """(what the student waits for: paths found, panel filled, the diagram and the panel
+    repainted on screen; the same with the whole diagram rendered afresh into an image, as the
+    frame figures are measured), in ms, and the number of edges."""
     from PySide6.QtGui import QImage
 
     from bpstudio.model.refs import EdgeRef
@@ -70,24 +75,31 @@ def path_highlight_ms(sizes, picks: int = 20) -> tuple[float, int]:
     view.resize(1000, 650)
     view.show()
     panel = PathPanel()
+    panel.resize(600, 500)
     panel.show()
     explorer = PathExplorer(document, view.diagram_scene, panel)
     explorer.set_active(True)
     wait(100)
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
-    _render(view, image)
     rng = np.random.default_rng(2)
-    times = []
+    on_screen, rendered = [], []
     for _ in range(picks + 2):
         j, k = (int(rng.integers(1, n + 1)) for n in sizes[:2])
         started = time.perf_counter()
         explorer.set_target(EdgeRef(2, j, k))
+        view.viewport().repaint()
+        panel.repaint()
+        on_screen.append((time.perf_counter() - started) * 1000)
+        explorer.set_target(None)
+        wait(20)
+        started = time.perf_counter()
+        explorer.set_target(EdgeRef(2, j, k))
         _render(view, image)
-        app().processEvents()
-        times.append((time.perf_counter() - started) * 1000)
+        rendered.append((time.perf_counter() - started) * 1000)
     view.hide()
     panel.hide()
-    return statistics.median(times[2:]), document.project.network.n_edges()
+    edges = document.project.network.n_edges()
+    return statistics.median(on_screen[2:]), statistics.median(rendered[2:]), edges
 
 
 def main() -> None:
@@ -98,9 +110,10 @@ def main() -> None:
         print(f"diagram frame with gradients shown, {edges:,} edges ({shape}): "
               f"median {ms:.2f} ms   target < {target} ms")  # fmt: skip
     for sizes in ([100, 50, 100], [20, 100, 50, 20, 10]):
-        ms, edges = path_highlight_ms(sizes)
-        print(f"path highlighting, {edges:,} edges ({'-'.join(map(str, sizes))}): "
-              f"median {ms:.2f} ms   target < 50 ms")  # fmt: skip
+        screen, rendered, edges = path_highlight_ms(sizes)
+        shape = "-".join(map(str, sizes))
+        print(f"path highlighting, {edges:,} edges ({shape}): median {screen:.2f} ms on "
+              f"screen, {rendered:.2f} ms rendered afresh   target < 50 ms")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -88,7 +88,9 @@ class PathOverlayItem(QGraphicsItem):
 def _pen(colour: QColor, width: float) -> QPen:
     pen = QPen(colour, width)
     pen.setCosmetic(True)  # as wide on screen at any zoom: a zoomed-out network still shows it
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    # Flat caps: antialiased round caps cost fifty times more (90 ms for 64 paths of a
+    # 10,000-edge diagram); the segments end at the unit circles, where no cap shows.
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
 
 
