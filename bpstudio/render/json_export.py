@@ -63,6 +63,9 @@ def to_json_data(d: Derivation) -> dict:
         "phases": [asdict(p) for p in d.phases],
         "sections": [asdict(s) for s in d.sections],
         "steps": _steps_json(d),
+        "expanded": d.expanded,
+        "network_line": d.network_line,
+        "notes": [asdict(n) for n in d.notes],
     }
 
 

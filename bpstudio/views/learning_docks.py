@@ -16,6 +16,7 @@ from bpstudio.views.language import derivation_language, switcher
 from bpstudio.views.loss_plot import LossPlotWidget
 from bpstudio.views.model_messages import model_message
 from bpstudio.views.training_panel import TrainingPanel
+from bpstudio.views.walkthrough_bar import expanded_setting
 
 if TYPE_CHECKING:
     from bpstudio.views.main_window import MainWindow
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 Area = Qt.DockWidgetArea
 
 
-def build_derivation(project, sample: int, digits: int, lang: str):
-    return derive_project(project, sample, digits=digits, lang=lang)
+def build_derivation(project, sample: int, digits: int, lang: str, expanded: bool = True):
+    return derive_project(project, sample, digits=digits, lang=lang, expanded=expanded)
 
 
 class LearningDocks(QObject):
@@ -42,7 +43,10 @@ class LearningDocks(QObject):
         self.loss_plot = LossPlotWidget()
         self.loss_plot.setObjectName("lossPlotWidget")
         lang = lang or derivation_language(switcher().language)
-        self.cursor = WalkthroughCursor(document, build_derivation, lang=lang, parent=self)
+        options = {"expanded": expanded_setting()}
+        self.cursor = WalkthroughCursor(
+            document, build_derivation, lang=lang, parent=self, options=options
+        )
         # Its first formula waits for the window's first frame (typesetting's first use
         # imports ziamath, a few hundred ms).
         self.derivation_panel = DerivationPanel(

@@ -17,12 +17,14 @@ from bpstudio.model.derivation.backward_output import add_output_layer
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.loss_tex import LOSS_PLAIN
+from bpstudio.model.derivation.notes import derivation_notes
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
-from bpstudio.model.derivation.text import check_lang, tr
+from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import add_batch_mean, add_update
 from bpstudio.model.network import Network
 
 DEFAULT_DIGITS = 4
+DEFAULT_EXPANDED = True  # the seed's expanded last lines of 三-六: on, as in the seed
 
 
 def batch_of(sample: int, n_samples: int, batch_size: int) -> tuple[int, ...]:
@@ -43,11 +45,13 @@ def build_derivation(
     *,
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
+    expanded: bool = False,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
     ``batch``: the 0-based samples whose mean gradient the update uses (default: the sample
-    alone); it must contain ``sample``.
+    alone); it must contain ``sample``.  ``expanded``: add the seed's fully expanded last
+    line to 三-六 (where it stays readable, see expansion.py).
     """
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
     targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
@@ -57,7 +61,11 @@ def build_derivation(
         raise ValueError(f"sample {sample} is not in its batch {list(batch)}")
     trace = network.forward(inputs[list(batch)])
     grads = network.backward(trace, targets[list(batch)], loss)
-    ctx = Context(network, trace, grads, targets[list(batch)], batch.index(sample), loss, lang)
+    number = sample + 1 if len(batch) > 1 else None  # E^{(n)} in 一-六 (context.py)
+    ctx = Context(
+        network, trace, grads, targets[list(batch)], batch.index(sample), loss, lang, number,
+        expanded,
+    )  # fmt: skip
     rec = Recorder(digits, lang)
     add_forward(ctx, rec)
     add_output_layer(ctx, rec)
@@ -80,11 +88,29 @@ def build_derivation(
         lang=lang,
         title=tr("title", lang, sample=sample + 1),
         intro=tr("intro", lang, loss=LOSS_PLAIN[loss], lr=f"{learning_rate:g}"),
+        notes=derivation_notes(rec.steps, network.activations, lang),
+        expanded=expanded,
+        network_line=network_line(
+            network.layer_sizes,
+            network.activations,
+            network.use_bias,
+            network.freeze_biases,
+            loss,
+            learning_rate,
+            lang,
+        ),  # fmt: skip
         source=(network.copy(), inputs[sample].copy(), targets[sample].copy()),
     )
 
 
-def derive_project(project, sample: int = 0, *, digits: int = DEFAULT_DIGITS, lang: str = "en"):
+def derive_project(
+    project,
+    sample: int = 0,
+    *,
+    digits: int = DEFAULT_DIGITS,
+    lang: str = "en",
+    expanded: bool = DEFAULT_EXPANDED,
+):
     """The derivation of ``sample`` (0-based) of a Project, batched as its training settings say."""
     data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
@@ -102,6 +128,7 @@ def derive_project(project, sample: int = 0, *, digits: int = DEFAULT_DIGITS, la
         batch,
         digits=digits,
         lang=lang,
+        expanded=expanded,
     )
 
 

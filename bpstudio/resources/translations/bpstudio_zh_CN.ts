@@ -2000,6 +2000,14 @@
         <translation>节奏</translation>
     </message>
     <message>
+        <source>Expanded</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <source>End steps 3-6 with the fully expanded formula, written down to the outputs as in the seed document (where it stays readable)</source>
+        <translation>三至六步最后写出完全展开的公式，一直展开到输出层，与原始文档一致（公式过长时不展开）</translation>
+    </message>
+    <message>
         <source>Sample %d</source>
         <translation>第 %d 个样本</translation>
     </message>
