@@ -99,15 +99,19 @@ class HiddenSpacePlot(Retranslating, QWidget):
                 "seed's 2 hidden units make XOR separable."
             )
         )
-        self.caption.setText(
-            self.tr(
-                "Points: the samples at the layer's activations, coloured by class. Grey "
-                "lines: the input plane's grid, bent by the layers below. Background: the "
-                "network's output over this plane."
-            )
-        )
+        self._show_caption()
         self._fill_layer_names()
         self._fill_unit_pairs()
+
+    def _show_caption(self) -> None:
+        """What is drawn, sentence by sentence: the grid only for 2 inputs, the background
+        only for a layer of 2 units."""
+        parts = [self.tr("Points: the samples at the layer's activations, coloured by class.")]
+        if self.space is not None and self.space.grid_lines:
+            parts.append(self.tr("Grey lines: the input plane's grid, bent by the layers below."))
+        if self.space is not None and self.space.output is not None:
+            parts.append(self.tr("Background: the network's output over this plane."))
+        self.caption.setText(" ".join(parts))
 
     # choices ------------------------------------------------------------------------------
     def _fill_layers(self) -> None:
@@ -175,6 +179,7 @@ class HiddenSpacePlot(Retranslating, QWidget):
             return
         self._stack.setCurrentIndex(0)
         self._draw(self.space, dataset.targets)
+        self._show_caption()
         self.redraw_count += 1
 
     def _draw(self, space: HiddenSpace, targets: np.ndarray) -> None:

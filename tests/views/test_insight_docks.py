@@ -173,6 +173,7 @@ def test_hidden_space_draws_xor_at_the_hidden_activations(window, qtbot):
     assert len(space.grid_lines) == 22 and space.output is not None
     xs, _ = plot.points.getData()
     assert len(xs) == 4
+    assert "Grey lines" in plot.caption.text() and "Background" in plot.caption.text()
 
 
 def test_hidden_space_lets_a_three_unit_layer_choose_two(window, qtbot):
@@ -184,6 +185,7 @@ def test_hidden_space_lets_a_three_unit_layer_choose_two(window, qtbot):
     plot.units_combo.setCurrentIndex(2)
     qtbot.waitUntil(lambda: plot.space is not None and plot.space.units == (2, 3))
     assert plot.space.output is None  # a third unit would need a value
+    assert "Background" not in plot.caption.text()
 
 
 def test_hidden_space_says_when_there_is_no_plane(window, qtbot):

@@ -534,8 +534,16 @@
         <translation>隐含空间针对 2 或 3 个单元的隐含层绘制：每个样本画在该层的激活值处。这个网络没有这样的层；把某个隐含层设为 2 个单元（右键单击其标题），即可看到它如何重新排列数据——正如原文的 2 个隐含单元让 XOR 变得可分。</translation>
     </message>
     <message>
-        <source>Points: the samples at the layer&apos;s activations, coloured by class. Grey lines: the input plane&apos;s grid, bent by the layers below. Background: the network&apos;s output over this plane.</source>
-        <translation>点：各样本在该层激活值处的位置，按类别着色。灰线：输入平面的网格，经下面各层弯折。背景：网络在这个平面上的输出。</translation>
+        <source>Points: the samples at the layer&apos;s activations, coloured by class.</source>
+        <translation>点：各样本在该层激活值处的位置，按类别着色。</translation>
+    </message>
+    <message>
+        <source>Grey lines: the input plane&apos;s grid, bent by the layers below.</source>
+        <translation>灰线：输入平面的网格，经下面各层弯折。</translation>
+    </message>
+    <message>
+        <source>Background: the network&apos;s output over this plane.</source>
+        <translation>背景：网络在这个平面上的输出。</translation>
     </message>
     <message>
         <source>%1 (%2 units)</source>
