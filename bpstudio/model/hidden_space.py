@@ -54,9 +54,7 @@ def hidden_space(network: Network, dataset: Dataset, layer: int, units=(1, 2)) -
     points = network.forward(prepared).a[layer - 1][:, [u, v]]
     lines = _grid_lines(network, dataset, layer, (u, v))
     x_range, y_range = _bounds(network, layer, points, lines)
-    output = _output_over_plane(network, layer, x_range, y_range) if width == 2 else None
-    if output is not None and u > v:
-        output = output.T  # the axes swapped: the map follows them
+    output = _output_over_plane(network, layer, (u, v), x_range, y_range) if width == 2 else None
     return HiddenSpace(layer, (u + 1, v + 1), points, lines, x_range, y_range, output)
 
 
@@ -89,9 +87,12 @@ def _bounds(network: Network, layer: int, points, lines) -> tuple:
     return plot_bounds(finite if len(finite) else np.zeros((1, 2)))
 
 
-def _output_over_plane(network: Network, layer: int, x_range, y_range) -> np.ndarray:
-    """The layers above ``layer`` evaluated with its two activations on a grid."""
-    a = grid_points(x_range, y_range, RESOLUTION)
+def _output_over_plane(network: Network, layer: int, axes, x_range, y_range) -> np.ndarray:
+    """The layers above ``layer`` evaluated with its two activations on a grid, unit
+    ``axes[0]`` along x and ``axes[1]`` along y."""
+    grid = grid_points(x_range, y_range, RESOLUTION)
+    a = np.empty_like(grid)
+    a[:, list(axes)] = grid
     with np.errstate(over="ignore", invalid="ignore"):
         for index in range(layer - 1, network.n_layers - 1):
             z = a @ network.weights[index]
