@@ -70,12 +70,14 @@ class PathExplorer(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        overlay = self._overlay_item()
         if not self.active or self.target is None:
-            overlay.set_paths([])
+            overlay = self.overlay
+            if overlay is not None and shiboken6.isValid(overlay) and overlay.n_paths:
+                overlay.set_paths([])  # hidden panel: nothing drawn, nothing computed
             if self.target is None:
                 self.panel.show_nothing("")
             return
+        overlay = self._overlay_item()
         try:
             found = paths_for_ref(document_pass(self._document), self.target)
         except ValueError as error:  # a loss that refuses the output layer, data that misfit
