@@ -73,6 +73,7 @@ class WalkthroughCursor(QObject):
         self._autoplay.setInterval(1500)
         self._autoplay.timeout.connect(self.next)
         document.changed.connect(self._on_document_changed)
+        document.projectOpened.connect(self._on_project_opened)
         self._rebuild()
 
     # state -----------------------------------------------------------------------------
@@ -198,7 +199,7 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = True
         try:
             doc.replace_network(
-                updated, self.tr("Walkthrough: update for sample %d") % (sample + 1)
+                updated, lambda: self.tr("Walkthrough: update for sample %d") % (sample + 1)
             )
             self._applied.append(_AppliedUpdate(doc.undo_stack.index(), sample))
             doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
@@ -229,6 +230,12 @@ class WalkthroughCursor(QObject):
             for step in self.steps[: index + 1]
             if step.quantity in ("dE/dw", "dE/db")
         )
+
+    def _on_project_opened(self) -> None:
+        """Another project: its walkthrough starts at the first formula, with no update of
+        the old project's to take back."""
+        self._index = 0
+        self._applied.clear()
 
     def _on_document_changed(self) -> None:
         if not self._moving_over_boundary and not self._suspended:

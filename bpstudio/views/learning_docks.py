@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from bpstudio.controller.training_pace import DEFAULT_STEPS_PER_SECOND
 from bpstudio.controller.training_session import TrainingSession
 from bpstudio.controller.walkthrough import WalkthroughCursor
 from bpstudio.model.derivation import derive_project
@@ -38,6 +39,7 @@ class LearningDocks(QObject):
         self.session = TrainingSession(document, self)
         controller = self.session.controller
         controller.set_record_gradients(True)
+        controller.set_speed(DEFAULT_STEPS_PER_SECOND)  # a pace to watch; flat out is a click
         self.training_panel = TrainingPanel(controller)
         self.training_panel.setObjectName("trainingPanelWidget")
         self.loss_plot = LossPlotWidget()
@@ -87,6 +89,7 @@ class LearningDocks(QObject):
         controller.failed.connect(self._on_failed)
         self.training_panel.configEdited.connect(document.set_training_config)
         document.fileStateChanged.connect(self._on_document_reset)
+        document.projectOpened.connect(self.training_panel.clear_status)
         document.changed.connect(self._on_document_changed)
 
     @Slot(bool)

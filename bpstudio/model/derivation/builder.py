@@ -9,6 +9,7 @@ section shows each batch gradient as the mean over them, and step 七 uses that 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.loss_tex import LOSS_PLAIN
 from bpstudio.model.derivation.notes import derivation_notes
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
+from bpstudio.model.derivation.symbols import plain
 from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import add_batch_mean, add_update
 from bpstudio.model.network import Network
@@ -118,7 +120,7 @@ def derive_project(
             f"sample {sample + 1} does not exist: the data has {data.n_samples} sample(s)"
         )
     batch = batch_of(sample, data.n_samples, project.training.batch_size)
-    return build_derivation(
+    derivation = build_derivation(
         project.network,
         data.inputs,
         data.targets,
@@ -130,6 +132,27 @@ def derive_project(
         lang=lang,
         expanded=expanded,
     )
+    names = _names_intro(project.dataset, lang)
+    if not names:
+        return derivation
+    space = "" if lang == "zh" else " "
+    return replace(derivation, intro=f"{derivation.intro}{space}{names}")
+
+
+def _names_intro(dataset, lang: str) -> str:
+    """What the symbols stand for in imported data: x₁ = sepal length, ..., Ŷ₁ = setosa."""
+    parts = []
+    if dataset.input_names is not None:
+        inputs = ", ".join(
+            f"{plain('x', str(j))} = {name}" for j, name in enumerate(dataset.input_names, 1)
+        )
+        parts.append(tr("intro.inputs", lang, names=inputs))
+    if dataset.target_names is not None:
+        targets = ", ".join(
+            f"{plain('Ŷ', str(k))} = {name}" for k, name in enumerate(dataset.target_names, 1)
+        )
+        parts.append(tr("intro.targets", lang, names=targets))
+    return ("" if lang == "zh" else " ").join(parts)
 
 
 def _check(sample: int, inputs: np.ndarray, digits: int, lang: str) -> None:

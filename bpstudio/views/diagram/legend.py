@@ -62,6 +62,8 @@ class LegendItem(QGraphicsItem):
             ("swatch", style.edge_pen(True, style.LEVELS - 2, gradient)),
             ("text", f"{symbol} < 0"),
             ("text", self._width_text(symbol) + source + f"  ·  {unit_meaning(node_mode)}"),
+            ("swatch", style.round_pen(style.HIGHLIGHT, 6.0)),
+            ("text", translate("NetworkDiagram", "used by the current walkthrough formula")),
         ]
         if parts == self._parts:
             return  # asked at every refresh, i.e. every training frame

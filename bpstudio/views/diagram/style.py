@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QFont, QPen
 
 from bpstudio.views import palette
 
-POSITIVE = QColor("#0877bd")
-NEGATIVE = QColor("#e8710a")
+POSITIVE = QColor(palette.WEIGHT_POSITIVE)
+NEGATIVE = QColor(palette.WEIGHT_NEGATIVE)
 # Edges drawn by their gradient ∂E/∂w (View > Show gradients): other hues than the weights'
 GRADIENT_POSITIVE = QColor(palette.GRADIENT_POSITIVE)
 GRADIENT_NEGATIVE = QColor(palette.GRADIENT_NEGATIVE)
@@ -24,8 +24,8 @@ INK = QColor("#1f2933")
 MUTED_INK = QColor("#5f6b7a")
 BACKGROUND = QColor("#fbfbfc")
 SELECTION = QColor("#1f2933")
-HIGHLIGHT = QColor("#ffb000")  # the walkthrough's amber
-HIGHLIGHT_FILL = QColor("#fff4d1")
+HIGHLIGHT = QColor(palette.HIGHLIGHT)  # what the walkthrough's formula touches
+HIGHLIGHT_FILL = QColor(palette.HIGHLIGHT_FILL)
 ERROR = QColor("#c62828")
 
 UNIT_FILL = {"input": QColor("#eef4fb"), "hidden": QColor("#ffffff"), "output": QColor("#f3f0fb")}
