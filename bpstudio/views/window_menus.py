@@ -162,7 +162,7 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
         self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
-        self._action(menu, "actionExportCode", lambda: export_code_dialog(w), "Ctrl+Shift+E")
+        self._action(menu, "actionExportCode", lambda: export_code_dialog(w), "Ctrl+Shift+X")
         self._action(menu, "actionExportHandout", lambda: _export_handout(w), "Ctrl+Shift+H")
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
