@@ -985,6 +985,10 @@
         <translation>目标列只有一个类别 ({label!r})</translation>
     </message>
     <message>
+        <source>the target column ({name}) has {count:,} different labels, more than {limit} classes: is it a name or an ID? Choose another column as the target</source>
+        <translation>目标列 ({name}) 有 {count:,} 个不同的标签, 超过 {limit} 个类别: 它是名称或编号吗? 请选择另一列作为目标</translation>
+    </message>
+    <message>
         <source>this network has no biases; switch them on first</source>
         <translation>这个网络没有偏置; 请先启用偏置</translation>
     </message>
