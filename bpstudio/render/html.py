@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from bpstudio.model.derivation import Derivation, DerivationStep
+from bpstudio.render.elision import Elided
 from bpstudio.render.formula_svg import inline_svg
 from bpstudio.render.outline import network_line, new_heading, outline
 
@@ -16,6 +17,8 @@ body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; 
 .substituted svg { opacity: 0.9; }
 .why { color: #555; margin: 0.2em 0 0 1em; font-size: 0.95em; }
 .phase { border-bottom: 2px solid #2a6fb0; }
+.elided { color: #555; font-style: italic; }
+.elided svg { vertical-align: middle; }
 """
 
 
@@ -27,6 +30,10 @@ def _step(step: DerivationStep) -> list[str]:
         f'<p class="why">{escape(step.explanation)}</p>',
         "</div>",
     ]
+
+
+def _elided(note: Elided) -> list[str]:
+    return [f'<p class="elided">{escape(note.text)} {inline_svg(note.last_symbol)}</p>']
 
 
 def to_html(d: Derivation) -> str:
@@ -50,6 +57,6 @@ def to_html(d: Derivation) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out.append(f"<h4>{escape(heading)}</h4>")
-                out += _step(step)
+                out += _elided(step) if isinstance(step, Elided) else _step(step)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bpstudio.model.derivation import Derivation, DerivationStep
+from bpstudio.render.elision import Elided
 from bpstudio.render.outline import formula_lines, network_line, new_heading, outline
 
 _SPECIAL = {c: "\\" + c for c in "&%$#_{}"}
@@ -88,6 +89,9 @@ def to_latex(d: Derivation) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out.append(rf"\paragraph{{{text_to_latex(heading)}}}")
+                if isinstance(step, Elided):
+                    out += [rf"\emph{{{text_to_latex(step.text)}}} ${step.last_symbol}$", ""]
+                    continue
                 out += _formula_block(step)
                 out += [rf"{{\small {text_to_latex(step.explanation)}}}", ""]
     out.append(r"\end{document}")
