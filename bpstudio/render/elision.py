@@ -5,8 +5,9 @@ z steps each add up 784 products.  Printed in full that is gigabytes nobody read
 each step is what a student learns, and a few of each form show it.  So, in every section:
 
 * of the steps of one form (same quantity, layer and sub-heading), when there are more than
-  ``ELIDE_ABOVE``, the first ``KEEP_FIRST`` and the last are shown; the others are left out, and one ``Elided`` note stands at the place
-  of the first left out ("… and 780 more of the same form, up to ∂E/∂w_{784,1}^2");
+  ``ELIDE_ABOVE``, the first ``KEEP_FIRST`` and the last are shown; the others are left out,
+  and one ``Elided`` note stands at the place of the first left out ("… and 13 more of the
+  same form, up to z_{15}^2");
 * a sum of more than ``MAX_TERMS`` terms shows its first and last terms around ``\\cdots``.
 
 A seed-sized derivation is unchanged.  The JSON export and the window's walkthrough keep
