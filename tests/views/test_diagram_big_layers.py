@@ -21,3 +21,25 @@ def test_the_cached_pixmaps_zoom_is_never_zero_and_close_to_the_scale():
     for scale in (1e-4, 1 / 200, 1 / 129, 1 / 64, 0.3, 1.0, 4.0):
         zoom = _pixmap_zoom(scale)
         assert zoom > 0 and 0.8 < zoom / scale < 1.25
+
+
+def test_a_network_of_millions_of_edges_is_summarised_not_drawn(qtbot):
+    view = shown_view(qtbot, document_with_sizes([2, 1400, 1400, 1], use_bias=True))
+    scene = view.diagram_scene
+    assert scene.is_summary
+    assert scene.items_.units == {} and scene.items_.edges == {}
+    assert sorted(scene.items_.headers) == [1, 2, 3, 4]  # the layers keep their menus
+    note = scene.items_.summary.toPlainText()
+    assert "1,967,001 weights" in note and "2 → 1,400 → 1,400 → 1" in note
+    view.grab()
+    view.document.set_selection(frozenset())  # the document's signals reach a summary safely
+    view.document.set_highlight(frozenset())
+
+
+def test_the_diagram_draws_again_when_the_network_shrinks_below_the_limit(qtbot):
+    document = document_with_sizes([2, 120, 120, 1])  # 14,760 edges: over the limit
+    view = shown_view(qtbot, document)
+    assert view.diagram_scene.is_summary
+    document.remove_layer(2)  # 2-120-1: 360 edges
+    assert not view.diagram_scene.is_summary
+    assert len(view.diagram_scene.items_.edges) == 360
