@@ -41,3 +41,19 @@ def walkthrough_shows_steps(network) -> bool:
 
 def walkthrough_builds_at_once(network) -> bool:
     return network_weights(network) <= WALKTHROUGH_SYNC_WEIGHTS
+
+
+def matrix_summary(matrix) -> tuple[float, float, float, float]:
+    """(min, max, mean, root mean square) of a weight matrix: what a table too big to list
+    shows instead of its cells."""
+    import numpy as np
+
+    values = np.asarray(matrix, dtype=np.float64)
+    if values.size == 0:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (
+        float(values.min()),
+        float(values.max()),
+        float(values.mean()),
+        float(np.sqrt(np.mean(np.square(values)))),
+    )
