@@ -1960,6 +1960,18 @@
         <translation>已打开 %s</translation>
     </message>
     <message>
+        <source>Opening “%s” (%s MiB)…</source>
+        <translation>正在打开 “%s” (%s MiB)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opening project</source>
+        <translation>正在打开项目</translation>
+    </message>
+    <message>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
