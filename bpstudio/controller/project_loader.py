@@ -56,27 +56,34 @@ class ProjectLoad(QObject):
         self._finished.connect(self._on_finished)
 
     def start(self) -> None:
-        from bpstudio.controller.training_process import _process_context
-
-        context = _process_context()
-        receiving, sending = context.Pipe(duplex=False)
-        self._process = context.Process(
-            target=_load_in_child, args=(str(self.path), sending), daemon=True
-        )
-        self._process.start()
-        sending.close()  # the child holds its own copy: recv() then ends if the child dies
-        threading.Thread(target=self._wait, args=(receiving,), daemon=True).start()
+        # The child is started by the waiting thread too: starting one waits for the fork
+        # server, which, the first time, takes a second to import NumPy and the model.
+        threading.Thread(target=self._run, daemon=True).start()
 
     def cancel(self) -> None:
         self._cancelled = True
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
+        process = self._process
+        if process is not None and process.is_alive():
+            process.terminate()
 
-    def _wait(self, receiving) -> None:
+    def _run(self) -> None:
+        from bpstudio.controller.training_process import _process_context
+
         try:
+            context = _process_context()
+            receiving, sending = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_load_in_child, args=(str(self.path), sending), daemon=True
+            )
+            process.start()
+            self._process = process
+            sending.close()  # the child has its own end: recv() ends if the child dies
+            if self._cancelled:
+                process.terminate()
             result = receiving.recv()
-        except (EOFError, OSError):
-            result = ("crash", "the process reading the file ended before it finished")
+        except (EOFError, OSError) as exc:
+            reason = "the process reading the file ended before it finished"
+            result = ("crash", reason if isinstance(exc, EOFError) else str(exc))
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._finished.emit(result)
 

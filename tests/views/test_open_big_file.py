@@ -81,5 +81,7 @@ def test_cancel_stops_the_reading_and_keeps_the_work(window, qtbot, tmp_path):
         progress = window.findChild(QProgressDialog, "openProgress")
         progress.findChild(QPushButton).click()
     assert opened.args == [False]
-    qtbot.waitUntil(lambda: not load._process.is_alive(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: load._process is not None and not load._process.is_alive(), timeout=10_000
+    )
     assert window.document.project is kept
