@@ -17,8 +17,10 @@ every step; this module is the one place that decides what a handout leaves out.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bpstudio.model.derivation import DerivationStep
 
@@ -85,8 +87,10 @@ def shortened(step: DerivationStep) -> DerivationStep:
 
 
 _OPEN, _CLOSE = "({[", ")}]"
+_TOKENS = re.compile(r"[(){}\[\]]| [+=] ")
 
 
+@lru_cache(maxsize=4096)  # the outline, the card and the prefetch ask for the same formulas
 def shorten_sums(latex: str) -> str:
     """``latex`` with every sum of more than MAX_TERMS terms (`` + ``-separated at one level
     of brackets) cut to its first SUM_HEAD and last SUM_TAIL terms around ``\\cdots``."""
@@ -97,15 +101,17 @@ def shorten_sums(latex: str) -> str:
     pluses: dict[tuple[int, int], list[int]] = {}
     side: Counter = Counter()
     stack = [-1]
-    for i, c in enumerate(latex):
+    for token in _TOKENS.finditer(latex):
+        c, i = token[0], token.start()
         if c in _OPEN:
             stack.append(i)
-        elif c in _CLOSE and len(stack) > 1:
-            stack.pop()
-        elif c == "=" and latex[i - 1 : i + 2] == " = ":
+        elif c in _CLOSE:
+            if len(stack) > 1:
+                stack.pop()
+        elif c == " = ":
             side[stack[-1]] += 1
-        elif c == "+" and latex[i - 1 : i + 2] == " + ":
-            pluses.setdefault((stack[-1], side[stack[-1]]), []).append(i - 1)
+        else:
+            pluses.setdefault((stack[-1], side[stack[-1]]), []).append(i)
     cuts = []  # (start, end) of the text to replace with " + \cdots + "
     for positions in pluses.values():
         if len(positions) + 1 > MAX_TERMS:
