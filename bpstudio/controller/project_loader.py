@@ -81,9 +81,10 @@ class ProjectLoad(QObject):
             if self._cancelled:
                 process.terminate()
             result = receiving.recv()
-        except (EOFError, OSError) as exc:
-            reason = "the process reading the file ended before it finished"
-            result = ("crash", reason if isinstance(exc, EOFError) else str(exc))
+        except EOFError:
+            result = ("crash", "the process reading the file ended before it finished")
+        except Exception as exc:  # no child, no pipe: said in the box, never left waiting
+            result = ("crash", f"{type(exc).__name__}: {exc}")
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._finished.emit(result)
 

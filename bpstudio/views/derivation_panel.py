@@ -152,7 +152,7 @@ class DerivationPanel(Retranslating, QWidget):
         self.unavailable.hide()
         layout.addWidget(self.bar)
         layout.addWidget(self.training_note)
-        layout.addWidget(self.unavailable)
+        layout.addWidget(self.unavailable, 1)  # in the splitter's place while it is hidden
         layout.addWidget(splitter, 1)
         self._splitter = splitter
         self._items: dict[int, QTreeWidgetItem] = {}  # by step index

@@ -43,3 +43,27 @@ def test_the_diagram_draws_again_when_the_network_shrinks_below_the_limit(qtbot)
     document.remove_layer(2)  # 2-120-1: 360 edges
     assert not view.diagram_scene.is_summary
     assert len(view.diagram_scene.items_.edges) == 360
+
+
+def test_import_of_a_thousand_columns_with_resize_draws_the_diagram(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from bpstudio.views.main_window import MainWindow
+
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: yes)
+    path = tmp_path / "wide.csv"
+    rows = [",".join(f"{(r * 7 + c) % 10 / 10}" for c in range(1000)) for r in range(4)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = window.data.import_csv(str(path))
+    dialog.accept()  # the last column is the target, "Resize the network?" Yes
+    assert window.document.project.network.layer_sizes[0] == 999
+    scene = window.diagram.diagram_scene
+    assert not scene.is_summary and len(scene.items_.units) > 999
+    window.diagram.grab()  # every unit paints (a ZeroDivisionError here used to fail this)
+    window.document.undo_stack.setClean()
+    window.close()
