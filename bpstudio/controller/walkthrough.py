@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.network_size import (
     network_weights,
     walkthrough_builds_at_once,
@@ -61,12 +62,21 @@ class WalkthroughCursor(QObject):
     derivationChanged = Signal()  # a new list of steps (another sample, an edit, the language)
     updateApplied = Signal(int)  # the sample whose update was applied
 
-    def __init__(self, document, build: Callable, digits: int = 4, lang: str = "en", parent=None):
+    def __init__(
+        self,
+        document,
+        build: Callable,
+        digits: int = 4,
+        lang: str = "en",
+        parent=None,
+        options: dict | None = None,
+    ):
         super().__init__(parent)
         self._document = document
         self._build = build
         self._digits = digits
         self._lang = lang
+        self._options = dict(options or {})  # passed on to build: expanded=True, ...
         self._index = 0
         self._applied: list[_AppliedUpdate] = []
         self._moving_over_boundary = False
@@ -86,6 +96,7 @@ class WalkthroughCursor(QObject):
         self._autoplay.setInterval(1500)
         self._autoplay.timeout.connect(self.next)
         document.changed.connect(self._on_document_changed)
+        document.projectOpened.connect(self._on_project_opened)
         self._rebuild()
 
     # state -----------------------------------------------------------------------------
@@ -119,6 +130,14 @@ class WalkthroughCursor(QObject):
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
+        self._rebuild(keep_index=True)
+
+    def option(self, name: str, default=None):
+        return self._options.get(name, default)
+
+    def set_option(self, name: str, value) -> None:
+        """A level of detail of the derivation (``expanded``): the same step, written again."""
+        self._options[name] = value
         self._rebuild(keep_index=True)
 
     # navigation --------------------------------------------------------------------------
@@ -203,7 +222,7 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = True
         try:
             doc.replace_network(
-                updated, self.tr("Walkthrough: update for sample %d") % (sample + 1)
+                updated, lambda: self.tr("Walkthrough: update for sample %d") % (sample + 1)
             )
             self._applied.append(_AppliedUpdate(doc.undo_stack.index(), sample))
             doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
@@ -235,6 +254,12 @@ class WalkthroughCursor(QObject):
             if step.quantity in ("dE/dw", "dE/db")
         )
 
+    def _on_project_opened(self) -> None:
+        """Another project: its walkthrough starts at the first formula, with no update of
+        the old project's to take back."""
+        self._index = 0
+        self._applied.clear()
+
     def _on_document_changed(self) -> None:
         if not self._moving_over_boundary and not self._suspended:
             self._rebuild_timer.start()
@@ -250,7 +275,7 @@ class WalkthroughCursor(QObject):
         self._request += 1
         if walkthrough_builds_at_once(network):
             self.status = READY
-            derivation = self._build(doc.project, doc.sample_index, self._digits, self._lang)
+            derivation = self._call_build(self._build_args())
             self._show_derivation(derivation, keep_index)
             return
         self.status = BUILDING if walkthrough_shows_steps(network) else TOO_BIG
@@ -258,15 +283,24 @@ class WalkthroughCursor(QObject):
         self.derivationChanged.emit()
         self._show_current()
         if self.status == BUILDING:
-            args = (doc.project, doc.sample_index, self._digits, self._lang)
             thread = threading.Thread(
-                target=self._build_elsewhere, args=(self._request, args, keep_index), daemon=True
+                target=self._build_elsewhere,
+                args=(self._request, self._build_args(), keep_index),
+                daemon=True,
             )
             thread.start()
 
+    def _call_build(self, args: tuple):
+        *positional, options = args
+        return self._build(*positional, **options)
+
+    def _build_args(self) -> tuple:
+        doc = self._document
+        return (doc.project, doc.sample_index, self._digits, self._lang, self._options.copy())
+
     def _build_elsewhere(self, request: int, args: tuple, keep_index: bool) -> None:
         try:
-            result = (self._build(*args), keep_index)
+            result = (self._call_build(args), keep_index)
         except Exception as exc:  # raised again on the cursor's thread, not lost on this one
             result = (exc, keep_index)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
@@ -295,6 +329,6 @@ class WalkthroughCursor(QObject):
             return
         self._document.set_revealed(self._revealed_up_to(self._index))
         ref = primary_ref(step)
-        values = {ref: f"{step.value:.{self._digits}g}"} if ref is not None else {}
+        values = {ref: shown_text(step.value, self._digits)} if ref is not None else {}
         self._document.set_highlight(step.touches, values)
         self.stepChanged.emit(self._index)

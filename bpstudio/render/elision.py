@@ -43,6 +43,7 @@ class Elided:
     last_symbol: str
     lang: str
     heading: str  # the sub-heading of the steps it stands for (for new_heading)
+    same_way = True  # it stands for repetitions: the step after it gets no 同理可得 again
 
     @property
     def text(self) -> str:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from bpstudio.model.derivation import Derivation
 from bpstudio.render.elision import Elided
-from bpstudio.render.outline import network_line, new_heading, outline
+from bpstudio.render.outline import (
+    network_line,
+    new_heading,
+    outline,
+    same_way_lead,
+    shows_explanation,
+)
 
 
 def to_markdown(d: Derivation) -> str:
@@ -20,12 +26,13 @@ def to_markdown(d: Derivation) -> str:
                 if isinstance(step, Elided):
                     out += [f"*{step.text}* ${step.last_symbol}$", ""]
                     continue
-                out += [
-                    f"${step.symbolic}$",
-                    "",
-                    f"${step.substituted}$",
-                    "",
-                    f"> {step.explanation}",
-                    "",
-                ]
+                lead = same_way_lead(steps, i, d.lang)
+                out += [lead, ""] if lead else []
+                out += [f"${step.symbolic}$", "", f"${step.substituted}$", ""]
+                out += [f"> {step.explanation}", ""] if shows_explanation(step) else []
+    for note in d.notes:
+        out += [f"## {note.title}", ""]
+        for line in note.lines:
+            out += [line.caption, ""] if line.caption else []
+            out += [f"${line.formula}$", ""]
     return "\n".join(out)
