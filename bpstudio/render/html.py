@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Note
 from bpstudio.render.elision import Elided
-from bpstudio.render.formula_svg import inline_svg
+from bpstudio.render.formula_svg import inline_svg as _full_svg
 from bpstudio.render.outline import (
     network_line,
     new_heading,
@@ -14,6 +15,15 @@ from bpstudio.render.outline import (
     same_way_lead,
     shows_explanation,
 )
+
+_FINE_DIGITS = re.compile(r"(\d\.\d)\d+")
+
+
+def inline_svg(latex: str) -> str:
+    """The formula's SVG with its coordinates to a tenth of a unit (a tenth of a pixel at the
+    page's size): the glyph outlines are most of a page, and their third decimal doubled it."""
+    return _FINE_DIGITS.sub(r"\1", _full_svg(latex))
+
 
 STYLE = """
 body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; margin: 2em auto;
