@@ -430,8 +430,20 @@
         <translation>正在训练: 暂停后逐步推导会继续跟上。</translation>
     </message>
     <message>
+        <source>Preparing the walkthrough of this network (%s weights)…</source>
+        <translation>正在准备这个网络的逐步推导 (%s 个权重)…</translation>
+    </message>
+    <message>
+        <source>This network has %s weights: a walkthrough would show about twice as many formulas, too many to go through one by one (walkthroughs are made up to %s weights). Try it on a smaller network; `bpstudio derive` writes a handout of this one with the repeated steps left out.</source>
+        <translation>这个网络有 %s 个权重: 逐步推导的公式约为其两倍, 太多, 无法逐一查看 (逐步推导最多支持 %s 个权重)。请在较小的网络上尝试; `bpstudio derive` 可以为这个网络写出省略重复步骤的讲义。</translation>
+    </message>
+    <message>
         <source>Press → to go through the formulas one by one; Play trains the network.</source>
         <translation>按 → 逐个查看公式; 点击“开始”训练网络。</translation>
+    </message>
+    <message>
+        <source>… %s more formulas: go on with Next (or jump here)</source>
+        <translation>… 另外还有 %s 个公式: 用“下一步”继续 (或点此跳到这里)</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1244,10 @@
         <translation>目标列只有一个类别 ({label!r})</translation>
     </message>
     <message>
+        <source>the target column ({name}) has {count:,} different labels, more than {limit} classes: is it a name or an ID? Choose another column as the target</source>
+        <translation>目标列 ({name}) 有 {count:,} 个不同的标签, 超过 {limit} 个类别: 它是名称或编号吗? 请选择另一列作为目标</translation>
+    </message>
+    <message>
         <source>this network has no biases; switch them on first</source>
         <translation>这个网络没有偏置; 请先启用偏置</translation>
     </message>
@@ -1644,6 +1660,10 @@
     <message>
         <source>Bias input of layer %d: a constant 1; its edges carry b_k^%d</source>
         <translation>第 %d 层的偏置输入: 常数 1; 它的连线上是偏置 b_k^%d</translation>
+    </message>
+    <message>
+        <source>This network has %s weights: too many to draw one by one (the diagram draws up to %s). Layers: %s. Right-click a layer&apos;s title to change it; the weight tables and the training work as usual.</source>
+        <translation>这个网络有 %s 个权重: 太多, 无法逐一画出 (网络图最多画 %s 条边)。各层: %s。右键单击层的标题可以修改它; 权重表和训练照常可用。</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2301,10 @@
         <translation>&lt;b&gt;w%s&lt;/b&gt;: 第 %d 层 → 第 %d 层 (%s)</translation>
     </message>
     <message>
+        <source>Too many weights to list them one by one (%s; a table lists up to %s). Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g.</source>
+        <translation>权重太多, 无法逐一列出 (%s 个; 表格最多列出 %s 个)。最小值 %.4g, 最大值 %.4g, 平均值 %.4g, 均方根 %.4g。</translation>
+    </message>
+    <message>
         <source>Rows: units of layer %d; columns: units of layer %d</source>
         <translation>行: 第 %d 层的单元; 列: 第 %d 层的单元</translation>
     </message>
@@ -2306,6 +2330,18 @@
     <message>
         <source>Opened %s</source>
         <translation>已打开 %s</translation>
+    </message>
+    <message>
+        <source>Opening “%s” (%s MiB)…</source>
+        <translation>正在打开 “%s” (%s MiB)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opening project</source>
+        <translation>正在打开项目</translation>
     </message>
     <message>
         <source>Cannot open project</source>
