@@ -11,6 +11,7 @@ import math
 from dataclasses import asdict
 
 from bpstudio.model.derivation import Derivation, DerivationStep
+from bpstudio.model.gradient_paths import derivation_pass, paths_to_json, step_paths
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 
 FORMAT = "bpstudio-derivation"
@@ -66,11 +67,24 @@ def to_json_data(d: Derivation, mistakes=None) -> dict:
         "use_bias": d.use_bias,
         "phases": [asdict(p) for p in d.phases],
         "sections": [asdict(s) for s in d.sections],
-        "steps": [step_to_json(s, m) for s, m in zip(d.steps, per_step, strict=True)],
+        "steps": _steps_json(d, per_step),
         "expanded": d.expanded,
         "network_line": d.network_line,
         "notes": [asdict(n) for n in d.notes],
     }
+
+
+def _steps_json(d: Derivation, mistakes) -> list[dict]:
+    """Every step; each ∂E/∂w and ∂E/∂a step with the paths its value sums."""
+    sp = derivation_pass(d)
+    steps = []
+    for step, step_mistakes in zip(d.steps, mistakes, strict=True):
+        data = step_to_json(step, step_mistakes)
+        found = None if sp is None else step_paths(sp, step)
+        if found is not None:
+            data.update(paths_to_json(found, ref_to_json))
+        steps.append(data)
+    return steps
 
 
 def to_json(d: Derivation, mistakes=None) -> str:
