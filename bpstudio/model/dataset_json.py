@@ -7,8 +7,11 @@ See docs/project-format.md.
 
 from __future__ import annotations
 
+import numpy as np
+
 from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
 from bpstudio.model.validation import (
+    MAX_SEED,
     expect_bool,
     expect_int,
     expect_number,
@@ -38,7 +41,13 @@ def dataset_settings_from_json(ds: dict, dataset: Dataset) -> Dataset:
     """``dataset`` with the split and standardisation read from the file's ``dataset``."""
     fraction, seed = _read_split(ds.get("split"))
     standardise = _read_standardisation(ds.get("standardisation"), dataset.n_inputs)
-    return dataset.with_settings(test_fraction=fraction, split_seed=seed, standardise=standardise)
+    result = dataset.with_settings(test_fraction=fraction, split_seed=seed, standardise=standardise)
+    if standardise:
+        scaling = result.scaling()
+        if not (np.isfinite(scaling.mean).all() and np.isfinite(scaling.std).all()):
+            # what loads must save: the file holds these statistics
+            raise fail("dataset.inputs", "the inputs are too large to standardise")
+    return result
 
 
 def _read_split(split) -> tuple[float, int]:
@@ -51,7 +60,8 @@ def _read_split(split) -> tuple[float, int]:
             "dataset.split.test_fraction",
             f"expected a number between 0 and {MAX_TEST_FRACTION}, got {fraction}",
         )
-    return fraction, expect_int(split.get("seed", 0), "dataset.split.seed", minimum=0)
+    seed = expect_int(split.get("seed", 0), "dataset.split.seed", minimum=0, maximum=MAX_SEED)
+    return fraction, seed
 
 
 def _read_standardisation(value, n_inputs: int) -> bool:
