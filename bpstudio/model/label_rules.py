@@ -56,4 +56,3 @@ def check_targets(
     if problem is not None:
         row, why = problem
         raise LabelError("row {row}: {reason}", row=first_row + row + 1, reason=why)
-

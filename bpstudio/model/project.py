@@ -20,9 +20,12 @@ from bpstudio.model.dataset import Dataset
 from bpstudio.model.dataset_json import dataset_settings_from_json, dataset_to_json
 from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.model.initialisation import SCHEMES, InitScheme
+from bpstudio.model.label_rules import target_problem
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
+from bpstudio.model.safe_files import read_bounded, write_file
+from bpstudio.model.savable import check_text_is_savable, check_view
 from bpstudio.model.training import TrainingConfig
 from bpstudio.model.validation import (
     MAX_SEED,
@@ -40,9 +43,6 @@ from bpstudio.model.validation import (
     parse_json_int,
     require,
 )
-from bpstudio.model.label_rules import target_problem
-from bpstudio.model.safe_files import read_bounded, write_file
-from bpstudio.model.savable import check_text_is_savable, check_view
 
 FORMAT = "bpstudio-project"
 FORMAT_VERSION = 1

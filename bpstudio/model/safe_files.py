@@ -27,6 +27,7 @@ words, never an errno or the temporary file's name.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -163,10 +164,8 @@ def _write_temp(temp: Path, raw: bytes, old: os.stat_result | None) -> None:
 def _keep_owner(fd: int, old: os.stat_result) -> None:
     """root saving a student's file leaves it the student's; others cannot and need not."""
     if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
-        try:
+        with contextlib.suppress(OSError):
             os.fchown(fd, old.st_uid, old.st_gid)
-        except OSError:
-            pass
 
 
 def current_umask() -> int:
@@ -200,10 +199,8 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _remove_quietly(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         path.unlink()
-    except OSError:
-        pass
 
 
 _WRITE_REASONS = {
@@ -255,7 +252,9 @@ def read_bounded(
 
 def _check_readable(path: Path, info, limit_bytes: int, error, limit) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise error("cannot read {path}: {reason}", path=str(path), reason=Message("Is a directory"))
+        raise error(
+            "cannot read {path}: {reason}", path=str(path), reason=Message("Is a directory")
+        )
     if not stat.S_ISREG(info.st_mode):
         raise error(
             "cannot read {path}: {reason}",
@@ -339,8 +338,6 @@ def private_folder(folder: str | os.PathLike) -> Path:
     folder = Path(folder)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if sys.platform != "win32" and stat.S_IMODE(folder.stat().st_mode) != 0o700:
-        try:
+        with contextlib.suppress(OSError):
             folder.chmod(0o700)
-        except OSError:
-            pass
     return folder

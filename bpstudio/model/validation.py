@@ -97,15 +97,15 @@ def expect_number(value: Any, path: str) -> float:
     try:
         number = float(value)
     except OverflowError:  # an integer of hundreds of digits
-        raise fail(path, "the number is too large ({digits} digits)", digits=_digits(value)) from None
+        raise fail(
+            path, "the number is too large ({digits} digits)", digits=_digits(value)
+        ) from None
     if not math.isfinite(number):
         raise fail(path, "expected a finite number, got {value}", value=_shown(number))
     return number
 
 
-def expect_int(
-    value: Any, path: str, minimum: int | None = None, maximum: int = MAX_COUNT
-) -> int:
+def expect_int(value: Any, path: str, minimum: int | None = None, maximum: int = MAX_COUNT) -> int:
     if isinstance(value, HugeInteger):
         raise fail(path, "the number is too large ({digits} digits)", digits=value.digits)
     if isinstance(value, bool) or not isinstance(value, int):

@@ -168,8 +168,3 @@ def _quoted(name: str) -> str:
     if any(c in name for c in ',;"\t'):
         return '"' + name.replace('"', '""') + '"'
     return name
-
-
-def write_text(text: str, path: str | os.PathLike) -> None:
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
