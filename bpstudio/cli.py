@@ -110,7 +110,8 @@ def _run_headless(argv: list[str]) -> int:
     except KeyboardInterrupt:  # before or after the work that stops cleanly on its own
         from bpstudio.cli_text import translate
 
-        print(f"bpstudio: {translate('cli', 'interrupted')}", file=sys.stderr)
+        interrupted = translate("cli", "interrupted")
+        print(f"bpstudio: {interrupted}", file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
