@@ -195,7 +195,13 @@ class DataDocks(QObject):
         imported = dialog.result_data
         if imported is None:
             return
-        old = self.document.project.dataset
+        project = self.document.project
+        try:
+            imported.check_labels(project.loss, project.network.output_activation)
+        except ValueError as exc:  # names the file's row, as the dialog's other errors do
+            QMessageBox.warning(self._window, self.tr("Cannot use these data"), model_message(exc))
+            return
+        old = project.dataset
         dataset = imported.dataset.with_settings(
             test_fraction=old.test_fraction, split_seed=old.split_seed, standardise=old.standardise
         )

@@ -24,6 +24,7 @@ from bpstudio.model.datasets.csv_table import (
     parse_table,
     read_csv_file,
 )
+from bpstudio.model.label_rules import target_problem
 from bpstudio.model.network import Network
 
 __all__ = [
@@ -43,6 +44,16 @@ class ImportedData:
     dataset: Dataset
     input_names: list[str]
     target_names: list[str]  # one per target column (a class name for one-hot columns)
+    row_numbers: tuple[int, ...] = ()  # the file row (1-based) of each data row
+
+    def check_labels(self, loss: str, output_activation: str) -> None:
+        """CsvImportError naming the file's row when the targets break the label rule of
+        ``loss`` (model/label_rules.py: cross-entropy wants targets in [0, 1], ...)."""
+        problem = target_problem(self.dataset.targets, loss, output_activation)
+        if problem is not None:
+            row, why = problem
+            shown = self.row_numbers[row] if self.row_numbers else row + 1
+            raise CsvImportError("row {row}: {reason}", row=shown, reason=why)
 
 
 def import_csv(
@@ -76,7 +87,7 @@ def table_to_dataset(
         targets = np.column_stack([_numeric_column(table, c) for c in targets_at])
         target_names = [table.names[c] for c in targets_at]
     names = [table.names[c] for c in inputs_at]
-    return ImportedData(Dataset(inputs, targets), names, target_names)
+    return ImportedData(Dataset(inputs, targets), names, target_names, tuple(table.row_numbers))
 
 
 def _chosen_columns(n_columns: int, inputs, targets) -> tuple[list[int], list[int]]:
