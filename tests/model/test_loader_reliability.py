@@ -95,7 +95,8 @@ def test_history_indices_beyond_64_bits_are_refused_naming_the_field():
     edit_steps = set_in(["history"], {"step_losses": [0.5], "step_indices": [2**70]})
     assert refusal(mutate(edit_steps)).startswith("history.step_indices[0]: expected a whole")
     edit_total = set_in(["history", "steps_taken"], 10**200)
-    assert refusal(mutate(edit_total)) == "history.steps_taken: the number is too large (201 digits)"
+    too_large = "history.steps_taken: the number is too large (201 digits)"
+    assert refusal(mutate(edit_total)) == too_large
 
 
 def test_an_integer_of_5000_digits_is_named_without_python_internals():
