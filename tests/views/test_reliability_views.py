@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -126,4 +128,29 @@ def test_export_data_is_atomic_when_the_disk_is_full(window, tmp_path, monkeypat
     monkeypatch.undo()
     assert warnings == [f"cannot write {out}: No space left on device"]
     assert out.read_text(encoding="utf-8") == "old" and os.listdir(tmp_path) == ["data.csv"]
+    close_inside_the_test(window)
+
+
+def test_save_as_refuses_a_fifo_and_a_read_only_file_with_a_message(window, tmp_path, monkeypatch):
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: boxes.append(text))
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    read_only = tmp_path / "kept.json"
+    read_only.write_text("{}", encoding="utf-8")
+    read_only.chmod(0o444)
+    assert not window.files._save_to(fifo) and not window.files._save_to(read_only)
+    assert "is not a regular file" in boxes[0] and "is read-only" in boxes[1]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and read_only.read_text(encoding="utf-8") == "{}"
+    assert window.document.file_path is None
+    close_inside_the_test(window)
+
+
+def test_a_relative_path_is_remembered_absolute(window, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    recent = recent_files.recent_files()
+    assert window.files._save_to(Path("mine.json"))
+    assert window.document.file_path == tmp_path / "mine.json"
+    assert recent_files.recent_files()[0] == tmp_path / "mine.json"
+    QSettings().setValue(recent_files.KEY, [str(p) for p in recent])  # as other tests left it
     close_inside_the_test(window)
