@@ -24,7 +24,7 @@ EXIT_BAD_INPUT = 2
 HEADLESS_VERBS = ("train", "derive")
 MAX_COUNT_OPTION = 2**31 - 1  # --epochs, --steps, --sample, --digits
 # Options of the GUI (bpstudio.app), passed on to it rather than to the headless parser.
-GUI_OPTIONS = ("--self-test-screenshot",)
+GUI_OPTIONS = ("--self-test-screenshot", "--self-test-training")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +57,12 @@ def _add_derive(verbs) -> None:
     p.add_argument("--digits", type=_positive_int, default=4, help="significant digits")
     p.add_argument("--format", choices=("markdown", "latex", "html", "json"), default="markdown")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the text")
+    p.add_argument(
+        "--expanded",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="end steps 3-6 with the seed's fully expanded line (default: on)",
+    )
     p.add_argument("--out", help="write to this file instead of standard output")
 
 

@@ -42,7 +42,9 @@ def run_derive(args) -> int:
         )
         return _bad_input(out_of_range % (args.sample, args.project, n_samples, n_samples))
     try:
-        derivation = derive_project(project, args.sample - 1, digits=args.digits, lang=lang)
+        derivation = derive_project(
+            project, args.sample - 1, digits=args.digits, lang=lang, expanded=args.expanded
+        )
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))
     text = render_derivation(derivation, args.format)

@@ -18,11 +18,13 @@ from bpstudio.controller.commands import (
     SET_BIAS_ID,
     SET_TRAINING_ID,
     SET_WEIGHT_ID,
+    CommandName,
     MergingParameterCommand,
     ProjectCommand,
 )
 from bpstudio.controller.data_edits import DataEditsMixin
 from bpstudio.model import editing
+from bpstudio.model.derivation.symbols import plain_b, plain_w
 from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import InitScheme
 from bpstudio.model.network import Network
@@ -45,6 +47,9 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     fileStateChanged = Signal()  # file_path or the modified flag changed
     liveChanged = Signal()  # the weights shown while training runs changed (values only)
     revealedChanged = Signal()  # the walkthrough computed more gradients (or forgot them)
+    # Another project replaced this one (a file opened, an example, a recovery): a fresh
+    # start for everything that remembers where the student was.  Before `changed`.
+    projectOpened = Signal()
     # Emitted before an operation that throws work away or reshapes it (remove a layer or unit,
     # open, new): the autosaver keeps a copy in case the operation itself crashes.
     riskyOperationStarting = Signal()
@@ -181,24 +186,25 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     # edits: parameters ----------------------------------------------------------------------
     def set_weight(self, layer: int, j: int, k: int, value: float) -> None:
         after = editing.set_weight(self.project, layer, j, k, value)
-        text = self.tr("Set w%s to %s") % (f"{j}{k}^{layer}", f"{float(value):g}")
+        text = lambda: self.tr("Set %s to %s") % (plain_w(layer, j, k), f"{float(value):g}")  # noqa: E731
         self._push_merging(after, text, SET_WEIGHT_ID, (layer, j, k))
 
     def set_bias(self, layer: int, unit: int, value: float) -> None:
         after = editing.set_bias(self.project, layer, unit, value)
-        text = self.tr("Set b%s to %s") % (f"{unit}^{layer}", f"{float(value):g}")
+        text = lambda: self.tr("Set %s to %s") % (plain_b(layer, unit), f"{float(value):g}")  # noqa: E731
         self._push_merging(after, text, SET_BIAS_ID, (layer, unit))
 
     def reinitialise(self, scheme: InitScheme) -> None:
         after = editing.reinitialise(self.project, scheme)
         self._push(
-            after, self.tr("Re-initialise weights (%s, seed %d)") % (scheme.name, scheme.seed)
+            after,
+            lambda: self.tr("Re-initialise weights (%s, seed %d)") % (scheme.name, scheme.seed),
         )
 
     def replace_network(
         self,
         network: Network,
-        text: str,
+        text: CommandName,
         *,
         history=None,
         steps_taken: int | None = None,
@@ -216,44 +222,48 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         if config == self.project.training:
             return
         after = editing.set_training(self.project, config)
-        text = self.tr("Set training: learning rate %s, batch size %d") % (
-            f"{config.learning_rate:g}",
-            config.batch_size,
-        )
+
+        def text() -> str:
+            return self.tr("Set training: learning rate %s, batch size %d") % (
+                f"{config.learning_rate:g}",
+                config.batch_size,
+            )
+
         self._push_merging(after, text, SET_TRAINING_ID, ("training",))
 
     def set_loss(self, name: str) -> None:
-        self._push(editing.set_loss(self.project, name), self.tr("Set loss to %s") % name)
+        self._push(editing.set_loss(self.project, name), lambda: self.tr("Set loss to %s") % name)
 
     # edits: structure -----------------------------------------------------------------------
     def add_unit(self, layer: int) -> None:
         after = editing.add_unit(self.project, layer)
-        self._push(after, self.tr("Add a unit to layer %d") % layer, structural=True)
+        self._push(after, lambda: self.tr("Add a unit to layer %d") % layer, structural=True)
 
     def remove_unit(self, layer: int, unit: int) -> None:
         self.riskyOperationStarting.emit()
         after = editing.remove_unit(self.project, layer, unit)
-        self._push(after, self.tr("Remove unit %d of layer %d") % (unit, layer), structural=True)
+        text = lambda: self.tr("Remove unit %d of layer %d") % (unit, layer)  # noqa: E731
+        self._push(after, text, structural=True)
 
     def insert_layer(self, position: int, size: int, activation: str) -> None:
         after = editing.insert_layer(self.project, position, size, activation)
-        text = self.tr("Insert a %d-unit layer at %d") % (size, position)
+        text = lambda: self.tr("Insert a %d-unit layer at %d") % (size, position)  # noqa: E731
         self._push(after, text, structural=True)
 
     def remove_layer(self, layer: int) -> None:
         self.riskyOperationStarting.emit()
         after = editing.remove_layer(self.project, layer)
-        self._push(after, self.tr("Remove layer %d") % layer, structural=True)
+        self._push(after, lambda: self.tr("Remove layer %d") % layer, structural=True)
 
     def set_activation(self, layer: int, name: str) -> None:
         after = editing.set_activation(self.project, layer, name)
-        text = self.tr("Set layer %d activation to %s") % (layer, name)
+        text = lambda: self.tr("Set layer %d activation to %s") % (layer, name)  # noqa: E731
         self._push(after, text, structural=True)
 
     def set_use_bias(self, on: bool) -> None:
         if on == self.project.network.use_bias:
             return
-        text = self.tr("Switch biases on") if on else self.tr("Switch biases off")
+        text = lambda: self.tr("Switch biases on") if on else self.tr("Switch biases off")  # noqa: E731
         self._push(editing.set_use_bias(self.project, on), text, structural=True)
 
     # files ----------------------------------------------------------------------------------
@@ -286,11 +296,18 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.undo_stack.setClean()
         self.fileStateChanged.emit()
 
+    def retranslate_commands(self) -> None:
+        """The undo history's names in the current language (after a language switch)."""
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if hasattr(command, "retranslate"):
+                command.retranslate()
+
     # internals ------------------------------------------------------------------------------
-    def _push(self, after: Project, text: str, structural: bool = False) -> None:
+    def _push(self, after: Project, text: CommandName, structural: bool = False) -> None:
         self.undo_stack.push(ProjectCommand(self, self.project, after, text, structural))
 
-    def _push_merging(self, after: Project, text: str, command_id: int, key: tuple) -> None:
+    def _push_merging(self, after: Project, text: CommandName, command_id: int, key: tuple) -> None:
         command = MergingParameterCommand(self, self.project, after, text, command_id, key)
         self.undo_stack.push(command)
 
@@ -311,6 +328,7 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.undo_stack.clear()
         self.set_selection(frozenset())
         self.set_highlight(frozenset())
+        self.projectOpened.emit()
         self.structureChanged.emit()
         self.changed.emit()
         self.fileStateChanged.emit()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.walkthrough_update import sgd_update
 
@@ -44,12 +45,21 @@ class WalkthroughCursor(QObject):
     derivationChanged = Signal()  # a new list of steps (another sample, an edit, the language)
     updateApplied = Signal(int)  # the sample whose update was applied
 
-    def __init__(self, document, build: Callable, digits: int = 4, lang: str = "en", parent=None):
+    def __init__(
+        self,
+        document,
+        build: Callable,
+        digits: int = 4,
+        lang: str = "en",
+        parent=None,
+        options: dict | None = None,
+    ):
         super().__init__(parent)
         self._document = document
         self._build = build
         self._digits = digits
         self._lang = lang
+        self._options = dict(options or {})  # passed on to build: expanded=True, ...
         self._index = 0
         self._applied: list[_AppliedUpdate] = []
         self._moving_over_boundary = False
@@ -63,6 +73,7 @@ class WalkthroughCursor(QObject):
         self._autoplay.setInterval(1500)
         self._autoplay.timeout.connect(self.next)
         document.changed.connect(self._on_document_changed)
+        document.projectOpened.connect(self._on_project_opened)
         self._rebuild()
 
     # state -----------------------------------------------------------------------------
@@ -96,6 +107,14 @@ class WalkthroughCursor(QObject):
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
+        self._rebuild(keep_index=True)
+
+    def option(self, name: str, default=None):
+        return self._options.get(name, default)
+
+    def set_option(self, name: str, value) -> None:
+        """A level of detail of the derivation (``expanded``): the same step, written again."""
+        self._options[name] = value
         self._rebuild(keep_index=True)
 
     # navigation --------------------------------------------------------------------------
@@ -180,7 +199,7 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = True
         try:
             doc.replace_network(
-                updated, self.tr("Walkthrough: update for sample %d") % (sample + 1)
+                updated, lambda: self.tr("Walkthrough: update for sample %d") % (sample + 1)
             )
             self._applied.append(_AppliedUpdate(doc.undo_stack.index(), sample))
             doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
@@ -212,13 +231,21 @@ class WalkthroughCursor(QObject):
             if step.quantity in ("dE/dw", "dE/db")
         )
 
+    def _on_project_opened(self) -> None:
+        """Another project: its walkthrough starts at the first formula, with no update of
+        the old project's to take back."""
+        self._index = 0
+        self._applied.clear()
+
     def _on_document_changed(self) -> None:
         if not self._moving_over_boundary and not self._suspended:
             self._rebuild_timer.start()
 
     def _rebuild(self, keep_index: bool = False) -> None:
         doc = self._document
-        self.derivation = self._build(doc.project, doc.sample_index, self._digits, self._lang)
+        self.derivation = self._build(
+            doc.project, doc.sample_index, self._digits, self._lang, **self._options
+        )
         self._index = min(self._index, len(self.steps) - 1) if keep_index else 0
         self.derivationChanged.emit()
         self._show_current()
@@ -231,6 +258,6 @@ class WalkthroughCursor(QObject):
             return
         self._document.set_revealed(self._revealed_up_to(self._index))
         ref = primary_ref(step)
-        values = {ref: f"{step.value:.{self._digits}g}"} if ref is not None else {}
+        values = {ref: shown_text(step.value, self._digits)} if ref is not None else {}
         self._document.set_highlight(step.touches, values)
         self.stepChanged.emit(self._index)

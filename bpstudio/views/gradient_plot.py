@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from bpstudio.model.history import GrowingArray
 from bpstudio.render.decimation import peak_envelope, visible_slice
 from bpstudio.views.language import Retranslating
+from bpstudio.views.log_axis import LogFriendlyAxis
 from bpstudio.views.visibility import SightWatch
 
 # A long run keeps one row every `stride` steps, the stride doubling whenever more than this
@@ -30,7 +31,7 @@ LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b
 
 class GradientSizePlot(Retranslating, pg.PlotWidget):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", axisItems={"left": LogFriendlyAxis("left")})
         item = self.plotItem
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLogMode(y=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from bpstudio.controller.training_pace import DEFAULT_STEPS_PER_SECOND
 from bpstudio.controller.training_session import TrainingSession
 from bpstudio.controller.walkthrough import WalkthroughCursor
 from bpstudio.model.derivation import derive_project
@@ -16,6 +17,7 @@ from bpstudio.views.language import derivation_language, switcher
 from bpstudio.views.loss_plot import LossPlotWidget
 from bpstudio.views.model_messages import model_message
 from bpstudio.views.training_panel import TrainingPanel
+from bpstudio.views.walkthrough_bar import expanded_setting
 
 if TYPE_CHECKING:
     from bpstudio.views.main_window import MainWindow
@@ -23,8 +25,8 @@ if TYPE_CHECKING:
 Area = Qt.DockWidgetArea
 
 
-def build_derivation(project, sample: int, digits: int, lang: str):
-    return derive_project(project, sample, digits=digits, lang=lang)
+def build_derivation(project, sample: int, digits: int, lang: str, expanded: bool = True):
+    return derive_project(project, sample, digits=digits, lang=lang, expanded=expanded)
 
 
 class LearningDocks(QObject):
@@ -37,12 +39,16 @@ class LearningDocks(QObject):
         self.session = TrainingSession(document, self)
         controller = self.session.controller
         controller.set_record_gradients(True)
+        controller.set_speed(DEFAULT_STEPS_PER_SECOND)  # a pace to watch; flat out is a click
         self.training_panel = TrainingPanel(controller)
         self.training_panel.setObjectName("trainingPanelWidget")
         self.loss_plot = LossPlotWidget()
         self.loss_plot.setObjectName("lossPlotWidget")
         lang = lang or derivation_language(switcher().language)
-        self.cursor = WalkthroughCursor(document, build_derivation, lang=lang, parent=self)
+        options = {"expanded": expanded_setting()}
+        self.cursor = WalkthroughCursor(
+            document, build_derivation, lang=lang, parent=self, options=options
+        )
         # Its first formula waits for the window's first frame (typesetting's first use
         # imports ziamath, a few hundred ms).
         self.derivation_panel = DerivationPanel(
@@ -83,6 +89,7 @@ class LearningDocks(QObject):
         controller.failed.connect(self._on_failed)
         self.training_panel.configEdited.connect(document.set_training_config)
         document.fileStateChanged.connect(self._on_document_reset)
+        document.projectOpened.connect(self.training_panel.clear_status)
         document.changed.connect(self._on_document_changed)
 
     @Slot(bool)

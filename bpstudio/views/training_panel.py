@@ -7,7 +7,9 @@ configuration to show it.  Edits of the learning rate or batch size go to the co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+import math
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,7 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.controller.training_controller import TrainingController
-from bpstudio.controller.training_pace import StopConditions
+from bpstudio.controller.training_pace import (
+    DEFAULT_STEPS_PER_SECOND,
+    FLAT_OUT,
+    StopConditions,
+)
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.project import Project
 from bpstudio.model.training import TrainingConfig
@@ -69,6 +75,7 @@ class TrainingPanel(QWidget):
     def _make_controls(self) -> None:
         self.speed_slider = controls.make_speed_slider()
         self.speed_label = QLabel()
+        self.flat_out_button = controls.make_flat_out_button()
         self.learning_rate_box = controls.make_learning_rate_box()
         self.batch_size_box = controls.make_batch_size_box()
         self.max_epochs_box = controls.make_max_epochs_box()
@@ -91,6 +98,7 @@ class TrainingPanel(QWidget):
         speed.addWidget(self._speed_caption)
         speed.addWidget(self.speed_slider, 1)
         speed.addWidget(self.speed_label)
+        speed.addWidget(self.flat_out_button)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
         grid.addLayout(buttons, 0, 0, 1, 4)
@@ -138,6 +146,7 @@ class TrainingPanel(QWidget):
         c.diverged.connect(self._on_diverged)
         c.failed.connect(self._on_failed)
         self.speed_slider.valueChanged.connect(self._on_speed_moved)
+        self.flat_out_button.toggled.connect(self._on_flat_out_toggled)
         self.learning_rate_box.valueChanged.connect(self._on_config_edited)
         self.batch_size_box.valueChanged.connect(self._on_config_edited)
         self.max_epochs_box.valueChanged.connect(self._on_stop_conditions_edited)
@@ -155,6 +164,10 @@ class TrainingPanel(QWidget):
         controls.set_quietly(self.batch_size_box, project.training.batch_size)
         self._last_loss = project.history.steps.latest
         self._show_counts(project.steps_taken, len(project.history.epochs), 0.0)
+
+    def clear_status(self) -> None:
+        """Forget why training last stopped (another project is open)."""
+        self._show_status("")
 
     # slots ----------------------------------------------------------------------------------
     def _on_running_changed(self, running: bool) -> None:
@@ -188,6 +201,10 @@ class TrainingPanel(QWidget):
         self._show_speed(speed)
         self._controller.set_speed(speed)
 
+    def _on_flat_out_toggled(self, flat_out: bool) -> None:
+        speed = FLAT_OUT if flat_out else DEFAULT_STEPS_PER_SECOND
+        self.speed_slider.setValue(controls.position_of(speed))
+
     def _on_config_edited(self, _value) -> None:
         self._config = self._config.with_changes(
             learning_rate=self.learning_rate_box.value(),
@@ -206,6 +223,8 @@ class TrainingPanel(QWidget):
     def _show_speed(self, steps_per_second: float) -> None:
         controls.set_quietly(self.speed_slider, controls.position_of(steps_per_second))
         self.speed_label.setText(controls.speed_text(steps_per_second))
+        with QSignalBlocker(self.flat_out_button):
+            self.flat_out_button.setChecked(math.isinf(steps_per_second))
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)

@@ -9,6 +9,7 @@ section shows each batch gradient as the mean over them, and step 七 uses that 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -17,12 +18,15 @@ from bpstudio.model.derivation.backward_output import add_output_layer
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.loss_tex import LOSS_PLAIN
+from bpstudio.model.derivation.notes import derivation_notes
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
-from bpstudio.model.derivation.text import check_lang, tr
+from bpstudio.model.derivation.symbols import plain
+from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import add_batch_mean, add_update
 from bpstudio.model.network import Network
 
 DEFAULT_DIGITS = 4
+DEFAULT_EXPANDED = True  # the seed's expanded last lines of 三-六: on, as in the seed
 
 
 def batch_of(sample: int, n_samples: int, batch_size: int) -> tuple[int, ...]:
@@ -43,11 +47,13 @@ def build_derivation(
     *,
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
+    expanded: bool = False,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
     ``batch``: the 0-based samples whose mean gradient the update uses (default: the sample
-    alone); it must contain ``sample``.
+    alone); it must contain ``sample``.  ``expanded``: add the seed's fully expanded last
+    line to 三-六 (where it stays readable, see expansion.py).
     """
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
     targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
@@ -57,7 +63,11 @@ def build_derivation(
         raise ValueError(f"sample {sample} is not in its batch {list(batch)}")
     trace = network.forward(inputs[list(batch)])
     grads = network.backward(trace, targets[list(batch)], loss)
-    ctx = Context(network, trace, grads, targets[list(batch)], batch.index(sample), loss, lang)
+    number = sample + 1 if len(batch) > 1 else None  # E^{(n)} in 一-六 (context.py)
+    ctx = Context(
+        network, trace, grads, targets[list(batch)], batch.index(sample), loss, lang, number,
+        expanded,
+    )  # fmt: skip
     rec = Recorder(digits, lang)
     add_forward(ctx, rec)
     add_output_layer(ctx, rec)
@@ -80,10 +90,28 @@ def build_derivation(
         lang=lang,
         title=tr("title", lang, sample=sample + 1),
         intro=tr("intro", lang, loss=LOSS_PLAIN[loss], lr=f"{learning_rate:g}"),
+        notes=derivation_notes(rec.steps, network.activations, lang),
+        expanded=expanded,
+        network_line=network_line(
+            network.layer_sizes,
+            network.activations,
+            network.use_bias,
+            network.freeze_biases,
+            loss,
+            learning_rate,
+            lang,
+        ),  # fmt: skip
     )
 
 
-def derive_project(project, sample: int = 0, *, digits: int = DEFAULT_DIGITS, lang: str = "en"):
+def derive_project(
+    project,
+    sample: int = 0,
+    *,
+    digits: int = DEFAULT_DIGITS,
+    lang: str = "en",
+    expanded: bool = DEFAULT_EXPANDED,
+):
     """The derivation of ``sample`` (0-based) of a Project, batched as its training settings say."""
     data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
@@ -91,7 +119,7 @@ def derive_project(project, sample: int = 0, *, digits: int = DEFAULT_DIGITS, la
             f"sample {sample + 1} does not exist: the data has {data.n_samples} sample(s)"
         )
     batch = batch_of(sample, data.n_samples, project.training.batch_size)
-    return build_derivation(
+    derivation = build_derivation(
         project.network,
         data.inputs,
         data.targets,
@@ -101,7 +129,29 @@ def derive_project(project, sample: int = 0, *, digits: int = DEFAULT_DIGITS, la
         batch,
         digits=digits,
         lang=lang,
+        expanded=expanded,
     )
+    names = _names_intro(project.dataset, lang)
+    if not names:
+        return derivation
+    space = "" if lang == "zh" else " "
+    return replace(derivation, intro=f"{derivation.intro}{space}{names}")
+
+
+def _names_intro(dataset, lang: str) -> str:
+    """What the symbols stand for in imported data: x₁ = sepal length, ..., Ŷ₁ = setosa."""
+    parts = []
+    if dataset.input_names is not None:
+        inputs = ", ".join(
+            f"{plain('x', str(j))} = {name}" for j, name in enumerate(dataset.input_names, 1)
+        )
+        parts.append(tr("intro.inputs", lang, names=inputs))
+    if dataset.target_names is not None:
+        targets = ", ".join(
+            f"{plain('Ŷ', str(k))} = {name}" for k, name in enumerate(dataset.target_names, 1)
+        )
+        parts.append(tr("intro.targets", lang, names=targets))
+    return ("" if lang == "zh" else " ").join(parts)
 
 
 def _check(sample: int, inputs: np.ndarray, digits: int, lang: str) -> None:

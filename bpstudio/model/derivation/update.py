@@ -10,7 +10,7 @@ from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.expr import C, Q, bracket, juxtapose, minus, product, total
 from bpstudio.model.derivation.forward import add_loss
-from bpstudio.model.derivation.text import tr
+from bpstudio.model.derivation.text import tr, update_title_key
 from bpstudio.model.network import Network
 from bpstudio.model.refs import BiasRef, EdgeRef
 
@@ -69,7 +69,7 @@ def add_update(
     ctx: Context, rec: Recorder, learning_rate: float, batch: Sequence[int], inputs: np.ndarray
 ) -> None:
     """七: w ← w - η ∂E/∂w for each weight and (unless frozen) bias, then the new loss."""
-    title = tr("section.update", ctx.lang)
+    title = tr(update_title_key(ctx.network.use_bias, ctx.network.freeze_biases), ctx.lang)
     rec.open_section("update.7", "update", title, title)
     updated = ctx.network.copy()
     eta = Q(r"\eta", learning_rate)

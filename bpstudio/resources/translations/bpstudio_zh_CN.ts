@@ -160,6 +160,14 @@
         <translation>相同的种子生成相同的数据</translation>
     </message>
     <message>
+        <source>choose a set…</source>
+        <translation>选择数据集…</translation>
+    </message>
+    <message>
+        <source>Replace the data by a built-in set at once (Ctrl+Z undoes)</source>
+        <translation>立即用内置数据集替换数据 (Ctrl+Z 撤销)</translation>
+    </message>
+    <message>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
@@ -425,16 +433,16 @@
         <source>Training is running: the walkthrough follows again when it pauses.</source>
         <translation>正在训练: 暂停后逐步推导会继续跟上。</translation>
     </message>
+    <message>
+        <source>Press → to go through the formulas one by one; Play trains the network.</source>
+        <translation>按 → 逐个查看公式; 点击“开始”训练网络。</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>
     <message>
-        <source>Set w%s to %s</source>
-        <translation>把 w%s 设为 %s</translation>
-    </message>
-    <message>
-        <source>Set b%s to %s</source>
-        <translation>把 b%s 设为 %s</translation>
+        <source>Set %s to %s</source>
+        <translation>把 %s 设为 %s</translation>
     </message>
     <message>
         <source>Re-initialise weights (%s, seed %d)</source>
@@ -478,6 +486,53 @@
     </message>
 </context>
 <context>
+    <name>GettingStarted</name>
+    <message>
+        <source>The diagram</source>
+        <translation>结构图</translation>
+    </message>
+    <message>
+        <source>The middle shows the seed network: three inputs x on the left, two hidden units, two outputs. Each line is a weight w: blue when positive, orange when negative, wider when larger. Each circle shows its unit&apos;s activation a.</source>
+        <translation>中间是种子网络: 左边三个输入 x, 两个隐含单元, 两个输出。每条连线是一个权重 w: 正为蓝色, 负为橙色, 越大越粗。每个圆圈显示该单元的激活值 a。</translation>
+    </message>
+    <message>
+        <source>Step through one pass: press →</source>
+        <translation>逐步走完一遍: 按 →</translation>
+    </message>
+    <message>
+        <source>The Walkthrough panel on the right shows one formula at a time, first with symbols, then with the numbers. The diagram highlights in magenta what the formula uses. The forward pass comes first, then the error E, then the backward pass (each gradient ∂E/∂w), then the weight update. ← goes back.</source>
+        <translation>右侧的“逐步推导”面板每次显示一个公式, 先是符号, 再代入数值。结构图用洋红色标出该公式用到的部分。先是正向传播, 然后是误差 E, 再是反向传播 (每个梯度 ∂E/∂w), 最后是权重更新。按 ← 后退。</translation>
+    </message>
+    <message>
+        <source>Train: press Play (Space)</source>
+        <translation>训练: 点击“开始” (空格键)</translation>
+    </message>
+    <message>
+        <source>The Training panel repeats the update, step after step, at a pace you can follow: watch the weights change and the loss curve fall. Flat out trains as fast as the computer can; Pause stops, and the walkthrough follows again.</source>
+        <translation>“训练”面板一步接一步地重复更新, 速度慢到可以看清: 观察权重的变化和损失曲线的下降。“全速”让电脑尽快训练; “暂停”停止训练, 逐步推导随之恢复。</translation>
+    </message>
+    <message>
+        <source>Try your own</source>
+        <translation>自己试试</translation>
+    </message>
+    <message>
+        <source>Double-click a weight to change it (Ctrl+Z undoes), or open another example from File ▸ New from example: XOR needs its hidden layer to learn.</source>
+        <translation>双击一个权重来修改它 (Ctrl+Z 撤销), 或从“文件 ▸ 从示例新建”打开另一个示例: 异或 (XOR) 需要隐含层才能学会。</translation>
+    </message>
+    <message>
+        <source>BP Studio shows how a network learns by backpropagation, step by step.</source>
+        <translation>BP Studio 一步一步地展示神经网络如何通过反向传播 (BP 算法) 学习。</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>GradientSizePlot</name>
     <message>
         <source>How large each layer&apos;s weight gradient is (root-mean-square of dE/dw) at every step. Sigmoid&apos;s slope is at most 0.25, so the error shrinks each time it passes back through a sigmoid layer: the layers nearest the inputs learn slowest.</source>
@@ -494,6 +549,37 @@
     <message>
         <source>into layer %d</source>
         <translation>进入第 %d 层</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutExport</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文本 (*.md)</translation>
+    </message>
+    <message>
+        <source>LaTeX source (*.tex)</source>
+        <translation>LaTeX 源文件 (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation>导出讲义</translation>
+    </message>
+    <message>
+        <source>Could not export the handout: %s</source>
+        <translation>无法导出讲义: %s</translation>
+    </message>
+    <message>
+        <source>Exported the handout to %s</source>
+        <translation>讲义已导出到 %s</translation>
     </message>
 </context>
 <context>
@@ -879,6 +965,14 @@
     <message>
         <source>expected {length} indices, got {count}</source>
         <translation>应有 {length} 个索引, 实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected {length} names, got {count}</source>
+        <translation>应有 {length} 个名称, 实际为 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected a name of 1 to {limit} characters</source>
+        <translation>名称应为 1 到 {limit} 个字符</translation>
     </message>
     <message>
         <source>expected {length} activations, got {count}</source>
@@ -1419,6 +1513,10 @@
         <translation>单元显示 ∂E/∂z</translation>
     </message>
     <message>
+        <source>used by the current walkthrough formula</source>
+        <translation>当前推导公式用到的部分</translation>
+    </message>
+    <message>
         <source>· width grows with |%s|</source>
         <translation>· 线宽随 |%s| 增大</translation>
     </message>
@@ -1727,6 +1825,21 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     </message>
 </context>
 <context>
+    <name>StandardiseHint</name>
+    <message>
+        <source>The input columns&apos; spreads differ %s-fold (more than %g-fold): the narrow ones hardly count, and the decision boundary is hard to read.</source>
+        <translation>各输入列的离散程度相差 %s 倍 (超过 %g 倍): 范围小的列几乎不起作用, 决策边界也难以看清。</translation>
+    </message>
+    <message>
+        <source>Standardise inputs</source>
+        <translation>标准化输入</translation>
+    </message>
+    <message>
+        <source>The network then sees (x − mean) / sd per input column (Ctrl+Z undoes)</source>
+        <translation>之后网络看到的是每个输入列的 (x − 均值) / 标准差 (Ctrl+Z 撤销)</translation>
+    </message>
+</context>
+<context>
     <name>StepCard</name>
     <message>
         <source>Symbolic</source>
@@ -1812,6 +1925,10 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>训练速度: 从慢动作 (在结构图上看清每次更新) 到全速</translation>
     </message>
     <message>
+        <source>Train as fast as the computer can; click again for the default pace</source>
+        <translation>让电脑尽快训练; 再点一次恢复默认速度</translation>
+    </message>
+    <message>
         <source>Learning rate η: how far each update moves the weights (applies at once)</source>
         <translation>学习率 η: 每次更新时权重移动的幅度 (立即生效)</translation>
     </message>
@@ -1854,6 +1971,10 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>Speed</source>
         <translation>速度</translation>
+    </message>
+    <message>
+        <source>Flat out</source>
+        <translation>全速</translation>
     </message>
     <message>
         <source>no limit</source>
@@ -1961,6 +2082,14 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>Pace</source>
         <translation>节奏</translation>
+    </message>
+    <message>
+        <source>Expanded</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <source>End steps 3-6 with the fully expanded formula, written down to the outputs as in the seed document (where it stays readable)</source>
+        <translation>三至六步最后写出完全展开的公式，一直展开到输出层，与原始文档一致（公式过长时不展开）</translation>
     </message>
     <message>
         <source>Sample %d</source>
@@ -2194,6 +2323,14 @@ Your current work is unchanged.</source>
         <translation>把结构图保存为 SVG 矢量图</translation>
     </message>
     <message>
+        <source>Export &amp;handout…</source>
+        <translation>导出讲义(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save the walkthrough as a PDF, web page, Markdown or LaTeX handout</source>
+        <translation>把逐步推导保存为 PDF、网页、Markdown 或 LaTeX 讲义</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2232,6 +2369,14 @@ Your current work is unchanged.</source>
     <message>
         <source>Show the whole diagram</source>
         <translation>显示整个结构图</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>A short tour: what the diagram shows, how to step and how to train</source>
+        <translation>简短导览: 结构图表示什么, 如何逐步推导, 如何训练</translation>
     </message>
     <message>
         <source>&amp;About BP Studio</source>

@@ -160,6 +160,7 @@ class EdgeItem(QGraphicsLineItem):
         """Paint (or stop painting) this edge itself; the scene calls it when the selection
         changes, which is cheaper than an itemChange override run on every item change."""
         emphasised = self._hovered or self.isSelected() or self.highlighted
+        was_painting = self in self._store.painting
         if emphasised:
             self._store.painting.add(self)
         else:
@@ -167,4 +168,10 @@ class EdgeItem(QGraphicsLineItem):
         self.setFlag(_NO_CONTENTS, not emphasised)
         self.setOpacity(1.0 if emphasised or self._active else 0.0)
         self.setZValue(EDGE_Z + (1 if emphasised else 0))  # above the bundle's resting edges
-        self.update()
+        if was_painting and not emphasised and self.scene() is not None:
+            # The item's own update() is dropped now: Qt discards repaints of an item that
+            # has no contents or is fully transparent, so the glow it painted would stay on
+            # screen.  The scene repaints the area instead.
+            self.scene().update(self.sceneBoundingRect())
+        else:
+            self.update()

@@ -46,6 +46,8 @@ class LegendItem(QGraphicsItem):
             ("swatch", style.edge_pen(True, style.LEVELS - 2)),
             ("text", f"{symbol} < 0"),
             ("text", self._width_text(symbol) + f"  ·  {unit_meaning(node_mode)}"),
+            ("swatch", style.round_pen(style.HIGHLIGHT, 6.0)),
+            ("text", translate("NetworkDiagram", "used by the current walkthrough formula")),
         ]
         if parts == self._parts:
             return  # asked at every refresh, i.e. every training frame

@@ -12,15 +12,17 @@ from functools import lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
-POSITIVE = QColor("#0877bd")
-NEGATIVE = QColor("#e8710a")
+from bpstudio.views import palette
+
+POSITIVE = QColor(palette.WEIGHT_POSITIVE)
+NEGATIVE = QColor(palette.WEIGHT_NEGATIVE)
 FAINT = QColor("#d5d9df")  # what a near-zero edge fades to
 INK = QColor("#1f2933")
 MUTED_INK = QColor("#5f6b7a")
 BACKGROUND = QColor("#fbfbfc")
 SELECTION = QColor("#1f2933")
-HIGHLIGHT = QColor("#ffb000")  # the walkthrough's amber
-HIGHLIGHT_FILL = QColor("#fff4d1")
+HIGHLIGHT = QColor(palette.HIGHLIGHT)  # what the walkthrough's formula touches
+HIGHLIGHT_FILL = QColor(palette.HIGHLIGHT_FILL)
 ERROR = QColor("#c62828")
 
 UNIT_FILL = {"input": QColor("#eef4fb"), "hidden": QColor("#ffffff"), "output": QColor("#f3f0fb")}
