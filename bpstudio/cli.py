@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -19,9 +20,13 @@ from bpstudio import __version__
 from bpstudio.cli_streams import EXIT_INTERRUPTED, safe_streams
 
 EXIT_BAD_INPUT = 2
-# Every headless verb, in the order `bpstudio --help` lists them: the parser, the dispatch
-# and "did you mean" all read this one list.
-HEADLESS_VERBS = ("train", "derive")
+# Every headless verb and the function that runs it (module, name), in the order `bpstudio
+# --help` lists them: the parser's choices, the dispatch and "did you mean" all read this.
+VERBS = {
+    "train": ("bpstudio.cli_train", "run_train"),
+    "derive": ("bpstudio.cli_derive", "run_derive"),
+}
+HEADLESS_VERBS = tuple(VERBS)
 MAX_COUNT_OPTION = 2**31 - 1  # --epochs, --steps, --sample, --digits
 # Options of the GUI (bpstudio.app), passed on to it rather than to the headless parser.
 GUI_OPTIONS = ("--self-test-screenshot", "--self-test-training")
@@ -106,13 +111,8 @@ def _run_headless(argv: list[str]) -> int:
         if args.verb is None:
             build_parser().print_help()
             return 0
-        if args.verb == "train":
-            from bpstudio.cli_train import run_train
-
-            return run_train(args)
-        from bpstudio.cli_derive import run_derive
-
-        return run_derive(args)
+        module, function = VERBS[args.verb]
+        return getattr(importlib.import_module(module), function)(args)
     except KeyboardInterrupt:  # before or after the work that stops cleanly on its own
         from bpstudio.cli_text import translate
 
