@@ -5,6 +5,7 @@ terminals (15), mistyped verbs (22).  No test touches a real system device."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import stat
@@ -210,3 +211,13 @@ def test_huge_counts_are_refused_by_the_parser(capsys):
     with pytest.raises(SystemExit) as info:
         main(["train", SEED, "--steps", str(2**40)])
     assert info.value.code == 2 and "expected a number up to" in capsys.readouterr().err
+
+
+def test_labels_cross_entropy_cannot_use_exit_2_naming_the_field(tmp_path):
+    data = json.loads(example_path("and_gate").read_text(encoding="utf-8"))
+    data["dataset"]["targets"][2] = [34.5]  # trained to a "loss" of -33.5 before the rule
+    project = tmp_path / "p.json"
+    project.write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("train", str(project), "--steps", "1")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "dataset.targets[2]: cross-entropy needs targets from 0 to 1" in result.stderr
