@@ -36,7 +36,14 @@ def run_train(args) -> int:
     except (ProjectFileError, ValueError) as exc:
         return _bad_input(f"{args.project}: {model_message(exc, translate)}")
     total = args.steps if args.steps else (args.epochs or DEFAULT_EPOCHS) * trainer.steps_per_epoch
-    status = _train(trainer, total, Progress(total, quiet=args.quiet))
+    # Ctrl+C from here on is a request: training stops between two steps, and the summary and
+    # --out are still written (a second Ctrl+C during the save does not cut it short).
+    with Interrupts() as interrupts:
+        status = _train(trainer, total, Progress(total, quiet=args.quiet), interrupts)
+        return _finish(args, project, trainer, status)
+
+
+def _finish(args, project, trainer: Trainer, status: int) -> int:
     project.steps_taken = trainer.step_count
     final = trainer.dataset_loss()
     summary = translate("cli", "steps %d  epochs %d  loss %s")
@@ -55,19 +62,18 @@ def run_train(args) -> int:
     return status
 
 
-def _train(trainer: Trainer, total: int, progress: Progress) -> int:
+def _train(trainer: Trainer, total: int, progress: Progress, interrupts: Interrupts) -> int:
     """Take ``total`` steps; Ctrl+C stops between two steps (a state that resumes exactly)."""
-    with Interrupts() as interrupts:
-        try:
-            for done in range(1, total + 1):
-                result = trainer.step()
-                progress.update(done, result.loss, trainer.epoch_count)
-                if interrupts.requested:
-                    break
-        except DivergenceError as exc:
-            progress.finish()
-            print(f"bpstudio train: {model_message(exc, translate)}", file=sys.stderr)
-            return EXIT_DIVERGED
+    try:
+        for done in range(1, total + 1):
+            result = trainer.step()
+            progress.update(done, result.loss, trainer.epoch_count)
+            if interrupts.requested:
+                break
+    except DivergenceError as exc:
+        progress.finish()
+        print(f"bpstudio train: {model_message(exc, translate)}", file=sys.stderr)
+        return EXIT_DIVERGED
     progress.finish()
     if interrupts.requested:
         stopped = translate("cli", "interrupted after %d of %d steps") % (done, total)
