@@ -1,4 +1,4 @@
-"""`bpstudio`: the GUI by default; `bpstudio train` and `bpstudio derive` run headless.
+"""`bpstudio`: the GUI by default; `bpstudio train`, `derive` and `export` run headless.
 
 The headless verbs never import Qt, so they start fast and run where no display exists.
 Bad input is reported on stderr with exit status 2; a mistyped verb too (``bpstudio trian``:
@@ -20,11 +20,13 @@ from bpstudio import __version__
 from bpstudio.cli_streams import EXIT_INTERRUPTED, safe_streams
 
 EXIT_BAD_INPUT = 2
+MAX_EXPORT_STEPS = 100_000  # bpstudio.render.code_spec.MAX_STEPS
 # Every headless verb and the function that runs it (module, name), in the order `bpstudio
 # --help` lists them: the parser's choices, the dispatch and "did you mean" all read this.
 VERBS = {
     "train": ("bpstudio.cli_train", "run_train"),
     "derive": ("bpstudio.cli_derive", "run_derive"),
+    "export": ("bpstudio.cli_export", "run_export"),
 }
 HEADLESS_VERBS = tuple(VERBS)
 MAX_COUNT_OPTION = 2**31 - 1  # --epochs, --steps, --sample, --digits
@@ -42,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", metavar="{" + ",".join(HEADLESS_VERBS) + "}")
     _add_train(verbs)
     _add_derive(verbs)
+    _add_export(verbs)
     return parser
 
 
@@ -60,7 +63,12 @@ def _add_derive(verbs) -> None:
     p.add_argument("project", help="a BP Studio project file (.json)")
     p.add_argument("--sample", type=_whole_number, default=1, help="which sample, counting from 1")
     p.add_argument("--digits", type=_positive_int, default=4, help="significant digits")
-    p.add_argument("--format", choices=("markdown", "latex", "html", "json"), default="markdown")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "latex", "html", "json"),
+        default="markdown",
+        help="the kind of document",
+    )
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the text")
     p.add_argument(
         "--expanded",
@@ -69,6 +77,35 @@ def _add_derive(verbs) -> None:
         help="end steps 3-6 with the seed's fully expanded line (default: on)",
     )
     p.add_argument("--out", help="write to this file instead of standard output")
+
+
+def _add_export(verbs) -> None:
+    p = verbs.add_parser(
+        "export", help="write the walkthrough as runnable NumPy or PyTorch code, or a notebook"
+    )
+    p.add_argument("project", help="a BP Studio project file (.json)")
+    p.add_argument(
+        "--to",
+        choices=("numpy", "pytorch", "notebook"),
+        required=True,
+        help="a NumPy script, a PyTorch script, or a Jupyter notebook (NumPy, checked by PyTorch)",
+    )
+    p.add_argument("--out", help="write to this file instead of standard output")
+    p.add_argument(
+        "--steps",
+        type=_steps,
+        default=0,
+        help="then train this many steps as BP Studio does and print the weights (default: 0)",
+    )
+    p.add_argument("--sample", type=_whole_number, default=1, help="which sample, counting from 1")
+    p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the comments")
+
+
+def _steps(text: str) -> int:
+    value = _positive_int(text) if text.strip() != "0" else 0
+    if value > MAX_EXPORT_STEPS:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_EXPORT_STEPS} steps, got {value}")
+    return value
 
 
 def _whole_number(text: str) -> int:

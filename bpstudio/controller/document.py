@@ -27,6 +27,7 @@ from bpstudio.model import editing
 from bpstudio.model.derivation.symbols import plain_b, plain_w
 from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import InitScheme
+from bpstudio.model.live_gradients import ParameterGradients, of_sample
 from bpstudio.model.network import Network
 from bpstudio.model.project import Project, load_project, save_project
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
@@ -69,6 +70,8 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self._trace: ForwardTrace | None = None
         self._gradients: Gradients | None = None
         self._live: Network | None = None
+        self._live_gradients: ParameterGradients | None = None  # of the live network's batch
+        self._sample_gradients: tuple | None = None  # (Gradients, its ParameterGradients)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     # state -----------------------------------------------------------------------------
@@ -95,15 +98,19 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
             return self.project.network  # a structural edit came after those weights
         return live
 
-    def set_live_network(self, network: Network | None) -> None:
+    def set_live_network(
+        self, network: Network | None, gradients: ParameterGradients | None = None
+    ) -> None:
         """Show ``network`` (trained weights, not yet an undo step) instead of the project's;
         None goes back to the project's.  A network of another shape is ignored: it was
-        trained before a structural edit and is about to be replaced."""
+        trained before a structural edit and is about to be replaced.  ``gradients``: the
+        trainer's batch gradients at those weights, drawn instead of the shown sample's."""
         if network is not None and network.layer_sizes != self.project.network.layer_sizes:
             return
         if network is None and self._live is None:
             return
         self._live = network
+        self._live_gradients = gradients if network is not None else None
         self._trace = None
         self._gradients = None
         self.liveChanged.emit()
@@ -125,6 +132,17 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
                 self.trace(), targets, self.project.loss
             )
         return self._gradients
+
+    def shown_parameter_gradients(self) -> ParameterGradients:
+        """The ∂E/∂w and ∂E/∂b the views draw: while training runs, the mean over the
+        trainer's next batch (computed by the trainer); otherwise the shown sample's own."""
+        live = self._live_gradients
+        if live is not None and self._live is self.shown_network():
+            return live
+        grads = self.gradients()
+        if self._sample_gradients is None or self._sample_gradients[0] is not grads:
+            self._sample_gradients = (grads, of_sample(grads))  # the same object until stale
+        return self._sample_gradients[1]
 
     def weight_update(self) -> list[np.ndarray] | None:
         """Δw of the last command that changed the weights (after - before), or None.
@@ -276,6 +294,12 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         project = load_project(path)  # raises before anything here changes
         remove_stale_temps(path.parent, path.name)  # left by a save that was killed
         self._reset(project, path)
+
+    def open_loaded(self, project: Project, path) -> None:
+        """A project already read from ``path`` elsewhere (a child process, for big files):
+        opened as load() opens what it reads."""
+        self.riskyOperationStarting.emit()
+        self._reset(project, Path(path))
 
     def new_from_example(self, name: str) -> None:
         self.riskyOperationStarting.emit()

@@ -8,12 +8,19 @@ boundary undoes the update, which restores the weights exactly.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bpstudio.model.derivation.numbers import shown_text
+from bpstudio.model.network_size import (
+    network_weights,
+    walkthrough_builds_at_once,
+    walkthrough_shows_steps,
+)
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.walkthrough_update import sgd_update
 
@@ -38,6 +45,16 @@ def primary_ref(step):
     if step.quantity in BIAS_QUANTITIES and idx:
         return BiasRef(layer, idx[0])
     return None
+
+
+READY, BUILDING, TOO_BIG = "ready", "building", "too big"
+
+
+class _BuildDone(QObject):
+    """Carries a derivation built on another thread back to the cursor's thread (a signal
+    emitted there is queued to this object's thread)."""
+
+    done = Signal(int, object)  # (request number, derivation or the exception raised)
 
 
 class WalkthroughCursor(QObject):
@@ -65,6 +82,12 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = False
         self._suspended = False
         self.derivation = None
+        # A big network's derivation (25,000 steps for 784-16-10: about a second) is built on
+        # a thread while the window stays responsive; a huge one is not built at all.
+        self.status = READY
+        self._request = 0
+        self._build_done = _BuildDone(self)
+        self._build_done.done.connect(self._on_build_done)
         # Edits come in bursts (typing, dragging, undo-redo); a big network's derivation takes
         # a good part of a second to build, so the rebuild waits for the burst to end.
         self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
@@ -126,7 +149,7 @@ class WalkthroughCursor(QObject):
         self._show_current()
 
     def next(self) -> None:
-        if self._suspended:
+        if self._suspended or self.derivation is None:
             return
         if self._index < len(self.steps) - 1:
             self.go_to(self._index + 1)
@@ -134,7 +157,7 @@ class WalkthroughCursor(QObject):
             self.apply_update()
 
     def previous(self) -> None:
-        if self._suspended:
+        if self._suspended or self.derivation is None:
             return
         if self._index > 0:
             self.go_to(self._index - 1)
@@ -241,11 +264,59 @@ class WalkthroughCursor(QObject):
         if not self._moving_over_boundary and not self._suspended:
             self._rebuild_timer.start()
 
+    @property
+    def weights(self) -> int:
+        """The weights (and biases) of the document's network: what sets the status."""
+        return network_weights(self._document.project.network)
+
     def _rebuild(self, keep_index: bool = False) -> None:
         doc = self._document
-        self.derivation = self._build(
-            doc.project, doc.sample_index, self._digits, self._lang, **self._options
-        )
+        network = doc.project.network
+        self._request += 1
+        if walkthrough_builds_at_once(network):
+            self.status = READY
+            derivation = self._call_build(self._build_args())
+            self._show_derivation(derivation, keep_index)
+            return
+        self.status = BUILDING if walkthrough_shows_steps(network) else TOO_BIG
+        self.derivation = None
+        self.derivationChanged.emit()
+        self._show_current()
+        if self.status == BUILDING:
+            thread = threading.Thread(
+                target=self._build_elsewhere,
+                args=(self._request, self._build_args(), keep_index),
+                daemon=True,
+            )
+            thread.start()
+
+    def _call_build(self, args: tuple):
+        *positional, options = args
+        return self._build(*positional, **options)
+
+    def _build_args(self) -> tuple:
+        doc = self._document
+        return (doc.project, doc.sample_index, self._digits, self._lang, self._options.copy())
+
+    def _build_elsewhere(self, request: int, args: tuple, keep_index: bool) -> None:
+        try:
+            result = (self._call_build(args), keep_index)
+        except Exception as exc:  # raised again on the cursor's thread, not lost on this one
+            result = (exc, keep_index)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self._build_done.done.emit(request, result)
+
+    def _on_build_done(self, request: int, result) -> None:
+        if request != self._request:
+            return  # an edit came since: a newer build is under way
+        derivation, keep_index = result
+        if isinstance(derivation, Exception):
+            raise derivation
+        self.status = READY
+        self._show_derivation(derivation, keep_index)
+
+    def _show_derivation(self, derivation, keep_index: bool) -> None:
+        self.derivation = derivation
         self._index = min(self._index, len(self.steps) - 1) if keep_index else 0
         self.derivationChanged.emit()
         self._show_current()

@@ -102,7 +102,7 @@ class LearningDocks(QObject):
         """While training runs the diagram and tables follow the trained weights; once it
         stops, the session has put them into the document as one undo step."""
         live = snapshot.to_network() if snapshot.running else None
-        self._window.document.set_live_network(live)
+        self._window.document.set_live_network(live, snapshot.batch_gradients)
 
     @Slot()
     def _on_document_changed(self) -> None:

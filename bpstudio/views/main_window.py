@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from bpstudio.controller.document import Document
 from bpstudio.views.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
+from bpstudio.views.insight_docks import InsightDocks
 from bpstudio.views.language import Retranslating
 from bpstudio.views.learning_docks import LearningDocks
 from bpstudio.views.window_files import WindowFiles
@@ -69,6 +70,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.learning = LearningDocks(self)
         self.menus.add_learning_menus(self.learning)
         self.data = DataDocks(self)
+        self.insight = InsightDocks(self)  # paths, gradients, saturation, the hidden space
         place_first_window(self)  # restore_layout may override it
         # Wide enough for a 2-column table without scrolling; restore_layout may override it.
         self.resizeDocks([self.docks["weightTables"]], [DOCK_WIDTH], Qt.Orientation.Horizontal)
@@ -89,6 +91,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menus.retranslate()
         self.learning.retranslate()
         self.data.retranslate()
+        self.insight.retranslate()
         self._on_file_state_changed()
         self.statusBar().clearMessage()  # a message in the old language would linger
 

@@ -101,6 +101,7 @@ def build_derivation(
             learning_rate,
             lang,
         ),  # fmt: skip
+        source=(network.copy(), inputs[sample].copy(), targets[sample].copy()),
     )
 
 

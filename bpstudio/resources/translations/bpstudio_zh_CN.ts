@@ -434,8 +434,20 @@
         <translation>正在训练: 暂停后逐步推导会继续跟上。</translation>
     </message>
     <message>
+        <source>Preparing the walkthrough of this network (%s weights)…</source>
+        <translation>正在准备这个网络的逐步推导 (%s 个权重)…</translation>
+    </message>
+    <message>
+        <source>This network has %s weights: a walkthrough would show about twice as many formulas, too many to go through one by one (walkthroughs are made up to %s weights). Try it on a smaller network; `bpstudio derive` writes a handout of this one with the repeated steps left out.</source>
+        <translation>这个网络有 %s 个权重: 逐步推导的公式约为其两倍, 太多, 无法逐一查看 (逐步推导最多支持 %s 个权重)。请在较小的网络上尝试; `bpstudio derive` 可以为这个网络写出省略重复步骤的讲义。</translation>
+    </message>
+    <message>
         <source>Press → to go through the formulas one by one; Play trains the network.</source>
         <translation>按 → 逐个查看公式; 点击“开始”训练网络。</translation>
+    </message>
+    <message>
+        <source>… %s more formulas: go on with Next (or jump here)</source>
+        <translation>… 另外还有 %s 个公式: 用“下一步”继续 (或点此跳到这里)</translation>
     </message>
 </context>
 <context>
@@ -483,6 +495,85 @@
     <message>
         <source>Switch biases off</source>
         <translation>关闭偏置</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCodeDialog</name>
+    <message>
+        <source>NumPy script (.py)</source>
+        <translation>NumPy 脚本 (.py)</translation>
+    </message>
+    <message>
+        <source>PyTorch script (.py)</source>
+        <translation>PyTorch 脚本 (.py)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (.ipynb)</source>
+        <translation>Jupyter 笔记本 (.ipynb)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebooks (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Export as code</source>
+        <translation>导出为代码</translation>
+    </message>
+    <message>
+        <source>Code that builds this network, data and training settings and prints every number of the walkthrough, to run outside BP Studio.</source>
+        <translation>生成的代码会建立这个网络、数据和训练设置, 并打印逐步推导中的每一个数, 可以在 BP Studio 之外运行。</translation>
+    </message>
+    <message>
+        <source>NumPy: plain arrays and a loop over layers. PyTorch: torch.nn, autograd and torch.optim. Notebook: the NumPy code with the walkthrough&apos;s formulas, checked by PyTorch at the end.</source>
+        <translation>NumPy: 普通数组和逐层循环。PyTorch: torch.nn、autograd 和 torch.optim。笔记本: NumPy 代码加上逐步推导的公式, 最后用 PyTorch 验算。</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C):</translation>
+    </message>
+    <message>
+        <source>The language of the comments and headings</source>
+        <translation>注释和标题的语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The sample whose walkthrough the code prints</source>
+        <translation>代码打印哪个样本的逐步推导</translation>
+    </message>
+    <message>
+        <source>&amp;Sample:</source>
+        <translation>样本(&amp;S):</translation>
+    </message>
+    <message>
+        <source>no training</source>
+        <translation>不训练</translation>
+    </message>
+    <message>
+        <source>After the walkthrough, train this many steps as BP Studio does (batches, shuffle order, momentum) and print the weights</source>
+        <translation>逐步推导之后, 像 BP Studio 一样训练这么多步 (批次、打乱顺序、动量), 并打印权重</translation>
+    </message>
+    <message>
+        <source>&amp;Training steps:</source>
+        <translation>训练步数(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Could not export: %s</source>
+        <translation>无法导出: %s</translation>
+    </message>
+    <message>
+        <source>Exported %s to %s</source>
+        <translation>已将%s导出到 %s</translation>
     </message>
 </context>
 <context>
@@ -547,6 +638,14 @@
         <translation>梯度大小 (dE/dw 的均方根)</translation>
     </message>
     <message>
+        <source>sizes part (×%d)</source>
+        <translation>大小分离（×%d）</translation>
+    </message>
+    <message>
+        <source>At step %d the largest layer&apos;s gradient size first exceeded %d times the smallest&apos;s: the layers&apos; gradients part (vanishing or exploding gradients). Try tanh or ReLU hidden layers, fewer layers, or another weight initialisation.</source>
+        <translation>第 %d 步时，最大一层的梯度大小首次超过最小一层的 %d 倍：各层的梯度分离了（梯度消失或梯度爆炸）。可以试试 tanh 或 ReLU 隐含层、更少的层，或换一种权重初始化。</translation>
+    </message>
+    <message>
         <source>into layer %d</source>
         <translation>进入第 %d 层</translation>
     </message>
@@ -594,6 +693,45 @@
     </message>
 </context>
 <context>
+    <name>HiddenSpacePlot</name>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <source>The hidden layer whose activations are the axes</source>
+        <translation>以其激活值为坐标轴的隐含层</translation>
+    </message>
+    <message>
+        <source>A layer of 3 units: the two drawn on the axes</source>
+        <translation>3 个单元的层：画在坐标轴上的两个</translation>
+    </message>
+    <message>
+        <source>The hidden space is drawn for a hidden layer of 2 or 3 units: each sample at that layer&apos;s activations. This network has none; give a hidden layer 2 units (right-click its header) to see how it rearranges the data, as the seed&apos;s 2 hidden units make XOR separable.</source>
+        <translation>隐含空间针对 2 或 3 个单元的隐含层绘制：每个样本画在该层的激活值处。这个网络没有这样的层；把某个隐含层设为 2 个单元（右键单击其标题），即可看到它如何重新排列数据——正如原文的 2 个隐含单元让 XOR 变得可分。</translation>
+    </message>
+    <message>
+        <source>Points: the samples at the layer&apos;s activations, coloured by class.</source>
+        <translation>点：各样本在该层激活值处的位置，按类别着色。</translation>
+    </message>
+    <message>
+        <source>Grey lines: the input plane&apos;s grid, bent by the layers below.</source>
+        <translation>灰线：输入平面的网格，经下面各层弯折。</translation>
+    </message>
+    <message>
+        <source>Background: the network&apos;s output over this plane.</source>
+        <translation>背景：网络在这个平面上的输出。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 units)</source>
+        <translation>%1（%2 个单元）</translation>
+    </message>
+</context>
+<context>
     <name>HiddenUnitStrip</name>
     <message>
         <source>Each hidden unit&apos;s activation over the plane (first %d units of a layer)</source>
@@ -602,6 +740,33 @@
     <message>
         <source>layer %d</source>
         <translation>第 %d 层</translation>
+    </message>
+</context>
+<context>
+    <name>InsightDocks</name>
+    <message>
+        <source>Paths</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Hidden space</source>
+        <translation>隐含空间</translation>
+    </message>
+    <message>
+        <source>Show &amp;gradients</source>
+        <translation>显示梯度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Draw each edge by its gradient ∂E/∂w on the current sample instead of its weight (green positive, purple negative; width grows with the size), and switch the weight tables to gradients</source>
+        <translation>按当前样本的梯度 ∂E/∂w 而不是权重来画每条边（绿色为正，紫色为负；越大越粗），并把权重表切换为梯度</translation>
+    </message>
+    <message>
+        <source>&amp;Path explorer</source>
+        <translation>路径浏览器(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show every path from E to the selected weight or unit, and its gradient as the sum over them</source>
+        <translation>显示从 E 到所选权重或单元的每条路径，以及它的梯度作为这些路径之和</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1336,10 @@
         <translation>目标列只有一个类别 ({label!r})</translation>
     </message>
     <message>
+        <source>the target column ({name}) has {count:,} different labels, more than {limit} classes: is it a name or an ID? Choose another column as the target</source>
+        <translation>目标列 ({name}) 有 {count:,} 个不同的标签, 超过 {limit} 个类别: 它是名称或编号吗? 请选择另一列作为目标</translation>
+    </message>
+    <message>
         <source>this network has no biases; switch them on first</source>
         <translation>这个网络没有偏置; 请先启用偏置</translation>
     </message>
@@ -1517,6 +1686,14 @@
         <translation>当前推导公式用到的部分</translation>
     </message>
     <message>
+        <source>mean over the next step&apos;s batch of %d samples</source>
+        <translation>下一步批次（%d 个样本）的平均值</translation>
+    </message>
+    <message>
+        <source>on sample %d</source>
+        <translation>样本 %d 上</translation>
+    </message>
+    <message>
         <source>· width grows with |%s|</source>
         <translation>· 线宽随 |%s| 增大</translation>
     </message>
@@ -1575,6 +1752,10 @@
     <message>
         <source>Bias input of layer %d: a constant 1; its edges carry b_k^%d</source>
         <translation>第 %d 层的偏置输入: 常数 1; 它的连线上是偏置 b_k^%d</translation>
+    </message>
+    <message>
+        <source>This network has %s weights: too many to draw one by one (the diagram draws up to %s). Layers: %s. Right-click a layer&apos;s title to change it; the weight tables and the training work as usual.</source>
+        <translation>这个网络有 %s 个权重: 太多, 无法逐一画出 (网络图最多画 %s 条边)。各层: %s。右键单击层的标题可以修改它; 权重表和训练照常可用。</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +1941,56 @@
     <message>
         <source>Remove hidden layer</source>
         <translation>删除隐含层</translation>
+    </message>
+</context>
+<context>
+    <name>PathExplorer</name>
+    <message>
+        <source>An output unit has one path from E: ∂E/∂Y itself (step 一). Select a hidden unit or a weight to see the paths that add up to its gradient.</source>
+        <translation>输出单元到 E 只有一条路径：∂E/∂Y 本身（第一步）。选择一个隐含单元或一个权重，查看相加得到其梯度的各条路径。</translation>
+    </message>
+</context>
+<context>
+    <name>PathPanel</name>
+    <message>
+        <source>Path from E</source>
+        <translation>从 E 出发的路径</translation>
+    </message>
+    <message>
+        <source>Term: the product along the path</source>
+        <translation>项：沿路径的乘积</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Point at a path to highlight it on the diagram</source>
+        <translation>指向一条路径，在网络图上突出显示它</translation>
+    </message>
+    <message>
+        <source>Select a weight (an edge) or a hidden unit on the diagram, or step the walkthrough to a ∂E/∂w or ∂E/∂a step, to see every path from E to it and its gradient as the sum over those paths.</source>
+        <translation>在网络图上选择一个权重（一条边）或一个隐含单元，或把逐步推导走到 ∂E/∂w 或 ∂E/∂a 的步骤，即可看到从 E 到它的每条路径，以及它的梯度作为这些路径之和。</translation>
+    </message>
+    <message>
+        <source>%1 on sample %2 has one path from E: its term multiplies the local derivatives along it (the chain rule).</source>
+        <translation>样本 %2 上的 %1 从 E 出发只有一条路径：这一项把路径上的各个局部偏导相乘（链式法则）。</translation>
+    </message>
+    <message>
+        <source>%1 on sample %2 is the sum over its %3 paths from E: each term multiplies the local derivatives along its path (the chain rule), and backpropagation adds the terms up.</source>
+        <translation>样本 %2 上的 %1 是从 E 出发的 %3 条路径之和：每一项把该路径上的各个局部偏导相乘（链式法则），反向传播把这些项加起来。</translation>
+    </message>
+    <message>
+        <source>%1 on sample %2 is the sum over its %3 paths from E; the %4 largest terms are listed, the largest first.</source>
+        <translation>样本 %2 上的 %1 是从 E 出发的 %3 条路径之和；这里列出最大的 %4 项，从大到小。</translation>
+    </message>
+    <message>
+        <source>%1 = the sum of the %2 terms above = %3</source>
+        <translation>%1 = 上面 %2 项之和 = %3</translation>
+    </message>
+    <message>
+        <source>%1 = the %2 terms above + the other %3 paths (%4 together) = %5</source>
+        <translation>%1 = 上面 %2 项 + 其余 %3 条路径（合计 %4）= %5</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2269,38 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     </message>
 </context>
 <context>
+    <name>UnitBadges</name>
+    <message>
+        <source>S</source>
+        <comment>badge letter: a saturated unit (keep it one character)</comment>
+        <translation>饱</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is a dead ReLU&lt;/b&gt;: its z is ≤ 0 on every training sample, so it outputs 0 and its slope is 0. Every path through it carries nothing back (step 五), so the weights into it never change: it will not recover by itself.</source>
+        <translation>&lt;b&gt;%1 是“死亡”的 ReLU&lt;/b&gt;：它在每个训练样本上 z ≤ 0，所以输出 0、斜率也为 0。经过它的每条路径都传不回任何梯度（第五步），进入它的权重永远不变：它自己不会恢复。</translation>
+    </message>
+    <message>
+        <source>Try a smaller learning rate, Leaky ReLU, small positive biases, or re-initialising the weights.</source>
+        <translation>可以试试更小的学习率、Leaky ReLU、小的正偏置，或重新初始化权重。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is saturated&lt;/b&gt; on %2 % of the training samples (at least %3 %): there its slope da/dz is below %4 % of its largest.</source>
+        <translation>&lt;b&gt;%1 已饱和&lt;/b&gt;：在 %2 % 的训练样本上（至少 %3 %），它的斜率 da/dz 低于最大值的 %4 %。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is saturated&lt;/b&gt; on this sample: its slope da/dz is only %2 % of its largest (below %4 %).</source>
+        <translation>&lt;b&gt;%1 已饱和&lt;/b&gt;：在这个样本上，它的斜率 da/dz 只有最大值的 %2 %（低于 %4 %）。</translation>
+    </message>
+    <message>
+        <source>Step 五 multiplies every gradient passing back through it by that slope, so the weights before it learn very slowly.</source>
+        <translation>第五步把经过它传回的每个梯度都乘以这个斜率，所以它前面的权重学得非常慢。</translation>
+    </message>
+    <message>
+        <source>Try smaller initial weights, standardised inputs, a smaller learning rate, or tanh or ReLU instead of the sigmoid.</source>
+        <translation>可以试试更小的初始权重、标准化的输入、更小的学习率，或用 tanh、ReLU 代替 sigmoid。</translation>
+    </message>
+</context>
+<context>
     <name>WalkthroughBar</name>
     <message>
         <source>Previous section of the derivation</source>
@@ -2157,6 +2420,10 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>&lt;b&gt;w%s&lt;/b&gt;: 第 %d 层 → 第 %d 层 (%s)</translation>
     </message>
     <message>
+        <source>Too many weights to list them one by one (%s; a table lists up to %s). Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g.</source>
+        <translation>权重太多, 无法逐一列出 (%s 个; 表格最多列出 %s 个)。最小值 %.4g, 最大值 %.4g, 平均值 %.4g, 均方根 %.4g。</translation>
+    </message>
+    <message>
         <source>Rows: units of layer %d; columns: units of layer %d</source>
         <translation>行: 第 %d 层的单元; 列: 第 %d 层的单元</translation>
     </message>
@@ -2182,6 +2449,18 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>Opened %s</source>
         <translation>已打开 %s</translation>
+    </message>
+    <message>
+        <source>Opening “%s” (%s MiB)…</source>
+        <translation>正在打开 “%s” (%s MiB)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opening project</source>
+        <translation>正在打开项目</translation>
     </message>
     <message>
         <source>Cannot open project</source>
@@ -2321,6 +2600,14 @@ Your current work is unchanged.</source>
     <message>
         <source>Save the diagram as an SVG drawing</source>
         <translation>把结构图保存为 SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export as &amp;code…</source>
+        <translation>导出为代码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write the walkthrough as runnable NumPy or PyTorch code, or a notebook</source>
+        <translation>把逐步推导写成可运行的 NumPy 或 PyTorch 代码, 或 Jupyter 笔记本</translation>
     </message>
     <message>
         <source>Export &amp;handout…</source>

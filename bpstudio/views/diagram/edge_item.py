@@ -42,6 +42,7 @@ class EdgeValues:
         self.known: np.ndarray | None = None  # which gradients are computed (None: all)
         self.negatives = np.zeros(count, dtype=bool)
         self.levels = np.zeros(count, dtype=np.int64)
+        self.gradient_colours = False  # the edges show ∂E/∂w: drawn in the gradient's colours
         self.painting: set[EdgeItem] = set()  # the edges that paint themselves just now
 
     def store(self, values, gradients, known, negatives, levels) -> None:
@@ -121,7 +122,8 @@ class EdgeItem(QGraphicsLineItem):
         if self.isSelected():
             painter.setPen(style.round_pen(style.SELECTION, width + 5))
             painter.drawLine(line)
-        pen = style.round_pen(style.edge_color(self.negative, self.level), width)
+        colour = style.edge_color(self.negative, self.level, self._store.gradient_colours)
+        pen = style.round_pen(colour, width)
         if self._hovered or self.isSelected():
             pen.setWidthF(width + 2)
         if self.is_bias:
