@@ -13,6 +13,7 @@ from bpstudio.cli_text import cli_language, translate
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
 from bpstudio.model.practice import project_mistakes
+from bpstudio.model.safe_files import FileWriteError, check_target, write_file
 from bpstudio.render import render_derivation
 from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
@@ -26,6 +27,11 @@ def default_lang(environ=os.environ) -> str:
 
 def run_derive(args) -> int:
     lang = args.lang or default_lang()
+    if args.out is not None:  # checked before the work; the project itself is never replaced
+        try:
+            check_target(args.out, source=args.project)
+        except FileWriteError as exc:
+            return _bad_input(model_message(exc, translate))
     try:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
@@ -44,14 +50,13 @@ def run_derive(args) -> int:
         return _bad_input(model_message(exc, translate))
     mistakes = project_mistakes(project, derivation) if args.format == "json" else None
     text = render_derivation(derivation, args.format, mistakes)
-    if not args.out:
+    if args.out is None:
         sys.stdout.write(text)
         return 0
     try:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text)
-    except OSError as exc:
-        return _bad_input(translate("cli", "cannot write %s: %s") % (args.out, exc.strerror or exc))
+        write_file(args.out, text, source=args.project)
+    except FileWriteError as exc:
+        return _bad_input(model_message(exc, translate))
     print(translate("cli", "wrote %s") % args.out, file=sys.stderr)
     return 0
 

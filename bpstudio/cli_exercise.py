@@ -8,6 +8,7 @@ answer key for the class.  Headless: never imports Qt.  Bad arguments exit with 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from bpstudio.cli_derive import default_lang
 from bpstudio.cli_text import translate
@@ -15,6 +16,7 @@ from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
 from bpstudio.model.practice import max_level
 from bpstudio.model.practice.sheets import MAX_STUDENTS, class_exercises
+from bpstudio.model.safe_files import FileWriteError
 from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
 EXIT_BAD_INPUT = 2
@@ -42,6 +44,9 @@ def run_exercise(args) -> int:
     from bpstudio.render.sheets import write_sheets
 
     lang = args.lang or default_lang()
+    folder_problem = _folder_problem(args.out)
+    if folder_problem:  # before any work, as the other verbs check their --out
+        return _bad_input(folder_problem)
     if args.students > MAX_STUDENTS:
         too_many = translate("cli", "--students %d is too many: at most %d sheets at a time")
         return _bad_input(too_many % (args.students, MAX_STUDENTS))
@@ -65,11 +70,24 @@ def run_exercise(args) -> int:
     level = args.level if args.level is not None else sections
     try:
         written = write_sheets(exercises, args.format, args.out, lang, level, args.seed)
+    except FileWriteError as exc:
+        return _bad_input(model_message(exc, translate))
     except OSError as exc:
         return _bad_input(translate("cli", "cannot write %s: %s") % (args.out, exc.strerror or exc))
     wrote = translate("cli", "wrote %d file(s) to %s")
     print(wrote % (len(written), args.out), file=sys.stderr)
     return 0
+
+
+def _folder_problem(out: str) -> str:
+    """Why ``--out`` cannot take the sheets (it is made if missing), or ""."""
+    try:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return translate("cli", "--out %s is a file; give a folder for the sheets") % out
+    except OSError as exc:
+        return translate("cli", "cannot write %s: %s") % (out, exc.strerror or exc)
+    return ""
 
 
 def _bad_input(message: str) -> int:

@@ -8,14 +8,13 @@ Each file is written atomically.  The LaTeX compiles with xelatex (Chinese throu
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from html import escape
 from pathlib import Path
 
 from bpstudio.model.derivation import DerivationStep
 from bpstudio.model.practice.sheets import SHEET_DIGITS, StudentExercise
 from bpstudio.model.project import to_json as project_to_json
+from bpstudio.model.safe_files import write_file
 from bpstudio.render.latex import text_to_latex
 from bpstudio.render.outline import new_heading, outline
 
@@ -294,12 +293,5 @@ def write_sheets(
 
 
 def _write(path: Path, text: str) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(path, text)  # atomic; FileWriteError names the file
     return path

@@ -128,3 +128,11 @@ def test_a_batch_sheet_gives_every_sample_of_the_batch(tmp_path):
                  "--out", str(tmp_path / "out"), "--lang", "en"]) == 0  # fmt: skip
     sheet = (tmp_path / "out" / "sheet-01.md").read_text(encoding="utf-8")
     assert "x_{1}^{(1)}" in sheet and "x_{1}^{(2)}" in sheet and r"\hat{Y}_{2}^{(2)}" in sheet
+
+
+def test_an_out_that_is_a_file_is_refused_before_any_work(tmp_path, capsys):
+    taken = tmp_path / "taken.txt"
+    taken.write_text("keep me", encoding="utf-8")
+    assert _status(["exercise", SEED, "--students", "2", "--out", str(taken)]) == 2
+    assert "is a file" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "keep me"
