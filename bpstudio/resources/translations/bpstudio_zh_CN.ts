@@ -2975,7 +2975,7 @@ Your current work is unchanged.</source>
     </message>
     <message>
         <source>cannot write %s: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %s：%s</translation>
     </message>
     <message>
         <source>wrote %d file(s) to %s</source>
