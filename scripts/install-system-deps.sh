@@ -19,6 +19,9 @@ packages=(
   # and `bpstudio exercise --format latex` sheets;
   # pdftoppm turns their pages into PNGs for a look
   texlive-xetex texlive-lang-chinese texlive-latex-recommended poppler-utils
+  # desktop-file-validate and appstreamcli: tests/packaging checks the desktop entry and the
+  # AppStream file with the tools Debian's own packages are checked with
+  desktop-file-utils appstream
 )
 
 if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
