@@ -1,11 +1,16 @@
-"""The seed's symbols, in LaTeX (for formulas) and in plain Unicode (for titles and labels).
+"""The symbols of the derivation, in LaTeX (for formulas) and in plain Unicode (for titles and
+labels), in the notation in force (model.notation: the seed's by default).
 
-Layer 1 holds the inputs, written ``x_j`` as the seed writes them; every other layer's outputs
+In the seed's notation layer 1 holds the inputs, written ``x_j``; every other layer's outputs
 are ``a_j^l``.  Two-index subscripts are written ``w_{11}^3`` like the seed, with a comma only
-when a unit number has two digits (``w_{1,12}^3``), so the indices stay unambiguous.
+when a unit number has two digits (``w_{1,12}^3``), so the indices stay unambiguous.  Layers are
+always numbered as the seed numbers them here; a preset's file says how its book prints them.
 """
 
 from __future__ import annotations
+
+from bpstudio.model import notation
+from bpstudio.model.notation import Glyph
 
 _SUB = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉‚")
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -24,32 +29,65 @@ def sub_sup(base: str, sub: str, sup: int | None = None) -> str:
     return f"{base}_{_script(sub)}{tail}"
 
 
+def glyph(role: str, layer: int, **fields) -> Glyph:
+    """``role``'s symbol (model.notation.preset.ROLES) in ``layer``, in the notation in force."""
+    writing = notation.current()
+    return writing.notation.glyph(role, layer, writing.n_layers, **fields)
+
+
+def _last() -> int:
+    return notation.current().n_layers
+
+
+def _a(layer: int, unit: int) -> Glyph:
+    return glyph("input" if layer == 1 else "activation", layer, unit=unit)
+
+
 def a_sym(layer: int, unit: int) -> str:
-    return sub_sup("x", str(unit)) if layer == 1 else sub_sup("a", str(unit), layer)
+    return _a(layer, unit).latex
 
 
 def z_sym(layer: int, unit: int) -> str:
-    return sub_sup("z", str(unit), layer)
+    return glyph("net", layer, unit=unit).latex
 
 
 def w_sym(layer: int, j: int, k: int) -> str:
-    return sub_sup("w", pair(j, k), layer)
+    return glyph("weight", layer, j=j, k=k).latex
 
 
 def b_sym(layer: int, unit: int) -> str:
-    return sub_sup("b", str(unit), layer)
+    return glyph("bias", layer, unit=unit).latex
+
+
+def bias_sign(layer: int) -> int:
+    """-1 where the notation writes the negated bias, as 周志华's thresholds: z = Σ − θ."""
+    return glyph("bias", layer, unit=1).sign
 
 
 def y_sym(unit: int) -> str:
-    return sub_sup("Y", str(unit))
+    return glyph("output", _last(), unit=unit).latex
 
 
 def y_new_sym(unit: int) -> str:
-    return sub_sup("Y'", str(unit))
+    return glyph("output", _last(), unit=unit).primed.latex
 
 
 def label_sym(unit: int) -> str:
-    return sub_sup(r"\hat{Y}", str(unit))
+    return glyph("label", _last(), unit=unit).latex
+
+
+def rate_sym() -> str:
+    return glyph("rate", 0).latex
+
+
+def delta_name(layer: int, unit: int) -> str | None:
+    """The book's own name for ∂E/∂z (δ, g = −∂E/∂β), as the left of its formula, or None."""
+    writing = notation.current()
+    tables = (writing.notation.symbols, writing.notation.output_layer)
+    if not any("delta" in table for table in tables):
+        return None
+    named = glyph("delta", layer, unit=unit)
+    return ("-" if named.sign < 0 else "") + named.latex
 
 
 def partial(top: str, bottom: str) -> str:
@@ -57,22 +95,28 @@ def partial(top: str, bottom: str) -> str:
     return rf"\frac{{\partial {top}}}{{\partial {bottom}}}"
 
 
+def _loss() -> Glyph:
+    return glyph("loss", 0)
+
+
 def dE(symbol: str) -> str:
-    return partial("E", symbol)
+    return partial(_loss().latex, symbol)
 
 
 def loss_sym(sample: int | None = None) -> str:
     """``E``, or ``E^{(2)}`` for the loss of sample 2 alone (counting from 1)."""
-    return "E" if sample is None else f"E^{{({sample})}}"
+    base = _loss().latex
+    return base if sample is None else f"{base}^{{({sample})}}"
 
 
 def plain_loss(sample: int | None = None) -> str:
-    return "E" if sample is None else f"E⁽{str(sample).translate(_SUP)}⁾"
+    base = _loss().plain
+    return base if sample is None else f"{base}⁽{str(sample).translate(_SUP)}⁾"
 
 
 def sample_dE(symbol: str, sample: int) -> str:
     """The gradient of one sample's own loss, ``E^{(2)}`` for sample 2 (counting from 1)."""
-    return partial(f"E^{{({sample})}}", symbol)
+    return partial(loss_sym(sample), symbol)
 
 
 # plain Unicode, for titles and labels ---------------------------------------------------------
@@ -82,20 +126,37 @@ def plain(base: str, sub: str, sup: int | None = None) -> str:
 
 
 def plain_a(layer: int, unit: int) -> str:
-    return plain("x", str(unit)) if layer == 1 else plain("a", str(unit), layer)
+    return _a(layer, unit).plain
 
 
 def plain_z(layer: int, unit: int) -> str:
-    return plain("z", str(unit), layer)
+    return glyph("net", layer, unit=unit).plain
 
 
 def plain_w(layer: int, j: int, k: int) -> str:
-    return plain("w", pair(j, k), layer)
+    return glyph("weight", layer, j=j, k=k).plain
 
 
 def plain_b(layer: int, unit: int) -> str:
-    return plain("b", str(unit), layer)
+    return glyph("bias", layer, unit=unit).plain
 
 
 def plain_y(unit: int) -> str:
-    return plain("Y", str(unit))
+    return glyph("output", _last(), unit=unit).plain
+
+
+def plain_label(unit: int) -> str:
+    return glyph("label", _last(), unit=unit).plain
+
+
+def words() -> dict[str, str]:
+    """The generic names the catalogue's sentences use ({E}, {Y}, {Yhat}, {w}, {eta})."""
+    last = _last()
+    strip = {"sub": "", "sup": ""}
+    return {
+        "E": _loss().plain,
+        "Y": Glyph(glyph("output", last, unit=1).base, **strip).plain,
+        "Yhat": Glyph(glyph("label", last, unit=1).base, **strip).plain,
+        "w": Glyph(glyph("weight", last, j=1, k=1).base, **strip).plain,
+        "eta": glyph("rate", 0).plain,
+    }
