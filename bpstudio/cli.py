@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from bpstudio import __version__
+from bpstudio.cli_notation import add_notation_option, apply_notation
 from bpstudio.cli_streams import EXIT_INTERRUPTED, safe_streams
 
 EXIT_BAD_INPUT = 2
@@ -82,6 +83,7 @@ def _add_derive(verbs) -> None:
         help="end steps 3-6 with the seed's fully expanded line (default: on)",
     )
     p.add_argument("--out", help="write to this file instead of standard output")
+    add_notation_option(p)
 
 
 def _add_export(verbs) -> None:
@@ -104,6 +106,7 @@ def _add_export(verbs) -> None:
     )
     p.add_argument("--sample", type=_whole_number, default=1, help="which sample, counting from 1")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the comments")
+    add_notation_option(p)
 
 
 def _steps(text: str) -> int:
@@ -160,6 +163,7 @@ def _run_headless(argv: list[str]) -> int:
         if args.verb is None:
             build_parser().print_help()
             return 0
+        apply_notation(args)
         module, function = VERBS[args.verb]
         return getattr(importlib.import_module(module), function)(args)
     except KeyboardInterrupt:  # before or after the work that stops cleanly on its own

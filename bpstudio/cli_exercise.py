@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from bpstudio.cli_derive import default_lang
+from bpstudio.cli_notation import add_notation_option
 from bpstudio.cli_text import translate
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
@@ -38,6 +39,7 @@ def add_exercise_parser(verbs, positive_int, non_negative_int) -> None:
         help="sections left blank, from the end (default: every section)",
     )
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the sheets")
+    add_notation_option(p)
 
 
 def run_exercise(args) -> int:

@@ -13,14 +13,15 @@ from dataclasses import replace
 
 import numpy as np
 
+from bpstudio.model import notation as notations
 from bpstudio.model.derivation.backward_hidden import add_hidden_layers
 from bpstudio.model.derivation.backward_output import add_output_layer
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
-from bpstudio.model.derivation.loss_tex import LOSS_PLAIN
+from bpstudio.model.derivation.notation_intro import loss_plain, notation_intro
 from bpstudio.model.derivation.notes import derivation_notes
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
-from bpstudio.model.derivation.symbols import plain
+from bpstudio.model.derivation.symbols import plain_a, plain_label
 from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import add_batch_mean, add_update
 from bpstudio.model.network import Network
@@ -48,13 +49,22 @@ def build_derivation(
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
     expanded: bool = False,
+    notation: str | None = None,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
     ``batch``: the 0-based samples whose mean gradient the update uses (default: the sample
     alone); it must contain ``sample``.  ``expanded``: add the seed's fully expanded last
-    line to 三-六 (where it stays readable, see expansion.py).
+    line to 三-六 (where it stays readable, see expansion.py).  ``notation``: a preset's name
+    (model.notation), by default the one chosen for this process.
     """
+    with notations.writing(notation, network.layer_sizes) as writing:
+        derivation = _build(network, inputs, targets, loss, sample, learning_rate, batch,
+                            digits, lang, expanded)  # fmt: skip
+    return notation_intro(derivation, writing)
+
+
+def _build(network, inputs, targets, loss, sample, learning_rate, batch, digits, lang, expanded):
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
     targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
     _check(sample, inputs, digits, lang)
@@ -89,7 +99,7 @@ def build_derivation(
         digits=digits,
         lang=lang,
         title=tr("title", lang, sample=sample + 1),
-        intro=tr("intro", lang, loss=LOSS_PLAIN[loss], lr=f"{learning_rate:g}"),
+        intro=tr("intro", lang, loss=loss_plain(loss), lr=f"{learning_rate:g}"),
         notes=derivation_notes(rec.steps, network.activations, lang),
         expanded=expanded,
         network_line=network_line(
@@ -112,6 +122,7 @@ def derive_project(
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
     expanded: bool = DEFAULT_EXPANDED,
+    notation: str | None = None,
 ):
     """The derivation of ``sample`` (0-based) of a Project, batched as its training settings say."""
     data = project.dataset.prepared()  # what the network sees (standardised when on)
@@ -131,8 +142,10 @@ def derive_project(
         digits=digits,
         lang=lang,
         expanded=expanded,
+        notation=notation,
     )
-    names = _names_intro(project.dataset, lang)
+    with notations.writing(derivation.notation, project.network.layer_sizes):
+        names = _names_intro(project.dataset, lang)
     if not names:
         return derivation
     space = "" if lang == "zh" else " "
@@ -144,12 +157,12 @@ def _names_intro(dataset, lang: str) -> str:
     parts = []
     if dataset.input_names is not None:
         inputs = ", ".join(
-            f"{plain('x', str(j))} = {name}" for j, name in enumerate(dataset.input_names, 1)
+            f"{plain_a(1, j)} = {name}" for j, name in enumerate(dataset.input_names, 1)
         )
         parts.append(tr("intro.inputs", lang, names=inputs))
     if dataset.target_names is not None:
         targets = ", ".join(
-            f"{plain('Ŷ', str(k))} = {name}" for k, name in enumerate(dataset.target_names, 1)
+            f"{plain_label(k)} = {name}" for k, name in enumerate(dataset.target_names, 1)
         )
         parts.append(tr("intro.targets", lang, names=targets))
     return ("" if lang == "zh" else " ").join(parts)

@@ -40,6 +40,11 @@ class Context:
         return sym.loss_sym(self.sample_number)
 
     @property
+    def E_new(self) -> str:
+        """The loss after the update, E' (in the notation in force)."""
+        return sym.loss_sym() + "'"
+
+    @property
     def E_plain(self) -> str:
         return sym.plain_loss(self.sample_number)
 
@@ -67,7 +72,9 @@ class Context:
         return Q(sym.w_sym(layer, j, k), float(self.network.weights[layer - 2][j - 1, k - 1]))
 
     def b(self, layer: int, unit: int) -> Q:
-        return Q(sym.b_sym(layer, unit), float(self.network.biases[layer - 2][unit - 1]))
+        """The bias as the notation names it: 周志华's threshold θ is the negated bias."""
+        value = float(self.network.biases[layer - 2][unit - 1])
+        return Q(sym.b_sym(layer, unit), sym.bias_sign(layer) * value)
 
     def y(self, unit: int) -> Q:
         return Q(sym.y_sym(unit), self.trace.a_(self.n_layers, unit, self.row))
@@ -118,6 +125,8 @@ class Recorder:
         heading: str = "",
         relation: str = "=",
     ) -> None:
+        if quantity == "dE/dz" and (named := sym.delta_name(layer, indices[0])):
+            lhs = [named, *lhs]  # the book's name first: δ_1^{(2)} = ∂E/∂z_1^{(2)}, −g_1 = ...
         section = self.sections[-1]
         self.sections[-1] = Section(
             section.id, section.phase, section.title, section.title_tex, section.first,
@@ -151,6 +160,7 @@ class Recorder:
 
     @staticmethod
     def _symbolic(lhs: Sequence[str], sides: Sequence[Expr], relation: str) -> str:
+        lhs = _distinct(lhs)
         right = " = ".join(side.tex(None) for side in sides)
         return f" {relation} ".join(p for p in (" = ".join(lhs), right) if p)
 
@@ -169,4 +179,9 @@ class Recorder:
                 continue
             numeric.append(text)
         right = " = ".join(numeric + shown)
-        return f"{' = '.join(lhs)} {relation} {right}"
+        return f"{' = '.join(_distinct(lhs))} {relation} {right}"
+
+
+def _distinct(lhs: Sequence[str]) -> list[str]:
+    """Names of one quantity, each once: the seed's Y_1 = a_1^3 is 周志华's ŷ_1 alone."""
+    return [name for i, name in enumerate(lhs) if name not in lhs[:i]]

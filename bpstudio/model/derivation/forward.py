@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
-from bpstudio.model.derivation.expr import product, total
+from bpstudio.model.derivation.expr import minus, product, total
 from bpstudio.model.derivation.loss_tex import loss_expr
 from bpstudio.model.derivation.slopes import activation_sides
 from bpstudio.model.derivation.text import tr
@@ -44,13 +44,19 @@ def _add_z(ctx: Context, rec: Recorder, layer: int, k: int) -> None:
     terms = [product(ctx.a(layer - 1, j), ctx.w(layer, j, k)) for j in sources]
     touches = {UnitRef(layer, k)}
     touches |= {EdgeRef(layer, j, k) for j in sources} | {UnitRef(layer - 1, j) for j in sources}
+    side = total(*terms)
     if ctx.network.use_bias:
-        terms.append(ctx.b(layer, k))
+        # 周志华 subtracts a threshold (β = Σ − θ); the others add a bias
+        side = (
+            minus(side, ctx.b(layer, k))
+            if sym.bias_sign(layer) < 0
+            else total(*terms, ctx.b(layer, k))
+        )
         touches.add(BiasRef(layer, k))
     bias = tr("explain.z.bias", ctx.lang) if ctx.network.use_bias else ""
     explanation = tr("explain.z", ctx.lang, unit=sym.plain_z(layer, k), bias=bias)
     z = ctx.z(layer, k)
-    rec.add("z", layer, (k,), [z.symbol], [total(*terms)], z.value, explanation, touches)
+    rec.add("z", layer, (k,), [z.symbol], [side], z.value, explanation, touches)
 
 
 def _add_a(ctx: Context, rec: Recorder, layer: int, k: int, heading: str) -> None:

@@ -97,6 +97,9 @@ class Derivation:
     notes: tuple[Note, ...] = ()  # closing side derivations (notes.py)
     expanded: bool = False  # 三-六 end with the seed's fully expanded line
     network_line: str = ""  # one line: sizes, activations, biases, loss, η (language's words)
+    notation: str = "seed"  # the preset its symbols are written in (model.notation)
+    # why a chosen preset was not used (Mazur's names exist for 2-2-2 only), or ""
+    notation_fallback: str = ""
     # (network, inputs, targets) of the chosen sample, for what is computed from the same pass
     # on demand (model.gradient_paths: each gradient as a sum over paths)
     source: tuple | None = field(default=None, compare=False, repr=False)

@@ -9,6 +9,9 @@ translation files without touching the derivation.
 
 from __future__ import annotations
 
+from bpstudio.model import notation
+from bpstudio.model.derivation import symbols as sym
+
 LANGUAGES = ("en", "zh")
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -17,16 +20,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "BP 算法逐步推导：第 {sample} 个样本",
     },
     "intro": {
-        "en": "Loss: {loss}. Ŷ is the label (the known correct answer); Y is the network's "
-        "output. Learning rate η = {lr}.",
-        "zh": "损失函数：{loss}。其中，Ŷ 为已知的标准答案（即 label，标签），Y 为网络的输出。"
-        "学习率 η = {lr}。",
+        "en": "Loss: {loss}. {Yhat} is the label (the known correct answer); {Y} is the "
+        "network's output. Learning rate {eta} = {lr}.",
+        "zh": "损失函数：{loss}。其中，{Yhat} 为已知的标准答案（即 label，标签），"
+        "{Y} 为网络的输出。"
+        "学习率 {eta} = {lr}。",
+    },
+    "notation.fallback": {
+        "en": "The notation {asked} names only {only}; this {sizes} network is written in the "
+        "seed's indexed symbols instead.",
+        "zh": "记号“{asked}”只适用于{only}，这个 {sizes} 网络改用种子文档的带下标记号。",
+    },
+    "notation.only_sizes": {"en": "a {sizes} network", "zh": " {sizes} 网络"},
+    "notation.only_hidden": {
+        "en": "networks with {n} hidden layer(s)",
+        "zh": "含 {n} 个隐含层的网络",
     },
     "intro.inputs": {"en": "Inputs: {names}.", "zh": "输入：{names}。"},
     "intro.targets": {"en": "Labels: {names}.", "zh": "标签：{names}。"},
     "network": {
-        "en": "network {sizes} ({activations}; {bias}); loss {loss}; η = {lr}",
-        "zh": "网络 {sizes}（{activations}；{bias}）；损失函数 {loss}；η = {lr}",
+        "en": "network {sizes} ({activations}; {bias}); loss {loss}; {eta} = {lr}",
+        "zh": "网络 {sizes}（{activations}；{bias}）；损失函数 {loss}；{eta} = {lr}",
     },
     "network.bias": {"en": "with biases", "zh": "有偏置"},
     "network.no_bias": {"en": "no biases", "zh": "无偏置"},
@@ -64,17 +78,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "批量梯度：样本 {samples} 的平均",
     },
     "section.update": {
-        "en": "7. Update every weight (and bias): w ← w − η · ∂E/∂w, then the new loss",
-        "zh": "七、更新权重（和偏置）：w ← w − η · ∂E/∂w，再求新的误差",
+        "en": "7. Update every weight (and bias): {w} ← {w} − {eta} · ∂{E}/∂{w}, then the new loss",
+        "zh": "七、更新权重（和偏置）：{w} ← {w} − {eta} · ∂{E}/∂{w}，再求新的误差",
     },
     "section.update.no_bias": {
-        "en": "7. Update every weight: w ← w − η · ∂E/∂w, then the new loss",
-        "zh": "七、更新权重：w ← w − η · ∂E/∂w，再求新的误差",
+        "en": "7. Update every weight: {w} ← {w} − {eta} · ∂{E}/∂{w}, then the new loss",
+        "zh": "七、更新权重：{w} ← {w} − {eta} · ∂{E}/∂{w}，再求新的误差",
     },
     "section.update.frozen": {
-        "en": "7. Update every weight (the biases are frozen, not updated): w ← w − η · ∂E/∂w, "
-        "then the new loss",
-        "zh": "七、更新权重（偏置固定，不更新）：w ← w − η · ∂E/∂w，再求新的误差",
+        "en": "7. Update every weight (the biases are frozen, not updated): "
+        "{w} ← {w} − {eta} · ∂{E}/∂{w}, then the new loss",
+        "zh": "七、更新权重（偏置固定，不更新）：{w} ← {w} − {eta} · ∂{E}/∂{w}，再求新的误差",
     },
     "list.and": {"en": ", ", "zh": "、"},
     # said once before the formula of the first step that repeats the one before for another
@@ -111,8 +125,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "网络的输出 {y} 就是输出层的 {a}。",
     },
     "explain.E": {
-        "en": "The loss {E} measures how far the output Y is from the label Ŷ.",
-        "zh": "误差 {E} 衡量输出 Y 与标准答案 Ŷ（即 label，标签）的差距。",
+        "en": "The loss {E} measures how far the output {Y} is from the label {Yhat}.",
+        "zh": "误差 {E} 衡量输出 {Y} 与标准答案 {Yhat}（即 label，标签）的差距。",
     },
     "explain.dE/dY": {
         "en": "Only the term ({y} − {label})² of {E} contains {y}; differentiating it by {y} "
@@ -133,8 +147,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "explain.dE/dz.merged": {
         "en": "For cross-entropy with a {name} output the slope cancels the denominator of "
-        "∂{E}/∂Y, so steps 1 and 2 merge into Y − Ŷ.",
-        "zh": "交叉熵配合 {name} 输出时，∂a/∂z 恰好约去 ∂{E}/∂Y 的分母，一、二两步合并为 Y − Ŷ。",
+        "∂{E}/∂{Y}, so steps 1 and 2 merge into {Y} − {Yhat}.",
+        "zh": "交叉熵配合 {name} 输出时，∂a/∂z 恰好约去 ∂{E}/∂{Y} 的分母，"
+        "一、二两步合并为 {Y} − {Yhat}。",
     },
     "explain.dE/dw": {
         "en": "{z} = … + {a} · {w} + …, so ∂{z}/∂{w} = {a}; chain rule: multiply by "
@@ -158,9 +173,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "一批的误差是样本 {samples} 误差的平均，所以梯度也是它们梯度的平均。",
     },
     "explain.update": {
-        "en": "Gradient descent: move {p} against its gradient{batch}, by the learning rate η "
+        "en": "Gradient descent: move {p} against its gradient{batch}, by the learning rate {eta} "
         "times the gradient.",
-        "zh": "梯度下降：将 {p} 沿{batch}梯度的反方向调整，步长为学习率 η 乘以梯度。",
+        "zh": "梯度下降：将 {p} 沿{batch}梯度的反方向调整，步长为学习率 {eta} 乘以梯度。",
     },
     "explain.update.batch": {"en": " (the batch mean)", "zh": "（批量平均）"},
     "explain.E_new": {
@@ -185,8 +200,8 @@ NUMERALS = "一二三四五六七八九十"
 def tr(key: str, lang: str, **fields) -> str:
     """The catalogue entry in ``lang`` with ``fields`` filled in (``E`` defaults to ``E``;
     with a batch of several samples the builders pass ``E⁽ⁿ⁾``, the chosen sample's loss)."""
-    entry = CATALOGUE[key]
-    return entry.get(lang, entry["en"]).format(**{"E": "E", **fields})
+    entry = notation.current().notation.words.get(key) or CATALOGUE[key]
+    return entry.get(lang, entry["en"]).format(**{**sym.words(), **fields})
 
 
 def update_title_key(use_bias: bool, freeze_biases: bool) -> str:

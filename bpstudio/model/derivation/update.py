@@ -37,13 +37,13 @@ def _ref(kind: str, layer: int, idx: tuple[int, ...]):
 def _batch_gradient(ctx: Context, kind: str, layer: int, idx: tuple[int, ...]) -> float:
     if kind == "w":
         return float(ctx.grads.dW[layer - 2][idx[0] - 1, idx[1] - 1])
-    return float(ctx.grads.db[layer - 2][idx[0] - 1])
+    return sym.bias_sign(layer) * float(ctx.grads.db[layer - 2][idx[0] - 1])
 
 
 def _sample_gradient(ctx: Context, kind: str, layer: int, idx: tuple[int, ...], row: int):
     if kind == "w":
         return ctx.grads.dE_dw_(layer, idx[0], idx[1], row)
-    return ctx.grads.dE_db_(layer, idx[0], row)
+    return sym.bias_sign(layer) * ctx.grads.dE_db_(layer, idx[0], row)
 
 
 def add_batch_mean(ctx: Context, rec: Recorder, batch: Sequence[int]) -> None:
@@ -72,16 +72,17 @@ def add_update(
     title = tr(update_title_key(ctx.network.use_bias, ctx.network.freeze_biases), ctx.lang)
     rec.open_section("update.7", "update", title, title)
     updated = ctx.network.copy()
-    eta = Q(r"\eta", learning_rate)
+    eta = Q(sym.rate_sym(), learning_rate)
     batch_note = tr("explain.update.batch", ctx.lang) if len(batch) > 1 else ""
     for kind, layer, idx in parameters(ctx):
         if kind == "b" and ctx.network.freeze_biases:
             continue
         p = _symbol(kind, layer, idx)
-        current = _current(ctx.network, kind, layer, idx)
+        sign = 1 if kind == "w" else sym.bias_sign(layer)  # 周志华's θ = −b
+        current = sign * _current(ctx.network, kind, layer, idx)
         gradient = _batch_gradient(ctx, kind, layer, idx)
         new_value = current - learning_rate * gradient
-        _store(updated, kind, layer, idx, new_value)
+        _store(updated, kind, layer, idx, sign * new_value)
         side = minus(Q(p, current), product(eta, Q(sym.dE(p), gradient)))
         explanation = tr("explain.update", ctx.lang, p=_plain(kind, layer, idx), batch=batch_note)
         touches = {_ref(kind, layer, idx)}
@@ -116,4 +117,4 @@ def _add_new_loss(ctx: Context, rec: Recorder, updated: Network, inputs: np.ndar
     old = float(ctx.network.per_sample_loss(ctx.trace, ctx.targets, ctx.loss)[ctx.row])
     compare = tr("explain.E_new.lower" if value < old else "explain.E_new.higher", ctx.lang)
     explanation = tr("explain.E_new", ctx.lang, compare=compare)
-    add_loss(ctx, rec, "E_new", "E'", ys, value, explanation)
+    add_loss(ctx, rec, "E_new", ctx.E_new, ys, value, explanation)

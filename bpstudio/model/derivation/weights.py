@@ -70,10 +70,11 @@ def _expanded(ctx: Context, layer: int, k: int, *factors: Q) -> list[Expr]:
 def _add_dE_db(ctx: Context, rec: Recorder, layer: int, k: int) -> None:
     dz = ctx.dE_dz(layer, k)
     b = sym.b_sym(layer, k)
-    chain = product(dz, Q(sym.partial(sym.z_sym(layer, k), b), 1.0))
-    value = ctx.grads.dE_db_(layer, k, ctx.row)
+    sign = sym.bias_sign(layer)  # 周志华's θ = −b: ∂z/∂θ = −1
+    chain = product(dz, Q(sym.partial(sym.z_sym(layer, k), b), float(sign)))
+    value = sign * ctx.grads.dE_db_(layer, k, ctx.row)
     z_plain, b_plain = sym.plain_z(layer, k), sym.plain_b(layer, k)
     explanation = tr("explain.dE/db", ctx.lang, z=z_plain, b=b_plain, E=ctx.E_plain)
     touches = {BiasRef(layer, k), UnitRef(layer, k)}
-    sides = [chain, dz, *_expanded(ctx, layer, k)]
+    sides = [chain, dz, *_expanded(ctx, layer, k)] if sign > 0 else [chain]
     rec.add("dE/db", layer, (k,), [ctx.dE(b)], sides, value, explanation, touches)

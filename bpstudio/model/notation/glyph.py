@@ -43,7 +43,9 @@ class Glyph:
     sign: int = 1
 
     def filled(self, **fields) -> Glyph:
-        return Glyph(*(_fill(p, fields) for p in (self.base, self.tex, self.sub, self.sup)), self.sign)
+        return Glyph(
+            *(_fill(p, fields) for p in (self.base, self.tex, self.sub, self.sup)), self.sign
+        )
 
     @property
     def latex(self) -> str:
@@ -74,16 +76,18 @@ def parse_glyph(data, where: str) -> Glyph:
     if isinstance(data, str):
         data = {"base": data}
     if not isinstance(data, dict) or not isinstance(data.get("base"), str) or not data["base"]:
-        raise ValueError(f"{where}: a symbol needs a non-empty \"base\"")
+        raise ValueError(f'{where}: a symbol needs a non-empty "base"')
     unknown = set(data) - {"base", "tex", "sub", "sup", "sign"}
     if unknown:
         raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     sign = data.get("sign", 1)
     if sign not in (1, -1):
-        raise ValueError(f"{where}: \"sign\" must be 1 or -1, got {sign!r}")
+        raise ValueError(f'{where}: "sign" must be 1 or -1, got {sign!r}')
     glyph = Glyph(data["base"], data.get("tex", ""), data.get("sub", ""), data.get("sup", ""), sign)
     unknown = {m for part in (glyph.sub, glyph.sup) for m in _PLACEHOLDER.findall(part)}
     if unknown - set(FIELDS):
         known = ", ".join("{" + f + "}" for f in FIELDS)
-        raise ValueError(f"{where}: unknown placeholder(s) {sorted(unknown - set(FIELDS))} ({known})")
+        raise ValueError(
+            f"{where}: unknown placeholder(s) {sorted(unknown - set(FIELDS))} ({known})"
+        )
     return glyph

@@ -64,7 +64,8 @@ class Notation:
         """Mazur's w₁..w₈: weights counted layer by layer, all edges into a unit together."""
         if self.sizes is None or j == "" or k == "":
             return ""
-        before = sum(a * b for a, b in zip(self.sizes[: layer - 2], self.sizes[1 : layer - 1]))
+        sizes = self.sizes
+        before = sum(sizes[i] * sizes[i + 1] for i in range(layer - 2))
         return before + (int(k) - 1) * self.sizes[layer - 2] + int(j)
 
 
@@ -79,32 +80,32 @@ def parse_notation(data, name: str, where: str) -> Notation:
     """A Notation from a file's JSON; every mistake names the file and the key."""
     if not isinstance(data, dict):
         raise ValueError(f"{where}: a notation file holds one JSON object")
-    title = _texts(data.get("title"), f"{where}: \"title\"")
-    symbols = _glyphs(data.get("symbols"), f"{where}: \"symbols\"")
+    title = _texts(data.get("title"), f'{where}: "title"')
+    symbols = _glyphs(data.get("symbols"), f'{where}: "symbols"')
     missing = [role for role in ROLES if role not in symbols]
     if missing:
-        raise ValueError(f"{where}: \"symbols\" lacks {', '.join(missing)}")
+        raise ValueError(f'{where}: "symbols" lacks {", ".join(missing)}')
     sizes = data.get("sizes")
     if sizes is not None and not (
         isinstance(sizes, list) and sizes and all(isinstance(n, int) and n > 0 for n in sizes)
     ):
-        raise ValueError(f"{where}: \"sizes\" must be a list of positive whole numbers")
+        raise ValueError(f'{where}: "sizes" must be a list of positive whole numbers')
     hidden = data.get("hidden_layers")
     if hidden is not None and not (isinstance(hidden, int) and hidden >= 0):
-        raise ValueError(f"{where}: \"hidden_layers\" must be a whole number")
+        raise ValueError(f'{where}: "hidden_layers" must be a whole number')
     words = data.get("words", {})
     if not isinstance(words, dict):
-        raise ValueError(f"{where}: \"words\" must be an object of catalogue keys")
+        raise ValueError(f'{where}: "words" must be an object of catalogue keys')
     return Notation(
         name=name,
         title=title,
         symbols=symbols,
-        output_layer=_glyphs(data.get("output_layer", {}), f"{where}: \"output_layer\""),
-        first_layer=_glyphs(data.get("first_layer", {}), f"{where}: \"first_layer\""),
+        output_layer=_glyphs(data.get("output_layer", {}), f'{where}: "output_layer"'),
+        first_layer=_glyphs(data.get("first_layer", {}), f'{where}: "first_layer"'),
         hidden_layers=hidden,
         sizes=tuple(sizes) if sizes is not None else None,
-        note=_texts(data.get("note", {"en": ""}), f"{where}: \"note\""),
-        words={key: _texts(text, f"{where}: \"words\".{key}") for key, text in words.items()},
+        note=_texts(data.get("note", {"en": ""}), f'{where}: "note"'),
+        words={key: _texts(text, f'{where}: "words".{key}') for key, text in words.items()},
     )
 
 
@@ -112,7 +113,7 @@ def _texts(data, where: str) -> dict[str, str]:
     if isinstance(data, str):
         return {"en": data}
     if not isinstance(data, dict) or not isinstance(data.get("en"), str):
-        raise ValueError(f"{where} needs an English text (\"en\"), and may add \"zh\"")
+        raise ValueError(f'{where} needs an English text ("en"), and may add "zh"')
     if any(not isinstance(v, str) for v in data.values()):
         raise ValueError(f"{where}: every translation must be text")
     return dict(data)
