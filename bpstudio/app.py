@@ -73,6 +73,9 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     from bpstudio.views.main_window import MainWindow
 
     language.switcher().apply(language.saved_choice())
+    from bpstudio.views.notation_menu import restore_notation
+
+    restore_notation()
     from bpstudio.views.safety_net import SafetyNet
 
     window = MainWindow()

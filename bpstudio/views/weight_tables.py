@@ -115,6 +115,10 @@ class WeightTablesPanel(QWidget):
         layout.addWidget(self._message)
         layout.addWidget(scroll, 1)
 
+    def refresh_symbols(self) -> None:
+        """Another notation (View ▸ Notation): the titles and headers name units anew."""
+        self._rebuild_tables()
+
     def _rebuild_tables(self) -> None:
         for table in self.tables:
             table.model().detach()

@@ -19,6 +19,7 @@ from bpstudio.views.export_code_dialog import export_code_dialog
 from bpstudio.views.getting_started import show_getting_started
 from bpstudio.views.language_menu import LanguageMenu
 from bpstudio.views.network_menu import NetworkMenu
+from bpstudio.views.notation_menu import NotationMenu, show_notation
 from bpstudio.views.undo_actions import UndoRedoActions
 from bpstudio.views.window_export import export_diagram
 
@@ -123,6 +124,7 @@ class WindowMenus(QObject):
         self._toolbar.setWindowTitle(self.tr("Main"))
         self.undo_redo.refresh()
         self.language_menu.retranslate()
+        self.notation_menu.retranslate()
         if hasattr(self, "learning_menus"):
             self.learning_menus.retranslate()
 
@@ -220,6 +222,8 @@ class WindowMenus(QObject):
         self._action(menu, "actionFit", w.diagram.fit, "Ctrl+0")
         menu.addSeparator()
         self.language_menu = LanguageMenu(menu, w)
+        self.notation_menu = NotationMenu(menu, w)
+        self.notation_menu.notationChanged.connect(lambda _name: show_notation(w))
         menu.addSeparator()
         self._view_menu = menu
         for dock in w.docks.values():

@@ -12,6 +12,7 @@ from bpstudio.model.notation.registry import (
     names,
     presets,
     resolve,
+    show_network,
     writing,
 )
 
@@ -28,6 +29,7 @@ __all__ = [
     "names",
     "presets",
     "resolve",
+    "show_network",
     "user_dir",
     "writing",
 ]

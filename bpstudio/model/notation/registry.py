@@ -91,12 +91,25 @@ def writing(notation: Notation | str | None, sizes) -> Iterator[Writing]:
         _writing.reset(token)
 
 
+_shown: tuple[int, ...] | None = None
+
+
+def show_network(sizes) -> None:
+    """The layer sizes of the network on screen: the labels, tables and menus of the window
+    are written for it wherever no ``writing`` says otherwise (the app shows one project)."""
+    global _shown
+    _shown = tuple(int(n) for n in sizes)
+
+
 def current(n_layers: int | None = None) -> Writing:
-    """The notation in force here: set by ``writing``, else the chosen one for a network of
-    ``n_layers`` layers whose sizes are unknown (a preset bound to one layout then falls back)."""
+    """The notation in force here: set by ``writing``, else the chosen one for the network on
+    screen (``show_network``), else for a network of ``n_layers`` layers whose sizes are
+    unknown (a preset bound to one layout then falls back)."""
     active = _writing.get()
     if active is not None:
         return active
+    if _shown is not None and (n_layers is None or n_layers == len(_shown)):
+        return resolve(None, _shown)
     asked = chosen()
     depth = n_layers or 3
     if asked.sizes is not None or not asked.fits((1,) * depth):

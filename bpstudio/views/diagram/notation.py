@@ -1,4 +1,5 @@
-"""The seed's symbols (x_1, a_1^2, Y_1, w_{jk}^l, b_k^l) as text, HTML and painted glyphs.
+"""The symbols (x_1, a_1^2, Y_1, w_{jk}^l, b_k^l in the seed's notation) as text, HTML and
+painted glyphs, in the notation in force (model.notation).
 
 Sub- and superscripts are painted as small text at shifted baselines rather than through a
 QTextDocument: it costs a few font-metric look-ups per unit, and SVG export keeps real text.
@@ -12,9 +13,10 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter
 
+from bpstudio.model.notation import Glyph
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.style import math_font
-from bpstudio.views.symbols import sub, sup
+from bpstudio.views.symbols import parameter_glyph, unit_glyph
 
 SCRIPT_SCALE = 0.62
 
@@ -35,7 +37,7 @@ class Symbol:
     @property
     def unicode(self) -> str:
         """x₁, a₁², w₁₂³: for menus and messages, where a_1^2 would be read as code."""
-        return self.base + sub(self.sub).replace(",", "‚") + sup(self.sup)
+        return Glyph(self.base, "", self.sub, self.sup).plain
 
     @property
     def html(self) -> str:
@@ -44,21 +46,19 @@ class Symbol:
         return f"<i>{self.base}</i>{sub}{sup}"
 
 
+def _symbol(glyph: Glyph) -> Symbol:
+    return Symbol(glyph.base, glyph.sub, glyph.sup)
+
+
 def unit_symbol(ref: UnitRef, n_layers: int) -> Symbol:
-    """x_j for the inputs, Y_k for the outputs, a_k^l in between (the seed's names)."""
-    if ref.layer == 1:
-        return Symbol("x", str(ref.unit))
-    if ref.layer == n_layers:
-        return Symbol("Y", str(ref.unit))
-    return Symbol("a", str(ref.unit), str(ref.layer))
+    """x_j for the inputs, Y_k for the outputs, a_k^l in between, in the notation in force."""
+    return _symbol(unit_glyph(ref.layer, ref.unit, n_layers))
 
 
 def parameter_symbol(ref: EdgeRef | BiasRef) -> Symbol:
     if isinstance(ref, BiasRef):
-        return Symbol("b", str(ref.unit), str(ref.layer))
-    # w_{jk}: a comma only when an index has two digits, where "w_123" would be ambiguous.
-    joiner = "," if max(ref.j, ref.k) >= 10 else ""
-    return Symbol("w", f"{ref.j}{joiner}{ref.k}", str(ref.layer))
+        return _symbol(parameter_glyph(ref.layer, None, ref.unit))
+    return _symbol(parameter_glyph(ref.layer, ref.j, ref.k))
 
 
 def symbol_rect(symbol: Symbol, pixel_size: float) -> QRectF:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QGraphicsScene, QMessageBox
 
+from bpstudio.model import notation
 from bpstudio.model.network_size import diagram_draws_edges
 from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import style
@@ -99,6 +100,7 @@ class NetworkScene(QGraphicsScene):
             self._active_edge = None
             self.clear()
             network = self.document.project.network
+            notation.show_network(network.layer_sizes)  # Mazur's names fit his 2-2-2 only
             if diagram_draws_edges(network):
                 self.items_ = build_items(self, network)
                 self._sync_labels()
