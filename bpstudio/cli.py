@@ -84,6 +84,11 @@ def _add_derive(verbs) -> None:
     )
     p.add_argument("--out", help="write to this file instead of standard output")
     add_notation_option(p)
+    p.add_argument(
+        "--matrix",
+        action="store_true",
+        help="add the same step in matrices (weights stored inputs × outputs)",
+    )
 
 
 def _add_export(verbs) -> None:

@@ -50,6 +50,10 @@ def run_derive(args) -> int:
         return _bad_input(model_message(exc, translate))
     mistakes = project_mistakes(project, derivation) if args.format == "json" else None
     text = render_derivation(derivation, args.format, mistakes)
+    if args.matrix:
+        from bpstudio.render.matrix_text import with_matrix
+
+        text = with_matrix(text, derivation, args.format)
     if args.out is None:
         sys.stdout.write(text)
         return 0

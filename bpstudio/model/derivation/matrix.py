@@ -111,8 +111,8 @@ class _Builder:
         a = ACTIVATIONS[self.net.activations[layer - 2]](self.z[layer].T).T
         self.a[layer] = a
         lhs, z = self._vector("activation", layer), self._vector("net", layer)
-        return MatrixStep("a", layer, f"{lhs} = f({z})",
-                          f"{lhs} = f\\left({self._numbers(self.z[layer])}\\right) = {self._numbers(a)}", a)  # fmt: skip
+        numbers = rf"f\left({self._numbers(self.z[layer])}\right) = {self._numbers(a)}"
+        return MatrixStep("a", layer, f"{lhs} = f({z})", f"{lhs} = {numbers}", a)
 
     def _output_delta(self) -> MatrixStep:
         L, out_act = self.L, self.net.output_activation
@@ -147,7 +147,8 @@ class _Builder:
         delta = slope * back
         self.delta[layer] = delta
         lhs = self._delta_lhs(layer)
-        names = rf"f'({self._vector('net', layer)}) \odot ({self._matrix(layer + 1)} {self._delta(layer + 1)})"
+        back_names = f"{self._matrix(layer + 1)} {self._delta(layer + 1)}"
+        names = rf"f'({self._vector('net', layer)}) \odot ({back_names})"
         numbers = (
             rf"{self._numbers(slope)} \odot \left({self._numbers(W)} "
             rf"{self._numbers(self.delta[layer + 1])}\right)"

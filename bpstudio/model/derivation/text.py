@@ -91,6 +91,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "七、更新权重（偏置固定，不更新）：{w} ← {w} − {eta} · ∂{E}/∂{w}，再求新的误差",
     },
     "list.and": {"en": ", ", "zh": "、"},
+    "matrix.title": {"en": "The same step in matrices", "zh": "同一步的矩阵形式"},
+    "matrix.note": {
+        "en": "Weights as the project stores them: one row per unit of the layer before, one "
+        "column per unit of the layer (inputs × outputs). So z = Wᵀa, the error goes back as "
+        "W δ, and ∂{E}/∂W = a δᵀ; vectors are columns, ⊙ multiplies element by element.",
+        "zh": "权重按项目的存储方式排列：每行对应前一层的一个单元，每列对应本层的一个单元"
+        "（输入 × 输出）。所以 z = Wᵀa，误差按 W δ 向前传，∂{E}/∂W = a δᵀ；向量为列向量，"
+        "⊙ 表示逐元素相乘。",
+    },
     # said once before the formula of the first step that repeats the one before for another
     # unit (the seed's 同理可得：), in documents; the walkthrough card shows it above the formula
     "same_way": {"en": "In the same way:", "zh": "同理可得："},
