@@ -27,6 +27,7 @@ from bpstudio.model.network_size import WALKTHROUGH_MAX_WEIGHTS
 from bpstudio.render.elision import shorten_sums
 from bpstudio.views.formula_widget import FormulaLabel, FormulaScroll, prefetch
 from bpstudio.views.language import Retranslating
+from bpstudio.views.matrix_box import MatrixBox
 from bpstudio.views.practice_bar import PracticeBar
 from bpstudio.views.practice_box import PracticeBox
 from bpstudio.views.symbols import sub, sup
@@ -81,6 +82,8 @@ class StepCard(Retranslating, QFrame):
         layout.addWidget(self.explanation)
         self.note = NoteBox()
         layout.addWidget(self.note)
+        self.matrix = MatrixBox()  # the same step's layer in matrices
+        layout.addWidget(self.matrix)
         layout.addStretch(1)
         for label in self.findChildren(QLabel):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -352,6 +355,7 @@ class DerivationPanel(Retranslating, QWidget):
         lead = derivation_text("same_way", derivation.lang) if step.same_way else ""
         note = next((n for n in derivation.notes if step.index in n.steps), None)
         self.card.show_step(step, lead, note)
+        self.card.matrix.show_step(derivation, step)
         self.card.set_concealed(self._concealed(index))
         self._queue_neighbours(index)
         item = self._items.get(index) or self._section_items.get(step.section)

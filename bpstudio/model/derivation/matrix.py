@@ -177,3 +177,23 @@ class _Builder:
 def _transposed(name: str) -> str:
     """Mᵀ, or (W^{(2)})ᵀ where the name has a superscript of its own."""
     return f"({name})^{{T}}" if "^" in name or "frac" in name else f"{name}^{{T}}"
+
+
+_FORWARD = ("z", "a")
+_BACKWARD = ("dE/dz", "dE/dw", "dE/db")
+
+
+def matrix_steps_for(steps: tuple[MatrixStep, ...], step) -> tuple[MatrixStep, ...]:
+    """The matrix steps that hold a per-unit ``step``'s number (or that it leads to): the
+    forward pass of its layer, or the error and gradients of its layer."""
+    layer, quantity = step.layer, step.quantity
+    last = max((s.layer for s in steps), default=0)
+    if quantity in ("Y", "E", "E_new"):
+        layer, wanted = last, _FORWARD
+    elif quantity in _FORWARD:
+        wanted = _FORWARD
+    elif quantity in ("dE/dY", "dE/da"):
+        wanted = ("dE/dz",)
+    else:  # ∂E/∂z, ∂E/∂w, ∂E/∂b, the batch means and the update
+        wanted = _BACKWARD
+    return tuple(s for s in steps if s.layer == layer and s.quantity in wanted)
