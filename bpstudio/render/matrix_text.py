@@ -7,13 +7,16 @@ import json
 
 from bpstudio.model import notation
 from bpstudio.model.derivation.matrix import matrix_steps
-from bpstudio.model.derivation.text import tr
+from bpstudio.model.derivation.text import tr as derivation_text
 
 
 def _texts(derivation) -> tuple[str, str]:
     network = derivation.source[0]
     with notation.writing(derivation.notation, network.layer_sizes):
-        return tr("matrix.title", derivation.lang), tr("matrix.note", derivation.lang)
+        return (
+            derivation_text("matrix.title", derivation.lang),
+            derivation_text("matrix.note", derivation.lang),
+        )
 
 
 def with_matrix(text: str, derivation, fmt: str) -> str:

@@ -1045,6 +1045,17 @@
     </message>
 </context>
 <context>
+    <name>MatrixBox</name>
+    <message>
+        <source>Matrix view</source>
+        <translation>矩阵形式</translation>
+    </message>
+    <message>
+        <source>Show this step&apos;s layer as matrices, beside the formula for one unit</source>
+        <translation>将这一步所在的层写成矩阵，与单个单元的公式并列</translation>
+    </message>
+</context>
+<context>
     <name>ModelMessages</name>
     <message>
         <source>the loss</source>
@@ -2020,6 +2031,17 @@
     <message>
         <source>Remove hidden layer</source>
         <translation>删除隐含层</translation>
+    </message>
+</context>
+<context>
+    <name>NotationMenu</name>
+    <message>
+        <source>&amp;Notation</source>
+        <translation>记号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Write the walkthrough, the diagram&apos;s labels and the exports in this book&apos;s symbols</source>
+        <translation>推导、网络图的标注和各种导出都改用这本书的记号</translation>
     </message>
 </context>
 <context>
