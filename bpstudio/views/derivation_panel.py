@@ -24,13 +24,14 @@ from bpstudio.controller.walkthrough import BUILDING, TOO_BIG
 from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
 from bpstudio.model.network_size import WALKTHROUGH_MAX_WEIGHTS
+from bpstudio.model.notation.glyph import subscript, superscript
 from bpstudio.render.elision import shorten_sums
 from bpstudio.views.formula_widget import FormulaLabel, FormulaScroll, prefetch
 from bpstudio.views.language import Retranslating
 from bpstudio.views.matrix_box import MatrixBox
 from bpstudio.views.practice_bar import PracticeBar
 from bpstudio.views.practice_box import PracticeBox
-from bpstudio.views.symbols import sub, sup
+from bpstudio.views.symbols import sup
 from bpstudio.views.walkthrough_bar import WalkthroughBar
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
@@ -418,16 +419,26 @@ def _outline_text(step, concealed: bool = False) -> str:
 
 
 _SAMPLE = re.compile(r"\^\{\((\d+)\)\}")
-_PARTIAL_E = re.compile(r"\\frac\{\\partial (E[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]*)\}\{\\partial ")
+_PARTIAL = re.compile(r"\\frac\{\\partial ([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\{\\partial ")
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
+_WRAPPED = re.compile(r"\\(?:mathrm|mathcal|hat)\{([^{}]*)\}")
+_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "theta": "θ", "eta": "η"}
+_SPECIAL = {"mathcal": {"L": "ℒ"}, "hat": {"Y": "Ŷ", "y": "ŷ"}}
+
+
+def _unwrapped(match: re.Match) -> str:
+    kind = match[0][1 : match[0].index("{")]
+    return _SPECIAL.get(kind, {}).get(match[1], match[1])
 
 
 def _plain(latex: str) -> str:
-    """A readable plain-text version of a quantity's LaTeX symbol, for the outline."""
+    """A readable plain-text version of a quantity's LaTeX symbol (in any notation preset),
+    for the outline."""
     text = _SAMPLE.sub(lambda m: f"⁽{sup(m[1])}⁾", latex)  # E^{(2)}: the loss of sample 2
-    text = _PARTIAL_E.sub(r"∂\1/∂", text)
-    text = text.replace(r"\hat{Y}", "Ŷ")
-    text = _SCRIPT.sub(lambda m: (sub if m[1] == "_" else sup)(m[2] or m[3]), text)
+    text = _PARTIAL.sub(r"∂\1/∂", text)
+    text = _WRAPPED.sub(_unwrapped, text)
+    text = re.sub(r"\\([a-z]+)", lambda m: _LETTERS.get(m[1], m[0]), text)
+    text = _SCRIPT.sub(lambda m: (subscript if m[1] == "_" else superscript)(m[2] or m[3]), text)
     for token in ("\\", "{", "}"):
         text = text.replace(token, "")
     return text

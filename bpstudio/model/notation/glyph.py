@@ -24,6 +24,16 @@ def _scripted(text: str, table: dict, marker: str) -> str:
     return text.translate(table)
 
 
+def subscript(text: str) -> str:
+    """``text`` as a plain-Unicode subscript: x₁, w₁₂, out_h1."""
+    return _scripted(text, _SUB, "_")
+
+
+def superscript(text: str) -> str:
+    """``text`` as a plain-Unicode superscript: a², a⁽²⁾."""
+    return _scripted(text, _SUP, "^")
+
+
 def _fill(template: str, fields: dict) -> str:
     """Each ``{unit}``, ``{layer}``... replaced; other braces are LaTeX's (``\\hat{y}``)."""
     return _PLACEHOLDER.sub(lambda m: str(fields[m[1]]) if m[1] in fields else m[0], template)
