@@ -14,8 +14,7 @@ from bpstudio.model.activations import ACTIVATION_NAMES
 from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.views import network_dialogs
 from bpstudio.views.actions import describe, make_action
-from bpstudio.views.language import Retranslating
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import Retranslating, model_message
 from bpstudio.views.model_names import activation_label, loss_label
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from bpstudio.model.gradient_paths import PATH_QUANTITIES, SamplePass, paths_for_ref
 from bpstudio.model.refs import EdgeRef, UnitRef
 from bpstudio.views.diagram.path_overlay import PathOverlayItem
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import model_message
 
 LIVE_REFRESH_MS = 100
 
