@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -356,10 +356,9 @@ class DerivationPanel(Retranslating, QWidget):
         self._queue_neighbours(index)
         item = self._items.get(index) or self._section_items.get(step.section)
         if item is not None:
-            self.outline.blockSignals(True)
-            self.outline.setCurrentItem(item)
-            self.outline.scrollToItem(item)
-            self.outline.blockSignals(False)
+            with QSignalBlocker(self.outline):
+                self.outline.setCurrentItem(item)
+                self.outline.scrollToItem(item)
 
     def _queue_neighbours(self, index: int) -> None:
         """The next formula first (the likelier move), then the previous one."""

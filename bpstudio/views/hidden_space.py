@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QRectF, QSignalBlocker, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from bpstudio.model.derivation import symbols as sym
@@ -117,14 +117,13 @@ class HiddenSpacePlot(Retranslating, QWidget):
     def _fill_layers(self) -> None:
         layers = plane_layers(self._document.project.network)
         chosen = self.layer_combo.currentData()
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        for layer in layers:
-            self.layer_combo.addItem("", layer)
-        self._fill_layer_names()
-        index = self.layer_combo.findData(chosen)
-        self.layer_combo.setCurrentIndex(index if index >= 0 else len(layers) - 1)
-        self.layer_combo.blockSignals(False)
+        with QSignalBlocker(self.layer_combo):
+            self.layer_combo.clear()
+            for layer in layers:
+                self.layer_combo.addItem("", layer)
+            self._fill_layer_names()
+            index = self.layer_combo.findData(chosen)
+            self.layer_combo.setCurrentIndex(index if index >= 0 else len(layers) - 1)
         self._on_layer_chosen()
 
     def _fill_layer_names(self) -> None:
@@ -143,14 +142,13 @@ class HiddenSpacePlot(Retranslating, QWidget):
         sizes = self._document.project.network.layer_sizes
         three = layer is not None and sizes[layer - 1] == 3
         chosen = self.units_combo.currentData()
-        self.units_combo.blockSignals(True)
-        self.units_combo.clear()
-        for pair in PAIRS_OF_THREE if three else ((1, 2),):
-            names = ", ".join(sym.plain_a(layer or 2, u) for u in pair)
-            self.units_combo.addItem(names, pair)
-        index = self.units_combo.findData(chosen)
-        self.units_combo.setCurrentIndex(max(index, 0))
-        self.units_combo.blockSignals(False)
+        with QSignalBlocker(self.units_combo):
+            self.units_combo.clear()
+            for pair in PAIRS_OF_THREE if three else ((1, 2),):
+                names = ", ".join(sym.plain_a(layer or 2, u) for u in pair)
+                self.units_combo.addItem(names, pair)
+            index = self.units_combo.findData(chosen)
+            self.units_combo.setCurrentIndex(max(index, 0))
         self.units_combo.setEnabled(three)
 
     # drawing ------------------------------------------------------------------------------
