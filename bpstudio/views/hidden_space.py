@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSignalBlocker, QTimer
+from PySide6.QtCore import QRectF, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.hidden_space import HiddenSpace, hidden_space, plane_layers
 from bpstudio.views.decision_boundary import CLASS_COLOURS, LIGHT_CLASS_COLOURS
@@ -36,8 +37,7 @@ class HiddenSpacePlot(Retranslating, QWidget):
         self.redraw_count = 0
         self._shown_rect = QRectF()
         self._sight = SightWatch(self, self.redraw_now)
-        self._timer = QTimer(self, singleShot=True, interval=REDRAW_INTERVAL_MS)
-        self._timer.timeout.connect(self._on_redraw_due)
+        self._redraw_soon = Coalescer(self._on_redraw_due, REDRAW_INTERVAL_MS, self)
         self.layer_combo = QComboBox(objectName="hiddenSpaceLayer")
         self.units_combo = QComboBox(objectName="hiddenSpaceUnits")
         self.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
@@ -153,8 +153,7 @@ class HiddenSpacePlot(Retranslating, QWidget):
 
     # drawing ------------------------------------------------------------------------------
     def schedule_redraw(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._redraw_soon.request()
 
     def _on_redraw_due(self) -> None:
         if self._sight.in_sight():
