@@ -172,7 +172,7 @@ def _run_headless(argv: list[str]) -> int:
         module, function = VERBS[args.verb]
         return getattr(importlib.import_module(module), function)(args)
     except KeyboardInterrupt:  # before or after the work that stops cleanly on its own
-        from bpstudio.cli_text import translate
+        from bpstudio.i18n.cli_text import translate
 
         interrupted = translate("cli", "interrupted")
         print(f"bpstudio: {interrupted}", file=sys.stderr)
@@ -187,7 +187,7 @@ def _looks_like_a_verb(word: str) -> bool:
 
 
 def _unknown_verb(word: str) -> int:
-    from bpstudio.cli_text import translate
+    from bpstudio.i18n.cli_text import translate
 
     close = difflib.get_close_matches(word, HEADLESS_VERBS, n=1, cutoff=0.5)
     if close:

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from bpstudio.cli_derive import default_lang
 from bpstudio.cli_notation import add_notation_option
-from bpstudio.cli_text import translate
+from bpstudio.i18n.cli_text import translate
+from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
 from bpstudio.model.practice import max_level
 from bpstudio.model.practice.sheets import MAX_STUDENTS, class_exercises
 from bpstudio.model.safe_files import FileWriteError
-from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
 EXIT_BAD_INPUT = 2
 

@@ -344,10 +344,10 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
 
     # internals ------------------------------------------------------------------------------
     def _push(self, after: Project, text: CommandName, structural: bool = False) -> None:
-        self.undo_stack.push(ProjectCommand(self, self.project, after, text, structural))
+        self.undo_stack.push(ProjectCommand(self._apply, self.project, after, text, structural))
 
     def _push_merging(self, after: Project, text: CommandName, command_id: int, key: tuple) -> None:
-        command = MergingParameterCommand(self, self.project, after, text, command_id, key)
+        command = MergingParameterCommand(self._apply, self.project, after, text, command_id, key)
         self.undo_stack.push(command)
 
     def _apply(self, project: Project, structural: bool) -> None:

@@ -14,9 +14,8 @@ from bpstudio.controller.training_session import TrainingSession
 from bpstudio.controller.walkthrough import WalkthroughCursor
 from bpstudio.model.derivation import derive_project
 from bpstudio.views.derivation_panel import DerivationPanel
-from bpstudio.views.language import derivation_language, switcher
+from bpstudio.views.language import derivation_language, model_message, switcher
 from bpstudio.views.loss_plot import LossPlotWidget
-from bpstudio.views.model_messages import model_message
 from bpstudio.views.training_panel import TrainingPanel
 from bpstudio.views.walkthrough_bar import expanded_setting
 

@@ -15,7 +15,7 @@ from bpstudio.controller.document import Document
 from bpstudio.controller.project_loader import ProjectLoad, loads_in_background
 from bpstudio.model.validation import ProjectFileError
 from bpstudio.views import recent_files
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import model_message
 
 
 class WindowFiles(QObject):
