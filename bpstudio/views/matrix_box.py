@@ -22,11 +22,13 @@ class MatrixBox(Retranslating, QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("stepMatrix")
-        self.toggle = QToolButton(objectName="stepMatrixToggle")
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("stepMatrixToggle")
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
-        self.body = QWidget(objectName="stepMatrixBody")
+        self.body = QWidget()
+        self.body.setObjectName("stepMatrixBody")
         self._body_layout = QVBoxLayout(self.body)
         self._body_layout.setContentsMargins(16, 0, 0, 0)
         layout = QVBoxLayout(self)
@@ -37,7 +39,7 @@ class MatrixBox(Retranslating, QWidget):
         self._steps: tuple = ()  # the derivation's matrix steps, computed when first shown
         self._step = None
         self._shown: tuple = ()
-        on = QSettings().value(SETTINGS_KEY, False, type=bool)
+        on = bool(QSettings().value(SETTINGS_KEY, False, type=bool))
         self.toggle.setChecked(on)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.body.setVisible(on)
@@ -80,7 +82,8 @@ class MatrixBox(Retranslating, QWidget):
 
     def _clear(self) -> None:
         while self._body_layout.count():
-            widget = self._body_layout.takeAt(0).widget()
+            item = self._body_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
 

@@ -188,6 +188,7 @@ def matrix_steps_for(steps: tuple[MatrixStep, ...], step) -> tuple[MatrixStep, .
     forward pass of its layer, or the error and gradients of its layer."""
     layer, quantity = step.layer, step.quantity
     last = max((s.layer for s in steps), default=0)
+    wanted: tuple[str, ...]
     if quantity in ("Y", "E", "E_new"):
         layer, wanted = last, _FORWARD
     elif quantity in _FORWARD:

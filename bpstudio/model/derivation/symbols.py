@@ -80,7 +80,7 @@ def rate_sym() -> str:
     return glyph("rate", 0).latex
 
 
-def delta_name(layer: int, unit: int) -> str | None:
+def delta_name(layer: int, unit: int | str) -> str | None:
     """The book's own name for ∂E/∂z (δ, g = −∂E/∂β), as the left of its formula, or None."""
     writing = notation.current()
     tables = (writing.notation.symbols, writing.notation.output_layer)
@@ -152,11 +152,10 @@ def plain_label(unit: int) -> str:
 def words() -> dict[str, str]:
     """The generic names the catalogue's sentences use ({E}, {Y}, {Yhat}, {w}, {eta})."""
     last = _last()
-    strip = {"sub": "", "sup": ""}
     return {
         "E": _loss().plain,
-        "Y": Glyph(glyph("output", last, unit=1).base, **strip).plain,
-        "Yhat": Glyph(glyph("label", last, unit=1).base, **strip).plain,
-        "w": Glyph(glyph("weight", last, j=1, k=1).base, **strip).plain,
+        "Y": glyph("output", last, unit=1).base,
+        "Yhat": glyph("label", last, unit=1).base,
+        "w": glyph("weight", last, j=1, k=1).base,
         "eta": glyph("rate", 0).plain,
     }

@@ -53,9 +53,8 @@ class Glyph:
     sign: int = 1
 
     def filled(self, **fields) -> Glyph:
-        return Glyph(
-            *(_fill(p, fields) for p in (self.base, self.tex, self.sub, self.sup)), self.sign
-        )
+        base, tex, sub, sup = (_fill(p, fields) for p in (self.base, self.tex, self.sub, self.sup))
+        return Glyph(base, tex, sub, sup, self.sign)
 
     @property
     def latex(self) -> str:

@@ -84,9 +84,10 @@ def resolve(notation: Notation | str | None, sizes) -> Writing:
 
 @contextmanager
 def writing(notation: Notation | str | None, sizes) -> Iterator[Writing]:
-    token = _writing.set(resolve(notation, sizes))
+    active = resolve(notation, sizes)
+    token = _writing.set(active)
     try:
-        yield _writing.get()
+        yield active
     finally:
         _writing.reset(token)
 
