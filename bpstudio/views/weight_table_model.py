@@ -28,7 +28,7 @@ from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.document import Document
 from bpstudio.model.refs import BiasRef, EdgeRef
 from bpstudio.views.number_input import parse_number
-from bpstudio.views.symbols import bias_symbol, sup, unit_symbol, weight_symbol
+from bpstudio.views.symbols import bias_symbol, parameter_glyph, unit_symbol, weight_symbol
 from bpstudio.views.value_colours import HIGHLIGHT_BACKGROUND, value_tint
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -224,7 +224,8 @@ class WeightTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return unit_symbol(self.layer, section + 1, n_layers)
         if self.is_bias_row(section):
-            return self.tr("bias b%s") % sup(self.layer)
+            # the layer's bias in the notation in force: b³, b⁽²⁾, 周志华's θ
+            return self.tr("bias %s") % parameter_glyph(self.layer, None, "").plain
         return unit_symbol(self.layer - 1, section + 1, n_layers)
 
     # editing ------------------------------------------------------------------------------

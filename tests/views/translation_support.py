@@ -31,6 +31,7 @@ ALLOWED_WORDS = {
     "sd", "English", "Python", "NumPy", "pyqtgraph", "ziamath", "MIT", "BSD", "Clause",
     "PyTorch", "Jupyter", "torch", "nn", "autograd", "optim", "py", "ipynb",
     "PDF", "pdf", "HTML", "html", "Markdown", "md", "tex",  # the handout's file formats
+    "Matt", "Mazur",  # View ▸ Notation: the author of a worked example, as Chinese courses cite him
 }  # fmt: skip
 ALLOWED_PHRASES = ("Qt for Python",)
 _MARKUP = re.compile(r"<[^>]*>|&[a-z]+;|\([^)]*\*\.[^)]*\)")  # tags, entities, (*.png)

@@ -2580,8 +2580,8 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation> (双击可编辑)</translation>
     </message>
     <message>
-        <source>bias b%s</source>
-        <translation>偏置 b%s</translation>
+        <source>bias %s</source>
+        <translation>偏置 %s</translation>
     </message>
     <message>
         <source>“%s” is not a number; the value was kept.</source>
