@@ -1,0 +1,77 @@
+"""The data panel's loss and accuracy: evaluated at once for small networks, on a thread for big
+ones while the panel says so, and never showing the numbers of a state that is gone."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+
+from bpstudio.controller.document import Document
+from bpstudio.model import network_size
+from bpstudio.model.evaluation import evaluate
+from bpstudio.model.examples import load_example
+from bpstudio.model.network import Network
+from bpstudio.views.data_panel import DataPanel
+
+
+def _project(sizes):
+    project = load_example("seed")
+    rng = np.random.default_rng(0)
+    pairs = list(zip(sizes[:-1], sizes[1:], strict=False))
+    weights = [rng.normal(0, 0.1, pair) for pair in pairs]
+    project.network = Network(list(sizes), ["sigmoid"] * len(pairs), weights, None)
+    project.dataset = project.dataset.__class__(
+        rng.uniform(-1, 1, (8, sizes[0])), rng.uniform(0, 1, (8, sizes[-1]))
+    )
+    return project
+
+
+@pytest.fixture
+def panel(qtbot):
+    document = Document(_project((2, 3, 1)))
+    widget = DataPanel(document)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _expected(document):
+    project = document.project
+    return evaluate(document.shown_network(), project.dataset, project.loss, project.steps_taken)
+
+
+def test_a_small_network_is_evaluated_at_once(panel):
+    assert not panel.evaluation.evaluating
+    assert repr(panel.evaluation.result) == repr(_expected(panel._document))
+    assert "evaluating" not in panel.info.text()
+
+
+def test_a_big_network_is_evaluated_on_a_thread_while_the_window_keeps_ticking(panel, qtbot):
+    document = panel._document
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    document.restore_autosave(_project((1, 500_000, 1)), None)
+    assert panel.evaluation.evaluating
+    assert "Loss: evaluating…" in panel.info.text()
+    ticks.clear()
+    qtbot.waitUntil(lambda: not panel.evaluation.evaluating, timeout=60_000)
+    timer.stop()
+    assert repr(panel.evaluation.result) == repr(_expected(document))
+    assert "evaluating" not in panel.info.text()
+    assert len(ticks) >= 3  # the event loop ran while the pass did
+
+
+def test_an_edit_during_the_pass_drops_the_older_result(panel, qtbot, monkeypatch):
+    monkeypatch.setattr(network_size, "EVALUATION_SYNC_COST", 0)
+    document = panel._document
+    results = []
+    panel.evaluation.changed.connect(lambda: results.append(panel.evaluation.result))
+    document.set_weight(2, 1, 1, 2.5)
+    document.set_weight(2, 1, 2, -1.5)  # while the first edit's pass runs
+    qtbot.waitUntil(lambda: not panel.evaluation.evaluating, timeout=10_000)
+    shown = [r for r in results if r is not None]
+    assert [repr(r) for r in shown] == [repr(_expected(document))]  # the first edit's numbers never shown
+    assert "evaluating" not in panel.info.text()
