@@ -73,5 +73,6 @@ def test_an_edit_during_the_pass_drops_the_older_result(panel, qtbot, monkeypatc
     document.set_weight(2, 1, 2, -1.5)  # while the first edit's pass runs
     qtbot.waitUntil(lambda: not panel.evaluation.evaluating, timeout=10_000)
     shown = [r for r in results if r is not None]
-    assert [repr(r) for r in shown] == [repr(_expected(document))]  # the first edit's numbers never shown
+    # the first edit's numbers are never shown
+    assert [repr(r) for r in shown] == [repr(_expected(document))]
     assert "evaluating" not in panel.info.text()
