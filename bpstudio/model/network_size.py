@@ -57,6 +57,15 @@ def evaluation_runs_at_once(network, samples: int) -> bool:
     return cost <= EVALUATION_SYNC_COST
 
 
+def hidden_space_runs_at_once(network, samples: int) -> bool:
+    """The hidden-space plot passes the samples, its grid lines' points and its output map's
+    cells through the network: at most that many forward passes' worth of work."""
+    from bpstudio.model.hidden_space import GRID_LINES, POINTS_PER_LINE, RESOLUTION
+
+    rows = samples + 2 * GRID_LINES * POINTS_PER_LINE + RESOLUTION**2
+    return forward_pass_cost(network.layer_sizes, rows, network.use_bias) <= EVALUATION_SYNC_COST
+
+
 def matrix_summary(matrix) -> tuple[float, float, float, float]:
     """(min, max, mean, root mean square) of a weight matrix: what a table too big to list
     shows instead of its cells."""

@@ -76,3 +76,21 @@ def test_an_edit_during_the_pass_drops_the_older_result(panel, qtbot, monkeypatc
     # the first edit's numbers are never shown
     assert [repr(r) for r in shown] == [repr(_expected(document))]
     assert "evaluating" not in panel.info.text()
+
+
+def test_a_big_networks_hidden_space_is_computed_on_a_thread(qtbot, monkeypatch):
+    from bpstudio.views.hidden_space import HiddenSpacePlot
+
+    document = Document(_project((2, 2, 1)))
+    plot = HiddenSpacePlot(document)
+    qtbot.addWidget(plot)
+    assert plot.space is not None  # small: drawn at once
+    monkeypatch.setattr(network_size, "EVALUATION_SYNC_COST", 0)
+    document.set_weight(2, 1, 1, 2.5)
+    plot.redraw_now()
+    assert plot.space is None and plot._stack.currentWidget() is plot.busy_label
+    assert "Computing" in plot.busy_label.text()
+    qtbot.waitUntil(lambda: plot.space is not None, timeout=10_000)
+    assert plot._stack.currentIndex() == 0
+    prepared = document.project.dataset.prepare_inputs(document.project.dataset.inputs)
+    np.testing.assert_allclose(plot.space.points, document.project.network.forward(prepared).a[1])
