@@ -17,6 +17,8 @@ WALKTHROUGH_SYNC_WEIGHTS = 2_000  # above this, the walkthrough is built off the
 # Multiply-adds and activations of a forward pass over every sample: above this, the loss and
 # accuracy are evaluated off the event loop (a 1-10^7-1 network on 8 samples stalled 16 s).
 EVALUATION_SYNC_COST = 2_000_000
+# Weights the tables' summaries (min, max, mean, rms) cover at once; above, on a thread.
+SUMMARY_SYNC_WEIGHTS = 2_000_000
 
 
 def weight_count(layer_sizes: Sequence[int], use_bias: bool = False) -> int:
@@ -64,6 +66,10 @@ def hidden_space_runs_at_once(network, samples: int) -> bool:
 
     rows = samples + 2 * GRID_LINES * POINTS_PER_LINE + RESOLUTION**2
     return forward_pass_cost(network.layer_sizes, rows, network.use_bias) <= EVALUATION_SYNC_COST
+
+
+def summaries_run_at_once(matrices) -> bool:
+    return sum(int(m.size) for m in matrices) <= SUMMARY_SYNC_WEIGHTS
 
 
 def matrix_summary(matrix) -> tuple[float, float, float, float]:

@@ -94,3 +94,20 @@ def test_a_big_networks_hidden_space_is_computed_on_a_thread(qtbot, monkeypatch)
     assert plot._stack.currentIndex() == 0
     prepared = document.project.dataset.prepare_inputs(document.project.dataset.inputs)
     np.testing.assert_allclose(plot.space.points, document.project.network.forward(prepared).a[1])
+
+
+def test_millions_of_weights_are_summarised_on_a_thread(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from bpstudio.views.weight_tables import WeightTablesPanel
+
+    monkeypatch.setattr(network_size, "SUMMARY_SYNC_WEIGHTS", 0)
+    document = Document(_project((2, 600, 600, 1)))  # 360,000 weights: not listed
+    panel = WeightTablesPanel(document)
+    qtbot.addWidget(panel)
+    summary = panel.findChild(QLabel, "weightSummary3")
+    assert "Summarising them…" in summary.text() and "Smallest" not in summary.text()
+    qtbot.waitUntil(lambda: "Smallest" in summary.text(), timeout=10_000)
+    document.set_weight(3, 1, 1, 99.0)
+    assert "Summarising them…" in summary.text()  # never the numbers from before the edit
+    qtbot.waitUntil(lambda: "largest 99," in summary.text(), timeout=10_000)
