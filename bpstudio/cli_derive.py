@@ -12,6 +12,7 @@ import sys
 from bpstudio.cli_text import cli_language, translate
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
+from bpstudio.model.safe_files import FileWriteError, check_target, write_file
 from bpstudio.render import render_derivation
 from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
@@ -25,6 +26,11 @@ def default_lang(environ=os.environ) -> str:
 
 def run_derive(args) -> int:
     lang = args.lang or default_lang()
+    if args.out is not None:  # checked before the work; the project itself is never replaced
+        try:
+            check_target(args.out, source=args.project)
+        except FileWriteError as exc:
+            return _bad_input(model_message(exc, translate))
     try:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
@@ -42,14 +48,13 @@ def run_derive(args) -> int:
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))
     text = render_derivation(derivation, args.format)
-    if not args.out:
+    if args.out is None:
         sys.stdout.write(text)
         return 0
     try:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text)
-    except OSError as exc:
-        return _bad_input(translate("cli", "cannot write %s: %s") % (args.out, exc.strerror or exc))
+        write_file(args.out, text, source=args.project)
+    except FileWriteError as exc:
+        return _bad_input(model_message(exc, translate))
     print(translate("cli", "wrote %s") % args.out, file=sys.stderr)
     return 0
 

@@ -7,6 +7,7 @@ sample is computed here, once per change, so views only display numbers.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from bpstudio.model.live_gradients import ParameterGradients, of_sample
 from bpstudio.model.network import Network
 from bpstudio.model.project import Project, load_project, save_project
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.model.safe_files import remove_stale_temps
 from bpstudio.model.trace import ForwardTrace, Gradients
 from bpstudio.model.training import TrainingConfig
 
@@ -285,9 +287,12 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     # files ----------------------------------------------------------------------------------
     def load(self, path) -> None:
         """Open ``path``; on ProjectFileError the current project is left untouched."""
-        path = Path(path)
+        # Absolute now: a relative path would later mean another file if the working folder
+        # changes (crash recovery started from elsewhere once saved to <there>/p.json).
+        path = Path(os.path.abspath(path))
         self.riskyOperationStarting.emit()
         project = load_project(path)  # raises before anything here changes
+        remove_stale_temps(path.parent, path.name)  # left by a save that was killed
         self._reset(project, path)
 
     def open_loaded(self, project: Project, path) -> None:
@@ -307,7 +312,7 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.undo_stack.resetClean()  # modified until saved, whatever undo does
 
     def save(self, path=None) -> None:
-        target = Path(path) if path is not None else self.file_path
+        target = Path(os.path.abspath(path)) if path is not None else self.file_path
         if target is None:
             raise ValueError("this project has never been saved; give a file name")
         save_project(self.project, target)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,11 +21,15 @@ from bpstudio.model.dataset import Dataset
 from bpstudio.model.dataset_json import dataset_settings_from_json, dataset_to_json
 from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.model.initialisation import SCHEMES, InitScheme
+from bpstudio.model.label_rules import target_problem
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
+from bpstudio.model.safe_files import read_bounded, write_file
+from bpstudio.model.savable import check_text_is_savable, check_view
 from bpstudio.model.training import TrainingConfig
 from bpstudio.model.validation import (
+    MAX_SEED,
     ProjectFileError,
     expect_bool,
     expect_choice,
@@ -39,13 +41,14 @@ from bpstudio.model.validation import (
     expect_str,
     expect_vector,
     fail,
-    read_limited,
+    parse_json_int,
     require,
 )
 
 FORMAT = "bpstudio-project"
 FORMAT_VERSION = 1
 MAX_PROJECT_BYTES = 64 * 1024 * 1024
+MAX_INIT_SCALE = 1e6  # uniform(-scale, scale) overflows near 1e308; the dialog allows 100
 
 
 @dataclass
@@ -175,25 +178,15 @@ def _encode_matrix(rows: list[list], indent: str, inner: str) -> str:
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
-    """Write atomically: temp file in the same folder, fsync, then rename over the target."""
-    path = Path(path)
-    text = dumps(project)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write atomically through the one writer (bpstudio.model.safe_files): the old file stays
+    whole if anything fails, a symlink's real file is replaced, devices are refused."""
+    write_file(path, dumps(project))
 
 
 # loading ---------------------------------------------------------------------------------
 def load_project(path: str | os.PathLike) -> Project:
     limit = Message("project files are limited to {mib} MiB", mib=MAX_PROJECT_BYTES // 2**20)
-    return loads(read_limited(path, MAX_PROJECT_BYTES, ProjectFileError, limit))
+    return loads(read_bounded(path, MAX_PROJECT_BYTES, ProjectFileError, limit))
 
 
 def loads(raw: bytes | str) -> Project:
@@ -204,8 +197,10 @@ def loads(raw: bytes | str) -> Project:
             raise ProjectFileError(
                 "not a text file (byte {byte} is not UTF-8)", byte=exc.start
             ) from None
+    raw = raw.removeprefix("\ufeff")  # a byte order mark, as some editors write (CSV too)
     try:
-        data = json.loads(raw, parse_constant=_reject_constant)
+        # NaN and Infinity are read as numbers, so that the field holding one is named.
+        data = json.loads(raw, parse_int=parse_json_int)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
             "not valid JSON (line {line}, column {column}: {reason}); "
@@ -220,11 +215,8 @@ def loads(raw: bytes | str) -> Project:
         raise ProjectFileError(
             "not a BP Studio project ({reason})", reason=Message(str(exc))
         ) from None
+    check_text_is_savable(raw, data)
     return from_json(data)
-
-
-def _reject_constant(name: str):
-    raise ProjectFileError("the file contains {name}, which is not a finite number", name=name)
 
 
 def from_json(data: Any) -> Project:
@@ -249,6 +241,7 @@ def from_json(data: Any) -> Project:
     except ValueError as exc:
         raise fail("loss", exc) from None
     dataset = _read_dataset(expect_object(require(data, "dataset", ""), "dataset"), network)
+    _check_labels(dataset, loss, network)
     steps, history = _read_history(data.get("history"))
     return Project(
         name=expect_str(data.get("name", "Untitled"), "name"),
@@ -260,8 +253,21 @@ def from_json(data: Any) -> Project:
         history=history,
         steps_taken=steps,
         description=expect_str(data.get("description", ""), "description"),
-        view=expect_object(data.get("view", {}), "view"),
+        view=_read_view(data.get("view", {})),
     )
+
+
+def _read_view(value: Any) -> dict:
+    view = expect_object(value, "view")
+    check_view(view)
+    return view
+
+
+def _check_labels(dataset: Dataset, loss: str, network: Network) -> None:
+    problem = target_problem(dataset.targets, loss, network.output_activation)
+    if problem is not None:
+        row, why = problem
+        raise fail(f"dataset.targets[{row}]", why)
 
 
 def _read_network(net: dict) -> Network:
@@ -327,18 +333,28 @@ def _read_training(tr: Any) -> TrainingConfig:
     return TrainingConfig(
         learning_rate=lr,
         momentum=momentum,
-        batch_size=expect_int(tr.get("batch_size", 1), "training.batch_size", minimum=1),
+        batch_size=expect_int(
+            tr.get("batch_size", 1), "training.batch_size", minimum=1, maximum=MAX_SEED
+        ),
         shuffle=expect_bool(tr.get("shuffle", False), "training.shuffle"),
-        seed=expect_int(tr.get("seed", 0), "training.seed", minimum=0),
+        seed=expect_int(tr.get("seed", 0), "training.seed", minimum=0, maximum=MAX_SEED),
     )
 
 
 def _read_init(init: Any) -> InitScheme:
     init = expect_object(init, "initialisation")
+    scale = expect_number(init.get("scale", 0.5), "initialisation.scale")
+    if not 0 <= scale <= MAX_INIT_SCALE:
+        raise fail(
+            "initialisation.scale",
+            "expected a number from 0 to {limit}, got {value}",
+            limit=MAX_INIT_SCALE,
+            value=scale,
+        )
     return InitScheme(
         name=expect_choice(init.get("scheme", "xavier"), SCHEMES, "initialisation.scheme"),
-        seed=expect_int(init.get("seed", 0), "initialisation.seed", minimum=0),
-        scale=expect_number(init.get("scale", 0.5), "initialisation.scale"),
+        seed=expect_int(init.get("seed", 0), "initialisation.seed", minimum=0, maximum=MAX_SEED),
+        scale=scale,
     )
 
 

@@ -74,6 +74,7 @@ class WindowFiles(QObject):
         except ProjectFileError as exc:
             self._report_open_failure(path, model_message(exc))
             return False
+        path = self._document.file_path  # made absolute by the document
         recent_files.remember(path)
         self.recentChanged.emit()
         self.statusMessage.emit(self.tr("Opened %s") % path)
@@ -157,6 +158,7 @@ class WindowFiles(QObject):
                 self.tr("BP Studio cannot save “%s”:\n\n%s") % (path, _reason(exc)),
             )
             return False
+        path = self._document.file_path
         recent_files.remember(path)
         self.recentChanged.emit()
         self.statusMessage.emit(self.tr("Saved %s") % path)

@@ -263,6 +263,10 @@
         <translation>用所选的内置数据集替换当前数据</translation>
     </message>
     <message>
+        <source>Cannot use these data</source>
+        <translation>无法使用这些数据</translation>
+    </message>
+    <message>
         <source>The data has %d input(s) and %d target(s); the network has %d input(s) and %d output(s). Resize the input and output layers to fit? (Undo puts everything back.)</source>
         <translation>数据有 %d 个输入和 %d 个目标; 网络有 %d 个输入和 %d 个输出。要调整输入层和输出层的大小以匹配数据吗? (撤销可以恢复原样。)</translation>
     </message>
@@ -1052,10 +1056,6 @@
         <translation>不是 BP Studio 项目 ({reason})</translation>
     </message>
     <message>
-        <source>the file contains {name}, which is not a finite number</source>
-        <translation>文件中含有 {name}, 它不是有限数</translation>
-    </message>
-    <message>
         <source>expected {format!r}: this is not a BP Studio project file</source>
         <translation>应为 {format!r}: 这不是 BP Studio 项目文件</translation>
     </message>
@@ -1182,6 +1182,98 @@
     <message>
         <source>must be a power of two up to {limit}</source>
         <translation>必须是 2 的幂, 且不超过 {limit}</translation>
+    </message>
+    <message>
+        <source>a number of {digits} digits</source>
+        <translation>一个 {digits} 位的数</translation>
+    </message>
+    <message>
+        <source>the number is too large ({digits} digits)</source>
+        <translation>数太大了 ({digits} 位)</translation>
+    </message>
+    <message>
+        <source>expected a whole number &lt;= {maximum}, got {value}</source>
+        <translation>应为不大于 {maximum} 的整数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a number from 0 to {limit}, got {value}</source>
+        <translation>应为 0 到 {limit} 之间的数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>嵌套超过了 {limit} 层</translation>
+    </message>
+    <message>
+        <source>the text holds \u{code:04x}, half of a character (a lone surrogate), which no file can hold; remove it</source>
+        <translation>文本中含有 \u{code:04x}, 它只是半个字符 (孤立的代理码元), 任何文件都无法保存它; 请删除</translation>
+    </message>
+    <message>
+        <source>the inputs are too large to standardise</source>
+        <translation>输入太大, 无法标准化</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket)</source>
+        <translation>不是普通文件 (而是设备、管道或套接字)</translation>
+    </message>
+    <message>
+        <source>row {row}: {reason}</source>
+        <translation>第 {row} 行: {reason}</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs targets from 0 to 1; target {column} is {value}</source>
+        <translation>交叉熵要求目标值在 0 到 1 之间; 第 {column} 个目标值为 {value}</translation>
+    </message>
+    <message>
+        <source>with softmax and cross-entropy each row of targets is a distribution (adding up to 1); this one adds up to {total}</source>
+        <translation>使用 softmax 和交叉熵时, 每行目标值都是一个概率分布 (总和为 1); 这一行的总和为 {total}</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>没有给出文件名</translation>
+    </message>
+    <message>
+        <source>{path} names a folder, not a file</source>
+        <translation>{path} 是文件夹名, 不是文件名</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name</source>
+        <translation>{path} 是文件夹; 请选择一个文件名</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a device, pipe or socket); BP Studio writes only to regular files</source>
+        <translation>{path} 不是普通文件 (而是设备、管道或套接字); BP Studio 只写入普通文件</translation>
+    </message>
+    <message>
+        <source>{path} is read-only</source>
+        <translation>{path} 是只读的</translation>
+    </message>
+    <message>
+        <source>{path} is the input file; writing there would replace it: choose another name</source>
+        <translation>{path} 是输入文件; 写入它会将其替换: 请换一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>无法写入 {path}: 文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} is not writable</source>
+        <translation>无法写入 {path}: 文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>只读文件系统</translation>
     </message>
     <message>
         <source>CSV files are limited to {mib} MiB and {rows:,} rows</source>
@@ -1937,6 +2029,33 @@
     </message>
 </context>
 <context>
+    <name>SafetyNet</name>
+    <message>
+        <source>Autosave failed: %s</source>
+        <translation>自动保存失败: %s</translation>
+    </message>
+    <message>
+        <source>Autosave failed</source>
+        <translation>自动保存失败</translation>
+    </message>
+    <message>
+        <source>BP Studio could not autosave your work:
+
+%s
+
+Your work is still open, but a crash now would lose it. Save it (File ▸ Save As) somewhere with room.</source>
+        <translation>BP Studio 无法自动保存你的工作:
+
+%s
+
+你的工作仍然打开着, 但此时一旦崩溃就会丢失。请把它保存 (文件 ▸ 另存为) 到有空间的地方。</translation>
+    </message>
+    <message>
+        <source>Autosave works again</source>
+        <translation>自动保存已恢复</translation>
+    </message>
+</context>
+<context>
     <name>StandardiseHint</name>
     <message>
         <source>The input columns&apos; spreads differ %s-fold (more than %g-fold): the narrow ones hardly count, and the decision boundary is hard to read.</source>
@@ -2610,16 +2729,20 @@ Your current work is unchanged.</source>
         <translation>--sample %d 超出范围: %s 共有 %d 个样本, 编号为 1 到 %d</translation>
     </message>
     <message>
-        <source>cannot write %s: %s</source>
-        <translation>无法写入 %s: %s</translation>
-    </message>
-    <message>
         <source>wrote %s</source>
         <translation>已写入 %s</translation>
     </message>
     <message>
         <source>steps %d  epochs %d  loss %s</source>
         <translation>步数 %d  轮数 %d  损失 %s</translation>
+    </message>
+    <message>
+        <source>wrote %s with the %d steps done before the interruption</source>
+        <translation>已写入 %s, 含中断前完成的 %d 步</translation>
+    </message>
+    <message>
+        <source>interrupted after %d of %d steps</source>
+        <translation>在 %d/%d 步后中断</translation>
     </message>
     <message>
         <source>test loss %s  (%d held-out samples)</source>
@@ -2640,6 +2763,18 @@ Your current work is unchanged.</source>
     <message>
         <source>step %d/%d  epoch %d  loss %s</source>
         <translation>第 %d/%d 步  第 %d 轮  损失 %s</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%s&apos; (did you mean %s?)</source>
+        <translation>未知命令 &apos;%s&apos; (你是想用 %s 吗?)</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%s&apos;; the commands are %s, or give a project file to open</source>
+        <translation>未知命令 &apos;%s&apos;; 可用命令为 %s, 或者给出要打开的项目文件</translation>
     </message>
 </context>
 </TS>
