@@ -17,6 +17,9 @@ WALKTHROUGH_SYNC_WEIGHTS = 2_000  # above this, the walkthrough is built off the
 # Multiply-adds and activations of a forward pass over every sample: above this, the loss and
 # accuracy are evaluated off the event loop (a 1-10^7-1 network on 8 samples stalled 16 s).
 EVALUATION_SYNC_COST = 2_000_000
+# Weights a project file is written with on the GUI thread; above, on a thread behind a
+# progress box (encoding 10^6 weights takes about 2 s).
+SAVE_SYNC_WEIGHTS = 100_000
 # Weights the tables' summaries (min, max, mean, rms) cover at once; above, on a thread.
 SUMMARY_SYNC_WEIGHTS = 2_000_000
 
@@ -66,6 +69,10 @@ def hidden_space_runs_at_once(network, samples: int) -> bool:
 
     rows = samples + 2 * GRID_LINES * POINTS_PER_LINE + RESOLUTION**2
     return forward_pass_cost(network.layer_sizes, rows, network.use_bias) <= EVALUATION_SYNC_COST
+
+
+def saves_at_once(network) -> bool:
+    return network_weights(network) <= SAVE_SYNC_WEIGHTS
 
 
 def summaries_run_at_once(matrices) -> bool:

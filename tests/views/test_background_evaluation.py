@@ -111,3 +111,55 @@ def test_millions_of_weights_are_summarised_on_a_thread(qtbot, monkeypatch):
     document.set_weight(3, 1, 1, 99.0)
     assert "Summarising them…" in summary.text()  # never the numbers from before the edit
     qtbot.waitUntil(lambda: "largest 99," in summary.text(), timeout=10_000)
+
+
+def test_a_big_project_is_saved_on_a_thread_behind_a_progress_box(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    from bpstudio.model.project import load_project
+    from bpstudio.views.main_window import MainWindow
+
+    monkeypatch.setattr(network_size, "SAVE_SYNC_WEIGHTS", 0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    project = _project((1, 200_000, 1))
+    window.document.restore_autosave(project, None)
+    seen = []
+
+    def look():  # while the save runs: the event loop turns and the progress box shows
+        box = window.findChild(QProgressDialog, "saveProgress")
+        if window.files.saving is not None and box is not None and box.isVisible():
+            seen.append(window.document.is_modified())
+
+    ticks = QTimer()
+    ticks.setInterval(5)
+    ticks.timeout.connect(look)
+    ticks.start()
+    path = tmp_path / "big.json"
+    assert window.files._save_to(path)
+    ticks.stop()
+    assert seen and all(seen)  # the window ticked; the document was not marked saved early
+    assert window.document.file_path == path and not window.document.is_modified()
+    assert load_project(path).equals(window.document.project)
+    window.document.undo_stack.setClean()
+    window.close()
+
+
+def test_a_big_projects_save_failure_is_reported(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from bpstudio.views.main_window import MainWindow
+
+    monkeypatch.setattr(network_size, "SAVE_SYNC_WEIGHTS", 0)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.document.restore_autosave(_project((2, 3, 1)), None)
+    assert not window.files._save_to(tmp_path / "no such folder" / "x.json")
+    assert shown and "x.json" in shown[0]
+    assert window.document.file_path is None and window.document.is_modified()
+    window.document.undo_stack.setClean()
+    window.close()

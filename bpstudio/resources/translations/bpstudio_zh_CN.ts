@@ -2519,6 +2519,14 @@ Your current work is unchanged.</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
+        <source>Saving “%s”…</source>
+        <translation>正在保存 “%s”…</translation>
+    </message>
+    <message>
+        <source>Saving project</source>
+        <translation>正在保存项目</translation>
+    </message>
+    <message>
         <source>BP Studio projects (*.json);;All files (*)</source>
         <translation>BP Studio 项目 (*.json);;所有文件 (*)</translation>
     </message>
