@@ -136,7 +136,23 @@ def _encode(value: Any, indent: str) -> str:
             return _encode_matrix(value, indent, inner)
         items = [inner + _encode(v, inner) for v in value]
         return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+    if isinstance(value, list) and len(value) > _CHUNK:
+        return "[" + ", ".join(_number_texts(value)) + "]"
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+_CHUNK = 20_000  # numbers json.dumps writes in one call
+
+
+def _number_texts(numbers: list) -> list[str]:
+    """Each number's JSON text (a float's repr: it reads back exactly), a chunk a call: one
+    call over millions held the interpreter lock for a second, so a save on a thread still
+    froze the window."""
+    texts: list[str] = []
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = json.dumps(numbers[start : start + _CHUNK], allow_nan=False)
+        texts.extend(chunk[1:-1].split(", "))
+    return texts
 
 
 _NUMBER_TYPES = {int, float}
@@ -163,10 +179,9 @@ def _is_matrix(rows: list) -> bool:
 
 def _encode_matrix(rows: list[list], indent: str, inner: str) -> str:
     """The same text as a row at a time, without a Python step a row: a 10^7 x 1 matrix was
-    10^7 calls of json.dumps (a minute).  json.dumps writes each number (repr of a float, so
-    it reads back exactly); the row breaks are put between the numbers by list slicing."""
-    flat = json.dumps(list(itertools.chain.from_iterable(rows)), allow_nan=False)
-    numbers = flat[1:-1].split(", ")
+    10^7 calls of json.dumps (a minute).  The row breaks are put between the numbers' texts
+    by list slicing."""
+    numbers = _number_texts(list(itertools.chain.from_iterable(rows)))
     width = len(rows[0])
     separators = [", "] * len(numbers)
     separators[width - 1 :: width] = [f"],\n{inner}["] * len(rows)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from bpstudio.controller.background_job import BackgroundJob
 from bpstudio.controller.document import Document
 from bpstudio.controller.project_loader import ProjectLoad, loads_in_background
+from bpstudio.controller.project_saver import write_in_child
 from bpstudio.model.network_size import saves_at_once
-from bpstudio.model.project import save_project
 from bpstudio.model.validation import ProjectFileError
 from bpstudio.views import recent_files
 from bpstudio.views.model_messages import model_message
@@ -172,9 +172,9 @@ class WindowFiles(QObject):
         return True
 
     def _save_in_background(self, path: Path) -> None:
-        """Write a big project on a thread while a progress box keeps the window painting
-        (encoding 10^7 weights takes seconds); its modality keeps the document as it is until
-        the file is whole.  Raises what the writer raised."""
+        """Write a big project in a child process (controller.project_saver) while a progress
+        box keeps the window painting; its modality keeps the document as it is until the
+        file is whole.  Raises what the writer raised."""
         document = self._document
         target, project = document.save_target(path), document.project
         self.saving = BackgroundJob(self)
@@ -192,7 +192,7 @@ class WindowFiles(QObject):
         progress.setMinimumDuration(0)
         waiting = QEventLoop(self)
         self.saving.changed.connect(lambda: self.saving.busy or waiting.quit())
-        self.saving.run(_write_project, (project, target), at_once=False)
+        self.saving.run(write_in_child, (project, target), at_once=False)
         progress.show()
         waiting.exec()
         progress.reset()
@@ -222,12 +222,3 @@ def _file_name_of(project_name: str) -> str:
 
 def _reason(exc: Exception) -> str:
     return (exc.strerror if isinstance(exc, OSError) else None) or model_message(exc)
-
-
-def _write_project(project, target: Path) -> tuple[Exception | None]:
-    """On the saving thread: the error is handed back, to be reported as a quick save's is."""
-    try:
-        save_project(project, target)
-    except (OSError, ValueError) as exc:
-        return (exc,)
-    return (None,)

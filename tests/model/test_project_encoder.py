@@ -53,3 +53,9 @@ def test_a_tall_matrix_takes_the_matrix_path_and_reads_back_exactly():
 def test_a_matrix_with_a_nan_is_refused():
     with pytest.raises(ValueError):
         project._encode([[1.0, float("nan")], [2.0, 3.0]], "")
+
+
+def test_numbers_written_a_chunk_at_a_time_are_the_same_text(monkeypatch):
+    monkeypatch.setattr(project, "_CHUNK", 3)
+    values = {"row": [0.1, 2, -3.5e-300, 4.0, 5, 6.25, 7], "m": [[0.1, 2], [3, 4.5], [5, 6.0]]}
+    assert project._encode(values, "") == _row_at_a_time(values)
