@@ -1,4 +1,5 @@
-"""`bpstudio`: the GUI by default; `bpstudio train`, `derive` and `export` run headless.
+"""`bpstudio`: the GUI by default; `bpstudio train`, `derive`, `export` and `exercise` run
+headless.
 
 The headless verbs never import Qt, so they start fast and run where no display exists.
 Bad input is reported on stderr with exit status 2; a mistyped verb too (``bpstudio trian``:
@@ -27,6 +28,7 @@ VERBS = {
     "train": ("bpstudio.cli_train", "run_train"),
     "derive": ("bpstudio.cli_derive", "run_derive"),
     "export": ("bpstudio.cli_export", "run_export"),
+    "exercise": ("bpstudio.cli_exercise", "run_exercise"),
 }
 HEADLESS_VERBS = tuple(VERBS)
 MAX_COUNT_OPTION = 2**31 - 1  # --epochs, --steps, --sample, --digits
@@ -45,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(verbs)
     _add_derive(verbs)
     _add_export(verbs)
+    from bpstudio.cli_exercise import add_exercise_parser
+
+    add_exercise_parser(verbs, _positive_int, _non_negative_int)
     return parser
 
 
@@ -121,6 +126,13 @@ def _whole_number(text: str) -> int:
     return value
 
 
+def _non_negative_int(text: str) -> int:
+    value = _whole_number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {value}")
+    return value
+
+
 def _positive_int(text: str) -> int:
     value = _whole_number(text)
     if value < 1:
@@ -151,7 +163,7 @@ def _run_headless(argv: list[str]) -> int:
         module, function = VERBS[args.verb]
         return getattr(importlib.import_module(module), function)(args)
     except KeyboardInterrupt:  # before or after the work that stops cleanly on its own
-        from bpstudio.cli_text import translate
+        from bpstudio.i18n.cli_text import translate
 
         interrupted = translate("cli", "interrupted")
         print(f"bpstudio: {interrupted}", file=sys.stderr)
@@ -166,7 +178,7 @@ def _looks_like_a_verb(word: str) -> bool:
 
 
 def _unknown_verb(word: str) -> int:
-    from bpstudio.cli_text import translate
+    from bpstudio.i18n.cli_text import translate
 
     close = difflib.get_close_matches(word, HEADLESS_VERBS, n=1, cutoff=0.5)
     if close:

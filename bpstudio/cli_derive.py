@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import sys
 
-from bpstudio.cli_text import cli_language, translate
+from bpstudio.i18n.cli_text import cli_language, translate
+from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
+from bpstudio.model.practice import project_mistakes
 from bpstudio.model.safe_files import FileWriteError, check_target, write_file
 from bpstudio.render import render_derivation
-from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
 EXIT_BAD_INPUT = 2
 
@@ -47,7 +48,8 @@ def run_derive(args) -> int:
         )
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))
-    text = render_derivation(derivation, args.format)
+    mistakes = project_mistakes(project, derivation) if args.format == "json" else None
+    text = render_derivation(derivation, args.format, mistakes)
     if args.out is None:
         sys.stdout.write(text)
         return 0

@@ -8,11 +8,11 @@ from __future__ import annotations
 import sys
 
 from bpstudio.cli_derive import default_lang
-from bpstudio.cli_text import translate
+from bpstudio.i18n.cli_text import translate
+from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.safe_files import FileWriteError, check_target, write_file
 from bpstudio.render.code_export import export_code
-from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
 EXIT_BAD_INPUT = 2
 

@@ -6,11 +6,11 @@ import sys
 import time
 
 from bpstudio.cli_streams import EXIT_INTERRUPTED, Interrupts
-from bpstudio.cli_text import translate
+from bpstudio.i18n.cli_text import translate
+from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import DivergenceError, ProjectFileError, Trainer, load_project, save_project
 from bpstudio.model.evaluation import evaluate
 from bpstudio.model.safe_files import FileWriteError, check_target
-from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3

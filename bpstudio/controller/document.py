@@ -29,6 +29,7 @@ from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import InitScheme
 from bpstudio.model.live_gradients import ParameterGradients, of_sample
 from bpstudio.model.network import Network
+from bpstudio.model.practice import new_exercise
 from bpstudio.model.project import Project, load_project, save_project
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.safe_files import remove_stale_temps
@@ -67,6 +68,8 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.highlight_values: dict = {}
         # Edges/biases whose dE/dw the walkthrough has computed so far; None: show them all.
         self.revealed: frozenset | None = None
+        # Practice: (node mode, UnitRef) pairs whose value the student still works out.
+        self.concealed: frozenset = frozenset()
         self._trace: ForwardTrace | None = None
         self._gradients: Gradients | None = None
         self._live: Network | None = None
@@ -198,6 +201,13 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.revealed = refs
         self.revealedChanged.emit()
 
+    def set_concealed(self, pairs) -> None:
+        """Practice: which unit values ("z", "a", "dE/dz" of a UnitRef) the views keep hidden."""
+        pairs = frozenset(pairs)
+        if pairs != self.concealed:
+            self.concealed = pairs
+            self.revealedChanged.emit()
+
     def is_revealed(self, ref) -> bool:
         return self.revealed is None or ref in self.revealed
 
@@ -234,6 +244,11 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         if steps_taken is not None:
             after.steps_taken = int(steps_taken)
         self._push(after, text)
+
+    def new_exercise(self, seed: int) -> None:
+        """Practice: fresh nice numbers for the walked sample's batch and every weight."""
+        after = new_exercise(self.project, self.sample_index, seed)
+        self._push(after, self.tr("New exercise (seed %d)") % seed)
 
     def set_training_config(self, config: TrainingConfig) -> None:
         """Learning rate, batch size, ...: one undo step while the same box is being edited."""
@@ -340,10 +355,10 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
 
     # internals ------------------------------------------------------------------------------
     def _push(self, after: Project, text: CommandName, structural: bool = False) -> None:
-        self.undo_stack.push(ProjectCommand(self, self.project, after, text, structural))
+        self.undo_stack.push(ProjectCommand(self._apply, self.project, after, text, structural))
 
     def _push_merging(self, after: Project, text: CommandName, command_id: int, key: tuple) -> None:
-        command = MergingParameterCommand(self, self.project, after, text, command_id, key)
+        command = MergingParameterCommand(self._apply, self.project, after, text, command_id, key)
         self.undo_stack.push(command)
 
     def _apply(self, project: Project, structural: bool) -> None:

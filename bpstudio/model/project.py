@@ -25,6 +25,8 @@ from bpstudio.model.label_rules import target_problem
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
+from bpstudio.model.practice.progress import PracticeLog
+from bpstudio.model.practice.storage import practice_from_json, practice_to_json
 from bpstudio.model.safe_files import read_bounded, write_file
 from bpstudio.model.savable import check_text_is_savable, check_view
 from bpstudio.model.training import TrainingConfig
@@ -46,7 +48,7 @@ from bpstudio.model.validation import (
 )
 
 FORMAT = "bpstudio-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_PROJECT_BYTES = 64 * 1024 * 1024
 MAX_INIT_SCALE = 1e6  # uniform(-scale, scale) overflows near 1e308; the dialog allows 100
 
@@ -63,6 +65,8 @@ class Project:
     steps_taken: int = 0
     description: str = ""
     view: dict[str, Any] = field(default_factory=dict)
+    # the student's practice; one log shared by every copy (undo keeps the student's work)
+    practice: PracticeLog = field(default_factory=PracticeLog, compare=False)
 
     def copy(self) -> Project:
         return Project(
@@ -76,6 +80,7 @@ class Project:
             self.steps_taken,
             self.description,
             json.loads(json.dumps(self.view)),
+            self.practice,
         )
 
     def equals(self, other: Project) -> bool:
@@ -115,7 +120,12 @@ def to_json(project: Project) -> dict:
         "dataset": dataset_to_json(project.dataset),
         "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
         "view": project.view,
+        **_optional("practice", practice_to_json(project.practice.record)),
     }
+
+
+def _optional(key: str, value: Any) -> dict:
+    return {} if value is None else {key: value}
 
 
 def dumps(project: Project) -> str:
@@ -269,6 +279,7 @@ def from_json(data: Any) -> Project:
         steps_taken=steps,
         description=expect_str(data.get("description", ""), "description"),
         view=_read_view(data.get("view", {})),
+        practice=PracticeLog(practice_from_json(data.get("practice"))),
     )
 
 

@@ -35,8 +35,7 @@ from bpstudio.model.datasets.csv_table import (
 )
 from bpstudio.model.messages import Message, message_of
 from bpstudio.views.csv_preview import INPUT, SKIP, TARGET, CsvPreviewModel, RoleDelegate
-from bpstudio.views.language import Retranslating
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import Retranslating, model_message
 
 PREVIEW_ROWS = 20
 ERROR_COLOUR = "#b00020"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from bpstudio.model.datasets.registry import get_builtin
 from bpstudio.views.actions import describe, make_action
 from bpstudio.views.data_panel import DataPanel
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import model_message
 
 if TYPE_CHECKING:
     from bpstudio.model.dataset import Dataset

@@ -23,8 +23,7 @@ from bpstudio.controller.document import Document
 from bpstudio.model.evaluation import Evaluation
 from bpstudio.views.data_controls import DataControls
 from bpstudio.views.dataset_table_model import DatasetTableModel
-from bpstudio.views.language import Retranslating
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import Retranslating, model_message
 from bpstudio.views.standardise_hint import StandardiseHint
 
 ROW_HEIGHT = 22

@@ -20,7 +20,7 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor, QFont
 
 from bpstudio.controller.document import Document
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import model_message
 from bpstudio.views.number_input import parse_number
 from bpstudio.views.value_colours import HIGHLIGHT_BACKGROUND
 

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from bpstudio.model.safe_files import write_file
 from bpstudio.render.code_export import SUFFIXES, export_code
 from bpstudio.render.code_spec import MAX_STEPS, TARGETS
-from bpstudio.views.language import derivation_language, switcher, translate
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import derivation_language, model_message, switcher, translate
 
 SETTINGS_TARGET = "export_code/target"
 SETTINGS_STEPS = "export_code/steps"

@@ -28,8 +28,7 @@ from bpstudio.render.outline import (
     same_way_lead,
     shows_explanation,
 )
-from bpstudio.views.language import translate
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import model_message, translate
 
 # Suffix -> the renderer's format name; PDF is drawn here.
 FORMATS = {".pdf": "pdf", ".html": "html", ".md": "markdown", ".tex": "latex"}

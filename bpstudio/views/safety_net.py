@@ -27,7 +27,7 @@ from bpstudio.controller.crash_log import (
 from bpstudio.model.safe_files import remove_stale_temps
 from bpstudio.views import recent_files
 from bpstudio.views.crash_dialog import CrashDialog
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import model_message
 from bpstudio.views.recovery_dialog import RecoveryAnswer, ask_about_recovery
 
 if TYPE_CHECKING:

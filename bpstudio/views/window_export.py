@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from bpstudio.views.language import translate
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import model_message, translate
 
 SUFFIXES = {"png": ".png", "svg": ".svg"}
 

@@ -18,7 +18,7 @@ from bpstudio.controller.project_saver import write_in_child
 from bpstudio.model.network_size import saves_at_once
 from bpstudio.model.validation import ProjectFileError
 from bpstudio.views import recent_files
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import model_message
 
 
 class WindowFiles(QObject):

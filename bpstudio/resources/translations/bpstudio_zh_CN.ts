@@ -465,6 +465,10 @@
         <translation>重新初始化权重 (%s, 种子 %d)</translation>
     </message>
     <message>
+        <source>New exercise (seed %d)</source>
+        <translation>新练习（种子 %d）</translation>
+    </message>
+    <message>
         <source>Set training: learning rate %s, batch size %d</source>
         <translation>训练设置: 学习率 %s, 批大小 %d</translation>
     </message>
@@ -499,6 +503,81 @@
     <message>
         <source>Switch biases off</source>
         <translation>关闭偏置</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseSheetsDialog</name>
+    <message>
+        <source>Export exercise sheets</source>
+        <translation>导出练习卷</translation>
+    </message>
+    <message>
+        <source>One sheet per student, each with its own numbers</source>
+        <translation>每个学生一份练习卷，数字各不相同</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same sheets again</source>
+        <translation>相同的种子会再次生成相同的练习卷</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>the last %d section(s)</source>
+        <translation>最后 %d 节</translation>
+    </message>
+    <message>
+        <source>nothing (worked example)</source>
+        <translation>不留空（完整例题）</translation>
+    </message>
+    <message>
+        <source>Which sections the students work out, from the end</source>
+        <translation>学生自己计算哪些小节（从最后一节往前数）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Students:</source>
+        <translation>学生人数：</translation>
+    </message>
+    <message>
+        <source>Class seed:</source>
+        <translation>班级种子：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Blanks:</source>
+        <translation>留空：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Folder for the sheets</source>
+        <translation>练习卷保存的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the sheets.</source>
+        <translation>请选择保存练习卷的文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not write the sheets: %s</source>
+        <translation>无法写入练习卷：%s</translation>
+    </message>
+    <message>
+        <source>Wrote %d file(s) to %s</source>
+        <translation>已将 %d 个文件写入 %s</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2081,108 @@
     </message>
 </context>
 <context>
+    <name>PracticeBar</name>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Practice: work out each value yourself; BP Studio checks it and names the mistake</source>
+        <translation>练习：每个值由你自己算；BP Studio 检查答案并指出错在哪里</translation>
+    </message>
+    <message>
+        <source>New e&amp;xercise</source>
+        <translation>新练习(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Fresh nice numbers for the inputs, labels and weights of the same network (undoable)</source>
+        <translation>为同一个网络的输入、标签和权重换一组好算的新数字（可撤销）</translation>
+    </message>
+    <message>
+        <source>Compute:</source>
+        <translation>自己算：</translation>
+    </message>
+    <message>
+        <source>Fading: which sections you work out yourself, from the end (Renkl&apos;s backward fading)</source>
+        <translation>渐隐：哪些小节由你自己计算，从最后一节往前（逆向渐隐）</translation>
+    </message>
+    <message>
+        <source>Well done: work out one more section</source>
+        <translation>做得好：再多算一节</translation>
+    </message>
+    <message>
+        <source>Hide the section before these too</source>
+        <translation>把前面一节也隐藏起来</translation>
+    </message>
+    <message>
+        <source>nothing (worked example)</source>
+        <translation>不用算（完整例题）</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>the last section</source>
+        <translation>最后一节</translation>
+    </message>
+    <message>
+        <source>the last %d sections</source>
+        <translation>最后 %d 节</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeBox</name>
+    <message>
+        <source>Your answer, e.g. 0.0213</source>
+        <translation>你的答案，例如 0.0213</translation>
+    </message>
+    <message>
+        <source>Type the value with at least 3 significant digits; Enter checks it</source>
+        <translation>输入至少 3 位有效数字；按回车检查</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Check your answer (Enter)</source>
+        <translation>检查你的答案（回车）</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Next hint: the formula with the numbers, then one factor at a time, then the answer</source>
+        <translation>下一个提示：先是代入数字的公式，然后逐个因子，最后是答案</translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation>看答案</translation>
+    </message>
+    <message>
+        <source>Show the value (the step counts as revealed)</source>
+        <translation>显示数值（这一步记为“看了答案”）</translation>
+    </message>
+    <message>
+        <source>Your turn: work out this value, then press Enter.</source>
+        <translation>轮到你了：算出这个值，然后按回车。</translation>
+    </message>
+    <message>
+        <source>✓ Right first time. Enter goes on to the next formula.</source>
+        <translation>✓ 一次做对。按回车进入下一个公式。</translation>
+    </message>
+    <message>
+        <source>✓ Right. Enter goes on to the next formula.</source>
+        <translation>✓ 正确。按回车进入下一个公式。</translation>
+    </message>
+    <message>
+        <source>Shown. Enter goes on to the next formula.</source>
+        <translation>已显示答案。按回车进入下一个公式。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>It was last saved as “%s”.</source>
@@ -2642,6 +2823,14 @@ Your current work is unchanged.</source>
         <translation>把逐步推导保存为 PDF、网页、Markdown 或 LaTeX 讲义</translation>
     </message>
     <message>
+        <source>Export e&amp;xercise sheets…</source>
+        <translation>导出练习卷(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Sheets for a class: each student&apos;s own numbers, blanks, one answer key</source>
+        <translation>为全班生成练习卷：每人数字不同、留有空格，另附一份答案</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2799,6 +2988,26 @@ Your current work is unchanged.</source>
     <message>
         <source>unknown command &apos;%s&apos;; the commands are %s, or give a project file to open</source>
         <translation>未知命令 &apos;%s&apos;; 可用命令为 %s, 或者给出要打开的项目文件</translation>
+    </message>
+    <message>
+        <source>--students %d is too many: at most %d sheets at a time</source>
+        <translation>--students %d 太多了：一次最多 %d 份</translation>
+    </message>
+    <message>
+        <source>--level %d is out of range: this network&apos;s walkthrough has %d sections</source>
+        <translation>--level %d 超出范围：这个网络的逐步推导共有 %d 节</translation>
+    </message>
+    <message>
+        <source>cannot write %s: %s</source>
+        <translation>无法写入 %s：%s</translation>
+    </message>
+    <message>
+        <source>wrote %d file(s) to %s</source>
+        <translation>已将 %d 个文件写入 %s</translation>
+    </message>
+    <message>
+        <source>--out %s is a file; give a folder for the sheets</source>
+        <translation>--out %s 是一个文件；请给出存放练习卷的文件夹</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 import bpstudio.model
+from bpstudio.i18n import model_messages
+from bpstudio.i18n.model_messages import NESTED_ONLY, TEMPLATES
+from bpstudio.i18n.translation_files import ts_file
 from bpstudio.model import editing
 from bpstudio.model.activations import ACTIVATION_NAMES
 from bpstudio.model.data_editing import remove_row, set_data_cell
@@ -31,10 +34,9 @@ from bpstudio.model.network import Network
 from bpstudio.model.project import load_project, loads
 from bpstudio.model.training import DivergenceError, TrainingConfig
 from bpstudio.model.validation import ProjectFileError
-from bpstudio.translation_files import ts_file
 from bpstudio.views import language
 from bpstudio.views.csv_import_dialog import CsvImportDialog
-from bpstudio.views.model_messages import NESTED_ONLY, TEMPLATES, model_message
+from bpstudio.views.language import model_message
 from bpstudio.views.network_menu import NetworkMenu
 from tests.model.project_json_support import mutate, set_in
 from tests.views.translation_support import english_words
@@ -365,7 +367,7 @@ def test_a_model_error_carries_its_template_and_parameters():
 
 def test_a_translation_that_loses_a_field_falls_back_to_english():
     error = ModelError("layer {layer} has only one unit; every layer needs at least one", layer=3)
-    assert model_message(error, lambda _c, _t: "第 {x} 层") == str(error)
+    assert model_messages.model_message(error, lambda _c, _t: "第 {x} 层") == str(error)
 
 
 def _templates_in_model() -> set[str]:

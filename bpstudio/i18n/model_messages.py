@@ -11,7 +11,8 @@ as text by a signal, like a divergence) are matched against the same templates, 
 patterns: ``{name}`` matches any text.  So one list of templates serves both, and a message
 that is in neither form is shown as the model wrote it.
 
-This module needs no Qt at import time: the command line can pass its own ``translate``.
+This module never imports Qt: the window passes Qt's ``translate``
+(bpstudio.views.language.model_message), the command line its own (bpstudio.i18n.cli_text).
 """
 
 from __future__ import annotations
@@ -256,17 +257,11 @@ NESTED_PARAMETERS = frozenset({"reason", "what", "allowed", "second", "limit", "
 _FIELD = re.compile(r"\{(\w+)(![rsa])?(:[^{}]*)?\}")
 
 
-def _qt_translate(context: str, text: str) -> str:
-    from bpstudio.views.language import translate  # Qt: only when the GUI asks
-
-    return translate(context, text)
-
-
-def model_message(error: BaseException | Message | str, translate: Translate | None = None) -> str:
-    """``error`` (an exception of bpstudio.model, its Message or its text) in the interface
-    language; ``translate`` is Qt's unless given (the command line reads the .ts itself)."""
-    tr = translate or _qt_translate
-    return _render(message_of(error), lambda template: tr(CONTEXT, template))
+def model_message(error: BaseException | Message | str, translate: Translate) -> str:
+    """``error`` (an exception of bpstudio.model, its Message or its text) in the language of
+    ``translate``: Qt's in the window (bpstudio.views.language.model_message), the .ts read by
+    bpstudio.i18n.cli_text on the command line."""
+    return _render(message_of(error), lambda template: translate(CONTEXT, template))
 
 
 def _render(message: Message, tr: Callable[[str], str]) -> str:
