@@ -28,7 +28,8 @@ def _inside_heading(ctx: Context, layer: int) -> str:
     name = layer_name(layer, ctx.n_layers, ctx.lang)
     if ctx.lang == "zh" and name[-1].isdigit():
         name += " "
-    return tr("heading.inside", ctx.lang, layer=name)
+    a, z = (sym.glyph(role, layer, unit="") for role in ("activation", "net"))
+    return tr("heading.inside", ctx.lang, layer=name, a=a.base, z=z.base)
 
 
 def _open_link_section(ctx: Context, rec: Recorder, layer: int) -> None:

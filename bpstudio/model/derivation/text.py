@@ -59,7 +59,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "layer.hidden_n": {"en": "hidden layer {n}", "zh": "隐含层 {n}"},
     "layer.output": {"en": "output layer", "zh": "输出层"},
     "section.forward.link": {"en": "({n}) {source} → {target}", "zh": "({n}) {source} → {target}"},
-    "heading.inside": {"en": "Inside the {layer}: a = f(z)", "zh": "{layer}内部转化"},
+    "heading.inside": {"en": "Inside the {layer}: {a} = f({z})", "zh": "{layer}内部转化"},
     "section.forward.output": {"en": "({n}) Output", "zh": "({n}) 输出"},
     "section.backward.1": {
         "en": "1. The partial derivatives of {E} with respect to {ys} (or {as})",
