@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from bpstudio.model import notation
+from bpstudio.model.derivation.notation_intro import fallback_message
 from bpstudio.views.language import derivation_language, switcher
 
 SETTINGS_KEY = "view/notation"
@@ -76,3 +77,8 @@ def show_notation(window) -> None:
     window.learning.retranslate()  # rebuilds the derivation, keeping its place
     if window.startup_finished:
         window.weight_tables.refresh_symbols()
+    sizes = window.document.project.network.layer_sizes
+    writing = notation.resolve(None, sizes)
+    if writing.fallback_from is not None:  # Mazur's names fit his 2-2-2 network only: say so
+        lang = derivation_language(switcher().language)
+        window.show_status(fallback_message(writing.fallback_from, sizes, lang))

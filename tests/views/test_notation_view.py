@@ -9,6 +9,7 @@ from bpstudio.model import notation
 from bpstudio.model.refs import UnitRef
 from bpstudio.views.formula_widget import FormulaLabel
 from bpstudio.views.notation_menu import SETTINGS_KEY, restore_notation
+from bpstudio.views.symbols import bias_symbol, unit_symbol, weight_symbol
 from tests.views.window_support import close_inside_the_test, shown_window
 
 
@@ -48,6 +49,27 @@ def test_choosing_a_notation_rewrites_the_walkthrough_and_the_diagram(window, qt
     assert items.units[UnitRef(3, 1)].symbol.base == "ŷ"
     headers = window.weight_tables.tables[0].model()
     assert headers.headerData(0, Qt.Orientation.Horizontal) == "a₁⁽¹⁾"
+
+
+def test_choosing_mazur_for_another_network_says_why_its_names_are_not_used(window):
+    _pick(window, "mazur")
+    message = window.statusBar().currentMessage()
+    assert "2-2-2" in message and "3-2-2" in message and "indexed symbols" in message
+    hidden = window.diagram.diagram_scene.items_.units[UnitRef(2, 1)].symbol
+    assert (hidden.base, hidden.sub, hidden.sup) == ("a", "1", "2")  # the seed's
+
+
+def test_mazur_labels_his_own_network():
+    notation.choose("mazur")
+    notation.show_network((2, 2, 2))
+    try:
+        assert unit_symbol(1, 2, 3) == "i₂" and unit_symbol(2, 1, 3) == "out_h1"
+        assert unit_symbol(3, 2, 3) == "out_o2"
+        assert [weight_symbol(3, j, k) for k in (1, 2) for j in (1, 2)] == ["w₅", "w₆", "w₇", "w₈"]
+        assert bias_symbol(2, 1) == "b_h1"
+    finally:
+        notation.show_network(None)
+        notation.choose(notation.DEFAULT)
 
 
 def test_the_choice_is_restored_at_the_next_start(window):

@@ -97,9 +97,10 @@ _shown: tuple[int, ...] | None = None
 
 def show_network(sizes) -> None:
     """The layer sizes of the network on screen: the labels, tables and menus of the window
-    are written for it wherever no ``writing`` says otherwise (the app shows one project)."""
+    are written for it wherever no ``writing`` says otherwise (the app shows one project).
+    None: no network on screen."""
     global _shown
-    _shown = tuple(int(n) for n in sizes)
+    _shown = None if sizes is None else tuple(int(n) for n in sizes)
 
 
 def current(n_layers: int | None = None) -> Writing:
