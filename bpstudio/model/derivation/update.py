@@ -78,11 +78,10 @@ def add_update(
         if kind == "b" and ctx.network.freeze_biases:
             continue
         p = _symbol(kind, layer, idx)
-        sign = 1 if kind == "w" else sym.bias_sign(layer)  # 周志华's θ = −b
-        current = sign * _current(ctx.network, kind, layer, idx)
+        current = _current(ctx.network, kind, layer, idx)
         gradient = _batch_gradient(ctx, kind, layer, idx)
         new_value = current - learning_rate * gradient
-        _store(updated, kind, layer, idx, sign * new_value)
+        _store(updated, kind, layer, idx, new_value)
         side = minus(Q(p, current), product(eta, Q(sym.dE(p), gradient)))
         explanation = tr("explain.update", ctx.lang, p=_plain(kind, layer, idx), batch=batch_note)
         touches = {_ref(kind, layer, idx)}
@@ -96,16 +95,18 @@ def _plain(kind: str, layer: int, idx: tuple[int, ...]) -> str:
 
 
 def _current(net: Network, kind: str, layer: int, idx: tuple[int, ...]) -> float:
+    """A parameter as the notation names it (周志华's threshold θ is the negated bias)."""
     if kind == "w":
         return float(net.weights[layer - 2][idx[0] - 1, idx[1] - 1])
-    return float(net.biases[layer - 2][idx[0] - 1])
+    return sym.bias_sign(layer) * float(net.biases[layer - 2][idx[0] - 1])
 
 
 def _store(net: Network, kind: str, layer: int, idx: tuple[int, ...], value: float) -> None:
+    """Store a parameter given as the notation names it (θ back to the bias −θ)."""
     if kind == "w":
         net.weights[layer - 2][idx[0] - 1, idx[1] - 1] = value
     else:
-        net.biases[layer - 2][idx[0] - 1] = value
+        net.biases[layer - 2][idx[0] - 1] = sym.bias_sign(layer) * value
 
 
 def _add_new_loss(ctx: Context, rec: Recorder, updated: Network, inputs: np.ndarray) -> None:
