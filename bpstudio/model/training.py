@@ -66,6 +66,17 @@ class StepRun:
     epoch_finished: bool  # the last step finished an epoch
 
 
+def momentum_update(p, g, b, lr: float, mu: float):
+    """THE update rule, torch.optim.SGD's: the momentum buffer ``b <- mu b + dE/dw``, then
+    ``w <- w - lr b``; without momentum ``w <- w - lr dE/dw`` and the buffer is left as it is
+    (torch keeps it too).  Returns (new parameter, new buffer).  The kernels (fast_step.py,
+    scalar_step.py) write this out per shape; the walkthrough's 七 shows it with its numbers."""
+    if not mu:
+        return p - lr * g, b
+    b_new = mu * b + g
+    return p - lr * b_new, b_new
+
+
 def weight_gradient_rms(weight_gradients: list[np.ndarray]) -> np.ndarray:
     """The root-mean-square of each layer's dE/dW: one number per weight matrix."""
     return np.array([np.sqrt(np.vdot(g, g) / g.size) for g in weight_gradients])
@@ -116,12 +127,13 @@ class Trainer:
             self._start_epoch()
 
     @property
-    def _velocity(self) -> list[np.ndarray]:
-        """Views of the velocity in `Network.parameters` order (the fast path's flat array)."""
-        return self._fast.velocity_views()
+    def momentum_buffers(self) -> list[np.ndarray]:
+        """The momentum buffers (torch's ``momentum_buffer``), views in `Network.parameters` order
+        of the fast path's flat array."""
+        return self._fast.momentum_views()
 
-    def reset_velocity(self) -> None:
-        self._fast.velocity.fill(0.0)
+    def reset_momentum(self) -> None:
+        self._fast.momentum.fill(0.0)
 
     # batches -----------------------------------------------------------------------------
     @property
@@ -219,32 +231,32 @@ class Trainer:
         return self._advance(loss, samples)
 
     def _updated_parameters(self, gradients: list[np.ndarray]):
+        """`momentum_update` on every trainable parameter; None if a new value is not finite."""
         lr, mu = self.config.learning_rate, self.config.momentum
         params = self.network.parameters()
         n_weights = len(self.network.weights)
         frozen = self.network.freeze_biases
-        new_params, new_velocity = [], []
-        for i, (p, g, v) in enumerate(zip(params, gradients, self._velocity, strict=True)):
+        new_params, new_buffers = [], []
+        for i, (p, g, b) in enumerate(zip(params, gradients, self.momentum_buffers, strict=True)):
             if frozen and i >= n_weights:
                 new_params.append(p)
-                new_velocity.append(v)
+                new_buffers.append(b)
                 continue
-            v_new = mu * v - lr * g if mu else -lr * g
-            p_new = p + v_new
+            p_new, b_new = momentum_update(p, g, b, lr, mu)
             if not np.isfinite(p_new).all():
                 return None
             new_params.append(p_new)
-            new_velocity.append(v_new)
-        return new_params, new_velocity
+            new_buffers.append(b_new)
+        return new_params, new_buffers
 
     def _commit(self, updated) -> None:
-        new_params, new_velocity = updated
+        new_params, new_buffers = updated
         n_weights = len(self.network.weights)
         self.network.weights = new_params[:n_weights]
         if self.network.biases is not None:
             self.network.biases = new_params[n_weights:]
-        for v, v_new in zip(self._velocity, new_velocity, strict=True):
-            v[...] = v_new  # in place: the fast path shares these arrays
+        for b, b_new in zip(self.momentum_buffers, new_buffers, strict=True):
+            b[...] = b_new  # in place: the fast path shares these arrays
 
     def _advance(self, loss: float, samples: np.ndarray) -> StepResult:
         step = self.step_count
