@@ -53,7 +53,7 @@ def scalar_kernel_fits(layer_sizes, batch_size: int, dtype) -> bool:
 def scalar_kernel(layer_sizes, activations, has_bias, frozen, loss, momentum, record_rms):
     """``run(P, V, X, T, start, count, lr, mu, losses, rms) -> reason`` for one network shape.
 
-    P and V are lists (parameters and momentum buffers in `FlatParameters` layout), updated in place;
+    P and V are lists (parameters and momentum buffers, `FlatParameters` layout), changed in place;
     X and T rows in epoch order.  Step s uses row ``(start + s) % len(X)``; the loss of each step is
     appended to ``losses`` and, when recorded, each layer's gradient RMS to ``rms``.  Returns
     why it stopped early ("" after ``count`` steps)."""
