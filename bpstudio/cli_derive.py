@@ -10,6 +10,7 @@ import os
 import sys
 
 from bpstudio.cli_text import cli_language, translate
+from bpstudio.cli_train import warn_unknown_fields
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
 from bpstudio.render import render_derivation
@@ -29,6 +30,7 @@ def run_derive(args) -> int:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
         return _bad_input(f"{args.project}: {model_message(exc, translate)}")
+    warn_unknown_fields(project, args.project)
     n_samples = project.dataset.n_samples
     if not 1 <= args.sample <= n_samples:
         out_of_range = translate(

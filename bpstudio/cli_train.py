@@ -25,10 +25,12 @@ def run_train(args) -> int:
             project.training,
             project.history,
             project.steps_taken,
+            state=project.optimiser,
         )
     except (ProjectFileError, ValueError) as exc:
         print(f"bpstudio train: {args.project}: {model_message(exc, translate)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    warn_unknown_fields(project, args.project)
     total = args.steps if args.steps else (args.epochs or DEFAULT_EPOCHS) * trainer.steps_per_epoch
     progress = Progress(total, quiet=args.quiet)
     status = 0
@@ -43,6 +45,7 @@ def run_train(args) -> int:
     else:
         progress.finish()
     project.steps_taken = trainer.step_count
+    project.optimiser = trainer.optimiser_state()  # so a later run continues exactly
     final = trainer.dataset_loss()
     summary = translate("cli", "steps %d  epochs %d  loss %s")
     print(summary % (trainer.step_count, trainer.epoch_count, f"{final:.6g}"))
@@ -56,6 +59,13 @@ def run_train(args) -> int:
             return EXIT_BAD_INPUT
         print(translate("cli", "wrote %s") % args.out)
     return status
+
+
+def warn_unknown_fields(project, path) -> None:
+    """Name each field of the file that BP Studio does not know (a typo, a newer field)."""
+    if project.unknown_fields:
+        line = translate("cli", "warning: %s: fields this version does not know, ignored: %s")
+        print(line % (path, ", ".join(project.unknown_fields)), file=sys.stderr)
 
 
 def print_evaluation(project) -> None:

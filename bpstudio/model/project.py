@@ -25,6 +25,8 @@ from bpstudio.model.initialisation import SCHEMES, InitScheme
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
+from bpstudio.model.optimiser_state import OptimiserState, state_from_json, state_to_json
+from bpstudio.model.project_keys import unknown_keys
 from bpstudio.model.training import TrainingConfig
 from bpstudio.model.validation import (
     ProjectFileError,
@@ -43,7 +45,7 @@ from bpstudio.model.validation import (
 )
 
 FORMAT = "bpstudio-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the optimiser's state (and other optional fields); 1 still loads
 MAX_PROJECT_BYTES = 64 * 1024 * 1024
 
 
@@ -59,6 +61,11 @@ class Project:
     steps_taken: int = 0
     description: str = ""
     view: dict[str, Any] = field(default_factory=dict)
+    # Where the optimiser stands (momentum buffers, epoch, generator); None: the zero state.
+    optimiser: OptimiserState | None = None
+    # Fields of the file this project was read from that BP Studio does not know (their paths):
+    # reported to the user (a typo such as "momentun" would otherwise pass unseen); not saved.
+    unknown_fields: tuple[str, ...] = field(default=(), compare=False)
 
     def copy(self) -> Project:
         return Project(
@@ -72,6 +79,7 @@ class Project:
             self.steps_taken,
             self.description,
             json.loads(json.dumps(self.view)),
+            self.optimiser,  # immutable: shared
         )
 
     def equals(self, other: Project) -> bool:
@@ -111,7 +119,14 @@ def to_json(project: Project) -> dict:
         "dataset": dataset_to_json(project.dataset),
         "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
         "view": project.view,
-    }
+    } | _optimiser_json(project)
+
+
+def _optimiser_json(project: Project) -> dict:
+    state = project.optimiser
+    if state is None or state.is_zero():
+        return {}
+    return {"optimiser": state_to_json(state, len(project.network.weights))}
 
 
 def dumps(project: Project) -> str:
@@ -213,17 +228,24 @@ def from_json(data: Any) -> Project:
         raise fail("loss", exc) from None
     dataset = _read_dataset(expect_object(require(data, "dataset", ""), "dataset"), network)
     steps, history = _read_history(data.get("history"))
+    training = _read_training(data.get("training", {}))
+    optimiser = None
+    if data.get("optimiser") is not None:
+        n_rows = len(dataset.train_indices())
+        optimiser = state_from_json(data["optimiser"], network, n_rows, training.shuffle)
     return Project(
         name=expect_str(data.get("name", "Untitled"), "name"),
         network=network,
         dataset=dataset,
         loss=loss,
-        training=_read_training(data.get("training", {})),
+        training=training,
         initialisation=_read_init(data.get("initialisation", {})),
         history=history,
         steps_taken=steps,
         description=expect_str(data.get("description", ""), "description"),
         view=expect_object(data.get("view", {}), "view"),
+        optimiser=optimiser,
+        unknown_fields=tuple(unknown_keys(data)),
     )
 
 

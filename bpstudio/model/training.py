@@ -16,6 +16,7 @@ from bpstudio.model.dataset import Dataset
 from bpstudio.model.history import LossHistory
 from bpstudio.model.losses import get_loss
 from bpstudio.model.network import Network
+from bpstudio.model.optimiser_state import EpochState, OptimiserState
 
 
 class DivergenceError(ArithmeticError):
@@ -66,6 +67,16 @@ class StepRun:
     epoch_finished: bool  # the last step finished an epoch
 
 
+def starts_fresh_epoch(before: TrainingConfig, after: TrainingConfig) -> bool:
+    """Whether a change of settings starts a fresh epoch order (the learning rate and the
+    momentum are values the next step simply uses)."""
+    return (before.batch_size, before.shuffle, before.seed) != (
+        after.batch_size,
+        after.shuffle,
+        after.seed,
+    )
+
+
 def momentum_update(p, g, b, lr: float, mu: float):
     """THE update rule, torch.optim.SGD's: the momentum buffer ``b <- mu b + dE/dw``, then
     ``w <- w - lr b``; without momentum ``w <- w - lr dE/dw`` and the buffer is left as it is
@@ -99,7 +110,10 @@ class Trainer:
         config: TrainingConfig | None = None,
         history: LossHistory | None = None,
         step: int = 0,
+        state: OptimiserState | None = None,
     ) -> None:
+        """``state``: where an earlier trainer stopped (`optimiser_state`), to continue exactly;
+        None starts from zero buffers and a fresh epoch."""
         dataset.check_fits(network.layer_sizes)
         get_loss(loss).check_output_activation(network.output_activation)
         self.network = network
@@ -116,24 +130,61 @@ class Trainer:
         self._epoch_steps = 0
         self._rng = np.random.default_rng(self.config.seed)
         self._start_epoch()
+        if state is not None:
+            self._restore(state)
+
+    # the optimiser's state -----------------------------------------------------------------
+    def optimiser_state(self) -> OptimiserState:
+        """Everything the next steps depend on besides the weights and the settings (copies)."""
+        order = tuple(self._order.tolist()) if self.config.shuffle else None
+        epoch = EpochState(order, self._position, self._epoch_loss_sum, self._epoch_steps)
+        buffers = [b.copy() for b in self.momentum_buffers]
+        return OptimiserState.of(buffers, epoch, self._rng.bit_generator.state)
+
+    def _restore(self, state: OptimiserState) -> None:
+        shapes = [p.shape for p in self.network.parameters()]
+        if not state.fits(shapes):
+            raise ValueError(f"the optimiser state does not fit this network ({shapes})")
+        for buffer, saved in zip(self.momentum_buffers, state.momentum, strict=True):
+            buffer[...] = saved
+        if state.rng is not None:
+            self._rng = np.random.Generator(np.random.PCG64())
+            self._rng.bit_generator.state = state.rng
+            if state.epoch is None:
+                self._start_epoch()  # drawn from the saved generator, not the seed
+        epoch = state.epoch
+        if epoch is None:
+            return
+        n = self.dataset.n_samples
+        if epoch.position >= n or (epoch.order is not None and len(epoch.order) != n):
+            raise ValueError(f"the saved epoch does not fit {n} training rows")
+        if self.config.shuffle and epoch.order is not None:
+            self._order = np.array(epoch.order, dtype=np.intp)
+            self._fast.forget_epoch_rows()
+        self._position = epoch.position
+        self._epoch_loss_sum, self._epoch_steps = epoch.loss_sum, epoch.steps
 
     # configuration -----------------------------------------------------------------------
     def set_config(self, config: TrainingConfig) -> None:
-        """Change learning rate, momentum or batch size between steps."""
-        reshuffle = config.shuffle != self.config.shuffle or config.seed != self.config.seed
+        """Change the settings between steps.  The learning rate and the momentum keep the
+        state; a change of batch size, shuffle or seed starts a fresh epoch order (from the
+        seed), as `starts_fresh_epoch` says."""
+        fresh = starts_fresh_epoch(self.config, config)
         self.config = config
-        if reshuffle:
-            self._rng = np.random.default_rng(config.seed)
-            self._start_epoch()
+        if fresh:
+            self.start_fresh_epoch()
+
+    def start_fresh_epoch(self) -> None:
+        """A new epoch order drawn from the seed, from its first batch; the momentum stays."""
+        self._rng = np.random.default_rng(self.config.seed)
+        self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        self._start_epoch()
 
     @property
     def momentum_buffers(self) -> list[np.ndarray]:
         """The momentum buffers (torch's ``momentum_buffer``), views in `Network.parameters` order
         of the fast path's flat array."""
         return self._fast.momentum_views()
-
-    def reset_momentum(self) -> None:
-        self._fast.momentum.fill(0.0)
 
     # batches -----------------------------------------------------------------------------
     @property

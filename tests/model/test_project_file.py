@@ -138,7 +138,7 @@ def test_too_large_files_are_refused_before_reading(tmp_path, monkeypatch):
 
 def test_file_matches_the_documented_layout():
     data = to_json(load_example("seed"))
-    assert data["format"] == "bpstudio-project" and data["version"] == 1
+    assert data["format"] == "bpstudio-project" and data["version"] == 2
     assert data["network"]["weights"][1][0][1] == load_example("seed").network.weight(3)[0, 1]
     assert set(data["training"]) >= {"learning_rate", "momentum", "batch_size", "shuffle", "seed"}
     assert isinstance(Project, type)
