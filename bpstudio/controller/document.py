@@ -46,6 +46,8 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     # Emitted before an operation that throws work away or reshapes it (remove a layer or unit,
     # open, new): the autosaver keeps a copy in case the operation itself crashes.
     riskyOperationStarting = Signal()
+    # An edit reset part of the optimiser's state (momentum, the epoch): what, in words.
+    optimiserReset = Signal(str)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +191,7 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
 
     def reinitialise(self, scheme: InitScheme) -> None:
         after = editing.reinitialise(self.project, scheme)
+        after.optimiser = None  # fresh weights: training starts over (as Reset does)
         self._push(
             after, self.tr("Re-initialise weights (%s, seed %d)") % (scheme.name, scheme.seed)
         )
@@ -200,13 +203,17 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         *,
         history=None,
         steps_taken: int | None = None,
+        optimiser=None,
     ) -> None:
-        """One undoable command for many changes at once, e.g. "Training: N steps"."""
+        """One undoable command for many changes at once, e.g. "Training: N steps"; with
+        ``optimiser`` (a trainer's state after those steps) the project continues from it."""
         after = editing.replace_network(self.project, network)
         if history is not None:
             after.history = history
         if steps_taken is not None:
             after.steps_taken = int(steps_taken)
+        if optimiser is not None:
+            after.optimiser = optimiser
         self._push(after, text)
 
     def set_training_config(self, config: TrainingConfig) -> None:
@@ -283,11 +290,31 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
 
     # internals ------------------------------------------------------------------------------
     def _push(self, after: Project, text: str, structural: bool = False) -> None:
+        self._carry_optimiser_state(after)
         self.undo_stack.push(ProjectCommand(self, self.project, after, text, structural))
 
     def _push_merging(self, after: Project, text: str, command_id: int, key: tuple) -> None:
+        self._carry_optimiser_state(after)
         command = MergingParameterCommand(self, self.project, after, text, command_id, key)
         self.undo_stack.push(command)
+
+    def _carry_optimiser_state(self, after: Project) -> None:
+        """``after``'s optimiser state: the one an edit set itself (a training run's, or none
+        after fresh weights), else the current one as the edit leaves it
+        (`editing.carry_optimiser_state`); the status bar hears what was reset."""
+        if after.optimiser is not self.project.optimiser:
+            return
+        after.optimiser, reset = editing.carry_optimiser_state(self.project, after)
+        messages = {
+            editing.MOMENTUM_RESET: self.tr(
+                "Momentum reset for the reshaped weights: they start from zero momentum"
+            ),
+            editing.EPOCH_RESET: self.tr(
+                "Training starts a fresh epoch: the data or the batch settings changed"
+            ),
+        }
+        for part in reset:
+            self.optimiserReset.emit(messages[part])
 
     def _apply(self, project: Project, structural: bool) -> None:
         """Called by the undo commands only: make ``project`` current and tell the views."""

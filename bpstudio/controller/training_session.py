@@ -80,6 +80,7 @@ class TrainingSession(QObject):
                 text,
                 history=self._history.copy(),
                 steps_taken=snapshot.step_count,
+                optimiser=snapshot.optimiser,
             )
         finally:
             self._committing = False

@@ -70,7 +70,12 @@ class WindowFiles(QObject):
             return False
         recent_files.remember(path)
         self.recentChanged.emit()
-        self.statusMessage.emit(self.tr("Opened %s") % path)
+        unknown = self._document.project.unknown_fields
+        if unknown:  # a typo such as "momentun" would otherwise pass unseen
+            text = self.tr("Opened %s; fields this version does not know were ignored: %s")
+            self.statusMessage.emit(text % (path, ", ".join(unknown)))
+        else:
+            self.statusMessage.emit(self.tr("Opened %s") % path)
         return True
 
     def _report_open_failure(self, path: Path, message: str) -> None:
