@@ -1,14 +1,19 @@
-"""Build the walkthrough of one training step for one sample: ``build_derivation``.
+"""Build the walkthrough of one training step: ``build_derivation``, ``derive_project``.
 
-Mini-batches follow the trainer's rule without shuffling: with batch size B, sample s belongs
-to batch ``s // B``, which holds samples ``[b*B, (b+1)*B)`` (the last batch may be shorter).
-The walkthrough follows the chosen sample; when its batch holds more samples, a closing
-section shows each batch gradient as the mean over them, and step 七 uses that mean.
+By default (``derive_project(project)``) it is THE NEXT TRAINING STEP: the batch the trainer
+takes next (model/next_step.py: from the project's epoch order and position, never a held-out
+row), steps 一–六 for one row of it (the first unless another is chosen), the batch mean, and
+七 with the project's momentum and stored buffers: the update Step applies.
+
+With a chosen ``sample`` it walks that sample instead, with a plain gradient step (no momentum)
+on the batch the unshuffled rule gives it (with batch size B, sample s belongs to batch
+``s // B``, samples ``[b*B, (b+1)*B)``): a demonstration, not the trainer's next step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -18,9 +23,11 @@ from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.loss_tex import LOSS_PLAIN
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
+from bpstudio.model.derivation import update_text
 from bpstudio.model.derivation.text import check_lang, tr
-from bpstudio.model.derivation.update import add_batch_mean, add_update
+from bpstudio.model.derivation.update import Momentum, add_batch_mean, add_update
 from bpstudio.model.network import Network
+from bpstudio.model.next_step import momentum_buffers, next_batch_rows
 
 DEFAULT_DIGITS = 4
 
@@ -43,11 +50,13 @@ def build_derivation(
     *,
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
+    momentum: Momentum | None = None,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
     ``batch``: the 0-based samples whose mean gradient the update uses (default: the sample
-    alone); it must contain ``sample``.
+    alone); it must contain ``sample``.  ``momentum``: μ and the stored buffers for 七 (None:
+    the plain step).
     """
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
     targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
@@ -64,7 +73,7 @@ def build_derivation(
     add_hidden_layers(ctx, rec)
     if len(batch) > 1:
         add_batch_mean(ctx, rec, batch)
-    add_update(ctx, rec, learning_rate, batch, inputs[sample])
+    add_update(ctx, rec, learning_rate, batch, inputs[sample], momentum)
     return Derivation(
         steps=tuple(rec.steps),
         sections=tuple(rec.sections),
@@ -83,15 +92,25 @@ def build_derivation(
     )
 
 
-def derive_project(project, sample: int = 0, *, digits: int = DEFAULT_DIGITS, lang: str = "en"):
-    """The derivation of ``sample`` (0-based) of a Project, batched as its training settings say."""
+def derive_project(
+    project,
+    sample: int | None = None,
+    *,
+    row: int = 0,
+    digits: int = DEFAULT_DIGITS,
+    lang: str = "en",
+):
+    """The trainer's next step on a Project (``sample`` None; steps 一–六 for ``row``, 0-based,
+    of its batch), or the walkthrough of ``sample`` (0-based) with a plain update."""
+    if sample is None:
+        return derive_next_step(project, row, digits=digits, lang=lang)
     data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
         raise ValueError(
             f"sample {sample + 1} does not exist: the data has {data.n_samples} sample(s)"
         )
     batch = batch_of(sample, data.n_samples, project.training.batch_size)
-    return build_derivation(
+    derivation = build_derivation(
         project.network,
         data.inputs,
         data.targets,
@@ -101,6 +120,45 @@ def derive_project(project, sample: int = 0, *, digits: int = DEFAULT_DIGITS, la
         batch,
         digits=digits,
         lang=lang,
+    )
+    return replace(
+        derivation,
+        title=update_text.text("title.sample", lang, sample=sample + 1),
+        intro=f"{derivation.intro} {update_text.text('intro.sample', lang)}",
+    )
+
+
+def derive_next_step(project, row: int = 0, *, digits: int = DEFAULT_DIGITS, lang: str = "en"):
+    """The walkthrough of the trainer's next step; 一–六 follow the batch's ``row`` (0-based)."""
+    batch = next_batch_rows(project)
+    if not 0 <= row < len(batch):
+        raise ValueError(f"row {row + 1} is not in the batch: it has {len(batch)} row(s)")
+    data = project.dataset.prepared()
+    config = project.training
+    derivation = build_derivation(
+        project.network,
+        data.inputs,
+        data.targets,
+        project.loss,
+        batch[row],
+        config.learning_rate,
+        batch,
+        digits=digits,
+        lang=lang,
+        momentum=Momentum(config.momentum, momentum_buffers(project)),
+    )
+    names = ", ".join(str(s + 1) for s in batch)
+    held_out = project.dataset.test_indices()
+    held = ""
+    if len(held_out):
+        held = update_text.text("intro.held", lang, rows=", ".join(str(i + 1) for i in held_out))
+    intro = update_text.text("intro.next", lang, held=held, row=batch[row] + 1)
+    return replace(
+        derivation,
+        title=update_text.text("title.next", lang, step=project.steps_taken + 1, rows=names),
+        intro=f"{derivation.intro} {intro}",
+        next_step=project.steps_taken + 1,
+        momentum=config.momentum,
     )
 
 

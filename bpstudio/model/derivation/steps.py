@@ -74,6 +74,9 @@ class Derivation:
     lang: str
     title: str  # e.g. "Backpropagation, step by step: sample 1"
     intro: str  # the loss and the meaning of Ŷ, in the chosen language
+    # the trainer's step this derivation is (1-based), or None for a chosen sample's walkthrough
+    next_step: int | None = None
+    momentum: float = 0.0  # μ in 七 (0: the plain step)
 
     def __len__(self) -> int:
         return len(self.steps)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from bpstudio.model.derivation import symbols as sym
+from bpstudio.model.derivation import update_text
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.expr import C, Q, bracket, juxtapose, minus, product, total
 from bpstudio.model.derivation.forward import add_loss
@@ -65,11 +67,29 @@ def add_batch_mean(ctx: Context, rec: Recorder, batch: Sequence[int]) -> None:
         rec.add(quantity, layer, idx, [sym.dE(p)], [side], value, explanation, touches)
 
 
+@dataclass(frozen=True)
+class Momentum:
+    """The optimiser's momentum μ and the stored buffers (`Network.parameters` order)."""
+
+    mu: float
+    buffers: Sequence[np.ndarray]
+
+
 def add_update(
-    ctx: Context, rec: Recorder, learning_rate: float, batch: Sequence[int], inputs: np.ndarray
+    ctx: Context,
+    rec: Recorder,
+    learning_rate: float,
+    batch: Sequence[int],
+    inputs: np.ndarray,
+    momentum: Momentum | None = None,
 ) -> None:
-    """七: w ← w - η ∂E/∂w for each weight and (unless frozen) bias, then the new loss."""
-    title = tr("section.update", ctx.lang)
+    """七: for each weight and (unless frozen) bias, w ← w − η ∂E/∂w; with momentum, torch's
+    rule (`training.momentum_update`): b ← μ·b + ∂E/∂w, then w ← w − η·b.  Then the new loss."""
+    with_momentum = momentum is not None and momentum.mu != 0.0
+    if with_momentum:
+        title = update_text.text("section.update.momentum", ctx.lang)
+    else:
+        title = tr("section.update", ctx.lang)
     rec.open_section("update.7", "update", title, title)
     updated = ctx.network.copy()
     eta = Q(r"\eta", learning_rate)
@@ -80,14 +100,56 @@ def add_update(
         p = _symbol(kind, layer, idx)
         current = _current(ctx.network, kind, layer, idx)
         gradient = _batch_gradient(ctx, kind, layer, idx)
-        new_value = current - learning_rate * gradient
-        _store(updated, kind, layer, idx, new_value)
-        side = minus(Q(p, current), product(eta, Q(sym.dE(p), gradient)))
-        explanation = tr("explain.update", ctx.lang, p=_plain(kind, layer, idx), batch=batch_note)
         touches = {_ref(kind, layer, idx)}
+        if with_momentum:
+            step = _add_buffer(ctx, rec, momentum, kind, layer, idx, gradient, batch_note)
+            new_value = current - learning_rate * step
+            side = minus(Q(p, current), product(eta, Q(buffer_sym(p), step)))
+            explanation = update_text.text(
+                "explain.update.momentum", ctx.lang, p=_plain(kind, layer, idx)
+            )
+        else:
+            new_value = current - learning_rate * gradient
+            side = minus(Q(p, current), product(eta, Q(sym.dE(p), gradient)))
+            explanation = tr(
+                "explain.update", ctx.lang, p=_plain(kind, layer, idx), batch=batch_note
+            )
+        _store(updated, kind, layer, idx, new_value)
         rec.add(f"{kind}_new", layer, idx, [p], [side], new_value, explanation, touches,
                 relation=r"\leftarrow")  # fmt: skip
     _add_new_loss(ctx, rec, updated, inputs)
+
+
+def buffer_sym(p: str) -> str:
+    """The momentum buffer of parameter ``p`` (LaTeX): b with the parameter as its subscript,
+    so it is never read as a bias b_k^l."""
+    return rf"b_{{[{p}]}}"
+
+
+def _add_buffer(ctx, rec, momentum: Momentum, kind, layer, idx, gradient, batch_note) -> float:
+    """b ← μ·b + ∂E/∂w, with the stored buffer's number; returns the new buffer."""
+    p = _symbol(kind, layer, idx)
+    stored = _buffer_value(ctx.network, momentum.buffers, kind, layer, idx)
+    new_buffer = momentum.mu * stored + gradient  # as training.momentum_update computes it
+    b = buffer_sym(p)
+    side = total(product(Q(r"\mu", momentum.mu), Q(b, stored)), Q(sym.dE(p), gradient))
+    explanation = update_text.text(
+        "explain.buffer",
+        ctx.lang,
+        b=f"b[{_plain(kind, layer, idx)}]",
+        p=_plain(kind, layer, idx),
+        mu=f"{momentum.mu:g}",
+        batch=batch_note,
+    )
+    rec.add(f"buffer_{kind}", layer, idx, [b], [side], new_buffer, explanation,
+            {_ref(kind, layer, idx)}, relation=r"\leftarrow")  # fmt: skip
+    return new_buffer
+
+
+def _buffer_value(net: Network, buffers, kind: str, layer: int, idx: tuple[int, ...]) -> float:
+    if kind == "w":
+        return float(buffers[layer - 2][idx[0] - 1, idx[1] - 1])
+    return float(buffers[len(net.weights) + layer - 2][idx[0] - 1])
 
 
 def _plain(kind: str, layer: int, idx: tuple[int, ...]) -> str:
