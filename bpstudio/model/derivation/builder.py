@@ -17,13 +17,13 @@ from dataclasses import replace
 
 import numpy as np
 
+from bpstudio.model.derivation import update_text
 from bpstudio.model.derivation.backward_hidden import add_hidden_layers
 from bpstudio.model.derivation.backward_output import add_output_layer
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.loss_tex import LOSS_PLAIN
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
-from bpstudio.model.derivation import update_text
 from bpstudio.model.derivation.text import check_lang, tr
 from bpstudio.model.derivation.update import Momentum, add_batch_mean, add_update
 from bpstudio.model.network import Network
