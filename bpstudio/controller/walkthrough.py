@@ -2,8 +2,14 @@
 
 It moves over the derivation's steps, tells the document what the current step touches (so the
 diagram and the tables highlight it), and after the last step (七, the update) applies the update
-as one undoable command and starts the next sample's walkthrough.  Stepping back over that
-boundary undoes the update, which restores the weights exactly.
+as one undoable command and starts the next walkthrough.  Stepping back over that boundary
+undoes the update, which restores the weights (and the optimiser's state) exactly.
+
+Two modes.  By default the walkthrough is THE NEXT TRAINING STEP (model/next_step.py): the
+batch the trainer takes next, 七 with momentum, and passing 七 takes that step for real, as
+Step does (history, steps taken, momentum buffers and the epoch position advance).  With a
+chosen sample it walks that sample with a plain update; passing 七 applies it as an edit that
+says it is not the trainer's step.
 """
 
 from __future__ import annotations
@@ -13,12 +19,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from bpstudio.model.next_step import take_next_step
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.model.training import DivergenceError
 from bpstudio.model.walkthrough_update import sgd_update
 
 UNIT_QUANTITIES = {"z", "a", "Y", "dE/dY", "dE/dz", "dE/da"}
-EDGE_QUANTITIES = {"dE/dw", "w_new", "dE/dw_batch"}
-BIAS_QUANTITIES = {"dE/db", "b_new", "dE/db_batch"}
+EDGE_QUANTITIES = {"dE/dw", "w_new", "dE/dw_batch", "buffer_w"}
+BIAS_QUANTITIES = {"dE/db", "b_new", "dE/db_batch", "buffer_b"}
+NEXT_STEP, SAMPLE = "next", "sample"  # the walkthrough's modes
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,7 @@ class WalkthroughCursor(QObject):
     stepChanged = Signal(int)  # the new index
     derivationChanged = Signal()  # a new list of steps (another sample, an edit, the language)
     updateApplied = Signal(int)  # the sample whose update was applied
+    notice = Signal(str)  # what passing 七 did, for the status bar
 
     def __init__(self, document, build: Callable, digits: int = 4, lang: str = "en", parent=None):
         super().__init__(parent)
@@ -51,6 +61,8 @@ class WalkthroughCursor(QObject):
         self._digits = digits
         self._lang = lang
         self._index = 0
+        self._mode = NEXT_STEP
+        self._row = 0  # next-step mode: which row of the batch steps 一–六 follow
         self._applied: list[_AppliedUpdate] = []
         self._moving_over_boundary = False
         self._suspended = False
@@ -140,9 +152,24 @@ class WalkthroughCursor(QObject):
             index -= 1
         return index
 
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    @property
+    def batch_row(self) -> int:
+        return self._row
+
     def set_sample(self, sample: int) -> None:
+        """Walk ``sample`` (0-based) with a plain update: not the trainer's next step."""
+        self._mode = SAMPLE
         self._document.set_sample_index(sample)  # rebuilds through document.changed
-        self.go_to(0)
+        self._rebuild()
+
+    def set_next_step(self, row: int = 0) -> None:
+        """Walk the trainer's next step; steps 一–六 follow ``row`` (0-based) of its batch."""
+        self._mode, self._row = NEXT_STEP, max(0, int(row))
+        self._rebuild()
 
     # while training runs the derivation's numbers are stale: show nothing, move nowhere ------
     def set_suspended(self, suspended: bool) -> None:
@@ -173,21 +200,49 @@ class WalkthroughCursor(QObject):
 
     # the update after 七 ---------------------------------------------------------------------
     def apply_update(self) -> None:
-        """Apply step 七 as one undoable command and start the next sample's walkthrough."""
+        """Apply step 七 as one undoable command and start the next walkthrough."""
         doc = self._document
         sample = doc.sample_index
-        updated = sgd_update(doc.project, sample)
         self._moving_over_boundary = True
         try:
-            doc.replace_network(
-                updated, self.tr("Walkthrough: update for sample %d") % (sample + 1)
-            )
+            if self._mode == NEXT_STEP:
+                if not self._take_training_step():
+                    return
+            else:
+                updated = sgd_update(doc.project, sample)
+                text = self.tr("Walkthrough: plain update for sample %d (not a training step)")
+                doc.replace_network(updated, text % (sample + 1))
+                doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
+                self.notice.emit(
+                    self.tr(
+                        "Applied sample %d's plain update as an edit: it is not the trainer's "
+                        "step (no momentum; steps taken and the epoch are unchanged)"
+                    )
+                    % (sample + 1)
+                )
             self._applied.append(_AppliedUpdate(doc.undo_stack.index(), sample))
-            doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
         finally:
             self._moving_over_boundary = False
         self._rebuild()
         self.updateApplied.emit(sample)
+
+    def _take_training_step(self) -> bool:
+        """The trainer's next step, committed as a training run commits (False: it diverged)."""
+        doc = self._document
+        try:
+            step = take_next_step(doc.project)
+        except DivergenceError as exc:
+            self.notice.emit(str(exc))
+            return False
+        doc.replace_network(
+            step.network,
+            self.tr("Walkthrough: training step %d") % step.steps_taken,
+            history=step.history,
+            steps_taken=step.steps_taken,
+            optimiser=step.optimiser,
+        )
+        self.notice.emit(self.tr("Took training step %d, as Step does") % step.steps_taken)
+        return True
 
     def _undo_last_update(self) -> None:
         doc = self._document
@@ -197,7 +252,8 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = True
         try:
             doc.undo_stack.undo()
-            doc.set_sample_index(applied.sample)
+            if self._mode == SAMPLE:
+                doc.set_sample_index(applied.sample)
         finally:
             self._moving_over_boundary = False
         self._rebuild()
@@ -218,10 +274,30 @@ class WalkthroughCursor(QObject):
 
     def _rebuild(self, keep_index: bool = False) -> None:
         doc = self._document
-        self.derivation = self._build(doc.project, doc.sample_index, self._digits, self._lang)
+        if self._mode == NEXT_STEP:
+            self.derivation = self._next_step_derivation()
+        else:
+            self.derivation = self._build(doc.project, doc.sample_index, self._digits, self._lang)
         self._index = min(self._index, len(self.steps) - 1) if keep_index else 0
         self.derivationChanged.emit()
         self._show_current()
+
+    def _next_step_derivation(self):
+        """The next step's derivation; the document shows the row steps 一–六 follow."""
+        doc = self._document
+        extra = {"row": self._row} if self._row else {}
+        try:
+            derivation = self._build(doc.project, None, self._digits, self._lang, **extra)
+        except ValueError:  # the batch shrank under the chosen row (an edit): its first row
+            self._row = 0
+            derivation = self._build(doc.project, None, self._digits, self._lang)
+        if doc.sample_index != derivation.sample:
+            moving, self._moving_over_boundary = self._moving_over_boundary, True
+            try:
+                doc.set_sample_index(derivation.sample)
+            finally:
+                self._moving_over_boundary = moving
+        return derivation
 
     def _show_current(self) -> None:
         step = self.current

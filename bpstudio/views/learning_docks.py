@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 Area = Qt.DockWidgetArea
 
 
-def build_derivation(project, sample: int, digits: int, lang: str):
-    return derive_project(project, sample, digits=digits, lang=lang)
+def build_derivation(project, sample: int | None, digits: int, lang: str, row: int = 0):
+    """The trainer's next step (``sample`` None; 一–六 for ``row`` of its batch), or a sample."""
+    return derive_project(project, sample, row=row, digits=digits, lang=lang)
 
 
 class LearningDocks(QObject):
@@ -80,6 +81,7 @@ class LearningDocks(QObject):
         controller.diverged.connect(self._on_diverged)
         controller.runningChanged.connect(self._on_running_changed)
         controller.stopped.connect(self._window.show_status)
+        self.cursor.notice.connect(self._window.show_status)
         controller.failed.connect(self._on_failed)
         self.training_panel.configEdited.connect(document.set_training_config)
         document.fileStateChanged.connect(self._on_document_reset)
