@@ -30,6 +30,8 @@ from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.trace import ForwardTrace, Gradients
 from bpstudio.model.training import TrainingConfig
 
+# The training settings, in the order the Training dock shows them.
+TRAINING_FIELDS = ("learning_rate", "momentum", "batch_size", "shuffle", "seed")
 # Edits the undo stack keeps (the oldest go first): each keeps the project before and after
 # it, so an unlimited stack would grow for as long as the app runs (docs/reliability.md).
 UNDO_LIMIT = 1000
@@ -217,15 +219,33 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self._push(after, text)
 
     def set_training_config(self, config: TrainingConfig) -> None:
-        """Learning rate, batch size, ...: one undo step while the same box is being edited."""
-        if config == self.project.training:
+        """Learning rate, momentum, batch size, shuffle, seed: one undo step while the same
+        setting is being edited (a second setting is a second step)."""
+        before = self.project.training
+        if config == before:
             return
+        changed = [
+            name for name in TRAINING_FIELDS if getattr(config, name) != getattr(before, name)
+        ]
         after = editing.set_training(self.project, config)
-        text = self.tr("Set training: learning rate %s, batch size %d") % (
+        text = self._training_edit_text(config, changed)
+        self._push_merging(after, text, SET_TRAINING_ID, ("training", *changed))
+
+    def _training_edit_text(self, config: TrainingConfig, changed: list[str]) -> str:
+        if changed == ["learning_rate"]:
+            return self.tr("Set learning rate to %s") % f"{config.learning_rate:g}"
+        if changed == ["momentum"]:
+            return self.tr("Set momentum to %s") % f"{config.momentum:g}"
+        if changed == ["batch_size"]:
+            return self.tr("Set batch size to %d") % config.batch_size
+        if changed == ["shuffle"]:
+            return self.tr("Shuffle each epoch") if config.shuffle else self.tr("Stop shuffling")
+        if changed == ["seed"]:
+            return self.tr("Set shuffle seed to %d") % config.seed
+        return self.tr("Set training: learning rate %s, batch size %d") % (
             f"{config.learning_rate:g}",
             config.batch_size,
         )
-        self._push_merging(after, text, SET_TRAINING_ID, ("training",))
 
     def set_loss(self, name: str) -> None:
         self._push(editing.set_loss(self.project, name), self.tr("Set loss to %s") % name)

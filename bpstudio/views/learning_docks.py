@@ -84,6 +84,7 @@ class LearningDocks(QObject):
         self.cursor.notice.connect(self._window.show_status)
         controller.failed.connect(self._on_failed)
         self.training_panel.configEdited.connect(document.set_training_config)
+        self.training_panel.lossEdited.connect(document.set_loss)
         document.fileStateChanged.connect(self._on_document_reset)
         document.changed.connect(self._on_document_changed)
 

@@ -1,4 +1,4 @@
-"""The value controls of the training panel: speed, learning rate, batch size, stop conditions.
+"""The value controls of the training panel: speed, every training setting, stop conditions.
 
 Only widgets and conversions here; the panel wires them to the controller.
 """
@@ -8,9 +8,20 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSlider, QSpinBox
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QSlider,
+    QSpinBox,
+)
 
+from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.views.language import translate
+
+# Seeds are bounded fields of the project file (0 ... 2^31 - 1), whatever generator uses them.
+MAX_SEED = 2**31 - 1
 
 # The speed slider's stops, in steps per second: slow enough to follow one update on the
 # diagram, up to as fast as the machine goes.
@@ -66,6 +77,34 @@ def make_learning_rate_box() -> QDoubleSpinBox:
 def make_batch_size_box() -> QSpinBox:
     box = QSpinBox()
     box.setRange(1, 1)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def make_momentum_box() -> QDoubleSpinBox:
+    box = CompactDoubleSpinBox(objectName="trainingMomentum")
+    box.setDecimals(4)
+    box.setRange(0.0, 0.999)  # [0, 1): at 1 the buffer would never forget
+    box.setSingleStep(0.1)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def make_loss_box() -> QComboBox:
+    """The losses by their file names (half_sse, mse, cross_entropy): the data is the name."""
+    box = QComboBox(objectName="trainingLoss")
+    for name in LOSS_NAMES:
+        box.addItem(name, name)
+    return box
+
+
+def make_shuffle_box() -> QCheckBox:
+    return QCheckBox(objectName="trainingShuffle")
+
+
+def make_seed_box() -> QSpinBox:
+    box = QSpinBox(objectName="trainingSeed")
+    box.setRange(0, MAX_SEED)
     box.setKeyboardTracking(False)
     return box
 
