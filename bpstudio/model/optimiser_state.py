@@ -150,8 +150,8 @@ def _read_epoch(epoch: dict, n_rows: int, shuffle: bool) -> EpochState:
     order = None
     if epoch.get("order") is not None:
         if not shuffle:
-            raise fail("optimiser.epoch.order", "expected null when training.shuffle is false")
-        items = expect_list(epoch["order"], "optimiser.epoch.order", n_rows, "row numbers")
+            raise fail("optimiser.epoch.order", "expected null when shuffling is off")
+        items = expect_list(epoch["order"], "optimiser.epoch.order", n_rows, "indices")
         order = tuple(
             expect_int(v, f"optimiser.epoch.order[{i}]", minimum=0) for i, v in enumerate(items)
         )
