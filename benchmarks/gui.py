@@ -14,6 +14,7 @@ folder.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -30,10 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 
 PARTS = ("lateness", "plot", "diagram", "formula", "startup", "memory")
-
-
-def percentile(values, q: float) -> float:
-    return float(np.percentile(np.asarray(values), q))
 
 
 def app():
@@ -64,57 +61,29 @@ def seed_window():
 
 
 # lateness -----------------------------------------------------------------------------------
-def run_event_loop(ms: int) -> None:
-    """The event loop as the app runs it (blocking until something is due), for ``ms``."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_until(condition, timeout_ms: int = 20_000) -> None:
-    deadline = time.perf_counter() + timeout_ms / 1000
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the training never got going")
-        run_event_loop(20)
-
-
 def bench_lateness(seconds: float = 4.0) -> None:
-    """BPSTUDIO_TRAINING_THREAD=1 measures training on a thread instead of a child process."""
-    from PySide6.QtCore import Qt, QTimer
+    """BPSTUDIO_TRAINING_THREAD=1 measures training on a thread instead of a child process;
+    BPSTUDIO_INSTALLED=/usr/bin/bpstudio measures that installed build (its own
+    --self-test-training, the same measurement) instead of this source tree."""
+    installed = os.environ.get("BPSTUDIO_INSTALLED")
+    if installed:
+        out = subprocess.run(
+            [installed, "--self-test-training", str(seconds)],
+            capture_output=True, text=True, check=True, timeout=120,
+        ).stdout  # fmt: skip
+        report, where = json.loads(out.strip().splitlines()[-1]), f"installed {installed}"
+    else:
+        from bpstudio.views.self_test_training import measure_training
 
-    window = seed_window()
-    session = window.learning.session
-    lateness, last = [], [None]
-
-    def on_timeout():
-        now = time.perf_counter()
-        if last[0] is not None:
-            lateness.append((now - last[0]) * 1000 - 16.0)
-        last[0] = now
-
-    timer = QTimer(timerType=Qt.TimerType.PreciseTimer, interval=16)
-    timer.timeout.connect(on_timeout)
-    session.controller.play()
-    wait_until(lambda: session.controller.is_running and session.latest_snapshot is not None)
-    run_event_loop(500)
-    steps_before = session.latest_snapshot.step_count
-    timer.start()
-    started = time.perf_counter()
-    run_event_loop(int(seconds * 1000))
-    timer.stop()
-    rate = (session.latest_snapshot.step_count - steps_before) / (time.perf_counter() - started)
-    session.controller.pause()
-    wait_until(lambda: not session.controller.is_running)
-    where = "child process" if session.controller.in_process else "thread"
-    p50, p99 = percentile(lateness, 50), percentile(lateness, 99)
-    print(f"timer lateness (16 ms timer, seed training flat out on a {where} at {rate:,.0f} "
-          f"steps/s): p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {max(lateness):.2f} ms over "
-          f"{len(lateness)} ticks   target p99 < 5 ms")  # fmt: skip
-    session.shutdown()
-    window.hide()
+        window = seed_window()
+        report, where = measure_training(window.learning.session, seconds), "source tree"
+        window.learning.session.shutdown()
+        window.hide()
+    late = report["lateness_ms"]
+    print(f"timer lateness ({where}; 16 ms timer, seed training flat out on a "
+          f"{report['training']} at {report['steps_per_second']:,.0f} steps/s): p50 "
+          f"{late['p50']:.2f} ms, p99 {late['p99']:.2f} ms, max {late['max']:.2f} ms over "
+          f"{late['ticks']} ticks   target p99 < 5 ms")  # fmt: skip
 
 
 # loss plot ----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Start the GUI: `bpstudio [project.json]`, or `--self-test-screenshot PATH` for smoke tests."""
+"""Start the GUI: `bpstudio [project.json]`, or `--self-test-screenshot PATH` /
+`--self-test-training SECONDS` for smoke tests and the installed build's benchmark."""
 
 from __future__ import annotations
 
@@ -24,8 +25,13 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="PATH",
         help="open the seed project, save a screenshot of the window to PATH, and exit",
     )
-    # Test-only scenarios (bpstudio/views/test_scripts.py), used by the crash test.
-    parser.add_argument("--test-script", metavar="SCRIPT", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--self-test-training",
+        metavar="SECONDS",
+        type=float,
+        help="train the seed project flat out for SECONDS, print where it trained (process or "
+        "thread), its steps/s and the window's timer lateness as JSON, and exit",
+    )
     return parser.parse_args(list(argv))
 
 
@@ -52,7 +58,10 @@ def after_first_frame(window, call) -> None:
     window.firstFrameShown.connect(lambda: QTimer.singleShot(0, call))
 
 
-def run_gui(argv: Sequence[str] | None = None) -> int:
+def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
+    """The window, until it closes.  ``scenario(window, safety)``, when given, runs once the
+    event loop starts, instead of the offer to restore unsaved work (the crash test's driver,
+    tests/views/crash_scenarios.py, uses it to act as a user would)."""
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
     from bpstudio.views import language  # after QApplication exists
@@ -64,16 +73,20 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     window = MainWindow()
     window.restore_layout()
     safety = SafetyNet(window)  # autosave, crash log and dialog, recovery
-    if args.project and not args.self_test_screenshot:
+    self_test = args.self_test_screenshot or args.self_test_training is not None
+    if args.project and not self_test:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
     after_first_frame(window, lambda: set_version(app))
     if args.self_test_screenshot:
         shot = Path(args.self_test_screenshot)
         after_first_frame(window, lambda: _screenshot_and_quit(window, shot))
-    elif args.test_script:
-        from bpstudio.views.test_scripts import run_test_script
+    elif args.self_test_training is not None:
+        from bpstudio.views.self_test_training import run_and_report
 
-        QTimer.singleShot(0, lambda: run_test_script(args.test_script, window, safety))
+        seconds = args.self_test_training
+        after_first_frame(window, lambda: run_and_report(window, seconds))
+    elif scenario is not None:
+        QTimer.singleShot(0, lambda: scenario(window, safety))
     else:
         after_first_frame(window, safety.offer_recovery)
     window.show()

@@ -15,7 +15,7 @@ from bpstudio import __version__
 EXIT_BAD_INPUT = 2
 HEADLESS_VERBS = ("train", "derive")
 # Options of the GUI (bpstudio.app), passed on to it rather than to the headless parser.
-GUI_OPTIONS = ("--self-test-screenshot",)
+GUI_OPTIONS = ("--self-test-screenshot", "--self-test-training")
 
 
 def build_parser() -> argparse.ArgumentParser:

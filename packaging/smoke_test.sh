@@ -3,8 +3,9 @@
 #   build the .deb (packaging/build_deb.sh), `apt-get install` it, check the launcher, version,
 #   desktop entry, icons and AppStream file, run a headless verb, start the installed app
 #   offscreen (and, where xvfb-run exists, in a real X11 window under Xvfb) with
-#   --self-test-screenshot and check each PNG is not blank, then `apt-get purge` it and check
-#   that nothing is left behind.
+#   --self-test-screenshot and check each PNG is not blank, check with --self-test-training that
+#   it trains in a child process of its own, then `apt-get purge` it and check that nothing is
+#   left behind.
 #
 #     bash packaging/smoke_test.sh            (about 3-4 minutes on 2 cores)
 #
@@ -111,6 +112,22 @@ if command -v xvfb-run >/dev/null; then
   screenshot xvfb xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb
 else
   say "no xvfb-run: skipping the real-window (X11) start"
+fi
+
+# --- training runs in a child process of its own (the frozen executable started by
+# multiprocessing), not on a thread of the window; the figures go to the log for
+# docs/performance.md
+training_run() {  # label, then the command prefix
+  local label=$1; shift
+  (cd "$TMP" && HOME=$TMP/home timeout 120 "$@" "$APP" --self-test-training 3) \
+    > "$OUT/$label.json" 2> "$OUT/$label.log" || { cat "$OUT/$label.log"; fail "$label: the app failed"; }
+  grep -q '"training": "process"' "$OUT/$label.json" \
+    || { cat "$OUT/$label.json" "$OUT/$label.log"; fail "$label: the installed app did not train in a process of its own"; }
+  say "$label: $(tail -n 1 "$OUT/$label.json")"
+}
+training_run training-offscreen env QT_QPA_PLATFORM=offscreen
+if command -v xvfb-run >/dev/null; then
+  training_run training-xvfb xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb
 fi
 
 # --- remove, and check nothing is left behind

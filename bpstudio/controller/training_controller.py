@@ -163,6 +163,11 @@ class TrainingController(QObject):
     def speed(self) -> float:
         return self._speed
 
+    @property
+    def training_pid(self) -> int | None:
+        """The process id of the training child (None on a thread, or before it starts)."""
+        return self._worker.child_pid if self.in_process else None
+
     # commands -------------------------------------------------------------------------------
     def play(self) -> None:
         self._start_thread()

@@ -59,10 +59,12 @@ _log = logging.getLogger(__name__)
 
 
 def processes_available() -> bool:
-    """False in a frozen build (a spawned child would start the application again), on
-    Windows (the child listens to its pipe with a QSocketNotifier, which wants a socket there),
-    or when BPSTUDIO_TRAINING_THREAD=1 asks for the thread."""
-    if getattr(sys, "frozen", False) or sys.platform == "win32":
+    """False on Windows (the child listens to its pipe with a QSocketNotifier, which wants a
+    socket there; not built or tested here), or when BPSTUDIO_TRAINING_THREAD=1 asks for the
+    thread.  Frozen builds (the .deb) train in a process too: their entry script calls
+    `multiprocessing.freeze_support()`, so a fork server or spawned child started from the
+    frozen executable runs multiprocessing's code, not the application (bpstudio_main.py)."""
+    if sys.platform == "win32":
         return False
     return os.environ.get(THREAD_ENV, "") in ("", "0")
 

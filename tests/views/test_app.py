@@ -40,3 +40,34 @@ def test_bad_project_on_the_command_line_shows_the_seed(tmp_path, monkeypatch, q
     assert shown and "broken.json" in shown[0]
     assert window.document.project.equals(load_example("seed"))
     window.deleteLater()
+
+
+def test_self_test_training_reports_a_training_process(tmp_path):
+    """What the packaging smoke test runs against the installed app: it must train in a child
+    process of its own, and say so (JSON on standard output)."""
+    import json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.pop("BPSTUDIO_TRAINING_THREAD", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bpstudio", "--self-test-training", "0.5"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["training"] == "process"
+    assert report["child_pid"] not in (None, os.getpid())
+    assert report["steps_per_second"] > 0
+    assert report["lateness_ms"]["ticks"] > 0
+
+
+def test_frozen_builds_train_in_a_process(monkeypatch):
+    """The .deb is a frozen build: it ships the training process, not the thread fallback."""
+    from bpstudio.controller import training_process
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.delenv(training_process.THREAD_ENV, raising=False)
+    assert training_process.processes_available() == (sys.platform != "win32")

@@ -1,8 +1,8 @@
 """The crash test: the real app, killed with SIGKILL while it trains unsaved edits, offers the
 work back at the next start, and restoring it gives the edits back.
 
-Both starts are driven by the hidden, test-only ``--test-script`` option
-(bpstudio/views/test_scripts.py).  The first run's autosave file appearing is the signal that
+Both starts are driven by tests/views/crash_scenarios.py (the real app with a scenario in place
+of a user).  The first run's autosave file appearing is the signal that
 the edits are safe on disk; then the process is killed, with no chance to clean up.
 """
 
@@ -20,13 +20,16 @@ import pytest
 
 from bpstudio.model.examples import load_example
 from bpstudio.model.project import save_project
-from bpstudio.views.test_scripts import EDITED_WEIGHT
+from tests.views.crash_scenarios import EDITED_WEIGHT
 
 START_TIMEOUT_S = 60
 
 
+DRIVER = Path(__file__).with_name("crash_scenarios.py")
+
+
 def app_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "bpstudio.app", *args]
+    return [sys.executable, str(DRIVER), *args]
 
 
 def wait_for_autosave(folder: Path, process: subprocess.Popen) -> Path:
@@ -47,7 +50,7 @@ def test_killed_during_training_the_next_start_restores_the_edits(tmp_path):
     project_file = tmp_path / "mine.json"
     save_project(load_example("seed"), project_file)
     first = subprocess.Popen(
-        app_command(str(project_file), "--test-script", "edit-and-train"),
+        app_command(str(project_file), "--scenario", "edit-and-train"),
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -63,7 +66,7 @@ def test_killed_during_training_the_next_start_restores_the_edits(tmp_path):
 
     out = tmp_path / "restored.json"
     second = subprocess.run(
-        app_command("--test-script", f"restore-and-save={out}"),
+        app_command("--scenario", f"restore-and-save={out}"),
         env=env,
         capture_output=True,
         text=True,

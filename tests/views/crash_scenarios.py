@@ -1,18 +1,22 @@
-"""TEST-ONLY scenarios run by the hidden ``--test-script`` option of ``bpstudio``.
+"""The crash test's driver: the real app (``bpstudio.app.run_gui``), acting as a user would.
 
-The crash test (tests/views/test_crash_recovery.py) runs the real app as a subprocess, kills
-it, and starts it again; these scripts are how it drives the app without a user:
+    python tests/views/crash_scenarios.py [PROJECT] --scenario NAME[=ARGUMENT]
+
+The crash test (tests/views/test_crash_recovery.py) runs this as a subprocess, kills it, and
+starts it again; the scenarios are how it drives the app without a user:
 
 - ``edit-and-train``: set a weight, add a unit, autosave every 100 ms, start training.
 - ``restore-and-save=OUT``: answer the recovery offer with Restore, write what the window then
   holds to OUT (JSON: ``restored``, ``modified``, ``file_path``, ``project``), exit cleanly.
 
-Nothing here is reachable from the menus, and the option is hidden from ``--help``.
+It lives with the tests: nothing of it ships in the product.  The training child imports this
+module again (multiprocessing's spawn/forkserver), so the start stays under ``__main__``.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,14 +33,14 @@ EDITED_WEIGHT = 1.2345  # the number the crash test looks for after the restore
 TEST_AUTOSAVE_INTERVAL_MS = 100
 
 
-def run_test_script(script: str, window: MainWindow, safety: SafetyNet) -> None:
+def run_scenario(script: str, window: MainWindow, safety: SafetyNet) -> None:
     name, _, argument = script.partition("=")
     if name == "edit-and-train":
         _edit_and_train(window, safety)
     elif name == "restore-and-save":
         _restore_and_save(window, safety, Path(argument))
     else:
-        raise SystemExit(f"unknown test script {script!r}")
+        raise SystemExit(f"unknown scenario {script!r}")
 
 
 def _edit_and_train(window: MainWindow, safety: SafetyNet) -> None:
@@ -61,3 +65,16 @@ def _restore_and_save(window: MainWindow, safety: SafetyNet, out: Path) -> None:
     document.undo_stack.setClean()  # a scripted exit: nothing to ask about
     window.close()
     QApplication.instance().exit(0)
+
+
+def main(argv: list[str]) -> int:
+    from bpstudio.app import run_gui
+
+    where = argv.index("--scenario")
+    script = argv[where + 1]
+    rest = argv[:where] + argv[where + 2 :]
+    return run_gui(rest, scenario=lambda window, safety: run_scenario(script, window, safety))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
