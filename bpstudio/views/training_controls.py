@@ -93,6 +93,7 @@ def make_momentum_box() -> QDoubleSpinBox:
 def make_loss_box() -> QComboBox:
     """The losses by their file names (half_sse, mse, cross_entropy): the data is the name."""
     box = QComboBox(objectName="trainingLoss")
+    shrink_to_fit(box, 10)
     for name in LOSS_NAMES:
         box.addItem(name, name)
     return box
@@ -123,6 +124,13 @@ def make_target_loss_box() -> QDoubleSpinBox:
     box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
     box.setKeyboardTracking(False)
     return box
+
+
+def shrink_to_fit(box: QComboBox, characters: int) -> None:
+    """Let a combo box with long item texts be narrower than its longest item (the dock beside
+    it must fit a 1280-pixel screen); the open list still shows the items whole."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(characters)
 
 
 def set_quietly(box, value) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller.walkthrough import NEXT_STEP
 from bpstudio.views.actions import describe
+from bpstudio.views.training_controls import shrink_to_fit
 from bpstudio.views.language import Retranslating
 
 PACE_MIN_MS, PACE_MAX_MS = 200, 4000
@@ -120,6 +121,8 @@ class WalkthroughBar(Retranslating, QWidget):
         self.sample.activated.connect(self._on_sample_chosen)
         # In next-step mode: the row of the batch steps 一–六 follow.
         self.batch_row = QComboBox(objectName="walkthroughBatchRow")
+        for box in (self.sample, self.batch_row):
+            shrink_to_fit(box, 10)
         self.batch_row.activated.connect(self.cursor.set_next_step)
         self.digits = QSpinBox(objectName="walkthroughDigits")
         self.digits.setRange(2, 12)
