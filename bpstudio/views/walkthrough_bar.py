@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller.walkthrough import NEXT_STEP
 from bpstudio.views.actions import describe
-from bpstudio.views.training_controls import shrink_to_fit
 from bpstudio.views.language import Retranslating
+from bpstudio.views.training_controls import shrink_to_fit
 
 PACE_MIN_MS, PACE_MAX_MS = 200, 4000
 SP = QStyle.StandardPixmap
