@@ -22,6 +22,7 @@ from bpstudio.views.language import translate
 
 # Seeds are bounded fields of the project file (0 ... 2^31 - 1), whatever generator uses them.
 MAX_SEED = 2**31 - 1
+SEED_BOX_MIN_WIDTH = 60  # pixels
 
 # The speed slider's stops, in steps per second: slow enough to follow one update on the
 # diagram, up to as fast as the machine goes.
@@ -93,7 +94,7 @@ def make_momentum_box() -> QDoubleSpinBox:
 def make_loss_box() -> QComboBox:
     """The losses by their file names (half_sse, mse, cross_entropy): the data is the name."""
     box = QComboBox(objectName="trainingLoss")
-    shrink_to_fit(box, 10)
+    shrink_to_fit(box, 5)
     for name in LOSS_NAMES:
         box.addItem(name, name)
     return box
@@ -107,6 +108,9 @@ def make_seed_box() -> QSpinBox:
     box = QSpinBox(objectName="trainingSeed")
     box.setRange(0, MAX_SEED)
     box.setKeyboardTracking(False)
+    # As narrow as the other boxes when the window is: ten digits' width would widen the dock
+    # beyond an 800-pixel screen; the box grows with the dock.
+    box.setMinimumWidth(SEED_BOX_MIN_WIDTH)
     return box
 
 
