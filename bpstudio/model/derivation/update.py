@@ -15,6 +15,7 @@ from bpstudio.model.derivation.forward import add_loss
 from bpstudio.model.derivation.text import tr
 from bpstudio.model.network import Network
 from bpstudio.model.refs import BiasRef, EdgeRef
+from bpstudio.model.training import momentum_update
 
 
 def parameters(ctx: Context) -> Iterator[tuple[str, int, tuple[int, ...]]]:
@@ -101,15 +102,18 @@ def add_update(
         current = _current(ctx.network, kind, layer, idx)
         gradient = _batch_gradient(ctx, kind, layer, idx)
         touches = {_ref(kind, layer, idx)}
-        if with_momentum:
-            step = _add_buffer(ctx, rec, momentum, kind, layer, idx, gradient, batch_note)
-            new_value = current - learning_rate * step
+        if with_momentum:  # the trainer's rule: the new buffer, then the new value
+            stored = _buffer_value(ctx.network, momentum.buffers, kind, layer, idx)
+            new_value, step = momentum_update(current, gradient, stored, learning_rate, momentum.mu)
+            _add_buffer(
+                ctx, rec, momentum.mu, (kind, layer, idx), stored, gradient, step, batch_note
+            )
             side = minus(Q(p, current), product(eta, Q(buffer_sym(p), step)))
             explanation = update_text.text(
                 "explain.update.momentum", ctx.lang, p=_plain(kind, layer, idx)
             )
         else:
-            new_value = current - learning_rate * gradient
+            new_value = momentum_update(current, gradient, None, learning_rate, 0.0)[0]
             side = minus(Q(p, current), product(eta, Q(sym.dE(p), gradient)))
             explanation = tr(
                 "explain.update", ctx.lang, p=_plain(kind, layer, idx), batch=batch_note
@@ -126,24 +130,22 @@ def buffer_sym(p: str) -> str:
     return rf"b_{{[{p}]}}"
 
 
-def _add_buffer(ctx, rec, momentum: Momentum, kind, layer, idx, gradient, batch_note) -> float:
-    """b ← μ·b + ∂E/∂w, with the stored buffer's number; returns the new buffer."""
+def _add_buffer(ctx, rec, mu: float, param, stored, gradient, new_buffer, batch_note) -> None:
+    """b ← μ·b + ∂E/∂w for ``param`` (kind, layer, indices), with the stored buffer's number."""
+    kind, layer, idx = param
     p = _symbol(kind, layer, idx)
-    stored = _buffer_value(ctx.network, momentum.buffers, kind, layer, idx)
-    new_buffer = momentum.mu * stored + gradient  # as training.momentum_update computes it
     b = buffer_sym(p)
-    side = total(product(Q(r"\mu", momentum.mu), Q(b, stored)), Q(sym.dE(p), gradient))
+    side = total(product(Q(r"\mu", mu), Q(b, stored)), Q(sym.dE(p), gradient))
     explanation = update_text.text(
         "explain.buffer",
         ctx.lang,
         b=f"b[{_plain(kind, layer, idx)}]",
         p=_plain(kind, layer, idx),
-        mu=f"{momentum.mu:g}",
+        mu=f"{mu:g}",
         batch=batch_note,
     )
     rec.add(f"buffer_{kind}", layer, idx, [b], [side], new_buffer, explanation,
             {_ref(kind, layer, idx)}, relation=r"\leftarrow")  # fmt: skip
-    return new_buffer
 
 
 def _buffer_value(net: Network, buffers, kind: str, layer: int, idx: tuple[int, ...]) -> float:
