@@ -38,8 +38,7 @@ def run_save_reopen_and_step(window, qtbot, tmp_path) -> None:
     with qtbot.waitSignal(document.changed, timeout=5000):
         panel.play_action.trigger()  # pause: the run becomes one undo step, with its state
     if document.project.optimiser.epoch.position == 0:  # mid-epoch, as a student would stop
-        with qtbot.waitSignal(document.changed, timeout=5000):
-            panel.step_action.trigger()
+        step_and_wait(qtbot, document, panel)
     saved_steps = document.project.steps_taken
     path = tmp_path / "mid-run.json"
     document.save(path)
@@ -50,8 +49,7 @@ def run_save_reopen_and_step(window, qtbot, tmp_path) -> None:
     with qtbot.waitSignal(session.snapshotApplied, timeout=5000):  # the worker has the file
         assert window.files.open_path(path, ask=False)
     for _ in range(4):
-        with qtbot.waitSignal(document.changed, timeout=5000):
-            panel.step_action.trigger()
+        step_and_wait(qtbot, document, panel)
     assert document.project.steps_taken == saved_steps + 4
     assert_document_matches(document, reference_after(load_example("spirals"), saved_steps + 4))
 
@@ -64,3 +62,30 @@ def _trained(session) -> int:
 def _shown_sizes(session) -> tuple[int, ...]:
     snapshot = session.latest_snapshot
     return () if snapshot is None else tuple(snapshot.layer_sizes)
+
+
+def test_opening_a_file_with_unknown_fields_names_them_in_the_status_bar(
+    qtbot, monkeypatch, tmp_path
+):
+    import json
+
+    from bpstudio.model.project import dumps
+
+    window = shown_window(qtbot, monkeypatch, QMessageBox.StandardButton.Discard)
+    try:
+        data = json.loads(dumps(load_example("xor")))
+        data["training"]["momentun"] = 0.9
+        path = tmp_path / "typo.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert window.files.open_path(path, ask=False)
+        message = window.statusBar().currentMessage()
+        assert "training.momentun" in message and "ignored" in message
+    finally:
+        close_inside_the_test(window)
+
+
+def step_and_wait(qtbot, document, panel) -> None:
+    """Press Step and wait for its commit (the walkthrough's own changes come and go too)."""
+    before = document.project.steps_taken
+    panel.step_action.trigger()
+    qtbot.waitUntil(lambda: document.project.steps_taken == before + 1, timeout=5000)
