@@ -60,6 +60,12 @@ def _add_derive(verbs) -> None:
     p.add_argument("--digits", type=_positive_int, default=4, help="significant digits")
     p.add_argument("--format", choices=("markdown", "latex", "html", "json"), default="markdown")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the text")
+    p.add_argument(
+        "--expanded",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="end steps 3-6 with the seed's fully expanded line (default: on)",
+    )
     p.add_argument("--out", help="write to this file instead of standard output")
 
 

@@ -41,7 +41,12 @@ def run_derive(args) -> int:
     try:
         sample = None if args.sample is None else args.sample - 1
         derivation = derive_project(
-            project, sample, row=args.row - 1, digits=args.digits, lang=lang
+            project,
+            sample,
+            row=args.row - 1,
+            digits=args.digits,
+            lang=lang,
+            expanded=args.expanded,
         )
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))

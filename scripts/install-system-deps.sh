@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Debian packages that Qt needs to run offscreen and in a real X11 window under Xvfb, plus fonts
-# for English and Simplified Chinese. Idempotent: installs only what is missing, and does
-# nothing (with a note) where it cannot become root.
+# Debian packages that Qt needs to run offscreen and in a real X11 window under Xvfb, fonts for
+# English and Simplified Chinese, and XeLaTeX for the derivation's LaTeX export. Idempotent:
+# installs only what is missing, and does nothing (with a note) where it cannot become root.
 set -euo pipefail
 
 packages=(
@@ -15,6 +15,9 @@ packages=(
   libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
   # fonts: Latin, and CJK for the Simplified Chinese translation
   fonts-dejavu-core fonts-noto-cjk
+  # xelatex with ctex (Chinese): the tests compile `bpstudio derive --format latex` handouts;
+  # pdftoppm turns their pages into PNGs for a look
+  texlive-xetex texlive-lang-chinese texlive-latex-recommended poppler-utils
 )
 
 if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then

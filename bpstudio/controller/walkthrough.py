@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.next_step import take_next_step
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.training import DivergenceError
@@ -54,12 +55,21 @@ class WalkthroughCursor(QObject):
     updateApplied = Signal(int)  # the sample whose update was applied
     notice = Signal(str)  # what passing 七 did, for the status bar
 
-    def __init__(self, document, build: Callable, digits: int = 4, lang: str = "en", parent=None):
+    def __init__(
+        self,
+        document,
+        build: Callable,
+        digits: int = 4,
+        lang: str = "en",
+        parent=None,
+        options: dict | None = None,
+    ):
         super().__init__(parent)
         self._document = document
         self._build = build
         self._digits = digits
         self._lang = lang
+        self._options = dict(options or {})  # passed on to build: expanded=True, ...
         self._index = 0
         self._mode = NEXT_STEP
         self._row = 0  # next-step mode: which row of the batch steps 一–六 follow
@@ -108,6 +118,14 @@ class WalkthroughCursor(QObject):
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
+        self._rebuild(keep_index=True)
+
+    def option(self, name: str, default=None):
+        return self._options.get(name, default)
+
+    def set_option(self, name: str, value) -> None:
+        """A level of detail of the derivation (``expanded``): the same step, written again."""
+        self._options[name] = value
         self._rebuild(keep_index=True)
 
     # navigation --------------------------------------------------------------------------
@@ -277,7 +295,9 @@ class WalkthroughCursor(QObject):
         if self._mode == NEXT_STEP:
             self.derivation = self._next_step_derivation()
         else:
-            self.derivation = self._build(doc.project, doc.sample_index, self._digits, self._lang)
+            self.derivation = self._build(
+                doc.project, doc.sample_index, self._digits, self._lang, **self._options
+            )
         self._index = min(self._index, len(self.steps) - 1) if keep_index else 0
         self.derivationChanged.emit()
         self._show_current()
@@ -285,12 +305,12 @@ class WalkthroughCursor(QObject):
     def _next_step_derivation(self):
         """The next step's derivation; the document shows the row steps 一–六 follow."""
         doc = self._document
-        extra = {"row": self._row} if self._row else {}
+        options = {**self._options, "row": self._row} if self._row else self._options
         try:
-            derivation = self._build(doc.project, None, self._digits, self._lang, **extra)
+            derivation = self._build(doc.project, None, self._digits, self._lang, **options)
         except ValueError:  # the batch shrank under the chosen row (an edit): its first row
             self._row = 0
-            derivation = self._build(doc.project, None, self._digits, self._lang)
+            derivation = self._build(doc.project, None, self._digits, self._lang, **self._options)
         if doc.sample_index != derivation.sample:
             moving, self._moving_over_boundary = self._moving_over_boundary, True
             try:
@@ -307,6 +327,6 @@ class WalkthroughCursor(QObject):
             return
         self._document.set_revealed(self._revealed_up_to(self._index))
         ref = primary_ref(step)
-        values = {ref: f"{step.value:.{self._digits}g}"} if ref is not None else {}
+        values = {ref: shown_text(step.value, self._digits)} if ref is not None else {}
         self._document.set_highlight(step.touches, values)
         self.stepChanged.emit(self._index)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
-from bpstudio.model.derivation import Derivation, DerivationStep
+from bpstudio.model.derivation import Derivation, DerivationStep, Note
 from bpstudio.render.formula_svg import inline_svg
-from bpstudio.render.outline import network_line, new_heading, outline
+from bpstudio.render.outline import (
+    network_line,
+    new_heading,
+    outline,
+    same_way_lead,
+    shows_explanation,
+)
 
 STYLE = """
 body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; margin: 2em auto;
@@ -19,14 +25,24 @@ body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; 
 """
 
 
-def _step(step: DerivationStep) -> list[str]:
-    return [
-        f'<div class="step" id="step-{step.index}" data-section="{escape(step.section)}">',
+def _step(step: DerivationStep, lead: str) -> list[str]:
+    out = [f'<div class="step" id="step-{step.index}" data-section="{escape(step.section)}">']
+    out += [f'<p class="lead">{escape(lead)}</p>'] if lead else []
+    out += [
         f'<div class="formula symbolic">{inline_svg(step.symbolic)}</div>',
         f'<div class="formula substituted">{inline_svg(step.substituted)}</div>',
-        f'<p class="why">{escape(step.explanation)}</p>',
-        "</div>",
     ]
+    if shows_explanation(step):
+        out.append(f'<p class="why">{escape(step.explanation)}</p>')
+    return [*out, "</div>"]
+
+
+def _note(note: Note) -> list[str]:
+    out = [f'<h2 class="phase" id="{escape(note.id)}">{escape(note.title)}</h2>']
+    for line in note.lines:
+        out += [f"<p>{escape(line.caption)}</p>"] if line.caption else []
+        out.append(f'<div class="formula">{inline_svg(line.formula)}</div>')
+    return out
 
 
 def to_html(d: Derivation) -> str:
@@ -50,6 +66,8 @@ def to_html(d: Derivation) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out.append(f"<h4>{escape(heading)}</h4>")
-                out += _step(step)
+                out += _step(step, same_way_lead(steps, i, d.lang))
+    for note in d.notes:
+        out += _note(note)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -64,6 +64,9 @@ def to_json_data(d: Derivation) -> dict:
         "phases": [asdict(p) for p in d.phases],
         "sections": [asdict(s) for s in d.sections],
         "steps": [step_to_json(s) for s in d.steps],
+        "expanded": d.expanded,
+        "network_line": d.network_line,
+        "notes": [asdict(n) for n in d.notes],
     }
 
 

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import re
 
-from bpstudio.model.derivation import Derivation, DerivationStep
-from bpstudio.render.outline import formula_lines, network_line, new_heading, outline
+from bpstudio.model.derivation import Derivation, DerivationStep, Note
+from bpstudio.render.latex_breaks import wrapped
+from bpstudio.render.outline import (
+    formula_lines,
+    network_line,
+    new_heading,
+    outline,
+    same_way_lead,
+    shows_explanation,
+)
 
 _SPECIAL = {c: "\\" + c for c in "&%$#_{}"}
 _SPECIAL |= {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
 _SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉ₖₘ‚", "0123456789km,", strict=True))
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True))
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾′", "0123456789()'", strict=True))
+# a run of sub- or superscript characters is one script: w₁₁³ is w_{11}^{3}, never w_1_1^3
+_SCRIPT_RUN = re.compile(f"([{''.join(_SUBSCRIPTS)}]+)|([{''.join(_SUPERSCRIPTS)}]+)")
 _SYMBOLS = {
     "∂": r"\partial ", "Ŷ": r"\hat{Y}", "η": r"\eta ", "δ": r"\delta ", "Σ": r"\Sigma ",
     "→": r"\rightarrow ", "←": r"\leftarrow ", "·": r"\cdot ", "−": "-", "½": r"\frac{1}{2}",
@@ -23,11 +33,25 @@ _SYMBOLS = {
 }  # fmt: skip
 
 
+def _script(run: re.Match) -> str:
+    if run[1]:
+        return "$_{" + "".join(_SUBSCRIPTS[c] for c in run[1]) + "}$"
+    return "$^{" + "".join(_SUPERSCRIPTS[c] for c in run[2]) + "}$"
+
+
+def _prose(text: str) -> str:
+    pieces = _SCRIPT_RUN.split(text)
+    out = []
+    # split with two groups gives: text, sub run, sup run, text, ...
+    for i in range(0, len(pieces), 3):
+        out.append("".join(_char(c) for c in pieces[i]))
+        if i + 2 < len(pieces):
+            sub, sup = pieces[i + 1], pieces[i + 2]
+            out.append(_script(_SCRIPT_RUN.match(sub or sup)))  # type: ignore[arg-type]
+    return "".join(out)
+
+
 def _char(c: str) -> str:
-    if c in _SUBSCRIPTS:
-        return f"$_{{{_SUBSCRIPTS[c]}}}$"
-    if c in _SUPERSCRIPTS:
-        return f"$^{{{_SUPERSCRIPTS[c]}}}$"
     if c in _SYMBOLS:
         return f"${_SYMBOLS[c]}$"
     return _SPECIAL.get(c, c)
@@ -41,7 +65,7 @@ def text_to_latex(text: str) -> str:
         if piece.startswith("$") and piece.endswith("$") and len(piece) > 1:
             out.append(piece)
         else:
-            out.append("".join(_char(c) for c in piece))
+            out.append(_prose(piece))
     return "".join(out).replace("$$", "")
 
 
@@ -68,12 +92,21 @@ def _formula_block(step: DerivationStep) -> list[str]:
     rows = []
     for formula in (step.symbolic, step.substituted):
         first, *rest = formula_lines(formula)
-        if rest:
-            rows.append(f"{first} &{rest[0]}")
-            rows += [f"&{r}" for r in rest[1:]]
-        else:
+        if not rest:
             rows.append(f"{first} &")
+        for i, side in enumerate(rest):
+            head, *more = wrapped(side)
+            rows.append(f"{first} &{head}" if i == 0 else f"&{head}")
+            rows += [rf"&\quad {line}" for line in more]  # a long side goes on, indented
     return [r"\begin{align*}", " \\\\\n".join(rows), r"\end{align*}"]
+
+
+def _note(note: Note) -> list[str]:
+    out = [rf"\subsection*{{{text_to_latex(note.title)}}}"]
+    for line in note.lines:
+        out += [text_to_latex(line.caption)] if line.caption else []
+        out += [r"\begin{align*}", f"{line.formula}", r"\end{align*}"]
+    return out
 
 
 def to_latex(d: Derivation) -> str:
@@ -88,7 +121,12 @@ def to_latex(d: Derivation) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out.append(rf"\paragraph{{{text_to_latex(heading)}}}")
+                lead = same_way_lead(steps, i, d.lang)
+                out += [text_to_latex(lead), ""] if lead else []
                 out += _formula_block(step)
-                out += [rf"{{\small {text_to_latex(step.explanation)}}}", ""]
+                if shows_explanation(step):
+                    out += [rf"{{\small {text_to_latex(step.explanation)}}}", ""]
+    for note in d.notes:
+        out += _note(note)
     out.append(r"\end{document}")
     return "\n".join(out) + "\n"

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from bpstudio.model.derivation import Derivation
-from bpstudio.render.outline import network_line, new_heading, outline
+from bpstudio.render.outline import (
+    network_line,
+    new_heading,
+    outline,
+    same_way_lead,
+    shows_explanation,
+)
 
 
 def to_markdown(d: Derivation) -> str:
@@ -16,12 +22,13 @@ def to_markdown(d: Derivation) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out += [f"**{heading}**", ""]
-                out += [
-                    f"${step.symbolic}$",
-                    "",
-                    f"${step.substituted}$",
-                    "",
-                    f"> {step.explanation}",
-                    "",
-                ]
+                lead = same_way_lead(steps, i, d.lang)
+                out += [lead, ""] if lead else []
+                out += [f"${step.symbolic}$", "", f"${step.substituted}$", ""]
+                out += [f"> {step.explanation}", ""] if shows_explanation(step) else []
+    for note in d.notes:
+        out += [f"## {note.title}", ""]
+        for line in note.lines:
+            out += [line.caption, ""] if line.caption else []
+            out += [f"${line.formula}$", ""]
     return "\n".join(out)

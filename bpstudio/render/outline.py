@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Phase, Section
+from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
 
 
 def outline(d: Derivation) -> Iterator[tuple[Phase, list[tuple[Section, list[DerivationStep]]]]]:
@@ -26,7 +27,17 @@ def formula_lines(formula: str) -> list[str]:
 
 
 def network_line(d: Derivation) -> str:
-    sizes = "-".join(str(n) for n in d.layer_sizes)
-    acts = ", ".join(d.activations)
-    bias = "with biases" if d.use_bias else "no biases"
-    return f"network {sizes} ({acts}; {bias}); loss {d.loss}; η = {d.learning_rate:g}"
+    """The summary under the title, in the document's language (the derivation writes it)."""
+    return d.network_line
+
+
+def same_way_lead(steps: list[DerivationStep], i: int, lang: str) -> str:
+    """The seed's 同理可得： said once, before the first of a run of repeating formulas."""
+    if steps[i].same_way and (i == 0 or not steps[i - 1].same_way):
+        return derivation_text("same_way", lang)
+    return ""
+
+
+def shows_explanation(step: DerivationStep) -> bool:
+    """Documents explain a formula once; its repetitions for other units follow 同理可得."""
+    return not step.same_way

@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from bpstudio.model.derivation.numbers import shown_text
+from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
 from bpstudio.views.formula_widget import FormulaLabel, prefetch
 from bpstudio.views.language import Retranslating
 from bpstudio.views.symbols import sub, sup
@@ -44,6 +47,8 @@ class StepCard(Retranslating, QFrame):
         font.setBold(True)
         self.section.setFont(font)
         self.heading = QLabel(objectName="stepHeading")
+        # the seed's 同理可得： above a formula that repeats the one before for another unit
+        self.lead = QLabel(objectName="stepLead")
         self.symbolic = FormulaLabel(0.8)
         self.symbolic.setObjectName("stepSymbolic")
         self.substituted = FormulaLabel(0.8)
@@ -56,6 +61,7 @@ class StepCard(Retranslating, QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.section)
         layout.addWidget(self.heading)
+        layout.addWidget(self.lead)
         for caption, widget in zip(
             self._captions, (self.symbolic, self.substituted, self.value), strict=True
         ):
@@ -63,6 +69,8 @@ class StepCard(Retranslating, QFrame):
             layout.addWidget(caption)
             layout.addWidget(_scrolling(widget))
         layout.addWidget(self.explanation)
+        self.note = NoteBox()
+        layout.addWidget(self.note)
         layout.addStretch(1)
         for label in self.findChildren(QLabel):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -76,17 +84,79 @@ class StepCard(Retranslating, QFrame):
         ):
             caption.setText(text)
 
-    def show_step(self, step) -> None:
+    def show_step(self, step, lead: str = "", note=None) -> None:
+        """``lead``: 同理可得： (or "") in the derivation's language; ``note``: the side
+        derivation (the seed's Ps) that explains this step's formula, or None."""
         self.section.setText(step.section_title)
         self.heading.setText(step.heading)
         self.heading.setVisible(bool(step.heading))
+        self.lead.setText(lead)
+        self.lead.setVisible(bool(lead))
+        self.note.show_note(note)
         self.symbolic.set_latex(step.symbolic)
         self.substituted.set_latex(step.substituted)
         for widget in (self.symbolic, self.substituted):
             widget.parentWidget().parentWidget().updateGeometry()
-        self.value.setText(f"<b>{step.value:.10g}</b>")
+        self.value.setText(f"<b>{shown_text(step.value, 10)}</b>")
         self.value.setToolTip(repr(step.value))
         self.explanation.setText(step.explanation)
+
+
+class NoteBox(QWidget):
+    """A side derivation (the seed's "Ps: 关于 sigmoid 函数求导"): its title as a button that
+    opens and closes its lines; shown only with the steps whose formula it explains."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepNote")
+        self.toggle = QToolButton(objectName="stepNoteToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.toggled.connect(self._on_toggled)
+        self.body = QWidget(objectName="stepNoteBody")
+        self._body_layout = QVBoxLayout(self.body)
+        self._body_layout.setContentsMargins(16, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.body)
+        self.body.hide()
+        self._note = None
+        self.hide()
+
+    def show_note(self, note) -> None:
+        self.setVisible(note is not None)
+        if note is None or note == self._note:
+            return
+        self._note = note
+        self.toggle.setText(note.title)
+        self._clear_body()
+        if self.toggle.isChecked():
+            self._fill_body()
+
+    def _clear_body(self) -> None:
+        while self._body_layout.count():
+            widget = self._body_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def _fill_body(self) -> None:
+        """Typeset only when opened: stepping through the walkthrough never waits for it."""
+        for line in self._note.lines:
+            if line.caption:
+                self._body_layout.addWidget(QLabel(line.caption))
+            formula = FormulaLabel(0.7)
+            formula.set_latex(line.formula)
+            self._body_layout.addWidget(formula)
+
+    @Slot(bool)
+    def _on_toggled(self, on: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        if on and self._note is not None and not self._body_layout.count():
+            self._fill_body()
+        self.body.setVisible(on)
 
 
 class _FormulaScroll(QScrollArea):
@@ -204,7 +274,10 @@ class DerivationPanel(Retranslating, QWidget):
         step = self.cursor.current
         if step is None:
             return
-        self.card.show_step(step)
+        derivation = self.cursor.derivation
+        lead = derivation_text("same_way", derivation.lang) if step.same_way else ""
+        note = next((n for n in derivation.notes if step.index in n.steps), None)
+        self.card.show_step(step, lead, note)
         self._queue_neighbours(index)
         if 0 <= index < len(self._items):
             self.outline.blockSignals(True)
@@ -240,15 +313,19 @@ class DerivationPanel(Retranslating, QWidget):
 
 
 def _outline_text(step) -> str:
-    return f"{_plain(step.symbol)} = {step.value:.4g}"
+    return f"{_plain(step.symbol)} = {shown_text(step.value, 4)}"
 
 
+_SAMPLE = re.compile(r"\^\{\((\d+)\)\}")
+_PARTIAL_E = re.compile(r"\\frac\{\\partial (E[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]*)\}\{\\partial ")
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
 
 
 def _plain(latex: str) -> str:
     """A readable plain-text version of a quantity's LaTeX symbol, for the outline."""
-    text = latex.replace(r"\frac{\partial E}{\partial ", "∂E/∂").replace(r"\hat{Y}", "Ŷ")
+    text = _SAMPLE.sub(lambda m: f"⁽{sup(m[1])}⁾", latex)  # E^{(2)}: the loss of sample 2
+    text = _PARTIAL_E.sub(r"∂\1/∂", text)
+    text = text.replace(r"\hat{Y}", "Ŷ")
     text = _SCRIPT.sub(lambda m: (sub if m[1] == "_" else sup)(m[2] or m[3]), text)
     for token in ("\\", "{", "}"):
         text = text.replace(token, "")

@@ -16,6 +16,7 @@ from bpstudio.views.language import derivation_language, switcher
 from bpstudio.views.loss_plot import LossPlotWidget
 from bpstudio.views.model_messages import model_message
 from bpstudio.views.training_panel import TrainingPanel
+from bpstudio.views.walkthrough_bar import expanded_setting
 
 if TYPE_CHECKING:
     from bpstudio.views.main_window import MainWindow
@@ -23,9 +24,11 @@ if TYPE_CHECKING:
 Area = Qt.DockWidgetArea
 
 
-def build_derivation(project, sample: int | None, digits: int, lang: str, row: int = 0):
+def build_derivation(
+    project, sample: int | None, digits: int, lang: str, expanded: bool = True, row: int = 0
+):
     """The trainer's next step (``sample`` None; 一–六 for ``row`` of its batch), or a sample."""
-    return derive_project(project, sample, row=row, digits=digits, lang=lang)
+    return derive_project(project, sample, row=row, digits=digits, lang=lang, expanded=expanded)
 
 
 class LearningDocks(QObject):
@@ -43,7 +46,10 @@ class LearningDocks(QObject):
         self.loss_plot = LossPlotWidget()
         self.loss_plot.setObjectName("lossPlotWidget")
         lang = lang or derivation_language(switcher().language)
-        self.cursor = WalkthroughCursor(document, build_derivation, lang=lang, parent=self)
+        options = {"expanded": expanded_setting()}
+        self.cursor = WalkthroughCursor(
+            document, build_derivation, lang=lang, parent=self, options=options
+        )
         # Its first formula waits for the window's first frame (typesetting's first use
         # imports ziamath, a few hundred ms).
         self.derivation_panel = DerivationPanel(

@@ -3,9 +3,10 @@ the sample and the number of significant digits.  Every control has a tooltip wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,12 @@ from bpstudio.views.training_controls import shrink_to_fit
 
 PACE_MIN_MS, PACE_MAX_MS = 200, 4000
 SP = QStyle.StandardPixmap
+EXPANDED_KEY = "walkthrough/expanded"  # remembered between sessions; on, as in the seed
+
+
+def expanded_setting() -> bool:
+    """Whether 三-六 end with the seed's fully expanded formula (the user's last choice)."""
+    return bool(QSettings().value(EXPANDED_KEY, True, type=bool))
 
 
 def _action(parent, name: str, icon, key: str, slot) -> QAction:
@@ -128,6 +135,9 @@ class WalkthroughBar(Retranslating, QWidget):
         self.digits.setRange(2, 12)
         self.digits.setValue(self.cursor.digits)
         self.digits.valueChanged.connect(self.cursor.set_digits)
+        self.expanded = QCheckBox(objectName="walkthroughExpanded")
+        self.expanded.setChecked(bool(self.cursor.option("expanded", True)))
+        self.expanded.toggled.connect(self._on_expanded)
         options = QHBoxLayout()
         self._pace_caption = QLabel()
         options.addWidget(self._pace_caption)
@@ -135,6 +145,7 @@ class WalkthroughBar(Retranslating, QWidget):
         options.addWidget(self.sample)
         options.addWidget(self.batch_row)
         options.addWidget(self.digits)
+        options.addWidget(self.expanded)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -170,12 +181,24 @@ class WalkthroughBar(Retranslating, QWidget):
         self.digits.setSuffix(self.tr(" digits"))
         self.digits.setToolTip(self.tr("Significant digits of the numbers in the formulas"))
         self._pace_caption.setText(self.tr("Pace"))
+        self.expanded.setText(self.tr("Expanded"))
+        self.expanded.setToolTip(
+            self.tr(
+                "End steps 3-6 with the fully expanded formula, written down to the outputs "
+                "as in the seed document (where it stays readable)"
+            )
+        )
         self._fill_samples()
         self._on_step_changed(self.cursor.index)
 
     @Slot(bool)
     def _on_autoplay(self, on: bool) -> None:
         self.cursor.set_autoplay(on)
+
+    @Slot(bool)
+    def _on_expanded(self, on: bool) -> None:
+        QSettings().setValue(EXPANDED_KEY, bool(on))
+        self.cursor.set_option("expanded", bool(on))
 
     @Slot(int)
     def _on_sample_chosen(self, index: int) -> None:

@@ -79,3 +79,15 @@ def test_derive_loads_no_qt():
     )
     assert result.returncode == 0, result.stderr
     assert ast.literal_eval(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_expanded_is_on_by_default_and_can_be_turned_off(tmp_path):
+    on, off = tmp_path / "on.json", tmp_path / "off.json"
+    assert main(["derive", SEED, "--format", "json", "--out", str(on)]) == 0
+    assert main(["derive", SEED, "--format", "json", "--no-expanded", "--out", str(off)]) == 0
+    data_on, data_off = (json.loads(p.read_text(encoding="utf-8")) for p in (on, off))
+    assert data_on["expanded"] and not data_off["expanded"]
+    last_on, last_off = data_on["steps"][-12], data_off["steps"][-12]  # a step of 六
+    assert last_on["quantity"] == "dE/dw" and r"\left[" in last_on["symbolic"]
+    assert r"\left[" not in last_off["symbolic"]
+    assert data_on["notes"][0]["id"] == "ps.sigmoid"

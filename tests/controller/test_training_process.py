@@ -131,10 +131,11 @@ def test_the_thread_fallback_trains_too(qtbot, monkeypatch):
             controller.step_epoch()
 
 
-def test_a_frozen_build_or_windows_trains_on_a_thread(monkeypatch):
+def test_frozen_builds_train_in_a_process_and_windows_on_a_thread(monkeypatch):
+    monkeypatch.delenv(training_process.THREAD_ENV, raising=False)
     assert training_process.processes_available() == (training_process.sys.platform != "win32")
     monkeypatch.setattr(training_process.sys, "frozen", True, raising=False)
-    assert not training_process.processes_available()
+    assert training_process.processes_available() == (training_process.sys.platform != "win32")
     monkeypatch.delattr(training_process.sys, "frozen")
     monkeypatch.setattr(training_process.sys, "platform", "win32")
     assert not training_process.processes_available()

@@ -100,7 +100,12 @@ def numeric_parts(substituted: str) -> list[str]:
     """The sides of a substituted formula that hold numbers only (not the quantity's name)."""
     parts = re.split(r" = | \\leftarrow ", substituted)
     return [
-        p for p in parts if "_" not in p and r"\partial" not in p and any(ch.isdigit() for ch in p)
+        p
+        for p in parts
+        if "_" not in p
+        and r"\partial" not in p
+        and not p.startswith("E")  # E^{(2)}, the loss of sample 2
+        and any(ch.isdigit() for ch in p)
     ]
 
 

@@ -27,7 +27,7 @@ def d(top: str, bottom: str) -> str:
 
 @pytest.fixture(scope="module")
 def seed():
-    return derive_project(load_example("seed"), 0, lang="zh")
+    return derive_project(load_example("seed"), 0, lang="zh", expanded=False)
 
 
 def test_sections_come_in_the_seeds_order(seed):
@@ -43,7 +43,7 @@ def test_sections_come_in_the_seeds_order(seed):
     assert titles[3] == "一、求 E 对 Y₁, Y₂ 或 a₁³, a₂³ 的偏导"
     assert titles[5].startswith("三、求 E 对 w₁₁³, w₂₁³, w₁₂³, w₂₂³")
     assert titles[8].startswith("六、求 E 对 w₁₁², w₂₁², w₃₁², w₁₂², w₂₂², w₃₂²")
-    assert [p.title for p in seed.phases][:2] == ["正向传播", "反向传播 (从后向前, 所以是反向)"]
+    assert [p.title for p in seed.phases][:2] == ["正向传播", "反向传播（从后向前，所以是反向）"]
 
 
 def test_forward_formulas_are_the_seeds(seed):
@@ -78,6 +78,7 @@ def test_backward_formulas_are_notation_md(seed):
     ]
     assert by_section["backward.2"][0] == (
         rf"{dE('z_1^3')} = {dE('a_1^3')} \cdot {d('a_1^3', 'z_1^3')}"
+        r" = (Y_1 - \hat{Y}_1) \cdot \frac{e^{-z_1^3}}{(1 + e^{-z_1^3})^2}"
         r" = (Y_1 - \hat{Y}_1) \cdot (a_1^3 - (a_1^3)^2)"
     )
     assert by_section["backward.3"] == [
@@ -92,6 +93,7 @@ def test_backward_formulas_are_notation_md(seed):
     )
     assert by_section["backward.5"][1] == (
         rf"{dE('z_2^2')} = {dE('a_2^2')} \cdot {d('a_2^2', 'z_2^2')}"
+        rf" = {dE('a_2^2')} \cdot \frac{{e^{{-z_2^2}}}}{{(1 + e^{{-z_2^2}})^2}}"
         rf" = {dE('a_2^2')} \cdot (a_2^2 - (a_2^2)^2)"
     )
     assert by_section["backward.6"][2] == (

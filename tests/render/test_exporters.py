@@ -57,7 +57,9 @@ def test_latex_is_a_complete_document(seed):
     assert r"\usepackage{amsmath}" in tex
     assert tex.index(r"\begin{document}") < tex.rindex(r"\end{document}")
     assert braces_balance(tex)
-    assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}") == len(seed.steps)
+    note_lines = sum(len(n.lines) for n in seed.notes)  # Ps: the sigmoid's slope
+    aligns = len(seed.steps) + note_lines
+    assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}") == aligns
     if seed.lang == "zh":
         assert r"\usepackage{ctex}" in tex and "xelatex" in tex
     else:
@@ -74,7 +76,7 @@ def test_html_is_self_contained(seed):
     page = render_derivation(seed, "html")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert not re.search(r"https?://", page)
-    assert page.count("<svg") == 2 * len(seed.steps)
+    assert page.count("<svg") == 2 * len(seed.steps) + sum(len(n.lines) for n in seed.notes)
     assert "<script" not in page and "<link" not in page
 
 

@@ -62,12 +62,3 @@ def test_self_test_training_reports_a_training_process(tmp_path):
     assert report["child_pid"] not in (None, os.getpid())
     assert report["steps_per_second"] > 0
     assert report["lateness_ms"]["ticks"] > 0
-
-
-def test_frozen_builds_train_in_a_process(monkeypatch):
-    """The .deb is a frozen build: it ships the training process, not the thread fallback."""
-    from bpstudio.controller import training_process
-
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.delenv(training_process.THREAD_ENV, raising=False)
-    assert training_process.processes_available() == (sys.platform != "win32")

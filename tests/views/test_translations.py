@@ -195,13 +195,15 @@ def test_the_seed_derivation_speaks_the_seeds_chinese():
     assert titles[4].startswith("二、求 E 对 z₁³, z₂³ 的偏导")
     assert [p.title for p in derivation.phases][:2] == [
         "正向传播",
-        "反向传播 (从后向前, 所以是反向)",
+        "反向传播（从后向前，所以是反向）",
     ]
     headings = {s.heading for s in derivation.steps}
     assert {"隐含层内部转化", "输出层内部转化"} <= headings
     prose = " ".join(s.explanation for s in derivation.steps) + derivation.intro
-    for words in ("标准答案", "label 标签", "同理可得", "求解得", "由上可知"):
+    for words in ("标准答案（即 label，标签）", "由上可知", "即可求得"):
         assert words in prose, words
+    assert "求解得" not in prose and "同理可得" not in prose  # said once, above the formula
+    assert any(s.same_way for s in derivation.steps)
 
 
 def test_the_models_known_messages_are_shown_in_chinese(chinese):

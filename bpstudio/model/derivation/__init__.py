@@ -12,7 +12,15 @@ from bpstudio.model.derivation.builder import (
     derive_project,
 )
 from bpstudio.model.derivation.numbers import atom_number, plain_number
-from bpstudio.model.derivation.steps import PHASES, Derivation, DerivationStep, Phase, Section
+from bpstudio.model.derivation.steps import (
+    PHASES,
+    Derivation,
+    DerivationStep,
+    Note,
+    NoteLine,
+    Phase,
+    Section,
+)
 from bpstudio.model.derivation.text import LANGUAGES
 
 __all__ = [
@@ -21,6 +29,8 @@ __all__ = [
     "PHASES",
     "Derivation",
     "DerivationStep",
+    "Note",
+    "NoteLine",
     "Phase",
     "Section",
     "atom_number",

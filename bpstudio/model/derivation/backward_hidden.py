@@ -10,9 +10,10 @@ from __future__ import annotations
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.backward_output import add_elementwise_dE_dz_step
 from bpstudio.model.derivation.context import Context, Recorder
+from bpstudio.model.derivation.expansion import expanded_da
 from bpstudio.model.derivation.expr import Q, product, total
 from bpstudio.model.derivation.text import numeral, tr
-from bpstudio.model.derivation.titles import fill, symbol_list
+from bpstudio.model.derivation.titles import fill, loss_list, symbol_list
 from bpstudio.model.derivation.weights import add_parameter_gradients
 from bpstudio.model.refs import EdgeRef, UnitRef
 
@@ -49,7 +50,7 @@ def _open(ctx: Context, rec: Recorder, layer: int, number: int, symbols) -> None
     title, title_tex = fill(
         "section.backward.n",
         ctx.lang,
-        {"symbols": symbol_list(symbols)},
+        {"symbols": symbol_list(symbols), **loss_list(ctx)},
         numeral=numeral(number, ctx.lang),
     )
     rec.open_section(section_id(ctx, number, layer), "backward", title, title_tex)
@@ -65,9 +66,12 @@ def _add_dE_da(ctx: Context, rec: Recorder, layer: int, j: int) -> None:
         chain_terms.append(product(dz, Q(sym.partial(sym.z_sym(after, k), a), w.value)))
         expanded_terms.append(product(dz, w))
     da = ctx.dE_da(layer, j)
-    explanation = tr("explain.dE/da", ctx.lang, a=sym.plain_a(layer, j))
+    explanation = tr("explain.dE/da", ctx.lang, a=sym.plain_a(layer, j), E=ctx.E_plain)
     touches = {UnitRef(layer, j)}
     touches |= {EdgeRef(after, j, k) for k in ctx.units(after)}
     touches |= {UnitRef(after, k) for k in ctx.units(after)}
     sides = [total(*chain_terms), total(*expanded_terms)]
+    if ctx.expanded:
+        full = expanded_da(ctx, layer, j)
+        sides += [full] if full is not None else []
     rec.add("dE/da", layer, (j,), [da.symbol], sides, da.value, explanation, touches)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
+from bpstudio.model.derivation.expansion import expanded_dz, sigmoid_slope_intermediate
 from bpstudio.model.derivation.expr import Q, SymbolicOnly, minus, product, total
 from bpstudio.model.derivation.loss_tex import as_factor, dE_dY_expr
 from bpstudio.model.derivation.slopes import slope_expr, slope_plain, softmax_slope_expr
 from bpstudio.model.derivation.text import numeral, tr
-from bpstudio.model.derivation.titles import fill, symbol_list
+from bpstudio.model.derivation.titles import fill, loss_list, symbol_list
 from bpstudio.model.derivation.weights import add_parameter_gradients
 from bpstudio.model.losses import get_loss
 from bpstudio.model.refs import UnitRef
@@ -32,13 +33,14 @@ def _add_dE_dY(ctx: Context, rec: Recorder) -> None:
     last, units = ctx.n_layers, ctx.units(ctx.n_layers)
     ys = symbol_list([(sym.plain_y(k), sym.y_sym(k)) for k in units])
     as_ = symbol_list([(sym.plain_a(last, k), sym.a_sym(last, k)) for k in units])
-    title, title_tex = fill("section.backward.1", ctx.lang, {"ys": ys, "as": as_})
+    title, title_tex = fill("section.backward.1", ctx.lang, {"ys": ys, "as": as_, **loss_list(ctx)})
     rec.open_section("backward.1", "backward", title, title_tex)
     for k in units:
         da = ctx.dE_da(last, k)
-        lhs = [sym.dE(sym.y_sym(k)), da.symbol]
+        lhs = [ctx.dE(sym.y_sym(k)), da.symbol]
         side = dE_dY_expr(ctx.loss, len(units), ctx.y(k), ctx.label(k))
-        explanation = tr("explain.dE/dY", ctx.lang, y=sym.plain_y(k))
+        label = "Ŷ" + sym.plain_y(k)[1:]
+        explanation = tr("explain.dE/dY", ctx.lang, y=sym.plain_y(k), label=label, E=ctx.E_plain)
         rec.add("dE/dY", last, (k,), lhs, [side], da.value, explanation, {UnitRef(last, k)})
 
 
@@ -47,7 +49,7 @@ def _add_dE_dz(ctx: Context, rec: Recorder) -> None:
     numeral_title = fill(
         "section.backward.n",
         ctx.lang,
-        {"symbols": _z_list(ctx, last)},
+        {"symbols": _z_list(ctx, last), **loss_list(ctx)},
         numeral=numeral(2, ctx.lang),
     )
     rec.open_section("backward.2", "backward", *numeral_title)
@@ -72,17 +74,24 @@ def _add_elementwise_dE_dz(ctx: Context, rec, layer: int, k: int, output_layer: 
     known = da
     if output_layer:
         known = as_factor(dE_dY_expr(ctx.loss, ctx.size(layer), ctx.y(k), ctx.label(k)))
-    expanded = product(known, slope_expr(name, a, z))
+    sides = [chain]
+    if name == "sigmoid":  # the seed's middle form of the slope, e^{-z}/(1+e^{-z})^2
+        sides.append(product(known, sigmoid_slope_intermediate(z)))
+    sides.append(product(known, slope_expr(name, a, z)))
+    if ctx.expanded and not output_layer:
+        full = expanded_dz(ctx, layer, k)
+        sides += [full] if full is not None else []
     dz = ctx.dE_dz(layer, k)
     explanation = tr(
         "explain.dE/dz",
         ctx.lang,
         z=sym.plain_z(layer, k),
         a=sym.plain_a(layer, k),
-        slope=slope_plain(name, ctx.lang),
+        slope=slope_plain(name, ctx.lang, sym.plain_a(layer, k), sym.plain_z(layer, k)),
+        E=ctx.E_plain,
     )
     touches = {UnitRef(layer, k)}
-    rec.add("dE/dz", layer, (k,), [dz.symbol], [chain, expanded], dz.value, explanation, touches)
+    rec.add("dE/dz", layer, (k,), [dz.symbol], sides, dz.value, explanation, touches)
 
 
 def _add_softmax_dE_dz(ctx: Context, rec: Recorder, k: int) -> None:
@@ -98,7 +107,7 @@ def _add_softmax_dE_dz(ctx: Context, rec: Recorder, k: int) -> None:
         dE_dY = as_factor(dE_dY_expr(ctx.loss, len(units), ctx.y(m), ctx.label(m)))
         expanded_terms.append(product(dE_dY, softmax_slope_expr(a_m, a_k, m == k)))
     dz = ctx.dE_dz(last, k)
-    explanation = tr("explain.dE/dz.softmax", ctx.lang, z=sym.plain_z(last, k))
+    explanation = tr("explain.dE/dz.softmax", ctx.lang, z=sym.plain_z(last, k), E=ctx.E_plain)
     touches = {UnitRef(last, m) for m in units}
     sides = [total(*chain_terms), total(*expanded_terms)]
     rec.add("dE/dz", last, (k,), [dz.symbol], sides, dz.value, explanation, touches)
@@ -107,18 +116,19 @@ def _add_softmax_dE_dz(ctx: Context, rec: Recorder, k: int) -> None:
 def _add_merged_dE_dz(ctx: Context, rec: Recorder) -> None:
     """Cross-entropy: ∂E/∂z_k = Y_k - Ŷ_k directly; the chain is shown with symbols only."""
     last, units = ctx.n_layers, ctx.units(ctx.n_layers)
-    title, title_tex = fill("section.backward.merged", ctx.lang, {"zs": _z_list(ctx, last)})
+    lists = {"zs": _z_list(ctx, last), **loss_list(ctx)}
+    title, title_tex = fill("section.backward.merged", ctx.lang, lists)
     rec.open_section("backward.2", "backward", title, title_tex)
     name = ctx.network.output_activation
     for k in units:
         z = sym.z_sym(last, k)
         if name == "softmax":
-            terms = [rf"{sym.dE(sym.y_sym(m))} \cdot {sym.partial(sym.y_sym(m), z)}" for m in units]
+            terms = [rf"{ctx.dE(sym.y_sym(m))} \cdot {sym.partial(sym.y_sym(m), z)}" for m in units]
             chain = " + ".join(terms)
         else:
-            chain = rf"{sym.dE(sym.y_sym(k))} \cdot {sym.partial(sym.y_sym(k), z)}"
+            chain = rf"{ctx.dE(sym.y_sym(k))} \cdot {sym.partial(sym.y_sym(k), z)}"
         dz = ctx.dE_dz(last, k)
         sides = [SymbolicOnly(chain), minus(ctx.y(k), ctx.label(k))]
-        explanation = tr("explain.dE/dz.merged", ctx.lang, name=name)
+        explanation = tr("explain.dE/dz.merged", ctx.lang, name=name, E=ctx.E_plain)
         touches = {UnitRef(last, m) for m in units} if name == "softmax" else {UnitRef(last, k)}
         rec.add("dE/dz", last, (k,), [dz.symbol], sides, dz.value, explanation, touches)

@@ -23,13 +23,15 @@ from bpstudio.model.derivation.backward_output import add_output_layer
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.loss_tex import LOSS_PLAIN
+from bpstudio.model.derivation.notes import derivation_notes
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
-from bpstudio.model.derivation.text import check_lang, tr
+from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import Momentum, add_batch_mean, add_update
 from bpstudio.model.network import Network
 from bpstudio.model.next_step import momentum_buffers, next_batch_rows
 
 DEFAULT_DIGITS = 4
+DEFAULT_EXPANDED = True  # the seed's expanded last lines of 三-六: on, as in the seed
 
 
 def batch_of(sample: int, n_samples: int, batch_size: int) -> tuple[int, ...]:
@@ -50,13 +52,15 @@ def build_derivation(
     *,
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
+    expanded: bool = False,
     momentum: Momentum | None = None,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
     ``batch``: the 0-based samples whose mean gradient the update uses (default: the sample
-    alone); it must contain ``sample``.  ``momentum``: μ and the stored buffers for 七 (None:
-    the plain step).
+    alone); it must contain ``sample``.  ``expanded``: add the seed's fully expanded last
+    line to 三-六 (where it stays readable, see expansion.py).  ``momentum``: μ and the stored
+    buffers for 七 (None: the plain step).
     """
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
     targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
@@ -66,7 +70,11 @@ def build_derivation(
         raise ValueError(f"sample {sample} is not in its batch {list(batch)}")
     trace = network.forward(inputs[list(batch)])
     grads = network.backward(trace, targets[list(batch)], loss)
-    ctx = Context(network, trace, grads, targets[list(batch)], batch.index(sample), loss, lang)
+    number = sample + 1 if len(batch) > 1 else None  # E^{(n)} in 一-六 (context.py)
+    ctx = Context(
+        network, trace, grads, targets[list(batch)], batch.index(sample), loss, lang, number,
+        expanded,
+    )  # fmt: skip
     rec = Recorder(digits, lang)
     add_forward(ctx, rec)
     add_output_layer(ctx, rec)
@@ -89,6 +97,17 @@ def build_derivation(
         lang=lang,
         title=tr("title", lang, sample=sample + 1),
         intro=tr("intro", lang, loss=LOSS_PLAIN[loss], lr=f"{learning_rate:g}"),
+        notes=derivation_notes(rec.steps, network.activations, lang),
+        expanded=expanded,
+        network_line=network_line(
+            network.layer_sizes,
+            network.activations,
+            network.use_bias,
+            network.freeze_biases,
+            loss,
+            learning_rate,
+            lang,
+        ),  # fmt: skip
     )
 
 
@@ -99,11 +118,12 @@ def derive_project(
     row: int = 0,
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
+    expanded: bool = DEFAULT_EXPANDED,
 ):
     """The trainer's next step on a Project (``sample`` None; steps 一–六 for ``row``, 0-based,
     of its batch), or the walkthrough of ``sample`` (0-based) with a plain update."""
     if sample is None:
-        return derive_next_step(project, row, digits=digits, lang=lang)
+        return derive_next_step(project, row, digits=digits, lang=lang, expanded=expanded)
     data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
         raise ValueError(
@@ -120,6 +140,7 @@ def derive_project(
         batch,
         digits=digits,
         lang=lang,
+        expanded=expanded,
     )
     return replace(
         derivation,
@@ -128,7 +149,14 @@ def derive_project(
     )
 
 
-def derive_next_step(project, row: int = 0, *, digits: int = DEFAULT_DIGITS, lang: str = "en"):
+def derive_next_step(
+    project,
+    row: int = 0,
+    *,
+    digits: int = DEFAULT_DIGITS,
+    lang: str = "en",
+    expanded: bool = DEFAULT_EXPANDED,
+):
     """The walkthrough of the trainer's next step; 一–六 follow the batch's ``row`` (0-based)."""
     batch = next_batch_rows(project)
     if not 0 <= row < len(batch):
@@ -145,6 +173,7 @@ def derive_next_step(project, row: int = 0, *, digits: int = DEFAULT_DIGITS, lan
         batch,
         digits=digits,
         lang=lang,
+        expanded=expanded,
         momentum=Momentum(config.momentum, momentum_buffers(project)),
     )
     names = ", ".join(str(s + 1) for s in batch)

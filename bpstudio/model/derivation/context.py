@@ -14,9 +14,8 @@ import numpy as np
 
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.expr import Expr, Q
-from bpstudio.model.derivation.numbers import atom_number, plain_number
+from bpstudio.model.derivation.numbers import atom_number, operand_digits, plain_number
 from bpstudio.model.derivation.steps import DerivationStep, Section
-from bpstudio.model.derivation.text import tr
 from bpstudio.model.network import Network
 from bpstudio.model.refs import ElementRef
 from bpstudio.model.trace import ForwardTrace, Gradients
@@ -31,6 +30,21 @@ class Context:
     row: int  # the chosen sample's row in the batch
     loss: str
     lang: str
+    # the chosen sample's number (from 1) when its batch holds several: steps 一-六 then name
+    # its own loss, E^{(n)}, so that ∂E/∂w never means two numbers (the batch mean is ∂E/∂w)
+    sample_number: int | None = None
+    expanded: bool = False  # add the seed's fully expanded last line to 三-六 (expansion.py)
+
+    @property
+    def E(self) -> str:
+        return sym.loss_sym(self.sample_number)
+
+    @property
+    def E_plain(self) -> str:
+        return sym.plain_loss(self.sample_number)
+
+    def dE(self, symbol: str) -> str:
+        return sym.partial(self.E, symbol)
 
     @property
     def n_layers(self) -> int:
@@ -63,14 +77,14 @@ class Context:
 
     # quantities of the backward pass ---------------------------------------------------------
     def dE_da(self, layer: int, unit: int) -> Q:
-        return Q(sym.dE(sym.a_sym(layer, unit)), self.grads.dE_da_(layer, unit, self.row))
+        return Q(self.dE(sym.a_sym(layer, unit)), self.grads.dE_da_(layer, unit, self.row))
 
     def dE_dz(self, layer: int, unit: int) -> Q:
-        return Q(sym.dE(sym.z_sym(layer, unit)), self.grads.dE_dz_(layer, unit, self.row))
+        return Q(self.dE(sym.z_sym(layer, unit)), self.grads.dE_dz_(layer, unit, self.row))
 
     def dE_dw(self, layer: int, j: int, k: int) -> Q:
         value = self.grads.dE_dw_(layer, j, k, self.row)
-        return Q(sym.dE(sym.w_sym(layer, j, k)), value)
+        return Q(self.dE(sym.w_sym(layer, j, k)), value)
 
     def slope_value(self, layer: int, unit: int) -> float:
         """da/dz of one unit of an elementwise activation."""
@@ -105,7 +119,6 @@ class Recorder:
         relation: str = "=",
     ) -> None:
         section = self.sections[-1]
-        explanation = self._same_way(section, quantity, layer, explanation)
         self.sections[-1] = Section(
             section.id, section.phase, section.title, section.title_tex, section.first,
             section.count + 1,
@@ -126,16 +139,15 @@ class Recorder:
                 value=float(value),
                 explanation=explanation,
                 touches=frozenset(touches),
+                same_way=self._same_way(section, quantity, layer),
             )
         )
 
-    def _same_way(self, section: Section, quantity: str, layer: int, explanation: str) -> str:
-        """The seed says 同理可得 ("in the same way") before a formula that repeats the one
-        just shown for another unit; so does the walkthrough."""
+    def _same_way(self, section: Section, quantity: str, layer: int) -> bool:
+        """The seed says 同理可得 ("in the same way") before formulas that repeat the one just
+        shown for another unit: such a step is marked, and the renderers say it once."""
         previous = self.steps[-1] if section.count else None
-        if previous is None or (previous.quantity, previous.layer) != (quantity, layer):
-            return explanation
-        return tr("explain.same", self.lang, explanation=explanation)
+        return previous is not None and (previous.quantity, previous.layer) == (quantity, layer)
 
     @staticmethod
     def _symbolic(lhs: Sequence[str], sides: Sequence[Expr], relation: str) -> str:
@@ -145,9 +157,13 @@ class Recorder:
     def _substituted(self, lhs, sides, value: float, relation: str) -> str:
         shown = [plain_number(value, self.digits)]
         as_value = {shown[0], atom_number(value, self.digits)}
-        numeric = []
+        # the numbers inside get more digits where the chosen ones would not add up (numbers.py)
+        digits = operand_digits(lambda d: [s.shown_value(d) for s in sides], value, self.digits)
+        numeric: list[str] = []
         for side in sides:
-            text = side.tex(self.digits)
+            if isinstance(side, Q) and side.value == value:
+                continue  # the value itself, written once at the end
+            text = side.tex(digits)
             # a side that is only the value, or repeats the side before, adds nothing
             if text is None or text in as_value or (numeric and numeric[-1] == text):
                 continue

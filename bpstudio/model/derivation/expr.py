@@ -4,14 +4,18 @@ Building each formula once and printing it twice guarantees that the substituted
 exactly the shape of the symbolic one.  ``tex(None)`` prints symbols; ``tex(digits)`` prints
 numbers to that many significant digits, or None when the expression has no numeric reading
 (such as ``f(z_1^2)``), in which case the step leaves that side out of its substituted form.
+``shown_value(digits)`` is what that printed form evaluates to, every number rounded as shown:
+the digits rule of ``numbers.py`` checks it against the step's value.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bpstudio.model.derivation.numbers import atom_number
+from bpstudio.model.derivation.numbers import atom_number, rounded
 
 Digits = int | None
 
@@ -19,6 +23,24 @@ Digits = int | None
 class Expr:
     def tex(self, digits: Digits) -> str | None:
         raise NotImplementedError
+
+    def shown_value(self, digits: int) -> float | None:
+        """The printed form's value, each number rounded to ``digits`` as shown; None if it
+        has no numeric reading."""
+        raise NotImplementedError
+
+
+def _values(parts: Sequence[Expr], digits: int) -> list[float] | None:
+    values = [p.shown_value(digits) for p in parts]
+    return None if any(v is None for v in values) else values  # type: ignore[return-value]
+
+
+def _guarded(compute, *args) -> float | None:
+    """A function of shown numbers may leave its domain (ln of a rounded 0): no reading then."""
+    try:
+        return float(compute(*args))
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
 
 
 def _all(parts: Sequence[Expr], digits: Digits) -> list[str] | None:
@@ -36,6 +58,9 @@ class Q(Expr):
     def tex(self, digits: Digits) -> str:
         return self.symbol if digits is None else atom_number(self.value, digits)
 
+    def shown_value(self, digits: int) -> float:
+        return rounded(self.value, digits)
+
 
 @dataclass(frozen=True)
 class C(Expr):
@@ -46,6 +71,12 @@ class C(Expr):
     def tex(self, digits: Digits) -> str:
         return self.text
 
+    def shown_value(self, digits: int) -> float:
+        fraction = re.fullmatch(r"\\frac\{(.+)\}\{(.+)\}", self.text)
+        if fraction:
+            return float(fraction[1]) / float(fraction[2])
+        return float(self.text)
+
 
 @dataclass(frozen=True)
 class SymbolicOnly(Expr):
@@ -55,6 +86,9 @@ class SymbolicOnly(Expr):
 
     def tex(self, digits: Digits) -> str | None:
         return self.text if digits is None else None
+
+    def shown_value(self, digits: int) -> None:
+        return None
 
 
 @dataclass(frozen=True)
@@ -68,6 +102,16 @@ class Joined(Expr):
         texts = _all(self.parts, digits)
         separator = f" {self.operator} " if self.operator else " "
         return None if texts is None else separator.join(texts)
+
+    def shown_value(self, digits: int) -> float | None:
+        values = _values(self.parts, digits)
+        if values is None:
+            return None
+        if self.operator == "+":
+            return math.fsum(values)
+        if self.operator == "-":
+            return values[0] - math.fsum(values[1:])
+        return math.prod(values)  # \cdot, or side by side
 
 
 def product(*factors: Expr) -> Expr:
@@ -100,6 +144,14 @@ class Wrapped(Expr):
         text = self.inner.tex(digits)
         return None if text is None else f"{self.left}{text}{self.right}{self.suffix}"
 
+    def shown_value(self, digits: int) -> float | None:
+        value = self.inner.shown_value(digits)
+        if value is None:
+            return None
+        if self.left.endswith("-"):  # ({-a_m a_k}): a sign in front of the whole product
+            value = -value
+        return value**2 if self.suffix == "^2" else value
+
 
 def paren(inner: Expr) -> Expr:
     return Wrapped(inner)
@@ -123,6 +175,10 @@ class Square(Expr):
             return f"{text}^2"
         return f"({text})^2"
 
+    def shown_value(self, digits: int) -> float | None:
+        value = self.base.shown_value(digits)
+        return None if value is None else value * value
+
 
 @dataclass(frozen=True)
 class Negated(Expr):
@@ -130,7 +186,13 @@ class Negated(Expr):
 
     def tex(self, digits: Digits) -> str | None:
         text = self.inner.tex(digits)
+        if text == "0":
+            return text  # a negated zero is zero: never "-0"
         return None if text is None else f"-{text}"
+
+    def shown_value(self, digits: int) -> float | None:
+        value = self.inner.shown_value(digits)
+        return None if value is None else -value
 
 
 @dataclass(frozen=True)
@@ -141,6 +203,10 @@ class Fraction(Expr):
     def tex(self, digits: Digits) -> str | None:
         texts = _all((self.numerator, self.denominator), digits)
         return None if texts is None else rf"\frac{{{texts[0]}}}{{{texts[1]}}}"
+
+    def shown_value(self, digits: int) -> float | None:
+        values = _values((self.numerator, self.denominator), digits)
+        return None if values is None else _guarded(lambda n, d: n / d, *values)
 
 
 @dataclass(frozen=True)
@@ -154,6 +220,14 @@ class Power(Expr):
         text = self.exponent.tex(digits)
         return None if text is None else f"{self.base}^{{{text}}}"
 
+    def shown_value(self, digits: int) -> float | None:
+        value = self.exponent.shown_value(digits)
+        if value is None:
+            return None
+        if self.base == "e":
+            return _guarded(math.exp, value)
+        return _guarded(lambda b, x: b**x, float(self.base.strip("()")), value)
+
 
 @dataclass(frozen=True)
 class Call(Expr):
@@ -165,6 +239,15 @@ class Call(Expr):
     def tex(self, digits: Digits) -> str | None:
         texts = _all(self.args, digits)
         return None if texts is None else f"{self.name}({', '.join(texts)})"
+
+    def shown_value(self, digits: int) -> float | None:
+        values = _values(self.args, digits)
+        if values is None:
+            return None
+        return _guarded(_FUNCTIONS[self.name], *values)
+
+
+_FUNCTIONS = {r"\ln": math.log, r"\tanh": math.tanh, r"\max": max}
 
 
 @dataclass(frozen=True)
@@ -179,3 +262,6 @@ class Step01(Expr):
             return "1" if self.z.value > 0 else self.below
         z = self.z.symbol
         return rf"\begin{{cases}}1, & {z} > 0\\{self.below}, & {z} \le 0\end{{cases}}"
+
+    def shown_value(self, digits: int) -> float:
+        return 1.0 if self.z.value > 0 else float(self.below)

@@ -17,10 +17,18 @@ def add_forward(ctx: Context, rec: Recorder) -> None:
         _open_link_section(ctx, rec, layer)
         for k in ctx.units(layer):
             _add_z(ctx, rec, layer, k)
-        heading = tr("heading.inside", ctx.lang, layer=layer_name(layer, ctx.n_layers, ctx.lang))
+        heading = _inside_heading(ctx, layer)
         for k in ctx.units(layer):
             _add_a(ctx, rec, layer, k, heading)
     _add_output(ctx, rec)
+
+
+def _inside_heading(ctx: Context, layer: int) -> str:
+    """隐含层内部转化, 隐含层 1 内部转化 (a space after a number, none between Chinese words)."""
+    name = layer_name(layer, ctx.n_layers, ctx.lang)
+    if ctx.lang == "zh" and name[-1].isdigit():
+        name += " "
+    return tr("heading.inside", ctx.lang, layer=name)
 
 
 def _open_link_section(ctx: Context, rec: Recorder, layer: int) -> None:
@@ -50,10 +58,11 @@ def _add_a(ctx: Context, rec: Recorder, layer: int, k: int, heading: str) -> Non
     layer_z = [ctx.z(layer, m) for m in ctx.units(layer)]
     sides = activation_sides(name, ctx.z(layer, k), layer_z)
     if name == "softmax":
-        explanation = tr("explain.a.softmax", ctx.lang)
+        explanation = tr("explain.a.softmax", ctx.lang, a=sym.plain_a(layer, k))
         touches = {UnitRef(layer, m) for m in ctx.units(layer)}
     else:
-        explanation = tr("explain.a", ctx.lang, name=name)
+        z, a = sym.plain_z(layer, k), sym.plain_a(layer, k)
+        explanation = tr("explain.a", ctx.lang, name=name, z=z, a=a)
         touches = {UnitRef(layer, k)}
     a = ctx.a(layer, k)
     rec.add("a", layer, (k,), [a.symbol], sides, a.value, explanation, touches, heading)
@@ -66,11 +75,12 @@ def _add_output(ctx: Context, rec: Recorder) -> None:
     for k in ctx.units(last):
         y = ctx.y(k)
         lhs = [y.symbol, sym.a_sym(last, k)]
-        explanation = tr("explain.Y", ctx.lang)
+        explanation = tr("explain.Y", ctx.lang, y=sym.plain_y(k), a=sym.plain_a(last, k))
         rec.add("Y", last, (k,), lhs, [], y.value, explanation, {UnitRef(last, k)})
     losses = ctx.network.per_sample_loss(ctx.trace, ctx.targets, ctx.loss)
     ys = [ctx.y(k) for k in ctx.units(last)]
-    add_loss(ctx, rec, "E", "E", ys, float(losses[ctx.row]), tr("explain.E", ctx.lang))
+    explanation = tr("explain.E", ctx.lang, E=ctx.E_plain)
+    add_loss(ctx, rec, "E", ctx.E, ys, float(losses[ctx.row]), explanation)
 
 
 def add_loss(

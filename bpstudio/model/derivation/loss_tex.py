@@ -24,7 +24,9 @@ from bpstudio.model.derivation.expr import (
 LOSS_PLAIN = {
     "half_sse": "E = ½ Σₖ (Yₖ − Ŷₖ)²",
     "mse": "E = (1/n) Σₖ (Yₖ − Ŷₖ)²",
-    "cross_entropy": "E = −Σₖ Ŷₖ ln Yₖ (softmax) or −Σₖ [Ŷₖ ln Yₖ + (1 − Ŷₖ) ln(1 − Yₖ)] (sigmoid)",
+    # no English word: the intro is a Chinese sentence in Chinese documents
+    "cross_entropy": "E = −Σₖ Ŷₖ ln Yₖ (softmax); "
+    "E = −Σₖ [Ŷₖ ln Yₖ + (1 − Ŷₖ) ln(1 − Yₖ)] (sigmoid)",
 }
 
 

@@ -28,23 +28,23 @@ from bpstudio.model.derivation.expr import (
 )
 
 SLOPE_PLAIN = {
-    "sigmoid": "a − a²",
-    "tanh": "1 − a²",
-    "relu": "1 if z > 0, else 0",
-    "leaky_relu": f"1 if z > 0, else {LEAKY_SLOPE}",
+    "sigmoid": "{a} − ({a})²",
+    "tanh": "1 − ({a})²",
+    "relu": "1 if {z} > 0, else 0",
+    "leaky_relu": f"1 if {{z}} > 0, else {LEAKY_SLOPE}",
     "linear": "1",
 }
 
 SLOPE_PLAIN_ZH = {
-    "relu": "z > 0 时为 1, 否则为 0",
-    "leaky_relu": f"z > 0 时为 1, 否则为 {LEAKY_SLOPE}",
+    "relu": "{z} > 0 时为 1，否则为 0",
+    "leaky_relu": f"{{z}} > 0 时为 1，否则为 {LEAKY_SLOPE}",
 }
 
 
-def slope_plain(name: str, lang: str) -> str:
-    if lang == "zh" and name in SLOPE_PLAIN_ZH:
-        return SLOPE_PLAIN_ZH[name]
-    return SLOPE_PLAIN[name]
+def slope_plain(name: str, lang: str, a: str = "a", z: str = "z") -> str:
+    """The slope in words and symbols of one unit: ``a₁³ − (a₁³)²``."""
+    table = SLOPE_PLAIN_ZH if lang == "zh" and name in SLOPE_PLAIN_ZH else SLOPE_PLAIN
+    return table[name].format(a=a, z=z)
 
 
 def activation_sides(name: str, z: Q, layer_z: Sequence[Q]) -> list[Expr]:

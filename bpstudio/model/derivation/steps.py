@@ -30,6 +30,9 @@ class DerivationStep:
     value: float  # full precision
     explanation: str  # one sentence: why this step follows
     touches: frozenset[ElementRef]  # what the diagram should highlight
+    # repeats the step before for another unit: the seed's 同理可得 ("in the same way"), said
+    # once before the first such formula of a run (documents) or above the formula (the card)
+    same_way: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,23 @@ class Phase:
 
 
 @dataclass(frozen=True)
+class NoteLine:
+    caption: str  # words before the formula ("变形：", "Rewritten:"), or ""
+    formula: str  # LaTeX
+
+
+@dataclass(frozen=True)
+class Note:
+    """A side derivation at the end of the document, as the seed's "Ps: 关于 sigmoid 函数求导";
+    not a step of the walkthrough (no numbers), shown with the steps that use it."""
+
+    id: str  # "ps.sigmoid"
+    title: str  # plain Unicode
+    lines: tuple[NoteLine, ...]
+    steps: tuple[int, ...]  # the indices of the steps whose formulas it explains
+
+
+@dataclass(frozen=True)
 class Derivation:
     steps: tuple[DerivationStep, ...]
     sections: tuple[Section, ...]
@@ -74,6 +94,9 @@ class Derivation:
     lang: str
     title: str  # e.g. "Backpropagation, step by step: sample 1"
     intro: str  # the loss and the meaning of Ŷ, in the chosen language
+    notes: tuple[Note, ...] = ()  # closing side derivations (notes.py)
+    expanded: bool = False  # 三-六 end with the seed's fully expanded line
+    network_line: str = ""  # one line: sizes, activations, biases, loss, η (language's words)
     # the trainer's step this derivation is (1-based), or None for a chosen sample's walkthrough
     next_step: int | None = None
     momentum: float = 0.0  # μ in 七 (0: the plain step)

@@ -61,6 +61,15 @@ def dE(symbol: str) -> str:
     return partial("E", symbol)
 
 
+def loss_sym(sample: int | None = None) -> str:
+    """``E``, or ``E^{(2)}`` for the loss of sample 2 alone (counting from 1)."""
+    return "E" if sample is None else f"E^{{({sample})}}"
+
+
+def plain_loss(sample: int | None = None) -> str:
+    return "E" if sample is None else f"E⁽{str(sample).translate(_SUP)}⁾"
+
+
 def sample_dE(symbol: str, sample: int) -> str:
     """The gradient of one sample's own loss, ``E^{(2)}`` for sample 2 (counting from 1)."""
     return partial(f"E^{{({sample})}}", symbol)

@@ -29,6 +29,11 @@ def symbol_list(symbols: Sequence[tuple[str, str]]) -> tuple[str, str]:
     return plain, tex
 
 
+def loss_list(ctx) -> dict[str, tuple[str, str]]:
+    """The loss a title speaks of, ``E`` or the chosen sample's ``E⁽ⁿ⁾``, plain and LaTeX."""
+    return {"E": (ctx.E_plain, f"${ctx.E}$" if ctx.sample_number is not None else "E")}
+
+
 def fill(key: str, lang: str, lists: dict[str, tuple[str, str]], **fields) -> tuple[str, str]:
     """A catalogue entry filled in twice: with the plain lists, and with the LaTeX lists."""
     plain = tr(key, lang, **fields, **{k: v[0] for k, v in lists.items()})

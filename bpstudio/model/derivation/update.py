@@ -12,7 +12,7 @@ from bpstudio.model.derivation import update_text
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.expr import C, Q, bracket, juxtapose, minus, product, total
 from bpstudio.model.derivation.forward import add_loss
-from bpstudio.model.derivation.text import tr
+from bpstudio.model.derivation.text import tr, update_title_key
 from bpstudio.model.network import Network
 from bpstudio.model.refs import BiasRef, EdgeRef
 from bpstudio.model.training import momentum_update
@@ -87,10 +87,11 @@ def add_update(
     """七: for each weight and (unless frozen) bias, w ← w − η ∂E/∂w; with momentum, torch's
     rule (`training.momentum_update`): b ← μ·b + ∂E/∂w, then w ← w − η·b.  Then the new loss."""
     with_momentum = momentum is not None and momentum.mu != 0.0
-    if with_momentum:
-        title = update_text.text("section.update.momentum", ctx.lang)
+    key = update_title_key(ctx.network.use_bias, ctx.network.freeze_biases)
+    if with_momentum:  # the same three titles, with momentum (update_text.py)
+        title = update_text.text(key.replace("section.update", "section.update.momentum"), ctx.lang)
     else:
-        title = tr("section.update", ctx.lang)
+        title = tr(key, ctx.lang)
     rec.open_section("update.7", "update", title, title)
     updated = ctx.network.copy()
     eta = Q(r"\eta", learning_rate)

@@ -33,9 +33,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "应用它只是一次编辑，不是训练步。",
     },
     "section.update.momentum": {
+        "en": "7. Update every weight (and bias) with momentum: b ← μ·b + ∂E/∂w, then "
+        "w ← w − η·b; then the new loss",
+        "zh": "七、带动量更新权重（和偏置）：b ← μ·b + ∂E/∂w，再 w ← w − η·b，然后求新的误差",
+    },
+    "section.update.momentum.no_bias": {
         "en": "7. Update every weight with momentum: b ← μ·b + ∂E/∂w, then w ← w − η·b; "
         "then the new loss",
-        "zh": "七、带动量更新权重：b ← μ·b + ∂E/∂w，再 w ← w − η·b；然后求新的误差",
+        "zh": "七、带动量更新权重：b ← μ·b + ∂E/∂w，再 w ← w − η·b，然后求新的误差",
+    },
+    "section.update.momentum.frozen": {
+        "en": "7. Update every weight with momentum (the biases are frozen, not updated): "
+        "b ← μ·b + ∂E/∂w, then w ← w − η·b; then the new loss",
+        "zh": "七、带动量更新权重（偏置固定，不更新）：b ← μ·b + ∂E/∂w，再 w ← w − η·b，"
+        "然后求新的误差",
     },
     "explain.buffer": {
         "en": "Momentum (torch.optim.SGD's rule): {b} is the momentum buffer of {p}, the "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
-from bpstudio.model.derivation.expr import Q, product
+from bpstudio.model.derivation.expansion import expanded_dz
+from bpstudio.model.derivation.expr import Expr, Q, product
 from bpstudio.model.derivation.text import numeral, tr
-from bpstudio.model.derivation.titles import fill, symbol_list
+from bpstudio.model.derivation.titles import fill, loss_list, symbol_list
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 
 
@@ -34,7 +35,7 @@ def _open_section(ctx: Context, rec: Recorder, layer: int, section_id: str, numb
     title, title_tex = fill(
         "section.backward.n",
         ctx.lang,
-        {"symbols": symbol_list(params)},
+        {"symbols": symbol_list(params), **loss_list(ctx)},
         numeral=numeral(number, ctx.lang),
     )
     rec.open_section(section_id, "backward", title, title_tex)
@@ -44,7 +45,7 @@ def _add_dE_dw(ctx: Context, rec: Recorder, layer: int, j: int, k: int) -> None:
     dz, a_prev = ctx.dE_dz(layer, k), ctx.a(layer - 1, j)
     w = sym.w_sym(layer, j, k)
     chain = product(dz, Q(sym.partial(sym.z_sym(layer, k), w), a_prev.value))
-    expanded = product(dz, a_prev)
+    sides = [chain, product(dz, a_prev), *_expanded(ctx, layer, k, a_prev)]
     dw = ctx.dE_dw(layer, j, k)
     explanation = tr(
         "explain.dE/dw",
@@ -52,9 +53,18 @@ def _add_dE_dw(ctx: Context, rec: Recorder, layer: int, j: int, k: int) -> None:
         z=sym.plain_z(layer, k),
         a=sym.plain_a(layer - 1, j),
         w=sym.plain_w(layer, j, k),
+        E=ctx.E_plain,
     )
     touches = {EdgeRef(layer, j, k), UnitRef(layer - 1, j), UnitRef(layer, k)}
-    rec.add("dE/dw", layer, (j, k), [dw.symbol], [chain, expanded], dw.value, explanation, touches)
+    rec.add("dE/dw", layer, (j, k), [dw.symbol], sides, dw.value, explanation, touches)
+
+
+def _expanded(ctx: Context, layer: int, k: int, *factors: Q) -> list[Expr]:
+    """The seed's last line, ∂E/∂z written out and times the factors, if asked and readable."""
+    if not ctx.expanded:
+        return []
+    full = expanded_dz(ctx, layer, k, *factors)
+    return [full] if full is not None else []
 
 
 def _add_dE_db(ctx: Context, rec: Recorder, layer: int, k: int) -> None:
@@ -62,6 +72,8 @@ def _add_dE_db(ctx: Context, rec: Recorder, layer: int, k: int) -> None:
     b = sym.b_sym(layer, k)
     chain = product(dz, Q(sym.partial(sym.z_sym(layer, k), b), 1.0))
     value = ctx.grads.dE_db_(layer, k, ctx.row)
-    explanation = tr("explain.dE/db", ctx.lang, z=sym.plain_z(layer, k), b=sym.plain_b(layer, k))
+    z_plain, b_plain = sym.plain_z(layer, k), sym.plain_b(layer, k)
+    explanation = tr("explain.dE/db", ctx.lang, z=z_plain, b=b_plain, E=ctx.E_plain)
     touches = {BiasRef(layer, k), UnitRef(layer, k)}
-    rec.add("dE/db", layer, (k,), [sym.dE(b)], [chain, dz], value, explanation, touches)
+    sides = [chain, dz, *_expanded(ctx, layer, k)]
+    rec.add("dE/db", layer, (k,), [ctx.dE(b)], sides, value, explanation, touches)

@@ -1916,10 +1916,6 @@
         <translation>上一个公式 (在第一个之前: 撤销上一次更新)</translation>
     </message>
     <message>
-        <source>Next formula (after 七: apply the update and go on to the next step)</source>
-        <translation>下一个公式（七之后：应用更新，进入下一步）</translation>
-    </message>
-    <message>
         <source>Next section of the derivation</source>
         <translation>推导的下一节</translation>
     </message>
@@ -1936,24 +1932,16 @@
         <translation>自动播放的节奏: 每个公式停留的时间 (向右更快)</translation>
     </message>
     <message>
+        <source>Next formula (after 七: apply the update and go on to the next step)</source>
+        <translation>下一个公式（七之后：应用更新，进入下一步）</translation>
+    </message>
+    <message>
         <source>What the walkthrough follows: the trainer&apos;s next step (its batch, with momentum: passing 七 takes that step), or one chosen sample (a plain update, not the trainer&apos;s next step)</source>
         <translation>逐步推导所跟随的对象：训练的下一步（它的批量，含动量；走过七即执行这一步），或选定的单个样本（普通更新，不是训练的下一步）</translation>
     </message>
     <message>
         <source>The row of the next batch that the formulas before the batch mean follow</source>
         <translation>批量平均之前的各公式所跟随的、下一批中的那一行</translation>
-    </message>
-    <message>
-        <source>Next training step</source>
-        <translation>训练的下一步</translation>
-    </message>
-    <message>
-        <source>Sample %d (not the next step)</source>
-        <translation>样本 %d（不是下一步）</translation>
-    </message>
-    <message>
-        <source>Row %d of the batch</source>
-        <translation>批量中的第 %d 行</translation>
     </message>
     <message>
         <source> digits</source>
@@ -1966,6 +1954,26 @@
     <message>
         <source>Pace</source>
         <translation>节奏</translation>
+    </message>
+    <message>
+        <source>Expanded</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <source>End steps 3-6 with the fully expanded formula, written down to the outputs as in the seed document (where it stays readable)</source>
+        <translation>三至六步最后写出完全展开的公式，一直展开到输出层，与原始文档一致（公式过长时不展开）</translation>
+    </message>
+    <message>
+        <source>Next training step</source>
+        <translation>训练的下一步</translation>
+    </message>
+    <message>
+        <source>Sample %d (not the next step)</source>
+        <translation>样本 %d（不是下一步）</translation>
+    </message>
+    <message>
+        <source>Row %d of the batch</source>
+        <translation>批量中的第 %d 行</translation>
     </message>
     <message>
         <source>Formula %d of %d</source>
