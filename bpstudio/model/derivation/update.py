@@ -96,19 +96,29 @@ def add_update(
     updated = ctx.network.copy()
     eta = Q(r"\eta", learning_rate)
     batch_note = tr("explain.update.batch", ctx.lang) if len(batch) > 1 else ""
-    for kind, layer, idx in parameters(ctx):
-        if kind == "b" and ctx.network.freeze_biases:
-            continue
+    trained = [
+        (kind, layer, idx)
+        for kind, layer, idx in parameters(ctx)
+        if not (kind == "b" and ctx.network.freeze_biases)
+    ]
+    # With momentum every buffer first, then every weight (as torch.optim.SGD steps): each run
+    # of like formulas is then said once (同理可得), not after every other line.
+    buffers = {}
+    if with_momentum:
+        for param in trained:
+            stored = _buffer_value(ctx.network, momentum.buffers, *param)
+            gradient = _batch_gradient(ctx, *param)
+            step = momentum_update(0.0, gradient, stored, 0.0, momentum.mu)[1]
+            _add_buffer(ctx, rec, momentum.mu, param, stored, gradient, step, batch_note)
+            buffers[param] = stored
+    for kind, layer, idx in trained:
         p = _symbol(kind, layer, idx)
         current = _current(ctx.network, kind, layer, idx)
         gradient = _batch_gradient(ctx, kind, layer, idx)
         touches = {_ref(kind, layer, idx)}
-        if with_momentum:  # the trainer's rule: the new buffer, then the new value
-            stored = _buffer_value(ctx.network, momentum.buffers, kind, layer, idx)
+        if with_momentum:  # the trainer's rule, training.momentum_update
+            stored = buffers[(kind, layer, idx)]
             new_value, step = momentum_update(current, gradient, stored, learning_rate, momentum.mu)
-            _add_buffer(
-                ctx, rec, momentum.mu, (kind, layer, idx), stored, gradient, step, batch_note
-            )
             side = minus(Q(p, current), product(eta, Q(buffer_sym(p), step)))
             explanation = update_text.text(
                 "explain.update.momentum", ctx.lang, p=_plain(kind, layer, idx)
