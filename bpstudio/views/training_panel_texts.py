@@ -92,7 +92,7 @@ def apply_texts(panel) -> None:
     panel._speed_caption.setText(translate("TrainingPanel", "Speed"))
     panel.shuffle_box.setText(translate("TrainingPanel", "Shuffle each epoch"))
     loss_names = {
-        "half_sse": translate("TrainingPanel", "½ Σ (Y − Ŷ)² (the seed's)"),
+        "half_sse": translate("TrainingPanel", "½ Σ (Y − Ŷ)² (seed)"),
         "mse": translate("TrainingPanel", "Mean squared error"),
         "cross_entropy": translate("TrainingPanel", "Cross-entropy"),
     }

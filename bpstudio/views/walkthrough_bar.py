@@ -128,8 +128,8 @@ class WalkthroughBar(Retranslating, QWidget):
         self.sample.activated.connect(self._on_sample_chosen)
         # In next-step mode: the row of the batch steps 一–六 follow.
         self.batch_row = QComboBox(objectName="walkthroughBatchRow")
-        for box in (self.sample, self.batch_row):
-            shrink_to_fit(box, 10)
+        shrink_to_fit(self.sample, 17)  # "Next training step" whole
+        shrink_to_fit(self.batch_row, 12)
         self.batch_row.activated.connect(self.cursor.set_next_step)
         self.digits = QSpinBox(objectName="walkthroughDigits")
         self.digits.setRange(2, 12)

@@ -1833,8 +1833,8 @@
         <translation>每轮打乱顺序</translation>
     </message>
     <message>
-        <source>½ Σ (Y − Ŷ)² (the seed&apos;s)</source>
-        <translation>½ Σ (Y − Ŷ)²（原文所用）</translation>
+        <source>½ Σ (Y − Ŷ)² (seed)</source>
+        <translation>½ Σ (Y − Ŷ)²（原文）</translation>
     </message>
     <message>
         <source>Mean squared error</source>
