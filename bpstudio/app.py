@@ -64,7 +64,7 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     tests/views/crash_scenarios.py, uses it to act as a user would)."""
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
-    from bpstudio.views import language  # after QApplication exists
+    from bpstudio.views import getting_started, language  # after QApplication exists
     from bpstudio.views.main_window import MainWindow
 
     language.switcher().apply(language.saved_choice())
@@ -74,6 +74,8 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     window.restore_layout()
     safety = SafetyNet(window)  # autosave, crash log and dialog, recovery
     self_test = args.self_test_screenshot or args.self_test_training is not None
+    if self_test:
+        getting_started.mark_seen()  # a self-test shows the window, never the tour
     if args.project and not self_test:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
     after_first_frame(window, lambda: set_version(app))
@@ -89,6 +91,7 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
         QTimer.singleShot(0, lambda: scenario(window, safety))
     else:
         after_first_frame(window, safety.offer_recovery)
+        after_first_frame(window, lambda: getting_started.offer_on_first_start(window))
     window.show()
     code = app.exec()
     safety.finish()  # only a clean exit gets here: the autosave goes

@@ -61,6 +61,8 @@ def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(settings_format, scope, str(folder / scope.name))
+    # Tests start as a returning user: the first-start Getting started page stays closed.
+    QSettings().setValue("help/gettingStartedSeen", True)
 
 
 # --- QThreads left running -------------------------------------------------------------------

@@ -8,6 +8,7 @@ is a few hundred bytes; of a 10,000-edge network, about 80 kB.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -21,6 +22,10 @@ SET_WEIGHT_ID = 1001
 SET_BIAS_ID = 1002
 SET_TRAINING_ID = 1003
 
+# A command's name: a text, or a function that writes it in the current language (so the Edit
+# menu and the history follow a language switch; see ProjectCommand.retranslate).
+CommandName = str | Callable[[], str]
+
 
 class ProjectCommand(QUndoCommand):
     """Replace the document's project with ``after``; undo puts ``before`` back."""
@@ -30,14 +35,20 @@ class ProjectCommand(QUndoCommand):
         document: Document,
         before: Project,
         after: Project,
-        text: str,
+        text: CommandName,
         structural: bool = False,
     ) -> None:
-        super().__init__(text)
+        super().__init__(text() if callable(text) else text)
+        self._name = text
         self._document = document
         self.before = before
         self.after = after
         self.structural = structural
+
+    def retranslate(self) -> None:
+        """Write the name again in the current language (a plain text stays as it is)."""
+        if callable(self._name):
+            self.setText(self._name())
 
     def redo(self) -> None:
         self._document._apply(self.after, self.structural)
@@ -61,5 +72,6 @@ class MergingParameterCommand(ProjectCommand):
         if not isinstance(other, MergingParameterCommand) or other.key != self.key:
             return False
         self.after = other.after
+        self._name = other._name
         self.setText(other.text())
         return True

@@ -17,13 +17,16 @@ from bpstudio.controller.commands import (
     SET_BIAS_ID,
     SET_TRAINING_ID,
     SET_WEIGHT_ID,
+    CommandName,
     MergingParameterCommand,
     ProjectCommand,
 )
 from bpstudio.controller.data_edits import DataEditsMixin
 from bpstudio.model import editing
+from bpstudio.model.derivation.symbols import plain_b, plain_w
 from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import InitScheme
+from bpstudio.model.live_gradients import ParameterGradients, of_sample
 from bpstudio.model.network import Network
 from bpstudio.model.project import Project, load_project, save_project
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
@@ -45,6 +48,9 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     fileStateChanged = Signal()  # file_path or the modified flag changed
     liveChanged = Signal()  # the weights shown while training runs changed (values only)
     revealedChanged = Signal()  # the walkthrough computed more gradients (or forgot them)
+    # Another project replaced this one (a file opened, an example, a recovery): a fresh
+    # start for everything that remembers where the student was.  Before `changed`.
+    projectOpened = Signal()
     # Emitted before an operation that throws work away or reshapes it (remove a layer or unit,
     # open, new): the autosaver keeps a copy in case the operation itself crashes.
     riskyOperationStarting = Signal()
@@ -66,6 +72,8 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self._trace: ForwardTrace | None = None
         self._gradients: Gradients | None = None
         self._live: Network | None = None
+        self._live_gradients: ParameterGradients | None = None  # of the live network's batch
+        self._sample_gradients: tuple | None = None  # (Gradients, its ParameterGradients)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     # state -----------------------------------------------------------------------------
@@ -92,15 +100,19 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
             return self.project.network  # a structural edit came after those weights
         return live
 
-    def set_live_network(self, network: Network | None) -> None:
+    def set_live_network(
+        self, network: Network | None, gradients: ParameterGradients | None = None
+    ) -> None:
         """Show ``network`` (trained weights, not yet an undo step) instead of the project's;
         None goes back to the project's.  A network of another shape is ignored: it was
-        trained before a structural edit and is about to be replaced."""
+        trained before a structural edit and is about to be replaced.  ``gradients``: the
+        trainer's batch gradients at those weights, drawn instead of the shown sample's."""
         if network is not None and network.layer_sizes != self.project.network.layer_sizes:
             return
         if network is None and self._live is None:
             return
         self._live = network
+        self._live_gradients = gradients if network is not None else None
         self._trace = None
         self._gradients = None
         self.liveChanged.emit()
@@ -122,6 +134,17 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
                 self.trace(), targets, self.project.loss
             )
         return self._gradients
+
+    def shown_parameter_gradients(self) -> ParameterGradients:
+        """The ∂E/∂w and ∂E/∂b the views draw: while training runs, the mean over the
+        trainer's next batch (computed by the trainer); otherwise the shown sample's own."""
+        live = self._live_gradients
+        if live is not None and self._live is self.shown_network():
+            return live
+        grads = self.gradients()
+        if self._sample_gradients is None or self._sample_gradients[0] is not grads:
+            self._sample_gradients = (grads, of_sample(grads))  # the same object until stale
+        return self._sample_gradients[1]
 
     def weight_update(self) -> list[np.ndarray] | None:
         """Δw of the last command that changed the weights (after - before), or None.
@@ -183,25 +206,26 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     # edits: parameters ----------------------------------------------------------------------
     def set_weight(self, layer: int, j: int, k: int, value: float) -> None:
         after = editing.set_weight(self.project, layer, j, k, value)
-        text = self.tr("Set w%s to %s") % (f"{j}{k}^{layer}", f"{float(value):g}")
+        text = lambda: self.tr("Set %s to %s") % (plain_w(layer, j, k), f"{float(value):g}")  # noqa: E731
         self._push_merging(after, text, SET_WEIGHT_ID, (layer, j, k))
 
     def set_bias(self, layer: int, unit: int, value: float) -> None:
         after = editing.set_bias(self.project, layer, unit, value)
-        text = self.tr("Set b%s to %s") % (f"{unit}^{layer}", f"{float(value):g}")
+        text = lambda: self.tr("Set %s to %s") % (plain_b(layer, unit), f"{float(value):g}")  # noqa: E731
         self._push_merging(after, text, SET_BIAS_ID, (layer, unit))
 
     def reinitialise(self, scheme: InitScheme) -> None:
         after = editing.reinitialise(self.project, scheme)
         after.optimiser = None  # fresh weights: training starts over (as Reset does)
         self._push(
-            after, self.tr("Re-initialise weights (%s, seed %d)") % (scheme.name, scheme.seed)
+            after,
+            lambda: self.tr("Re-initialise weights (%s, seed %d)") % (scheme.name, scheme.seed),
         )
 
     def replace_network(
         self,
         network: Network,
-        text: str,
+        text: CommandName,
         *,
         history=None,
         steps_taken: int | None = None,
@@ -228,7 +252,10 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
             name for name in TRAINING_FIELDS if getattr(config, name) != getattr(before, name)
         ]
         after = editing.set_training(self.project, config)
-        text = self._training_edit_text(config, changed)
+
+        def text() -> str:  # named at push time and again after a language switch
+            return self._training_edit_text(config, changed)
+
         self._push_merging(after, text, SET_TRAINING_ID, ("training", *changed))
 
     def _training_edit_text(self, config: TrainingConfig, changed: list[str]) -> str:
@@ -248,37 +275,38 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         )
 
     def set_loss(self, name: str) -> None:
-        self._push(editing.set_loss(self.project, name), self.tr("Set loss to %s") % name)
+        self._push(editing.set_loss(self.project, name), lambda: self.tr("Set loss to %s") % name)
 
     # edits: structure -----------------------------------------------------------------------
     def add_unit(self, layer: int) -> None:
         after = editing.add_unit(self.project, layer)
-        self._push(after, self.tr("Add a unit to layer %d") % layer, structural=True)
+        self._push(after, lambda: self.tr("Add a unit to layer %d") % layer, structural=True)
 
     def remove_unit(self, layer: int, unit: int) -> None:
         self.riskyOperationStarting.emit()
         after = editing.remove_unit(self.project, layer, unit)
-        self._push(after, self.tr("Remove unit %d of layer %d") % (unit, layer), structural=True)
+        text = lambda: self.tr("Remove unit %d of layer %d") % (unit, layer)  # noqa: E731
+        self._push(after, text, structural=True)
 
     def insert_layer(self, position: int, size: int, activation: str) -> None:
         after = editing.insert_layer(self.project, position, size, activation)
-        text = self.tr("Insert a %d-unit layer at %d") % (size, position)
+        text = lambda: self.tr("Insert a %d-unit layer at %d") % (size, position)  # noqa: E731
         self._push(after, text, structural=True)
 
     def remove_layer(self, layer: int) -> None:
         self.riskyOperationStarting.emit()
         after = editing.remove_layer(self.project, layer)
-        self._push(after, self.tr("Remove layer %d") % layer, structural=True)
+        self._push(after, lambda: self.tr("Remove layer %d") % layer, structural=True)
 
     def set_activation(self, layer: int, name: str) -> None:
         after = editing.set_activation(self.project, layer, name)
-        text = self.tr("Set layer %d activation to %s") % (layer, name)
+        text = lambda: self.tr("Set layer %d activation to %s") % (layer, name)  # noqa: E731
         self._push(after, text, structural=True)
 
     def set_use_bias(self, on: bool) -> None:
         if on == self.project.network.use_bias:
             return
-        text = self.tr("Switch biases on") if on else self.tr("Switch biases off")
+        text = lambda: self.tr("Switch biases on") if on else self.tr("Switch biases off")  # noqa: E731
         self._push(editing.set_use_bias(self.project, on), text, structural=True)
 
     # files ----------------------------------------------------------------------------------
@@ -308,12 +336,19 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.undo_stack.setClean()
         self.fileStateChanged.emit()
 
+    def retranslate_commands(self) -> None:
+        """The undo history's names in the current language (after a language switch)."""
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if hasattr(command, "retranslate"):
+                command.retranslate()
+
     # internals ------------------------------------------------------------------------------
-    def _push(self, after: Project, text: str, structural: bool = False) -> None:
+    def _push(self, after: Project, text: CommandName, structural: bool = False) -> None:
         self._carry_optimiser_state(after)
         self.undo_stack.push(ProjectCommand(self, self.project, after, text, structural))
 
-    def _push_merging(self, after: Project, text: str, command_id: int, key: tuple) -> None:
+    def _push_merging(self, after: Project, text: CommandName, command_id: int, key: tuple) -> None:
         self._carry_optimiser_state(after)
         command = MergingParameterCommand(self, self.project, after, text, command_id, key)
         self.undo_stack.push(command)
@@ -353,6 +388,7 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.undo_stack.clear()
         self.set_selection(frozenset())
         self.set_highlight(frozenset())
+        self.projectOpened.emit()
         self.structureChanged.emit()
         self.changed.emit()
         self.fileStateChanged.emit()

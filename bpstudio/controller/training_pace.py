@@ -18,6 +18,9 @@ from bpstudio.model.training import StepResult, StepRun, Trainer
 translate = QCoreApplication.translate
 
 FLAT_OUT = math.inf  # steps per second: as fast as the machine goes
+# The window's pace until the student picks another: each update visibly moves the seed
+# network's weights, and XOR's loss curve is drawn over half a minute, not in one frame.
+DEFAULT_STEPS_PER_SECOND = 20.0
 # One tick's work: short, so queued edits and pauses land quickly, and so the GUI thread never
 # waits long for the GIL (a Python training loop holds it: every Qt call the GUI thread makes
 # releases the GIL and must take it back).

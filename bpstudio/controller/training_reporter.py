@@ -7,6 +7,7 @@ import numpy as np
 
 from bpstudio.controller.training_snapshot import TrainingSnapshot, snapshot_network
 from bpstudio.model.history import frozen_copy
+from bpstudio.model.live_gradients import next_step_gradients
 from bpstudio.model.training import Trainer
 
 
@@ -40,6 +41,7 @@ class SnapshotReporter:
             new_epochs=epochs,
             new_gradient_rms=self._take_gradient_rows(len(trainer.network.weights)),
             history_reset=self._history_reset,
+            batch_gradients=next_step_gradients(trainer) if trainer.record_gradient_rms else None,
             **state,
         )
         self._reported_steps, self._reported_epochs = steps.end, epochs.end

@@ -69,10 +69,10 @@ class TrainingSession(QObject):
     def _commit(self, snapshot: TrainingSnapshot) -> None:
         """Push the trained weights and history into the document as one undo command."""
         if snapshot.reinitialised:
-            text = self.tr("Reset training")
+            text = lambda: self.tr("Reset training")  # noqa: E731
         else:
             n = snapshot.step_count - self._committed_steps
-            text = self.tr("Train 1 step") if n == 1 else self.tr("Train %d steps") % n
+            text = lambda: self.tr("Train 1 step") if n == 1 else self.tr("Train %d steps") % n  # noqa: E731
         self._committing = True
         try:
             self.document.replace_network(

@@ -13,6 +13,7 @@ import numpy as np
 
 from bpstudio.model.evaluation import Evaluation
 from bpstudio.model.history import SeriesChunk, frozen_copy, join_chunks
+from bpstudio.model.live_gradients import ParameterGradients
 from bpstudio.model.network import Network
 from bpstudio.model.optimiser_state import OptimiserState
 
@@ -47,6 +48,8 @@ class TrainingSnapshot:
     generation: int = 0  # counts project replacements and resets the worker has applied
     # test loss and accuracy measured since the previous snapshot (model.evaluation)
     new_evaluations: tuple[Evaluation, ...] = ()
+    # ∂E/∂w, ∂E/∂b of the next step's batch at these weights (when gradients are recorded)
+    batch_gradients: ParameterGradients | None = None
     # where the optimiser stands after the last step; in snapshots that end a run (running is
     # False), which are the ones the document commits: the project then continues exactly
     optimiser: OptimiserState | None = None

@@ -85,6 +85,7 @@ class WalkthroughCursor(QObject):
         self._autoplay.setInterval(1500)
         self._autoplay.timeout.connect(self.next)
         document.changed.connect(self._on_document_changed)
+        document.projectOpened.connect(self._on_project_opened)
         self._rebuild()
 
     # state -----------------------------------------------------------------------------
@@ -228,8 +229,13 @@ class WalkthroughCursor(QObject):
                     return
             else:
                 updated = sgd_update(doc.project, sample)
-                text = self.tr("Walkthrough: plain update for sample %d (not a training step)")
-                doc.replace_network(updated, text % (sample + 1))
+                doc.replace_network(
+                    updated,
+                    lambda: (
+                        self.tr("Walkthrough: plain update for sample %d (not a training step)")
+                        % (sample + 1)
+                    ),
+                )
                 doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
                 self.notice.emit(
                     self.tr(
@@ -254,7 +260,7 @@ class WalkthroughCursor(QObject):
             return False
         doc.replace_network(
             step.network,
-            self.tr("Walkthrough: training step %d") % step.steps_taken,
+            lambda: self.tr("Walkthrough: training step %d") % step.steps_taken,
             history=step.history,
             steps_taken=step.steps_taken,
             optimiser=step.optimiser,
@@ -285,6 +291,12 @@ class WalkthroughCursor(QObject):
             for step in self.steps[: index + 1]
             if step.quantity in ("dE/dw", "dE/db")
         )
+
+    def _on_project_opened(self) -> None:
+        """Another project: its walkthrough starts at the first formula, with no update of
+        the old project's to take back."""
+        self._index = 0
+        self._applied.clear()
 
     def _on_document_changed(self) -> None:
         if not self._moving_over_boundary and not self._suspended:

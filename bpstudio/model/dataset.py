@@ -33,6 +33,11 @@ class Dataset:
     test_fraction: float = 0.0  # share of the rows held out for testing, 0 = no split
     split_seed: int = 0
     standardise: bool = False  # the network sees standardised inputs
+    # The columns' names from an imported file's header (and the classes of a text label
+    # column): shown instead of x₁, Ŷ₁.  None when unknown, and dropped when their number no
+    # longer matches the columns (an edit removed one).
+    input_names: tuple[str, ...] | None = None
+    target_names: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         self.inputs = np.atleast_2d(np.array(self.inputs, dtype=np.float64))
@@ -51,6 +56,8 @@ class Dataset:
         self.test_fraction = float(self.test_fraction)
         self.split_seed = int(self.split_seed)
         self.standardise = bool(self.standardise)
+        self.input_names = _names_for(self.input_names, self.inputs.shape[1])
+        self.target_names = _names_for(self.target_names, self.targets.shape[1])
 
     @property
     def n_samples(self) -> int:
@@ -68,8 +75,29 @@ class Dataset:
         return self.with_rows(self.inputs.copy(), self.targets.copy())
 
     def with_rows(self, inputs, targets) -> Dataset:
-        """Other rows with this dataset's split and standardisation settings."""
-        return Dataset(inputs, targets, self.test_fraction, self.split_seed, self.standardise)
+        """Other rows with this dataset's settings and column names (names kept only while
+        the columns still match them)."""
+        return Dataset(
+            inputs,
+            targets,
+            self.test_fraction,
+            self.split_seed,
+            self.standardise,
+            self.input_names,
+            self.target_names,
+        )
+
+    def with_names(self, input_names, target_names) -> Dataset:
+        """The same rows and settings under other column names (None: unknown)."""
+        return Dataset(
+            self.inputs.copy(),
+            self.targets.copy(),
+            self.test_fraction,
+            self.split_seed,
+            self.standardise,
+            None if input_names is None else tuple(input_names),
+            None if target_names is None else tuple(target_names),
+        )
 
     def with_settings(self, **settings) -> Dataset:
         """The same rows with other split/standardisation settings."""
@@ -77,6 +105,8 @@ class Dataset:
             "test_fraction": self.test_fraction,
             "split_seed": self.split_seed,
             "standardise": self.standardise,
+            "input_names": self.input_names,
+            "target_names": self.target_names,
             **settings,
         }
         return Dataset(self.inputs.copy(), self.targets.copy(), **values)
@@ -88,8 +118,14 @@ class Dataset:
             and self.settings() == other.settings()
         )
 
-    def settings(self) -> tuple[float, int, bool]:
-        return (self.test_fraction, self.split_seed, self.standardise)
+    def settings(self) -> tuple:
+        return (
+            self.test_fraction,
+            self.split_seed,
+            self.standardise,
+            self.input_names,
+            self.target_names,
+        )
 
     # the split ----------------------------------------------------------------------------
     def test_mask(self) -> np.ndarray:
@@ -146,3 +182,11 @@ class Dataset:
                 f"the data has {self.n_targets} target columns but the output layer has "
                 f"{layer_sizes[-1]} units"
             )
+
+
+def _names_for(names, count: int) -> tuple[str, ...] | None:
+    """``names`` as a tuple of texts when there is one per column, else None."""
+    if names is None:
+        return None
+    names = tuple(str(name) for name in names)
+    return names if len(names) == count else None

@@ -11,11 +11,15 @@ from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
 from bpstudio.model.validation import (
     expect_bool,
     expect_int,
+    expect_list,
     expect_number,
     expect_object,
+    expect_str,
     expect_vector,
     fail,
 )
+
+MAX_NAME_LENGTH = 200
 
 
 def dataset_to_json(dataset: Dataset) -> dict:
@@ -31,6 +35,11 @@ def dataset_to_json(dataset: Dataset) -> dict:
             "mean": scaling.mean.tolist(),
             "std": scaling.std.tolist(),
         }
+    # Optional (format version 2): the imported file's column and class names.
+    if dataset.input_names is not None:
+        data["input_names"] = list(dataset.input_names)
+    if dataset.target_names is not None:
+        data["target_names"] = list(dataset.target_names)
     return data
 
 
@@ -38,7 +47,27 @@ def dataset_settings_from_json(ds: dict, dataset: Dataset) -> Dataset:
     """``dataset`` with the split and standardisation read from the file's ``dataset``."""
     fraction, seed = _read_split(ds.get("split"))
     standardise = _read_standardisation(ds.get("standardisation"), dataset.n_inputs)
+    names = (
+        _read_names(ds.get("input_names"), "dataset.input_names", dataset.n_inputs),
+        _read_names(ds.get("target_names"), "dataset.target_names", dataset.n_targets),
+    )
+    dataset = dataset.with_names(*names)
     return dataset.with_settings(test_fraction=fraction, split_seed=seed, standardise=standardise)
+
+
+def _read_names(value, path: str, count: int) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = expect_list(value, path, count, "names")
+    names = tuple(expect_str(item, f"{path}[{i}]") for i, item in enumerate(items))
+    for i, name in enumerate(names):
+        if not name.strip() or len(name) > MAX_NAME_LENGTH:
+            raise fail(
+                f"{path}[{i}]",
+                "expected a name of 1 to {limit} characters",
+                limit=MAX_NAME_LENGTH,
+            )
+    return names
 
 
 def _read_split(split) -> tuple[float, int]:

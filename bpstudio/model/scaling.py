@@ -33,3 +33,27 @@ def fit_scaling(rows: np.ndarray) -> Scaling:
     std = rows.std(axis=0)
     std = np.where(std < MIN_STD, 1.0, std)
     return Scaling(mean, std)
+
+
+# Input columns whose spreads differ by more than this factor drown the narrow ones: the
+# weights of the narrow column barely matter, and a decision boundary drawn over the raw
+# ranges is a thin sliver.  Then standardising is worth suggesting.
+SPREAD_RATIO_LIMIT = 10.0
+
+
+def spread_ratio(rows: np.ndarray) -> float:
+    """The widest input column's standard deviation over the narrowest non-constant one's
+    (1.0 with fewer than two such columns)."""
+    rows = np.atleast_2d(np.asarray(rows, dtype=np.float64))
+    spreads = rows.std(axis=0)
+    spreads = spreads[np.isfinite(spreads) & (spreads >= MIN_STD)]
+    if len(spreads) < 2:
+        return 1.0
+    return float(spreads.max() / spreads.min())
+
+
+def standardising_helps(dataset) -> bool:
+    """The raw inputs' spreads differ more than SPREAD_RATIO_LIMIT-fold (and they are raw)."""
+    if dataset.standardise:
+        return False
+    return spread_ratio(dataset.inputs[dataset.train_indices()]) > SPREAD_RATIO_LIMIT

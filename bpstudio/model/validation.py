@@ -128,6 +128,7 @@ _COUNTS = {
     "numbers": "expected {length} numbers, got {count}",
     "rows": "expected {length} rows, got {count}",
     "indices": "expected {length} indices, got {count}",
+    "names": "expected {length} names, got {count}",
     "activations": "expected {length} activations, got {count}",
     "weight matrices": "expected {length} weight matrices, got {count}",
     "bias vectors": "expected {length} bias vectors, got {count}",

@@ -11,6 +11,7 @@ import math
 from dataclasses import asdict
 
 from bpstudio.model.derivation import Derivation, DerivationStep
+from bpstudio.model.gradient_paths import derivation_pass, paths_to_json, step_paths
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 
 FORMAT = "bpstudio-derivation"
@@ -63,11 +64,24 @@ def to_json_data(d: Derivation) -> dict:
         "use_bias": d.use_bias,
         "phases": [asdict(p) for p in d.phases],
         "sections": [asdict(s) for s in d.sections],
-        "steps": [step_to_json(s) for s in d.steps],
+        "steps": _steps_json(d),
         "expanded": d.expanded,
         "network_line": d.network_line,
         "notes": [asdict(n) for n in d.notes],
     }
+
+
+def _steps_json(d: Derivation) -> list[dict]:
+    """Every step; each ∂E/∂w and ∂E/∂a step with the paths its value sums."""
+    sp = derivation_pass(d)
+    steps = []
+    for step in d.steps:
+        data = step_to_json(step)
+        found = None if sp is None else step_paths(sp, step)
+        if found is not None:
+            data.update(paths_to_json(found, ref_to_json))
+        steps.append(data)
+    return steps
 
 
 def to_json(d: Derivation) -> str:

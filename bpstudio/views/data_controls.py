@@ -56,6 +56,8 @@ class DataControls(Retranslating, QWidget):
         self.count_box.setToolTip(self.tr("How many samples to draw"))
         self.noise_box.setToolTip(self.tr("Standard deviation of the noise added to the data"))
         self.seed_box.setToolTip(self.tr("The same seed draws the same data"))
+        box.setPlaceholderText(self.tr("choose a set…"))
+        box.setToolTip(self.tr("Replace the data by a built-in set at once (Ctrl+Z undoes)"))
         self.regenerate_button.setText(self.tr("Regenerate"))
         self.regenerate_button.setToolTip(self.tr("Replace the data by the chosen built-in set"))
         self.test_share_box.setToolTip(self.tr("Share of the rows held out for testing (0: none)"))
@@ -80,13 +82,16 @@ class DataControls(Retranslating, QWidget):
         self.builtin_box.setObjectName("builtinDataBox")
         for spec in BUILTIN_SETS.values():
             self.builtin_box.addItem("", spec.name)  # texts: retranslate
-        self.builtin_box.setCurrentIndex(self.builtin_box.findData("circle"))
+        # None chosen: the data are the project's own until the student picks a set.
+        self.builtin_box.setCurrentIndex(-1)
         self.count_box = _spin(1, MAX_GENERATED, 200)
         self.noise_box = QDoubleSpinBox(decimals=2, singleStep=0.05, maximum=2.0)
         self.seed_box = _spin(0, MAX_SEED, 0)
         self.regenerate_button = QPushButton()
         self.regenerate_button.setObjectName("regenerateButton")
         self.builtin_box.currentIndexChanged.connect(self._on_builtin_chosen)
+        # Only a pick by the student (not a programmatic reset) replaces the data.
+        self.builtin_box.activated.connect(self._on_regenerate_clicked)
         self.regenerate_button.clicked.connect(self._on_regenerate_clicked)
 
     def _make_split_controls(self) -> None:
@@ -135,9 +140,19 @@ class DataControls(Retranslating, QWidget):
         with QSignalBlocker(self.standardise_box):
             self.standardise_box.setChecked(dataset.standardise)
 
+    def clear_builtin_choice(self) -> None:
+        """Another project is open: its data are its own, no built-in set is chosen."""
+        self.builtin_box.setCurrentIndex(-1)
+        with QSignalBlocker(self.seed_box):
+            self.seed_box.setValue(0)
+
     # slots ------------------------------------------------------------------------------------
     def _on_builtin_chosen(self, _index: int) -> None:
-        spec = get_builtin(self.builtin_box.currentData())
+        name = self.builtin_box.currentData()
+        self.regenerate_button.setEnabled(name is not None)
+        if name is None:
+            return
+        spec = get_builtin(name)
         self.count_box.setValue(spec.default_count)
         self.count_box.setEnabled(not spec.fixed_count)
         self.noise_box.setValue(spec.default_noise)

@@ -139,10 +139,11 @@ class DataDocks(QObject):
         controls.regenerateRequested.connect(self._on_regenerate_requested)
         controls.splitEdited.connect(self.document.set_split)
         controls.standardiseToggled.connect(self.document.set_standardise)
+        self.document.projectOpened.connect(controls.clear_builtin_choice)
         self.data_panel.statusMessage.connect(self._window.show_status)
 
     # replacing the data ---------------------------------------------------------------------
-    def offer_replacement(self, dataset: Dataset, text: str) -> bool:
+    def offer_replacement(self, dataset: Dataset, text) -> bool:
         """Replace the data; when its shape differs, ask to resize the input/output layers
         (replacement and resize are then one undo command).  False when the user declines."""
         resize = not self.document.data_fits(dataset)
@@ -192,7 +193,7 @@ class DataDocks(QObject):
             test_fraction=old.test_fraction, split_seed=old.split_seed, standardise=old.standardise
         )
         name = dialog.path_edit.text().rsplit("/", 1)[-1]
-        self.offer_replacement(dataset, self.tr("Import %s") % name)
+        self.offer_replacement(dataset, lambda: self.tr("Import %s") % name)
 
     # export ---------------------------------------------------------------------------------
     def _save_path(self, title: str) -> str:

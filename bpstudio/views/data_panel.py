@@ -24,6 +24,7 @@ from bpstudio.views.data_controls import DataControls
 from bpstudio.views.dataset_table_model import DatasetTableModel
 from bpstudio.views.language import Retranslating
 from bpstudio.views.model_messages import model_message
+from bpstudio.views.standardise_hint import StandardiseHint
 
 ROW_HEIGHT = 22
 
@@ -42,6 +43,7 @@ class DataPanel(Retranslating, QWidget):
         self.info = QLabel()
         self.info.setObjectName("dataInfo")
         self.info.setWordWrap(True)
+        self.standardise_hint = StandardiseHint(document)
         self._lay_out()
         self._connect()
         self._on_document_changed()
@@ -78,6 +80,7 @@ class DataPanel(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.controls)
+        layout.addWidget(self.standardise_hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(rows)
         layout.addWidget(self.info)

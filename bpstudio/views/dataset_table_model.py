@@ -66,8 +66,12 @@ class DatasetTableModel(QAbstractTableModel):
         if column == ROLE_COLUMN:
             return self.tr("set")
         if column <= n_in:
-            return f"x{_subscript(column)}"
-        return f"Ŷ{_subscript(column - n_in)}"
+            symbol, names, index = f"x{_subscript(column)}", self._data.input_names, column
+        else:
+            index = column - n_in
+            symbol, names = f"Ŷ{_subscript(index)}", self._data.target_names
+        # An imported file's column (or class) name above the textbook's symbol.
+        return symbol if names is None else f"{names[index - 1]}\n{symbol}"
 
     def _column_tip(self, column: int) -> str:
         if column == ROLE_COLUMN:

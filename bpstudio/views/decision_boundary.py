@@ -10,6 +10,8 @@ computed by ``bpstudio.model.datasets.grid``; this module only draws it.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QTimer
@@ -19,6 +21,8 @@ from bpstudio.controller.document import Document
 from bpstudio.model.datasets.grid import OutputGrid, output_grid
 from bpstudio.views.hidden_unit_strip import HiddenUnitStrip, blue_orange_map
 from bpstudio.views.language import Retranslating
+from bpstudio.views.standardise_hint import StandardiseHint
+from bpstudio.views.symbols import sub
 from bpstudio.views.visibility import SightWatch
 
 REDRAW_INTERVAL_MS = 100  # at most 10 redraws a second
@@ -42,6 +46,7 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
         self.empty_label.setObjectName("decisionBoundaryEmpty")
         self.empty_label.setWordWrap(True)
         self.caption = QLabel()
+        self.standardise_hint = StandardiseHint(document)  # where unscaled data show worst
         self._stack = self._lay_out()
         for signal in (document.changed, document.liveChanged, document.structureChanged):
             signal.connect(self.schedule_redraw)
@@ -64,13 +69,36 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
             % self._n_inputs
         )
         if self._caption_levels is None:
-            self.caption.setText(self.tr("Colour: the class the network picks (argmax)"))
+            self.caption.setText(
+                self.tr("Colour: the class the network picks (argmax)")
+                + "  "
+                + self._class_legend()
+            )
         else:
             low, high = self._caption_levels
             self.caption.setText(
                 self.tr("Colour: the output, orange %s … blue %s; the white band is the boundary")
                 % (f"{low:g}", f"{high:g}")
             )
+
+    def _class_legend(self) -> str:
+        """Each class's colour and name (the imported file's class names, else Ŷ₁, Ŷ₂ ...)."""
+        data = self._document.project.dataset
+        n = max(2, data.n_targets)
+        names = list(data.target_names or ()) if data.n_targets > 1 else []
+        if len(names) != n:
+            names = [f"Ŷ{sub(k + 1)}" for k in range(n)]
+        return "  ".join(
+            f"<span style='color:{colour}'>●</span> {html.escape(name)}"
+            for colour, name in zip(_classes(n), names, strict=True)
+        )
+
+    def _show_axis_names(self, dataset) -> None:
+        """The axes are the two inputs: their names from the file, else x₁ and x₂."""
+        names = dataset.input_names or ("x" + sub(1), "x" + sub(2))
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", names[0])
+        item.setLabel("left", names[1])
 
     def _make_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w")
@@ -92,6 +120,7 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
         column = QVBoxLayout()
         column.addWidget(self.plot, 1)
         column.addWidget(self.caption)
+        column.addWidget(self.standardise_hint)
         row.addLayout(column, 3)
         row.addWidget(self.strip, 1)
         stack = QStackedWidget()
@@ -121,6 +150,9 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
         grid = output_grid(network, dataset, RESOLUTION)
         self._draw_map(grid, dataset.targets)
         self._draw_points(dataset)
+        self._show_axis_names(dataset)
+        if self._caption_levels is None:
+            self.retranslate()  # the legend names this data's classes
         self.strip.show_grid(grid)
         self.redraw_count += 1
 

@@ -202,14 +202,20 @@ class DerivationPanel(Retranslating, QWidget):
         splitter.addWidget(card_area)
         splitter.addWidget(self.outline)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([3000, 1000])  # the card first: on a 720-pixel screen it needs room
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.training_note = QLabel(objectName="walkthroughTrainingNote")
         self.training_note.setWordWrap(True)
         self.training_note.setStyleSheet("background: #fff4d6; padding: 4px;")
         self.training_note.hide()
+        # Before the first step: where to start (it goes once the student has stepped on).
+        self.start_hint = QLabel(objectName="walkthroughStartHint")
+        self.start_hint.setWordWrap(True)
+        self.start_hint.setStyleSheet("color: #5f6b7a; padding: 2px 4px;")
         layout.addWidget(self.bar)
+        layout.addWidget(self.start_hint)
         layout.addWidget(self.training_note)
         layout.addWidget(splitter, 1)
         self._splitter = splitter
@@ -235,6 +241,17 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setText(
             self.tr("Training is running: the walkthrough follows again when it pauses.")
         )
+        self._show_start_hint()
+
+    def _show_start_hint(self) -> None:
+        """The derivation's intro (the loss, what Ŷ and the data's columns are), then where
+        to start."""
+        hint = self.tr("Press → to go through the formulas one by one; Play trains the network.")
+        derivation = self.cursor.derivation
+        data = self.document.project.dataset
+        named = data.input_names is not None or data.target_names is not None
+        # The intro names an imported file's columns; otherwise the hint stays one line.
+        self.start_hint.setText(f"{derivation.intro}\n{hint}" if derivation and named else hint)
 
     def set_training(self, running: bool) -> None:
         """While training runs the formulas' numbers are stale: grey them out and say why."""
@@ -249,6 +266,7 @@ class DerivationPanel(Retranslating, QWidget):
 
     @Slot()
     def _on_derivation_changed(self) -> None:
+        self._show_start_hint()
         self.outline.clear()
         self._items = []
         derivation = self.cursor.derivation
@@ -271,6 +289,7 @@ class DerivationPanel(Retranslating, QWidget):
 
     @Slot(int)
     def _on_step_changed(self, index: int) -> None:
+        self.start_hint.setVisible(index == 0)
         step = self.cursor.current
         if step is None:
             return

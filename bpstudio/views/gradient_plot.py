@@ -16,8 +16,10 @@ import numpy as np
 import pyqtgraph as pg
 
 from bpstudio.model.history import GrowingArray
+from bpstudio.model.unit_health import layers_parting
 from bpstudio.render.decimation import peak_envelope, visible_slice
 from bpstudio.views.language import Retranslating
+from bpstudio.views.log_axis import LogFriendlyAxis
 from bpstudio.views.visibility import SightWatch
 
 # A long run keeps one row every `stride` steps, the stride doubling whenever more than this
@@ -25,12 +27,15 @@ from bpstudio.views.visibility import SightWatch
 MAX_ROWS = 100_000
 MIN_COLUMNS = 100  # envelope width before the plot has a size
 
+PARTING_RATIO = 100.0  # the mark: the largest layer's gradient size over the smallest's
+PARTING_COLOUR = "#5f6b7a"
+
 LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
 
 
 class GradientSizePlot(Retranslating, pg.PlotWidget):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", axisItems={"left": LogFriendlyAxis("left")})
         item = self.plotItem
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLogMode(y=True)
@@ -41,6 +46,16 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
         self._columns: list[GrowingArray] = []
         self._curves: list[pg.PlotDataItem] = []
         self._stride = 1
+        self.parting_step: int | None = None  # where the layers' sizes first part, if they did
+        self._parting_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            label="",
+            pen=pg.mkPen(PARTING_COLOUR, width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
+            labelOpts={"position": 0.92, "color": PARTING_COLOUR, "anchors": [(0, 0), (0, 0)]},
+        )
+        self._parting_line.setVisible(False)
+        item.addItem(self._parting_line, ignoreBounds=True)
         self._sight = SightWatch(self, self._draw)  # not drawn while out of sight
         item.vb.sigXRangeChanged.connect(self._on_x_range_changed)
         self.retranslate()
@@ -57,6 +72,25 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
         self.plotItem.setLabel("left", self.tr("gradient size (RMS of dE/dw)"))
         for index, (_sample, label) in enumerate(self._legend.items):
             label.setText(self._curve_name(index))
+        self._show_parting()
+
+    def _show_parting(self) -> None:
+        """A dashed line where the largest layer's gradient first exceeds 100 times the
+        smallest's: from there on the layers nearest the inputs learn far slower."""
+        line = self._parting_line
+        line.setVisible(self.parting_step is not None)
+        if self.parting_step is None:
+            return
+        line.setValue(self.parting_step)
+        line.label.setFormat(self.tr("sizes part (×%d)") % PARTING_RATIO)
+        line.setToolTip(
+            self.tr(
+                "At step %d the largest layer's gradient size first exceeded %d times the "
+                "smallest's: the layers' gradients part (vanishing or exploding gradients). Try "
+                "tanh or ReLU hidden layers, fewer layers, or another weight initialisation."
+            )
+            % (self.parting_step, PARTING_RATIO)
+        )
 
     def _curve_name(self, index: int) -> str:
         # Weight matrix `index` feeds layer index + 2 in the seed's numbering.
@@ -74,6 +108,8 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
     def clear_data(self) -> None:
         self._xs = GrowingArray()
         self._stride = 1
+        self.parting_step = None
+        self._show_parting()
         for curve in self._curves:
             self.plotItem.removeItem(curve)
             self._legend.removeItem(curve)
@@ -87,12 +123,21 @@ class GradientSizePlot(Retranslating, pg.PlotWidget):
             self.clear_data()  # the network's depth changed: the old curves mean other layers
             self._add_curves(rows.shape[1])
         xs = np.arange(first_step, first_step + len(rows))
+        self._find_parting(first_step, rows)
         kept = xs % self._stride == 0
         self._xs.extend(xs[kept])
         for column, values in zip(self._columns, rows[kept].T, strict=True):
             column.extend(values)
         if len(self._xs) > MAX_ROWS:
             self._thin()
+
+    def _find_parting(self, first_step: int, rows: np.ndarray) -> None:
+        if self.parting_step is not None:
+            return
+        row = layers_parting(rows, PARTING_RATIO)
+        if row is not None:
+            self.parting_step = first_step + row
+            self._show_parting()
 
     def _thin(self) -> None:
         """Keep every other kept row: the rows at multiples of the doubled stride."""

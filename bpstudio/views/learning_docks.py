@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from bpstudio.controller.training_pace import DEFAULT_STEPS_PER_SECOND
 from bpstudio.controller.training_session import TrainingSession
 from bpstudio.controller.walkthrough import WalkthroughCursor
 from bpstudio.model.derivation import derive_project
@@ -41,6 +42,7 @@ class LearningDocks(QObject):
         self.session = TrainingSession(document, self)
         controller = self.session.controller
         controller.set_record_gradients(True)
+        controller.set_speed(DEFAULT_STEPS_PER_SECOND)  # a pace to watch; flat out is a click
         self.training_panel = TrainingPanel(controller)
         self.training_panel.setObjectName("trainingPanelWidget")
         self.loss_plot = LossPlotWidget()
@@ -92,6 +94,7 @@ class LearningDocks(QObject):
         self.training_panel.configEdited.connect(document.set_training_config)
         self.training_panel.lossEdited.connect(document.set_loss)
         document.fileStateChanged.connect(self._on_document_reset)
+        document.projectOpened.connect(self.training_panel.clear_status)
         document.changed.connect(self._on_document_changed)
 
     @Slot(bool)
@@ -104,7 +107,7 @@ class LearningDocks(QObject):
         """While training runs the diagram and tables follow the trained weights; once it
         stops, the session has put them into the document as one undo step."""
         live = snapshot.to_network() if snapshot.running else None
-        self._window.document.set_live_network(live)
+        self._window.document.set_live_network(live, snapshot.batch_gradients)
 
     @Slot()
     def _on_document_changed(self) -> None:

@@ -25,6 +25,7 @@ from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.render.decimation import peak_envelope, sticky_range, visible_slice
 from bpstudio.views.gradient_plot import GradientSizePlot
 from bpstudio.views.language import Retranslating
+from bpstudio.views.log_axis import LogFriendlyAxis
 from bpstudio.views.loss_plot_toolbar import LossPlotToolbar
 from bpstudio.views.plot_crosshair import PlotCrosshair
 
@@ -69,7 +70,7 @@ class LossPlotWidget(Retranslating, QWidget):
         return self.tr("step") if self._series == STEPS else self.tr("epoch")
 
     def _make_loss_plot(self) -> pg.PlotWidget:
-        plot = pg.PlotWidget(background="w")
+        plot = pg.PlotWidget(background="w", axisItems={"left": LogFriendlyAxis("left")})
         item = plot.plotItem
         _light_grid(item)
         item.setDownsampling(auto=True, mode="peak")

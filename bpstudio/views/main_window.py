@@ -21,16 +21,17 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from bpstudio.controller.document import Document
 from bpstudio.views.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
+from bpstudio.views.insight_docks import InsightDocks
 from bpstudio.views.language import Retranslating
 from bpstudio.views.learning_docks import LearningDocks
 from bpstudio.views.window_files import WindowFiles
+from bpstudio.views.window_geometry import place_first_window
 from bpstudio.views.window_menus import build_menus
 
 if TYPE_CHECKING:
     from bpstudio.views.weight_tables import WeightTablesPanel
 
 STATUS_TIMEOUT_MS = 5000
-DEFAULT_SIZE = (1440, 900)
 DOCK_WIDTH = 470  # the walkthrough's formulas need the room; tables fit easily
 BOTTOM_DOCK_HEIGHT = 220
 # Bump when the set or arrangement of docks changes: a layout saved by an older version
@@ -69,7 +70,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.learning = LearningDocks(self)
         self.menus.add_learning_menus(self.learning)
         self.data = DataDocks(self)
-        self.resize(*DEFAULT_SIZE)
+        self.insight = InsightDocks(self)  # paths, gradients, saturation, the hidden space
+        place_first_window(self)  # restore_layout may override it
         # Wide enough for a 2-column table without scrolling; restore_layout may override it.
         self.resizeDocks([self.docks["weightTables"]], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         bottom = [self.docks["trainingPanel"], self.docks["lossPlot"]]
@@ -85,9 +87,11 @@ class MainWindow(Retranslating, QMainWindow):
         contents, menus) get the same LanguageChange event and re-set their own."""
         for name, dock in self.docks.items():
             self._show_dock_title(dock, self._dock_titles[name]())
+        self.document.retranslate_commands()  # before the Edit menu shows their names
         self.menus.retranslate()
         self.learning.retranslate()
         self.data.retranslate()
+        self.insight.retranslate()
         self._on_file_state_changed()
         self.statusBar().clearMessage()  # a message in the old language would linger
 

@@ -82,6 +82,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ModelMessages", "expected {length} numbers, got {count}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected {length} rows, got {count}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected {length} indices, got {count}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected {length} names, got {count}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected a name of 1 to {limit} characters"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected {length} activations, got {count}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected {length} weight matrices, got {count}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected {length} bias vectors, got {count}"),

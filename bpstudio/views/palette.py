@@ -21,9 +21,15 @@ GRADIENT_NEGATIVE = "#6a1b9a"  # purple
 # One colour per path from E to a weight or unit (the path explorer), in order of |term|.
 PATH_COLOURS = ("#00acc1", "#7cb342", "#5e35b1", "#8d6e63", "#fdd835", "#546e7a")
 
+# Badges on units that pass back little gradient: saturated (sigmoid/tanh on a flat tail), dead
+# (a ReLU that is zero on every training sample).
+BADGE_SATURATED = "#a15c00"  # dark amber
+BADGE_DEAD = "#37474f"  # slate
+
 MEANINGS: dict[str, tuple[str, ...]] = {
     "weight sign": (WEIGHT_POSITIVE, WEIGHT_NEGATIVE),
     "highlight": (HIGHLIGHT, HIGHLIGHT_FILL),
     "gradient sign": (GRADIENT_POSITIVE, GRADIENT_NEGATIVE),
     "path": PATH_COLOURS,
+    "unit badge": (BADGE_SATURATED, BADGE_DEAD),
 }

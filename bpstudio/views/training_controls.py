@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QSlider,
     QSpinBox,
+    QToolButton,
 )
 
+from bpstudio.controller.training_pace import DEFAULT_STEPS_PER_SECOND
 from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.views.language import translate
 
@@ -40,11 +42,19 @@ def speed_text(steps_per_second: float) -> str:
 def make_speed_slider() -> QSlider:
     slider = QSlider(Qt.Orientation.Horizontal)
     slider.setRange(0, len(SPEEDS) - 1)
-    slider.setValue(len(SPEEDS) - 1)
+    slider.setValue(position_of(DEFAULT_STEPS_PER_SECOND))
     slider.setPageStep(3)
     slider.setTickPosition(QSlider.TickPosition.TicksBelow)
     slider.setMinimumWidth(120)
     return slider
+
+
+def make_flat_out_button() -> QToolButton:
+    """Flat out, one click away from any pace; a second click goes back to the default."""
+    button = QToolButton()
+    button.setCheckable(True)
+    button.setObjectName("flatOutButton")
+    return button
 
 
 def speed_at(position: int) -> float:

@@ -9,6 +9,8 @@ edit reaches the worker).
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,7 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.controller.training_controller import TrainingController
-from bpstudio.controller.training_pace import StopConditions
+from bpstudio.controller.training_pace import (
+    DEFAULT_STEPS_PER_SECOND,
+    FLAT_OUT,
+    StopConditions,
+)
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.losses import loss_fits
 from bpstudio.model.project import Project
@@ -73,6 +79,7 @@ class TrainingPanel(QWidget):
     def _make_controls(self) -> None:
         self.speed_slider = controls.make_speed_slider()
         self.speed_label = QLabel()
+        self.flat_out_button = controls.make_flat_out_button()
         self.learning_rate_box = controls.make_learning_rate_box()
         self.batch_size_box = controls.make_batch_size_box()
         self.loss_box = controls.make_loss_box()
@@ -99,6 +106,7 @@ class TrainingPanel(QWidget):
         speed.addWidget(self._speed_caption)
         speed.addWidget(self.speed_slider, 1)
         speed.addWidget(self.speed_label)
+        speed.addWidget(self.flat_out_button)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
         grid.addLayout(buttons, 0, 0, 1, 4)
@@ -150,6 +158,7 @@ class TrainingPanel(QWidget):
         c.diverged.connect(self._on_diverged)
         c.failed.connect(self._on_failed)
         self.speed_slider.valueChanged.connect(self._on_speed_moved)
+        self.flat_out_button.toggled.connect(self._on_flat_out_toggled)
         for box in (self.learning_rate_box, self.momentum_box, self.batch_size_box, self.seed_box):
             box.valueChanged.connect(self._on_config_edited)
         self.shuffle_box.toggled.connect(self._on_config_edited)
@@ -176,6 +185,10 @@ class TrainingPanel(QWidget):
         self._show_losses(project)
         self._last_loss = project.history.steps.latest
         self._show_counts(project.steps_taken, len(project.history.epochs), 0.0)
+
+    def clear_status(self) -> None:
+        """Forget why training last stopped (another project is open)."""
+        self._show_status("")
 
     # slots ----------------------------------------------------------------------------------
     def _on_running_changed(self, running: bool) -> None:
@@ -208,6 +221,10 @@ class TrainingPanel(QWidget):
         speed = controls.speed_at(position)
         self._show_speed(speed)
         self._controller.set_speed(speed)
+
+    def _on_flat_out_toggled(self, flat_out: bool) -> None:
+        speed = FLAT_OUT if flat_out else DEFAULT_STEPS_PER_SECOND
+        self.speed_slider.setValue(controls.position_of(speed))
 
     def _on_config_edited(self, _value) -> None:
         self._config = self._config.with_changes(
@@ -243,6 +260,8 @@ class TrainingPanel(QWidget):
     def _show_speed(self, steps_per_second: float) -> None:
         controls.set_quietly(self.speed_slider, controls.position_of(steps_per_second))
         self.speed_label.setText(controls.speed_text(steps_per_second))
+        with QSignalBlocker(self.flat_out_button):
+            self.flat_out_button.setChecked(math.isinf(steps_per_second))
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)

@@ -35,6 +35,10 @@ def apply_texts(panel) -> None:
             "TrainingPanel",
             "Training speed: from slow motion (follow each update on the diagram) to flat out",
         ),
+        panel.flat_out_button: translate(
+            "TrainingPanel",
+            "Train as fast as the computer can; click again for the default pace",
+        ),
         panel.learning_rate_box: translate(
             "TrainingPanel",
             "Learning rate η: how far each update moves the weights (applies at once)",
@@ -90,6 +94,7 @@ def apply_texts(panel) -> None:
         label.setText(captions[box])
         label.setToolTip(box.toolTip())
     panel._speed_caption.setText(translate("TrainingPanel", "Speed"))
+    panel.flat_out_button.setText(translate("TrainingPanel", "Flat out"))
     panel.shuffle_box.setText(translate("TrainingPanel", "Shuffle each epoch"))
     loss_names = {
         "half_sse": translate("TrainingPanel", "½ Σ (Y − Ŷ)² (seed)"),

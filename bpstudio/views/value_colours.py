@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-POSITIVE = QColor("#0877bd")  # blue, as the diagram's edges
-NEGATIVE = QColor("#e8710a")  # orange
-HIGHLIGHT_BACKGROUND = "#ffd966"  # the walkthrough's amber, strong enough to beat any tint
+from bpstudio.views import palette
+
+POSITIVE = QColor(palette.WEIGHT_POSITIVE)  # blue, as the diagram's edges
+NEGATIVE = QColor(palette.WEIGHT_NEGATIVE)  # orange
+# The walkthrough's highlight, as on the diagram: a hue no sign tint uses.
+HIGHLIGHT_BACKGROUND = palette.HIGHLIGHT_FILL
 MAX_ALPHA = 150  # keeps black text readable on the strongest tint
 
 

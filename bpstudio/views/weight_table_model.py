@@ -139,7 +139,7 @@ class WeightTableModel(QAbstractTableModel):
         if self._mode is TableMode.WEIGHTS:
             return (self._mode, doc.shown_network())
         if self._mode is TableMode.GRADIENTS:
-            return (self._mode, doc.gradients(), doc.revealed)
+            return (self._mode, doc.shown_parameter_gradients(), doc.revealed)
         return (self._mode, doc.project, doc.undo_stack.index())
 
     def _gather_cells(self, source: tuple) -> _Cells:
@@ -170,7 +170,7 @@ class WeightTableModel(QAbstractTableModel):
             shown = doc.shown_network()
             return shown.biases, shown.weights
         if self._mode is TableMode.GRADIENTS:
-            grads = doc.gradients()
+            grads = doc.shown_parameter_gradients()
             return grads.db, grads.dW
         return doc.bias_update(), doc.weight_update()
 

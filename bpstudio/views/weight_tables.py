@@ -35,6 +35,7 @@ WIDE_COLUMNS = 4
 
 class WeightTablesPanel(QWidget):
     statusMessage = Signal(str)  # for the main window's status bar
+    modeChanged = Signal(object)  # the TableMode now shown
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +172,7 @@ class WeightTablesPanel(QWidget):
     def _on_mode_changed(self, _index: int) -> None:
         for table in self.tables:
             table.model().set_mode(self.mode)
+        self.modeChanged.emit(self.mode)
 
     # document -> tables ---------------------------------------------------------------------
     def _on_structure_changed(self) -> None:

@@ -94,9 +94,10 @@ class WindowFiles(QObject):
         return self._save_to(self._document.file_path)
 
     def save_as(self) -> bool:
-        suggestion = str(Path(self._start_folder()) / (self._document.display_name() + ".json"))
-        if self._document.file_path is not None:
-            suggestion = str(self._document.file_path)
+        suggestion = str(self._document.file_path or "")
+        if not suggestion:  # never saved: the project's own name, in the last folder used
+            name = _file_name_of(self._document.project.name) + ".json"
+            suggestion = str(Path(self._start_folder()) / name)
         path, _filter = QFileDialog.getSaveFileName(
             self._window, self.tr("Save project as"), suggestion, self._file_filter()
         )
@@ -125,6 +126,12 @@ class WindowFiles(QObject):
             return str(self._document.file_path.parent)
         recent = recent_files.recent_files()
         return str(recent[0].parent) if recent else str(Path.home())
+
+
+def _file_name_of(project_name: str) -> str:
+    """The project's name as a file name: no folder separators, nothing empty."""
+    name = project_name.replace("/", "-").replace("\\", "-").strip(" .")
+    return name or "project"
 
 
 def _reason(exc: Exception) -> str:

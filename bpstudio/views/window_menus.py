@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QStyle
 from bpstudio.model.examples import example_names
 from bpstudio.views import learning_menus, network_dialogs, recent_files
 from bpstudio.views.actions import describe, make_action, themed_icon
+from bpstudio.views.getting_started import show_getting_started
 from bpstudio.views.language_menu import LanguageMenu
 from bpstudio.views.network_menu import NetworkMenu
 from bpstudio.views.undo_actions import UndoRedoActions
@@ -69,6 +70,10 @@ class WindowMenus(QObject):
                 self.tr("Export diagram as S&VG…"),
                 self.tr("Save the diagram as an SVG drawing"),
             ),
+            "actionExportHandout": (
+                self.tr("Export &handout…"),
+                self.tr("Save the walkthrough as a PDF, web page, Markdown or LaTeX handout"),
+            ),
             "actionQuit": (self.tr("&Quit"), self.tr("Close BP Studio")),
             "actionReinitialise": (
                 self.tr("Re-&initialise weights…"),
@@ -77,6 +82,10 @@ class WindowMenus(QObject):
             "actionZoomIn": (self.tr("Zoom &in"), self.tr("Zoom into the diagram")),
             "actionZoomOut": (self.tr("Zoom &out"), self.tr("Zoom out of the diagram")),
             "actionFit": (self.tr("&Fit to window"), self.tr("Show the whole diagram")),
+            "actionGettingStarted": (
+                self.tr("&Getting started"),
+                self.tr("A short tour: what the diagram shows, how to step and how to train"),
+            ),
             "actionAbout": (self.tr("&About BP Studio"), self.tr("Version and licences")),
         }
 
@@ -148,6 +157,7 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
         self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
+        self._action(menu, "actionExportHandout", lambda: _export_handout(w), "Ctrl+Shift+H")
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
         self._action(menu, "actionQuit", w.close, Key.Quit, quit_icon)
@@ -207,6 +217,9 @@ class WindowMenus(QObject):
     def add_learning_menus(self, learning) -> None:
         """The Training and Walkthrough menus (before Help) and Help > Keyboard shortcuts."""
         self.learning_menus = learning_menus.LearningMenus(self._window, learning, self._help_menu)
+        first = self.actions["actionGettingStarted"]  # the tour stays the Help menu's first item
+        self._help_menu.removeAction(first)
+        self._help_menu.insertAction(self._help_menu.actions()[0], first)
 
     def add_dock_toggle(self, action: QAction) -> None:
         self._view_menu.addAction(action)
@@ -214,6 +227,8 @@ class WindowMenus(QObject):
     def _build_help_menu(self) -> None:
         w = self._window
         self._help_menu = self._menu("menuHelp")
+        self._action(self._help_menu, "actionGettingStarted", lambda: show_getting_started(w))
+        self._help_menu.addSeparator()
         self._action(self._help_menu, "actionAbout", lambda: _show_about(w))
 
     def _build_toolbar(self):
@@ -229,6 +244,13 @@ class WindowMenus(QObject):
 
 def build_menus(window: MainWindow) -> WindowMenus:
     return WindowMenus(window)
+
+
+def _export_handout(window) -> None:
+    # Imported when asked for: the PDF writer and the SVG renderer are not needed at start.
+    from bpstudio.views.handout_export import export_handout
+
+    export_handout(window)
 
 
 def _show_about(window) -> None:

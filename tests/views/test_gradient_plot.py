@@ -76,3 +76,20 @@ def test_zero_gradients_leave_gaps(tabs):
     plot.append(1, np.array([[0.1, 0.2], [0.0, 0.2], [0.1, 0.2]]))
     plot.refresh()
     assert np.isnan(shown(plot)[1][1])
+
+
+def test_a_mark_where_the_layers_gradient_sizes_part(tabs):
+    widget, plot = tabs
+    widget.setCurrentIndex(1)
+    together = np.column_stack([np.ones(30), np.full(30, 0.5)])
+    parted = np.column_stack([np.ones(20), np.full(20, 0.005)])  # ratio 200
+    plot.append(1, together)
+    assert plot.parting_step is None and not plot._parting_line.isVisible()
+    plot.append(31, parted)
+    assert plot.parting_step == 31
+    assert plot._parting_line.value() == 31
+    assert "31" in plot._parting_line.toolTip()
+    plot.append(51, parted)
+    assert plot.parting_step == 31  # the first time only
+    plot.clear_data()
+    assert plot.parting_step is None

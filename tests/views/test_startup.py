@@ -22,6 +22,8 @@ DOCK_CONTENTS = {
     "lossPlot": "lossPlotWidget",
     "datasetTable": "dataPanelWidget",
     "decisionBoundary": "decisionBoundaryWidget",
+    "pathPanel": "pathPanelWidget",
+    "hiddenSpacePlot": "hiddenSpacePlotWidget",
 }
 
 

@@ -69,14 +69,20 @@ def table_to_dataset(
 ) -> ImportedData:
     inputs_at, targets_at = _chosen_columns(table.n_columns, input_columns, target_columns)
     inputs = np.column_stack([_numeric_column(table, c) for c in inputs_at])
-    if len(targets_at) == 1 and _is_label_column(table, targets_at[0]):
+    labelled = len(targets_at) == 1 and _is_label_column(table, targets_at[0])
+    if labelled:
         labels = [row[targets_at[0]] for row in table.rows]
         targets, target_names = encode_labels(labels)
     else:
         targets = np.column_stack([_numeric_column(table, c) for c in targets_at])
         target_names = [table.names[c] for c in targets_at]
     names = [table.names[c] for c in inputs_at]
-    return ImportedData(Dataset(inputs, targets), names, target_names)
+    # The dataset keeps the header's names and the label's classes (not "column 2": a file
+    # without a header has no names, and the interface writes x₁, Ŷ₁ then).
+    kept_inputs = names if table.has_header else None
+    kept_targets = target_names if table.has_header or labelled else None
+    dataset = Dataset(inputs, targets, input_names=kept_inputs, target_names=kept_targets)
+    return ImportedData(dataset, names, target_names)
 
 
 def _chosen_columns(n_columns: int, inputs, targets) -> tuple[list[int], list[int]]:

@@ -25,6 +25,7 @@ from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.loss_tex import LOSS_PLAIN
 from bpstudio.model.derivation.notes import derivation_notes
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
+from bpstudio.model.derivation.symbols import plain
 from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import Momentum, add_batch_mean, add_update
 from bpstudio.model.network import Network
@@ -108,6 +109,7 @@ def build_derivation(
             learning_rate,
             lang,
         ),  # fmt: skip
+        source=(network.copy(), inputs[sample].copy(), targets[sample].copy()),
     )
 
 
@@ -142,11 +144,12 @@ def derive_project(
         lang=lang,
         expanded=expanded,
     )
-    return replace(
+    derivation = replace(
         derivation,
         title=update_text.text("title.sample", lang, sample=sample + 1),
-        intro=f"{derivation.intro} {update_text.text('intro.sample', lang)}",
+        intro=_joined(lang, derivation.intro, update_text.text("intro.sample", lang)),
     )
+    return _with_names(derivation, project.dataset, lang)
 
 
 def derive_next_step(
@@ -182,13 +185,44 @@ def derive_next_step(
     if len(held_out):
         held = update_text.text("intro.held", lang, rows=", ".join(str(i + 1) for i in held_out))
     intro = update_text.text("intro.next", lang, held=held, row=batch[row] + 1)
-    return replace(
+    derivation = replace(
         derivation,
         title=update_text.text("title.next", lang, step=project.steps_taken + 1, rows=names),
-        intro=f"{derivation.intro} {intro}",
+        intro=_joined(lang, derivation.intro, intro),
         next_step=project.steps_taken + 1,
         momentum=config.momentum,
     )
+    return _with_names(derivation, project.dataset, lang)
+
+
+def _joined(lang: str, *sentences: str) -> str:
+    """Sentences in a row: a space between them in English, none in Chinese."""
+    return ("" if lang == "zh" else " ").join(sentences)
+
+
+def _with_names(derivation, dataset, lang: str):
+    """The derivation with what the symbols stand for in imported data, after its intro."""
+    names = _names_intro(dataset, lang)
+    if not names:
+        return derivation
+    space = "" if lang == "zh" else " "
+    return replace(derivation, intro=f"{derivation.intro}{space}{names}")
+
+
+def _names_intro(dataset, lang: str) -> str:
+    """What the symbols stand for in imported data: x₁ = sepal length, ..., Ŷ₁ = setosa."""
+    parts = []
+    if dataset.input_names is not None:
+        inputs = ", ".join(
+            f"{plain('x', str(j))} = {name}" for j, name in enumerate(dataset.input_names, 1)
+        )
+        parts.append(tr("intro.inputs", lang, names=inputs))
+    if dataset.target_names is not None:
+        targets = ", ".join(
+            f"{plain('Ŷ', str(k))} = {name}" for k, name in enumerate(dataset.target_names, 1)
+        )
+        parts.append(tr("intro.targets", lang, names=targets))
+    return ("" if lang == "zh" else " ").join(parts)
 
 
 def _check(sample: int, inputs: np.ndarray, digits: int, lang: str) -> None:

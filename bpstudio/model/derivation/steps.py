@@ -7,7 +7,7 @@ Everything here is immutable, so a derivation can be handed between threads as i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bpstudio.model.refs import ElementRef
 
@@ -97,6 +97,9 @@ class Derivation:
     notes: tuple[Note, ...] = ()  # closing side derivations (notes.py)
     expanded: bool = False  # 三-六 end with the seed's fully expanded line
     network_line: str = ""  # one line: sizes, activations, biases, loss, η (language's words)
+    # (network, inputs, targets) of the chosen sample, for what is computed from the same pass
+    # on demand (model.gradient_paths: each gradient as a sum over paths)
+    source: tuple | None = field(default=None, compare=False, repr=False)
     # the trainer's step this derivation is (1-based), or None for a chosen sample's walkthrough
     next_step: int | None = None
     momentum: float = 0.0  # μ in 七 (0: the plain step)

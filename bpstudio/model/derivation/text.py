@@ -22,6 +22,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "损失函数：{loss}。其中，Ŷ 为已知的标准答案（即 label，标签），Y 为网络的输出。"
         "学习率 η = {lr}。",
     },
+    "intro.inputs": {"en": "Inputs: {names}.", "zh": "输入：{names}。"},
+    "intro.targets": {"en": "Labels: {names}.", "zh": "标签：{names}。"},
     "network": {
         "en": "network {sizes} ({activations}; {bias}); loss {loss}; η = {lr}",
         "zh": "网络 {sizes}（{activations}；{bias}）；损失函数 {loss}；η = {lr}",

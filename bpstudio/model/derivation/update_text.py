@@ -8,12 +8,13 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "title.next": {
-        "en": "The next training step (step {step}): the batch of rows {rows}",
-        "zh": "下一个训练步（第 {step} 步）：这一批为第 {rows} 行",
+        "en": "Backpropagation step by step: the next training step (step {step}), the batch "
+        "of rows {rows}",
+        "zh": "BP 算法逐步推导：下一个训练步（第 {step} 步），这一批为第 {rows} 行",
     },
     "title.sample": {
-        "en": "One chosen sample: row {sample} (not the trainer's next step)",
-        "zh": "选定的单个样本：第 {sample} 行（不是训练的下一步）",
+        "en": "Backpropagation step by step: sample {sample} (not the trainer's next step)",
+        "zh": "BP 算法逐步推导：第 {sample} 个样本（不是训练的下一步）",
     },
     "intro.next": {
         "en": "This is exactly the step the trainer takes next: its batch, in its order{held}. "

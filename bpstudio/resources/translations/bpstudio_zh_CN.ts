@@ -160,6 +160,14 @@
         <translation>相同的种子生成相同的数据</translation>
     </message>
     <message>
+        <source>choose a set…</source>
+        <translation>选择数据集…</translation>
+    </message>
+    <message>
+        <source>Replace the data by a built-in set at once (Ctrl+Z undoes)</source>
+        <translation>立即用内置数据集替换数据 (Ctrl+Z 撤销)</translation>
+    </message>
+    <message>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
@@ -421,16 +429,16 @@
         <source>Training is running: the walkthrough follows again when it pauses.</source>
         <translation>正在训练: 暂停后逐步推导会继续跟上。</translation>
     </message>
+    <message>
+        <source>Press → to go through the formulas one by one; Play trains the network.</source>
+        <translation>按 → 逐个查看公式; 点击“开始”训练网络。</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>
     <message>
-        <source>Set w%s to %s</source>
-        <translation>把 w%s 设为 %s</translation>
-    </message>
-    <message>
-        <source>Set b%s to %s</source>
-        <translation>把 b%s 设为 %s</translation>
+        <source>Set %s to %s</source>
+        <translation>把 %s 设为 %s</translation>
     </message>
     <message>
         <source>Re-initialise weights (%s, seed %d)</source>
@@ -506,6 +514,53 @@
     </message>
 </context>
 <context>
+    <name>GettingStarted</name>
+    <message>
+        <source>The diagram</source>
+        <translation>结构图</translation>
+    </message>
+    <message>
+        <source>The middle shows the seed network: three inputs x on the left, two hidden units, two outputs. Each line is a weight w: blue when positive, orange when negative, wider when larger. Each circle shows its unit&apos;s activation a.</source>
+        <translation>中间是种子网络: 左边三个输入 x, 两个隐含单元, 两个输出。每条连线是一个权重 w: 正为蓝色, 负为橙色, 越大越粗。每个圆圈显示该单元的激活值 a。</translation>
+    </message>
+    <message>
+        <source>Step through one pass: press →</source>
+        <translation>逐步走完一遍: 按 →</translation>
+    </message>
+    <message>
+        <source>The Walkthrough panel on the right shows one formula at a time, first with symbols, then with the numbers. The diagram highlights in magenta what the formula uses. The forward pass comes first, then the error E, then the backward pass (each gradient ∂E/∂w), then the weight update. ← goes back.</source>
+        <translation>右侧的“逐步推导”面板每次显示一个公式, 先是符号, 再代入数值。结构图用洋红色标出该公式用到的部分。先是正向传播, 然后是误差 E, 再是反向传播 (每个梯度 ∂E/∂w), 最后是权重更新。按 ← 后退。</translation>
+    </message>
+    <message>
+        <source>Train: press Play (Space)</source>
+        <translation>训练: 点击“开始” (空格键)</translation>
+    </message>
+    <message>
+        <source>The Training panel repeats the update, step after step, at a pace you can follow: watch the weights change and the loss curve fall. Flat out trains as fast as the computer can; Pause stops, and the walkthrough follows again.</source>
+        <translation>“训练”面板一步接一步地重复更新, 速度慢到可以看清: 观察权重的变化和损失曲线的下降。“全速”让电脑尽快训练; “暂停”停止训练, 逐步推导随之恢复。</translation>
+    </message>
+    <message>
+        <source>Try your own</source>
+        <translation>自己试试</translation>
+    </message>
+    <message>
+        <source>Double-click a weight to change it (Ctrl+Z undoes), or open another example from File ▸ New from example: XOR needs its hidden layer to learn.</source>
+        <translation>双击一个权重来修改它 (Ctrl+Z 撤销), 或从“文件 ▸ 从示例新建”打开另一个示例: 异或 (XOR) 需要隐含层才能学会。</translation>
+    </message>
+    <message>
+        <source>BP Studio shows how a network learns by backpropagation, step by step.</source>
+        <translation>BP Studio 一步一步地展示神经网络如何通过反向传播 (BP 算法) 学习。</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>GradientSizePlot</name>
     <message>
         <source>How large each layer&apos;s weight gradient is (root-mean-square of dE/dw) at every step. Sigmoid&apos;s slope is at most 0.25, so the error shrinks each time it passes back through a sigmoid layer: the layers nearest the inputs learn slowest.</source>
@@ -520,8 +575,47 @@
         <translation>梯度大小 (dE/dw 的均方根)</translation>
     </message>
     <message>
+        <source>sizes part (×%d)</source>
+        <translation>大小分离（×%d）</translation>
+    </message>
+    <message>
+        <source>At step %d the largest layer&apos;s gradient size first exceeded %d times the smallest&apos;s: the layers&apos; gradients part (vanishing or exploding gradients). Try tanh or ReLU hidden layers, fewer layers, or another weight initialisation.</source>
+        <translation>第 %d 步时，最大一层的梯度大小首次超过最小一层的 %d 倍：各层的梯度分离了（梯度消失或梯度爆炸）。可以试试 tanh 或 ReLU 隐含层、更少的层，或换一种权重初始化。</translation>
+    </message>
+    <message>
         <source>into layer %d</source>
         <translation>进入第 %d 层</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutExport</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文本 (*.md)</translation>
+    </message>
+    <message>
+        <source>LaTeX source (*.tex)</source>
+        <translation>LaTeX 源文件 (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation>导出讲义</translation>
+    </message>
+    <message>
+        <source>Could not export the handout: %s</source>
+        <translation>无法导出讲义: %s</translation>
+    </message>
+    <message>
+        <source>Exported the handout to %s</source>
+        <translation>讲义已导出到 %s</translation>
     </message>
 </context>
 <context>
@@ -536,6 +630,45 @@
     </message>
 </context>
 <context>
+    <name>HiddenSpacePlot</name>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <source>The hidden layer whose activations are the axes</source>
+        <translation>以其激活值为坐标轴的隐含层</translation>
+    </message>
+    <message>
+        <source>A layer of 3 units: the two drawn on the axes</source>
+        <translation>3 个单元的层：画在坐标轴上的两个</translation>
+    </message>
+    <message>
+        <source>The hidden space is drawn for a hidden layer of 2 or 3 units: each sample at that layer&apos;s activations. This network has none; give a hidden layer 2 units (right-click its header) to see how it rearranges the data, as the seed&apos;s 2 hidden units make XOR separable.</source>
+        <translation>隐含空间针对 2 或 3 个单元的隐含层绘制：每个样本画在该层的激活值处。这个网络没有这样的层；把某个隐含层设为 2 个单元（右键单击其标题），即可看到它如何重新排列数据——正如原文的 2 个隐含单元让 XOR 变得可分。</translation>
+    </message>
+    <message>
+        <source>Points: the samples at the layer&apos;s activations, coloured by class.</source>
+        <translation>点：各样本在该层激活值处的位置，按类别着色。</translation>
+    </message>
+    <message>
+        <source>Grey lines: the input plane&apos;s grid, bent by the layers below.</source>
+        <translation>灰线：输入平面的网格，经下面各层弯折。</translation>
+    </message>
+    <message>
+        <source>Background: the network&apos;s output over this plane.</source>
+        <translation>背景：网络在这个平面上的输出。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 units)</source>
+        <translation>%1（%2 个单元）</translation>
+    </message>
+</context>
+<context>
     <name>HiddenUnitStrip</name>
     <message>
         <source>Each hidden unit&apos;s activation over the plane (first %d units of a layer)</source>
@@ -544,6 +677,33 @@
     <message>
         <source>layer %d</source>
         <translation>第 %d 层</translation>
+    </message>
+</context>
+<context>
+    <name>InsightDocks</name>
+    <message>
+        <source>Paths</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Hidden space</source>
+        <translation>隐含空间</translation>
+    </message>
+    <message>
+        <source>Show &amp;gradients</source>
+        <translation>显示梯度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Draw each edge by its gradient ∂E/∂w on the current sample instead of its weight (green positive, purple negative; width grows with the size), and switch the weight tables to gradients</source>
+        <translation>按当前样本的梯度 ∂E/∂w 而不是权重来画每条边（绿色为正，紫色为负；越大越粗），并把权重表切换为梯度</translation>
+    </message>
+    <message>
+        <source>&amp;Path explorer</source>
+        <translation>路径浏览器(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show every path from E to the selected weight or unit, and its gradient as the sum over them</source>
+        <translation>显示从 E 到所选权重或单元的每条路径，以及它的梯度作为这些路径之和</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1071,14 @@
     <message>
         <source>expected {length} indices, got {count}</source>
         <translation>应有 {length} 个索引, 实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected {length} names, got {count}</source>
+        <translation>应有 {length} 个名称, 实际为 {count} 个</translation>
+    </message>
+    <message>
+        <source>expected a name of 1 to {limit} characters</source>
+        <translation>名称应为 1 到 {limit} 个字符</translation>
     </message>
     <message>
         <source>expected {length} activations, got {count}</source>
@@ -1391,6 +1559,18 @@
         <translation>单元显示 ∂E/∂z</translation>
     </message>
     <message>
+        <source>used by the current walkthrough formula</source>
+        <translation>当前推导公式用到的部分</translation>
+    </message>
+    <message>
+        <source>mean over the next step&apos;s batch of %d samples</source>
+        <translation>下一步批次（%d 个样本）的平均值</translation>
+    </message>
+    <message>
+        <source>on sample %d</source>
+        <translation>样本 %d 上</translation>
+    </message>
+    <message>
         <source>· width grows with |%s|</source>
         <translation>· 线宽随 |%s| 增大</translation>
     </message>
@@ -1637,6 +1817,56 @@
     </message>
 </context>
 <context>
+    <name>PathExplorer</name>
+    <message>
+        <source>An output unit has one path from E: ∂E/∂Y itself (step 一). Select a hidden unit or a weight to see the paths that add up to its gradient.</source>
+        <translation>输出单元到 E 只有一条路径：∂E/∂Y 本身（第一步）。选择一个隐含单元或一个权重，查看相加得到其梯度的各条路径。</translation>
+    </message>
+</context>
+<context>
+    <name>PathPanel</name>
+    <message>
+        <source>Path from E</source>
+        <translation>从 E 出发的路径</translation>
+    </message>
+    <message>
+        <source>Term: the product along the path</source>
+        <translation>项：沿路径的乘积</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Point at a path to highlight it on the diagram</source>
+        <translation>指向一条路径，在网络图上突出显示它</translation>
+    </message>
+    <message>
+        <source>Select a weight (an edge) or a hidden unit on the diagram, or step the walkthrough to a ∂E/∂w or ∂E/∂a step, to see every path from E to it and its gradient as the sum over those paths.</source>
+        <translation>在网络图上选择一个权重（一条边）或一个隐含单元，或把逐步推导走到 ∂E/∂w 或 ∂E/∂a 的步骤，即可看到从 E 到它的每条路径，以及它的梯度作为这些路径之和。</translation>
+    </message>
+    <message>
+        <source>%1 on sample %2 has one path from E: its term multiplies the local derivatives along it (the chain rule).</source>
+        <translation>样本 %2 上的 %1 从 E 出发只有一条路径：这一项把路径上的各个局部偏导相乘（链式法则）。</translation>
+    </message>
+    <message>
+        <source>%1 on sample %2 is the sum over its %3 paths from E: each term multiplies the local derivatives along its path (the chain rule), and backpropagation adds the terms up.</source>
+        <translation>样本 %2 上的 %1 是从 E 出发的 %3 条路径之和：每一项把该路径上的各个局部偏导相乘（链式法则），反向传播把这些项加起来。</translation>
+    </message>
+    <message>
+        <source>%1 on sample %2 is the sum over its %3 paths from E; the %4 largest terms are listed, the largest first.</source>
+        <translation>样本 %2 上的 %1 是从 E 出发的 %3 条路径之和；这里列出最大的 %4 项，从大到小。</translation>
+    </message>
+    <message>
+        <source>%1 = the sum of the %2 terms above = %3</source>
+        <translation>%1 = 上面 %2 项之和 = %3</translation>
+    </message>
+    <message>
+        <source>%1 = the %2 terms above + the other %3 paths (%4 together) = %5</source>
+        <translation>%1 = 上面 %2 项 + 其余 %3 条路径（合计 %4）= %5</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>It was last saved as “%s”.</source>
@@ -1669,6 +1899,21 @@
     <message>
         <source>Later</source>
         <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>StandardiseHint</name>
+    <message>
+        <source>The input columns&apos; spreads differ %s-fold (more than %g-fold): the narrow ones hardly count, and the decision boundary is hard to read.</source>
+        <translation>各输入列的离散程度相差 %s 倍 (超过 %g 倍): 范围小的列几乎不起作用, 决策边界也难以看清。</translation>
+    </message>
+    <message>
+        <source>Standardise inputs</source>
+        <translation>标准化输入</translation>
+    </message>
+    <message>
+        <source>The network then sees (x − mean) / sd per input column (Ctrl+Z undoes)</source>
+        <translation>之后网络看到的是每个输入列的 (x − 均值) / 标准差 (Ctrl+Z 撤销)</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +2002,10 @@
         <translation>训练速度: 从慢动作 (在结构图上看清每次更新) 到全速</translation>
     </message>
     <message>
+        <source>Train as fast as the computer can; click again for the default pace</source>
+        <translation>让电脑尽快训练; 再点一次恢复默认速度</translation>
+    </message>
+    <message>
         <source>Learning rate η: how far each update moves the weights (applies at once)</source>
         <translation>学习率 η: 每次更新时权重移动的幅度 (立即生效)</translation>
     </message>
@@ -1827,6 +2076,10 @@
     <message>
         <source>Speed</source>
         <translation>速度</translation>
+    </message>
+    <message>
+        <source>Flat out</source>
+        <translation>全速</translation>
     </message>
     <message>
         <source>Shuffle each epoch</source>
@@ -1903,6 +2156,38 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitBadges</name>
+    <message>
+        <source>S</source>
+        <comment>badge letter: a saturated unit (keep it one character)</comment>
+        <translation>饱</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is a dead ReLU&lt;/b&gt;: its z is ≤ 0 on every training sample, so it outputs 0 and its slope is 0. Every path through it carries nothing back (step 五), so the weights into it never change: it will not recover by itself.</source>
+        <translation>&lt;b&gt;%1 是“死亡”的 ReLU&lt;/b&gt;：它在每个训练样本上 z ≤ 0，所以输出 0、斜率也为 0。经过它的每条路径都传不回任何梯度（第五步），进入它的权重永远不变：它自己不会恢复。</translation>
+    </message>
+    <message>
+        <source>Try a smaller learning rate, Leaky ReLU, small positive biases, or re-initialising the weights.</source>
+        <translation>可以试试更小的学习率、Leaky ReLU、小的正偏置，或重新初始化权重。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is saturated&lt;/b&gt; on %2 % of the training samples (at least %3 %): there its slope da/dz is below %4 % of its largest.</source>
+        <translation>&lt;b&gt;%1 已饱和&lt;/b&gt;：在 %2 % 的训练样本上（至少 %3 %），它的斜率 da/dz 低于最大值的 %4 %。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is saturated&lt;/b&gt; on this sample: its slope da/dz is only %2 % of its largest (below %4 %).</source>
+        <translation>&lt;b&gt;%1 已饱和&lt;/b&gt;：在这个样本上，它的斜率 da/dz 只有最大值的 %2 %（低于 %4 %）。</translation>
+    </message>
+    <message>
+        <source>Step 五 multiplies every gradient passing back through it by that slope, so the weights before it learn very slowly.</source>
+        <translation>第五步把经过它传回的每个梯度都乘以这个斜率，所以它前面的权重学得非常慢。</translation>
+    </message>
+    <message>
+        <source>Try smaller initial weights, standardised inputs, a smaller learning rate, or tanh or ReLU instead of the sigmoid.</source>
+        <translation>可以试试更小的初始权重、标准化的输入、更小的学习率，或用 tanh、ReLU 代替 sigmoid。</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2504,14 @@ Your current work is unchanged.</source>
         <translation>把结构图保存为 SVG 矢量图</translation>
     </message>
     <message>
+        <source>Export &amp;handout…</source>
+        <translation>导出讲义(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save the walkthrough as a PDF, web page, Markdown or LaTeX handout</source>
+        <translation>把逐步推导保存为 PDF、网页、Markdown 或 LaTeX 讲义</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2257,6 +2550,14 @@ Your current work is unchanged.</source>
     <message>
         <source>Show the whole diagram</source>
         <translation>显示整个结构图</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>A short tour: what the diagram shows, how to step and how to train</source>
+        <translation>简短导览: 结构图表示什么, 如何逐步推导, 如何训练</translation>
     </message>
     <message>
         <source>&amp;About BP Studio</source>

@@ -34,6 +34,7 @@ class EdgeBundleItem(QGraphicsItem):
         self._keys: np.ndarray | None = None
         self._rect = _bounds(lines)
         self.dimmed = False
+        self.gradient = False  # drawn in the gradient's colours (∂E/∂w), not the weight's
         self.setZValue(BUNDLE_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
@@ -42,8 +43,12 @@ class EdgeBundleItem(QGraphicsItem):
         # rectangle used to stroke every line again.  Exports draw lines, not this pixmap.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def set_display(self, negatives, levels) -> None:
-        """One (negative, level) pair per line, in the order the lines were given."""
+    def set_display(self, negatives, levels, gradient: bool = False) -> None:
+        """One (negative, level) pair per line, in the order the lines were given; in the
+        gradient's colours when ``gradient``."""
+        if gradient != self.gradient:
+            self.gradient = gradient
+            self._keys = None  # other pens: repaint even if the groups stay the same
         negatives = np.asarray(negatives, dtype=bool)
         levels = np.asarray(levels, dtype=np.int64)
         if len(negatives) != len(self._lines) or len(levels) != len(self._lines):
@@ -97,14 +102,14 @@ class EdgeBundleItem(QGraphicsItem):
             painter.drawLines(lines)
 
     def _pen(self, negative: bool, level: int, dashed: bool, lod: float, fade: float) -> QPen:
-        pen = style.edge_pen(negative, level)
+        pen = style.edge_pen(negative, level, self.gradient)
         device_width = pen.widthF() * lod
         big = len(self._lines) > FADE_EDGE_LIMIT
         if not dashed and device_width >= 1.0 and not big:
             return pen
         pen = QPen(pen)
         if fade < 1.0:
-            pen.setColor(style.faded_edge_color(negative, level, fade))
+            pen.setColor(style.faded_edge_color(negative, level, fade, self.gradient))
         # A cosmetic pen is as wide on screen at any zoom: at least one pixel, so that a
         # zoomed-out edge is a continuous hairline and not a moire of dots.  1.01, not 1:
         # Qt rasterises exactly-1-pixel lines on a path about five times slower.

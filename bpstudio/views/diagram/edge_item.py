@@ -42,6 +42,7 @@ class EdgeValues:
         self.known: np.ndarray | None = None  # which gradients are computed (None: all)
         self.negatives = np.zeros(count, dtype=bool)
         self.levels = np.zeros(count, dtype=np.int64)
+        self.gradient_colours = False  # the edges show ∂E/∂w: drawn in the gradient's colours
         self.painting: set[EdgeItem] = set()  # the edges that paint themselves just now
 
     def store(self, values, gradients, known, negatives, levels) -> None:
@@ -121,7 +122,8 @@ class EdgeItem(QGraphicsLineItem):
         if self.isSelected():
             painter.setPen(style.round_pen(style.SELECTION, width + 5))
             painter.drawLine(line)
-        pen = style.round_pen(style.edge_color(self.negative, self.level), width)
+        colour = style.edge_color(self.negative, self.level, self._store.gradient_colours)
+        pen = style.round_pen(colour, width)
         if self._hovered or self.isSelected():
             pen.setWidthF(width + 2)
         if self.is_bias:
@@ -160,6 +162,7 @@ class EdgeItem(QGraphicsLineItem):
         """Paint (or stop painting) this edge itself; the scene calls it when the selection
         changes, which is cheaper than an itemChange override run on every item change."""
         emphasised = self._hovered or self.isSelected() or self.highlighted
+        was_painting = self in self._store.painting
         if emphasised:
             self._store.painting.add(self)
         else:
@@ -167,4 +170,10 @@ class EdgeItem(QGraphicsLineItem):
         self.setFlag(_NO_CONTENTS, not emphasised)
         self.setOpacity(1.0 if emphasised or self._active else 0.0)
         self.setZValue(EDGE_Z + (1 if emphasised else 0))  # above the bundle's resting edges
-        self.update()
+        if was_painting and not emphasised and self.scene() is not None:
+            # The item's own update() is dropped now: Qt discards repaints of an item that
+            # has no contents or is fully transparent, so the glow it painted would stay on
+            # screen.  The scene repaints the area instead.
+            self.scene().update(self.sceneBoundingRect())
+        else:
+            self.update()

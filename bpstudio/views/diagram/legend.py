@@ -34,18 +34,36 @@ class LegendItem(QGraphicsItem):
         self._font = style.text_font(12)
         self._parts: list[tuple[str, object]] = []
         self._width = 0.0
+        self._modes: tuple[str, str, int] = ("a", "weight", 0)
+        self._batch_size = 0
         self.setPos(position)
         self.setAcceptedMouseButtons(self.acceptedMouseButtons().NoButton)
         self.set_modes("a", "weight")
 
-    def set_modes(self, node_mode: str, overlay: str) -> None:
+    def set_modes(self, node_mode: str, overlay: str, sample: int = 0) -> None:
+        """``sample``: the 1-based sample whose gradients the edges show (gradient overlay)."""
+        self._modes = (node_mode, overlay, sample)
+        self._update_parts()
+
+    def set_gradient_source(self, batch_size: int) -> None:
+        """The gradients drawn are the mean over a batch of this many samples (while training
+        runs), or 0: the shown sample's own."""
+        self._batch_size = batch_size
+        self._update_parts()
+
+    def _update_parts(self) -> None:
+        node_mode, overlay, sample = self._modes
         symbol = EDGE_MEANING[overlay]
+        gradient = overlay == "gradient"
+        source = f" ({self._source_text(sample, self._batch_size)})" if gradient else ""
         parts = [
-            ("swatch", style.edge_pen(False, style.LEVELS - 2)),
+            ("swatch", style.edge_pen(False, style.LEVELS - 2, gradient)),
             ("text", f"{symbol} > 0"),
-            ("swatch", style.edge_pen(True, style.LEVELS - 2)),
+            ("swatch", style.edge_pen(True, style.LEVELS - 2, gradient)),
             ("text", f"{symbol} < 0"),
-            ("text", self._width_text(symbol) + f"  ·  {unit_meaning(node_mode)}"),
+            ("text", self._width_text(symbol) + source + f"  ·  {unit_meaning(node_mode)}"),
+            ("swatch", style.round_pen(style.HIGHLIGHT, 6.0)),
+            ("text", translate("NetworkDiagram", "used by the current walkthrough formula")),
         ]
         if parts == self._parts:
             return  # asked at every refresh, i.e. every training frame
@@ -57,6 +75,15 @@ class LegendItem(QGraphicsItem):
             for kind, value in parts
         )
         self.update()
+
+    @staticmethod
+    def _source_text(sample: int, batch_size: int) -> str:
+        if batch_size:
+            return (
+                translate("NetworkDiagram", "mean over the next step's batch of %d samples")
+                % batch_size
+            )
+        return translate("NetworkDiagram", "on sample %d") % sample
 
     @staticmethod
     def _width_text(symbol: str) -> str:

@@ -38,7 +38,7 @@ class DiagramMenus:
             translate("NetworkDiagram", "Add a unit to layer %d") % ref.layer,
             lambda: self._document.add_unit(ref.layer),
         )
-        name = unit_symbol(ref, self._network.n_layers).plain
+        name = unit_symbol(ref, self._network.n_layers).unicode
         remove = self._add_action(
             menu,
             "actionRemoveUnit",
@@ -97,7 +97,7 @@ class DiagramMenus:
 
     def edge_menu(self, ref: EdgeRef | BiasRef, begin_edit, parent=None) -> QMenu:
         menu = QMenu(parent)
-        name = parameter_symbol(ref).plain
+        name = parameter_symbol(ref).unicode
         self._add_action(
             menu,
             "actionEditWeight",

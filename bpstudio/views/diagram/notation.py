@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.style import math_font
+from bpstudio.views.symbols import sub, sup
 
 SCRIPT_SCALE = 0.62
 
@@ -30,6 +31,11 @@ class Symbol:
         sub = self.sub if len(self.sub) == 1 else "{" + self.sub + "}"
         text = self.base + (f"_{sub}" if self.sub else "")
         return text + (f"^{self.sup}" if self.sup else "")
+
+    @property
+    def unicode(self) -> str:
+        """x₁, a₁², w₁₂³: for menus and messages, where a_1^2 would be read as code."""
+        return self.base + sub(self.sub).replace(",", "‚") + sup(self.sup)
 
     @property
     def html(self) -> str:

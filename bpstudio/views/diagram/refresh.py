@@ -13,7 +13,7 @@ from bpstudio.views.diagram.values import (
     display_scale,
     parameter_gradients,
     parameter_values,
-    safe_gradients,
+    safe_parameter_gradients,
     unit_values,
 )
 from bpstudio.views.language import translate
@@ -21,14 +21,18 @@ from bpstudio.views.language import translate
 
 def refresh_edges(document, items, overlay: str) -> None:
     weights = parameter_values(document.shown_network())
-    gradients = parameter_gradients(safe_gradients(document))
+    drawn = safe_parameter_gradients(document)
+    gradients = parameter_gradients(drawn)
     known = _revealed_mask(document, items.edge_order)
     if gradients is not None and known is not None:
         gradients = np.where(known, gradients, 0.0)  # not computed yet: drawn faint
-    shown = gradients if overlay == "gradient" and gradients is not None else weights
+    gradient_shown = overlay == "gradient" and gradients is not None
+    shown = gradients if gradient_shown else weights
     levels = display_levels(shown, display_scale(shown), style.LEVELS)
     negatives = shown < 0
-    items.bundle.set_display(negatives, levels)
+    items.bundle.set_display(negatives, levels, gradient_shown)
+    items.edge_values.gradient_colours = gradient_shown
+    items.legend.set_gradient_source(0 if drawn is None else drawn.batch_size)
     items.edge_values.store(weights, gradients, known, negatives, levels)
     if not items.labels:
         return
@@ -38,7 +42,7 @@ def refresh_edges(document, items, overlay: str) -> None:
         if label is not None:
             negative, level = bool(negatives[index]), int(levels[index])
             label.set_text(style.format_value(shown_list[index]))
-            label.set_colors(style.edge_color(negative, level), style.INK)
+            label.set_colors(style.edge_color(negative, level, gradient_shown), style.INK)
 
 
 def _revealed_mask(document, edge_order) -> np.ndarray | None:

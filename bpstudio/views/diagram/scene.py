@@ -34,6 +34,7 @@ SCENE_MARGIN = 60.0
 
 class NetworkScene(QGraphicsScene):
     message = Signal(str)  # why an edit was refused, for the status bar
+    rebuilt = Signal()  # every item was made anew (overlays add theirs again)
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(parent)
@@ -104,9 +105,11 @@ class NetworkScene(QGraphicsScene):
         self.refresh_values()
         self._on_highlight_changed(self.document.highlight)
         self._apply_selection(self.document.selection)
+        self.rebuilt.emit()
 
     def refresh_values(self) -> None:
-        self.items_.legend.set_modes(self.node_value_mode, self.edge_overlay)
+        sample = self.document.sample_index + 1
+        self.items_.legend.set_modes(self.node_value_mode, self.edge_overlay, sample)
         refresh_units(self.document, self.items_, self.node_value_mode)
         refresh_edges(self.document, self.items_, self.edge_overlay)
 

@@ -12,15 +12,20 @@ from functools import lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
-POSITIVE = QColor("#0877bd")
-NEGATIVE = QColor("#e8710a")
+from bpstudio.views import palette
+
+POSITIVE = QColor(palette.WEIGHT_POSITIVE)
+NEGATIVE = QColor(palette.WEIGHT_NEGATIVE)
+# Edges drawn by their gradient ∂E/∂w (View > Show gradients): other hues than the weights'
+GRADIENT_POSITIVE = QColor(palette.GRADIENT_POSITIVE)
+GRADIENT_NEGATIVE = QColor(palette.GRADIENT_NEGATIVE)
 FAINT = QColor("#d5d9df")  # what a near-zero edge fades to
 INK = QColor("#1f2933")
 MUTED_INK = QColor("#5f6b7a")
 BACKGROUND = QColor("#fbfbfc")
 SELECTION = QColor("#1f2933")
-HIGHLIGHT = QColor("#ffb000")  # the walkthrough's amber
-HIGHLIGHT_FILL = QColor("#fff4d1")
+HIGHLIGHT = QColor(palette.HIGHLIGHT)  # what the walkthrough's formula touches
+HIGHLIGHT_FILL = QColor(palette.HIGHLIGHT_FILL)
 ERROR = QColor("#c62828")
 
 UNIT_FILL = {"input": QColor("#eef4fb"), "hidden": QColor("#ffffff"), "output": QColor("#f3f0fb")}
@@ -40,30 +45,34 @@ HIT_WIDTH = 12.0  # the clickable band around a thin edge, in scene units
 DIMMED_OPACITY = 0.22  # elements a walkthrough step does not touch
 
 
-@lru_cache(maxsize=4 * LEVELS)
-def edge_color(negative: bool, level: int) -> QColor:
-    """Faint grey for a tiny magnitude, the full signed colour for the largest."""
+@lru_cache(maxsize=8 * LEVELS)
+def edge_color(negative: bool, level: int, gradient: bool = False) -> QColor:
+    """Faint grey for a tiny magnitude, the full signed colour for the largest (a weight's
+    colours, or a gradient's when ``gradient``)."""
     strength = 0.3 + 0.7 * (level + 1) / LEVELS
-    target = NEGATIVE if negative else POSITIVE
+    if gradient:
+        target = GRADIENT_NEGATIVE if negative else GRADIENT_POSITIVE
+    else:
+        target = NEGATIVE if negative else POSITIVE
     return _blend(FAINT, target, strength)
 
 
-@lru_cache(maxsize=16 * LEVELS)
-def faded_edge_color(negative: bool, level: int, opacity: float) -> QColor:
+@lru_cache(maxsize=32 * LEVELS)
+def faded_edge_color(negative: bool, level: int, opacity: float, gradient: bool = False) -> QColor:
     """The edge colour as it looks at ``opacity`` over the background, but opaque: the
     raster engine fills opaque lines about five times faster than translucent ones."""
-    return _blend(BACKGROUND, edge_color(negative, level), opacity)
+    return _blend(BACKGROUND, edge_color(negative, level, gradient), opacity)
 
 
 def edge_width(level: int) -> float:
     return MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * level / (LEVELS - 1)
 
 
-@lru_cache(maxsize=4 * LEVELS)
-def edge_pen(negative: bool, level: int) -> QPen:
+@lru_cache(maxsize=8 * LEVELS)
+def edge_pen(negative: bool, level: int, gradient: bool = False) -> QPen:
     # Flat caps: round caps make antialiased wide lines many times slower to rasterise,
     # and the unit circles cover the line ends anyway.
-    pen = QPen(edge_color(negative, level), edge_width(level))
+    pen = QPen(edge_color(negative, level, gradient), edge_width(level))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
 

@@ -53,6 +53,14 @@ def safe_gradients(document):
         return None
 
 
+def safe_parameter_gradients(document):
+    """The ∂E/∂w and ∂E/∂b the views draw (document.shown_parameter_gradients), or None."""
+    try:
+        return document.shown_parameter_gradients()
+    except ValueError:
+        return None
+
+
 def unit_values(document, mode: str) -> list[np.ndarray | None]:
     """Per layer (index l - 1), the shown sample's row of a, z or dE/dz; None where undefined."""
     if mode == "a":
