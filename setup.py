@@ -1,7 +1,9 @@
 """Compiles the Qt translations (.ts -> .qm) as part of every build; the rest is pyproject.toml.
 
-`pip install .`, `pip wheel .` and `pip install -e .` all run build_py; pyproject.toml lists
-PySide6-Essentials as a build requirement so that pyside6-lrelease is there to run.
+`pip install .`, `pip wheel .` and `pip install -e .` all run build_py; `python -m build` also
+puts the compiled .qm into the sdist, so a wheel built from it has them even where lrelease is
+missing. pyproject.toml lists PySide6-Essentials as a build requirement so that
+pyside6-lrelease is there to run.
 """
 
 import importlib.util
@@ -9,6 +11,7 @@ from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
+from setuptools.command.sdist import sdist
 
 HERE = Path(__file__).resolve().parent
 
@@ -36,4 +39,14 @@ class BuildPyWithTranslations(build_py):
             self.warn("pyside6-lrelease not found: translations will compile at first start")
 
 
-setup(cmdclass={"build_py": BuildPyWithTranslations})
+class SdistWithTranslations(sdist):
+    def make_release_tree(self, base_dir, files):
+        super().make_release_tree(base_dir, files)
+        files = _translation_files()
+        source = HERE / "bpstudio" / "resources" / "translations"
+        target = Path(base_dir) / source.relative_to(HERE)
+        if not files.compile_all(source, target) and any(source.glob("*.ts")):
+            self.warn("pyside6-lrelease not found: the sdist has no compiled translations")
+
+
+setup(cmdclass={"build_py": BuildPyWithTranslations, "sdist": SdistWithTranslations})

@@ -17,7 +17,8 @@ APPLICATION = "BP Studio"
 ICON_PATH = Path(__file__).resolve().parent / "resources" / "icons" / "bpstudio.svg"
 
 
-def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+def gui_parser() -> argparse.ArgumentParser:
+    """The window's own options (packaging/linux/make_manpage.py documents them from here)."""
     parser = argparse.ArgumentParser(prog="bpstudio", add_help=True)
     parser.add_argument("project", nargs="?", help="a BP Studio project file to open")
     parser.add_argument(
@@ -32,7 +33,11 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         help="train the seed project flat out for SECONDS, print where it trained (process or "
         "thread), its steps/s and the window's timer lateness as JSON, and exit",
     )
-    return parser.parse_args(list(argv))
+    return parser
+
+
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    return gui_parser().parse_args(list(argv))
 
 
 def make_application(argv: Sequence[str]) -> QApplication:

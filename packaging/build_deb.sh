@@ -103,16 +103,34 @@ install -m 0644 packaging/linux/copyright "$PKG/usr/share/doc/bpstudio/copyright
       "$(date -R)"
   fi
   cat packaging/linux/changelog
-} | gzip -9n > "$PKG/usr/share/doc/bpstudio/changelog.Debian.gz"
-chmod 0644 "$PKG/usr/share/doc/bpstudio/changelog.Debian.gz"
+} | gzip -9n > "$PKG/usr/share/doc/bpstudio/changelog.gz"  # a native package: changelog.gz
+chmod 0644 "$PKG/usr/share/doc/bpstudio/changelog.gz"
+# The manual page, written from the command line's own help (the venv's bpstudio), dated by
+# the changelog so that the same source gives the same page.
+mkdir -p "$PKG/usr/share/man/man1"
+changelog_date=$(sed -nE 's/^ -- .*>  (.*)$/\1/p' packaging/linux/changelog | head -n 1)
+(cd "$WORK" && SOURCE_DATE_EPOCH=$(date -d "$changelog_date" +%s) \
+  "$VENV/bin/python" "$ROOT/packaging/linux/make_manpage.py" "$WORK/bpstudio.1")
+gzip -9n -c "$WORK/bpstudio.1" > "$PKG/usr/share/man/man1/bpstudio.1.gz"
+chmod 0644 "$PKG/usr/share/man/man1/bpstudio.1.gz"
 # Normal permissions whatever the umask: directories 755, executables 755, other files 644.
 find "$PKG" -type d -exec chmod 0755 {} +
 find "$PKG/opt" -type f -perm /111 -exec chmod 0755 {} +
 find "$PKG/opt" -type f ! -perm /111 -exec chmod 0644 {} +
+# Shared libraries are loaded, never run: 0644 (lintian: shared-library-is-executable). The
+# wheels ship some of Qt's, ICU's and OpenBLAS's with the executable bit.
+find "$PKG/opt" -type f \( -name '*.so' -o -name '*.so.*' \) -exec chmod 0644 {} +
 
 installed_kb=$(du -sk --exclude=DEBIAN "$PKG" | cut -f1)
+# The template folds Depends over several lines to be readable; a binary package's control file
+# needs it on one line (lintian: multiline-field), so the continuation lines are joined here.
 sed -e "s/@VERSION@/$DEB_VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@INSTALLED_SIZE@/$installed_kb/" \
-  packaging/linux/control.in > "$PKG/DEBIAN/control"
+  packaging/linux/control.in | awk '
+    /^Depends:/ { depends = $0; folding = 1; next }
+    folding && /^[ \t]/ { line = $0; sub(/^[ \t]+/, " ", line); depends = depends line; next }
+    folding { print depends; folding = 0 }
+    { print }
+    END { if (folding) print depends }' > "$PKG/DEBIAN/control"
 chmod 0644 "$PKG/DEBIAN/control"
 
 # --- 5. Checks: desktop entry, AppStream, and that Depends covers every system library

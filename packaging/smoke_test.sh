@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end test of the Linux package, as root on Debian:
-#   build the .deb (packaging/build_deb.sh), `apt-get install` it, check the launcher, version,
+#   build the .deb (packaging/build_deb.sh), check it with lintian, `apt-get install` it, check the launcher, version,
 #   desktop entry, icons and AppStream file, run a headless verb, start the installed app
 #   offscreen (and, where xvfb-run exists, in a real X11 window under Xvfb) with
 #   --self-test-screenshot and check each PNG is not blank, check with --self-test-training that
@@ -34,6 +34,33 @@ say "testing $deb (version $pkg_version, $(du -h "$deb" | cut -f1))"
 OUT=$ROOT/build/packaging/smoke
 rm -rf "$OUT"
 mkdir -p "$OUT"
+
+# --- lintian: Debian's own checker. Any error or warning fails, except these tags, which come
+# with a self-contained app bundled under /opt (see packaging/README.md):
+ACCEPTED_TAGS=(
+  dir-or-file-in-opt                 # the PyInstaller bundle lives in /opt/bpstudio by design
+  embedded-library                   # it carries its own Python, Qt, NumPy and their libraries
+  unstripped-binary-or-object        # on purpose: stripping Qt's and NumPy's libraries breaks them
+  shared-library-lacks-prerequisites # CPython's small extension modules and ICU's data library
+                                     # link no libc (Debian's python3.11 overrides the same tag)
+  hardening-no-pie                   # PyInstaller's prebuilt bootloader (/opt/bpstudio/bpstudio)
+  duplicate-font-file                # ziamath lays formulas out with the DejaVu Sans it ships;
+                                     # Debian's fonts-dejavu-core has another version of it
+)
+if ! command -v lintian >/dev/null; then
+  say "apt-get install lintian"
+  apt-get install -y -qq --no-install-recommends lintian > "$OUT/apt-lintian.log" 2>&1 \
+    || { cat "$OUT/apt-lintian.log"; fail "apt-get install lintian"; }
+fi
+lintian --no-tag-display-limit "$deb" > "$OUT/lintian.txt" 2>&1 || true
+accepted_re="^[EW]: bpstudio[^:]*: ($(IFS='|'; echo "${ACCEPTED_TAGS[*]}"))( |$)"
+rejected=$(grep -E '^[EW]: ' "$OUT/lintian.txt" | grep -vE "$accepted_re" || true)
+if [ -n "$rejected" ]; then
+  echo "$rejected" >&2
+  fail "lintian: errors or warnings outside the accepted tags (full report: $OUT/lintian.txt)"
+fi
+say "lintian: ok ($(grep -cE '^[EW]: ' "$OUT/lintian.txt" || true) accepted errors/warnings of" \
+  "the tags ${ACCEPTED_TAGS[*]})"
 TMP=$(mktemp -d)
 installed=0
 cleanup() {
@@ -68,10 +95,13 @@ done
 [ -f /usr/share/icons/hicolor/scalable/apps/bpstudio.svg ] || fail "no scalable icon"
 [ -f /usr/share/metainfo/org.bpstudio.BPStudio.metainfo.xml ] || fail "no AppStream metainfo"
 [ -f /usr/share/doc/bpstudio/copyright ] || fail "no copyright file"
+MANPAGE=/usr/share/man/man1/bpstudio.1.gz
+[ -f "$MANPAGE" ] || fail "no manual page $MANPAGE"
+zcat "$MANPAGE" | grep -q '^\.TH BPSTUDIO 1' || fail "$MANPAGE is not a manual page"
 if grep -rlq -e "/root/.pyenv" -e "$ROOT/build" /opt/bpstudio/bpstudio /opt/bpstudio/_internal/*.so*; then
   fail "the bundle refers to the build machine's paths"
 fi
-say "launcher, version ($version_out), desktop entry, icons, metainfo, copyright: ok"
+say "launcher, version ($version_out), desktop entry, icons, metainfo, copyright, manual: ok"
 
 # --- a headless verb (NumPy and its OpenBLAS in the bundle)
 example=$(find /opt/bpstudio -path '*resources/examples/xor.json' | head -n 1)
@@ -79,6 +109,12 @@ example=$(find /opt/bpstudio -path '*resources/examples/xor.json' | head -n 1)
 (cd "$TMP" && "$APP" train "$example" --epochs 5 --quiet) > "$OUT/train.txt" 2>&1 \
   || { cat "$OUT/train.txt"; fail "bpstudio train"; }
 say "bpstudio train: ok ($(tail -n 1 "$OUT/train.txt"))"
+# bpstudio export: the notebook needs nbformat (and its JSON schemas) in the bundle
+(cd "$TMP" && "$APP" export "$example" --to notebook --steps 3 --out "$TMP/xor.ipynb") \
+  > "$OUT/export.txt" 2>&1 || { cat "$OUT/export.txt"; fail "bpstudio export"; }
+"$VENV_PY" -c 'import json, sys; assert json.load(open(sys.argv[1]))["nbformat"] == 4' \
+  "$TMP/xor.ipynb" || fail "bpstudio export wrote no notebook"
+say "bpstudio export --to notebook: ok"
 
 # --- the GUI: self-test screenshot, offscreen and under Xvfb
 not_blank() {  # PNG path -> fails unless it has many distinct colours
@@ -135,7 +171,7 @@ apt-get purge -y -qq bpstudio > "$OUT/apt-purge.log" 2>&1 || { cat "$OUT/apt-pur
 installed=0
 left=()
 for p in /opt/bpstudio /usr/bin/bpstudio "$desktop" /usr/share/metainfo/org.bpstudio.BPStudio.metainfo.xml \
-         /usr/share/doc/bpstudio; do
+         /usr/share/doc/bpstudio "$MANPAGE"; do
   if [ -e "$p" ] || [ -L "$p" ]; then left+=("$p"); fi
 done
 while IFS= read -r icon; do left+=("$icon"); done < <(find /usr/share/icons/hicolor -name 'bpstudio.*')

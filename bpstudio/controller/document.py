@@ -317,6 +317,12 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         project = load_project(path)  # raises before anything here changes
         self._reset(project, path)
 
+    def open_loaded(self, project: Project, path) -> None:
+        """A project already read from ``path`` elsewhere (a child process, for big files):
+        opened as load() opens what it reads."""
+        self.riskyOperationStarting.emit()
+        self._reset(project, Path(path))
+
     def new_from_example(self, name: str) -> None:
         self.riskyOperationStarting.emit()
         self._reset(load_example(name), None)

@@ -14,13 +14,20 @@ says it is not the trainer's step.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bpstudio.model.derivation.numbers import shown_text
-from bpstudio.model.next_step import take_next_step
+from bpstudio.model.network_size import (
+    network_weights,
+    walkthrough_builds_at_once,
+    walkthrough_shows_steps,
+)
+from bpstudio.model.next_step import next_batch_rows, take_next_step
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.model.training import DivergenceError
 from bpstudio.model.walkthrough_update import sgd_update
@@ -47,6 +54,16 @@ def primary_ref(step):
     if step.quantity in BIAS_QUANTITIES and idx:
         return BiasRef(layer, idx[0])
     return None
+
+
+READY, BUILDING, TOO_BIG = "ready", "building", "too big"
+
+
+class _BuildDone(QObject):
+    """Carries a derivation built on another thread back to the cursor's thread (a signal
+    emitted there is queued to this object's thread)."""
+
+    done = Signal(int, object)  # (request number, derivation or the exception raised)
 
 
 class WalkthroughCursor(QObject):
@@ -77,6 +94,12 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = False
         self._suspended = False
         self.derivation = None
+        # A big network's derivation (25,000 steps for 784-16-10: about a second) is built on
+        # a thread while the window stays responsive; a huge one is not built at all.
+        self.status = READY
+        self._request = 0
+        self._build_done = _BuildDone(self)
+        self._build_done.done.connect(self._on_build_done)
         # Edits come in bursts (typing, dragging, undo-redo); a big network's derivation takes
         # a good part of a second to build, so the rebuild waits for the burst to end.
         self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
@@ -138,7 +161,7 @@ class WalkthroughCursor(QObject):
         self._show_current()
 
     def next(self) -> None:
-        if self._suspended:
+        if self._suspended or self.derivation is None:
             return
         if self._index < len(self.steps) - 1:
             self.go_to(self._index + 1)
@@ -146,7 +169,7 @@ class WalkthroughCursor(QObject):
             self.apply_update()
 
     def previous(self) -> None:
-        if self._suspended:
+        if self._suspended or self.derivation is None:
             return
         if self._index > 0:
             self.go_to(self._index - 1)
@@ -302,34 +325,83 @@ class WalkthroughCursor(QObject):
         if not self._moving_over_boundary and not self._suspended:
             self._rebuild_timer.start()
 
+    @property
+    def weights(self) -> int:
+        """The weights (and biases) of the document's network: what sets the status."""
+        return network_weights(self._document.project.network)
+
     def _rebuild(self, keep_index: bool = False) -> None:
         doc = self._document
-        if self._mode == NEXT_STEP:
-            self.derivation = self._next_step_derivation()
-        else:
-            self.derivation = self._build(
-                doc.project, doc.sample_index, self._digits, self._lang, **self._options
+        network = doc.project.network
+        self._request += 1
+        if walkthrough_builds_at_once(network):
+            self.status = READY
+            derivation = self._call_build(self._build_args())
+            self._show_derivation(derivation, keep_index)
+            return
+        self.status = BUILDING if walkthrough_shows_steps(network) else TOO_BIG
+        self.derivation = None
+        self.derivationChanged.emit()
+        self._show_current()
+        if self.status == BUILDING:
+            thread = threading.Thread(
+                target=self._build_elsewhere,
+                args=(self._request, self._build_args(), keep_index),
+                daemon=True,
             )
+            thread.start()
+
+    def _call_build(self, args: tuple):
+        *positional, options = args
+        return self._build(*positional, **options)
+
+    def _build_args(self) -> tuple:
+        """What to build: the trainer's next step (sample None, the chosen row of its batch)
+        or the chosen sample."""
+        doc = self._document
+        options = self._options.copy()
+        if self._mode != NEXT_STEP:
+            return (doc.project, doc.sample_index, self._digits, self._lang, options)
+        batch = next_batch_rows(doc.project)
+        self._row = min(self._row, len(batch) - 1)  # an edit may have shrunk the batch
+        if self._row:
+            options["row"] = self._row
+        return (doc.project, None, self._digits, self._lang, options)
+
+    def _build_elsewhere(self, request: int, args: tuple, keep_index: bool) -> None:
+        try:
+            result = (self._call_build(args), keep_index)
+        except Exception as exc:  # raised again on the cursor's thread, not lost on this one
+            result = (exc, keep_index)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self._build_done.done.emit(request, result)
+
+    def _on_build_done(self, request: int, result) -> None:
+        if request != self._request:
+            return  # an edit came since: a newer build is under way
+        derivation, keep_index = result
+        if isinstance(derivation, Exception):
+            raise derivation
+        self.status = READY
+        self._show_derivation(derivation, keep_index)
+
+    def _show_derivation(self, derivation, keep_index: bool) -> None:
+        self.derivation = derivation
+        if self._mode == NEXT_STEP:
+            self._show_followed_row(derivation.sample)
         self._index = min(self._index, len(self.steps) - 1) if keep_index else 0
         self.derivationChanged.emit()
         self._show_current()
 
-    def _next_step_derivation(self):
-        """The next step's derivation; the document shows the row steps 一–六 follow."""
+    def _show_followed_row(self, sample: int) -> None:
+        """The document shows the row steps 一–六 follow (the diagram's numbers are its)."""
         doc = self._document
-        options = {**self._options, "row": self._row} if self._row else self._options
-        try:
-            derivation = self._build(doc.project, None, self._digits, self._lang, **options)
-        except ValueError:  # the batch shrank under the chosen row (an edit): its first row
-            self._row = 0
-            derivation = self._build(doc.project, None, self._digits, self._lang, **self._options)
-        if doc.sample_index != derivation.sample:
+        if doc.sample_index != sample:
             moving, self._moving_over_boundary = self._moving_over_boundary, True
             try:
-                doc.set_sample_index(derivation.sample)
+                doc.set_sample_index(sample)
             finally:
                 self._moving_over_boundary = moving
-        return derivation
 
     def _show_current(self) -> None:
         step = self.current

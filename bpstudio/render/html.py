@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Note
-from bpstudio.render.formula_svg import inline_svg
+from bpstudio.render.elision import Elided
+from bpstudio.render.formula_svg import inline_svg as _full_svg
 from bpstudio.render.outline import (
     network_line,
     new_heading,
@@ -13,6 +15,15 @@ from bpstudio.render.outline import (
     same_way_lead,
     shows_explanation,
 )
+
+_FINE_DIGITS = re.compile(r"(\d\.\d)\d+")
+
+
+def inline_svg(latex: str) -> str:
+    """The formula's SVG with its coordinates to a tenth of a unit (a tenth of a pixel at the
+    page's size): the glyph outlines are most of a page, and their third decimal doubled it."""
+    return _FINE_DIGITS.sub(r"\1", _full_svg(latex))
+
 
 STYLE = """
 body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; margin: 2em auto;
@@ -22,6 +33,8 @@ body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60em; 
 .substituted svg { opacity: 0.9; }
 .why { color: #555; margin: 0.2em 0 0 1em; font-size: 0.95em; }
 .phase { border-bottom: 2px solid #2a6fb0; }
+.elided { color: #555; font-style: italic; }
+.elided svg { vertical-align: middle; }
 """
 
 
@@ -45,6 +58,10 @@ def _note(note: Note) -> list[str]:
     return out
 
 
+def _elided(note: Elided) -> list[str]:
+    return [f'<p class="elided">{escape(note.text)} {inline_svg(note.last_symbol)}</p>']
+
+
 def to_html(d: Derivation) -> str:
     lang = "zh-Hans" if d.lang == "zh" else "en"
     out = [
@@ -66,6 +83,9 @@ def to_html(d: Derivation) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out.append(f"<h4>{escape(heading)}</h4>")
+                if isinstance(step, Elided):
+                    out += _elided(step)
+                    continue
                 out += _step(step, same_way_lead(steps, i, d.lang))
     for note in d.notes:
         out += _note(note)

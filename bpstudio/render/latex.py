@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Note
+from bpstudio.render.elision import Elided
 from bpstudio.render.latex_breaks import wrapped
 from bpstudio.render.outline import (
     formula_lines,
@@ -121,6 +122,9 @@ def to_latex(d: Derivation) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out.append(rf"\paragraph{{{text_to_latex(heading)}}}")
+                if isinstance(step, Elided):
+                    out += [rf"\emph{{{text_to_latex(step.text)}}} ${step.last_symbol}$", ""]
+                    continue
                 lead = same_way_lead(steps, i, d.lang)
                 out += [text_to_latex(lead), ""] if lead else []
                 out += _formula_block(step)

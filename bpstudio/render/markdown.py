@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bpstudio.model.derivation import Derivation
+from bpstudio.render.elision import Elided
 from bpstudio.render.outline import (
     network_line,
     new_heading,
@@ -22,6 +23,9 @@ def to_markdown(d: Derivation) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out += [f"**{heading}**", ""]
+                if isinstance(step, Elided):
+                    out += [f"*{step.text}* ${step.last_symbol}$", ""]
+                    continue
                 lead = same_way_lead(steps, i, d.lang)
                 out += [lead, ""] if lead else []
                 out += [f"${step.symbolic}$", "", f"${step.substituted}$", ""]

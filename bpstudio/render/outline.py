@@ -7,15 +7,19 @@ from collections.abc import Iterator
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Phase, Section
 from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
+from bpstudio.render.elision import Elided, handout_steps
+
+Shown = DerivationStep | Elided
 
 
-def outline(d: Derivation) -> Iterator[tuple[Phase, list[tuple[Section, list[DerivationStep]]]]]:
+def outline(d: Derivation) -> Iterator[tuple[Phase, list[tuple[Section, list[Shown]]]]]:
+    """The phases, their sections and the steps a handout shows (big layers elided)."""
     for phase in d.phases:
         sections = [s for s in d.sections if s.phase == phase.id and s.count]
-        yield phase, [(s, list(d.steps_in_section(s.id))) for s in sections]
+        yield phase, [(s, handout_steps(list(d.steps_in_section(s.id)), d.lang)) for s in sections]
 
 
-def new_heading(steps: list[DerivationStep], i: int) -> str:
+def new_heading(steps: list[Shown], i: int) -> str:
     """The step's sub-heading when it differs from the step before's, else ""."""
     heading = steps[i].heading
     return heading if heading and (i == 0 or steps[i - 1].heading != heading) else ""

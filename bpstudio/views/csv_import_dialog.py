@@ -8,6 +8,7 @@ reader's Message, translated by model_messages), and again after a language swit
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,8 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,12 +34,12 @@ from bpstudio.model.datasets.csv_table import (
     read_csv_file,
 )
 from bpstudio.model.messages import Message, message_of
+from bpstudio.views.csv_preview import INPUT, SKIP, TARGET, CsvPreviewModel, RoleDelegate
 from bpstudio.views.language import Retranslating
 from bpstudio.views.model_messages import model_message
 
 PREVIEW_ROWS = 20
 ERROR_COLOUR = "#b00020"
-INPUT, TARGET, SKIP = "input", "target", "skip"
 
 
 class CsvImportDialog(Retranslating, QDialog):
@@ -77,9 +77,7 @@ class CsvImportDialog(Retranslating, QDialog):
         )
         for label, text in zip(self._labels, labels, strict=True):
             label.setText(text)
-        if self._table is not None:
-            self._show_role_texts()
-            self.preview.setHorizontalHeaderLabels(self._column_names(self._table))
+        self._show_texts()
         if self._error is not None:
             self.message.setText(model_message(self._error))
         elif self._table is not None:
@@ -90,16 +88,9 @@ class CsvImportDialog(Retranslating, QDialog):
     def _role_texts(self) -> dict[str, str]:
         return {INPUT: self.tr("Input"), TARGET: self.tr("Target"), SKIP: self.tr("Skip")}
 
-    def _show_role_texts(self) -> None:
-        texts = self._role_texts()
-        for column in range(self._table.n_columns):
-            box = self.preview.cellWidget(0, column)
-            if box is not None:
-                for i in range(box.count()):
-                    box.setItemText(i, texts[box.itemData(i)])
-        item = self.preview.verticalHeaderItem(0)
-        if item is not None:
-            item.setText(self.tr("role"))
+    def _show_texts(self) -> None:
+        names = self._column_names(self._table) if self._table is not None else []
+        self.preview_model.set_texts(names, self._role_texts(), self.tr("role"))
 
     def _make_widgets(self) -> None:
         self.path_edit = QLineEdit()
@@ -114,8 +105,13 @@ class CsvImportDialog(Retranslating, QDialog):
             self.delimiter_box.addItem("", value)
         self.header_box.currentIndexChanged.connect(self._on_options_changed)
         self.delimiter_box.currentIndexChanged.connect(self._on_options_changed)
-        self.preview = QTableWidget()
+        self.preview_model = CsvPreviewModel(self)
+        self.preview_model.rolesChanged.connect(self._on_roles_changed)
+        self.preview = QTableView()
         self.preview.setObjectName("csvPreview")
+        self.preview.setModel(self.preview_model)
+        self.preview.setItemDelegate(RoleDelegate(self.preview))
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -171,7 +167,7 @@ class CsvImportDialog(Retranslating, QDialog):
             )
         except CsvImportError as exc:
             self._table = None
-            self.preview.clear()
+            self.preview_model.show_table(None, 0)
             self._show_error(exc)
             return
         self._show_table(table)
@@ -181,35 +177,14 @@ class CsvImportDialog(Retranslating, QDialog):
         keep_roles = self._table is not None and self._table.n_columns == table.n_columns
         roles = self.roles() if keep_roles else None
         self._table = table
-        rows = table.rows[:PREVIEW_ROWS]
-        self.preview.clear()
-        self.preview.setColumnCount(table.n_columns)
-        self.preview.setRowCount(1 + len(rows))
-        self.preview.setHorizontalHeaderLabels(self._column_names(table))
-        for column in range(table.n_columns):
-            self.preview.setCellWidget(0, column, self._role_box(column, table, roles))
-            for r, row in enumerate(rows):
-                self.preview.setItem(r + 1, column, QTableWidgetItem(row[column]))
-        self.preview.setVerticalHeaderLabels(
-            [self.tr("role")] + [str(n) for n in table.row_numbers[:PREVIEW_ROWS]]
-        )
-
-    def _role_box(self, column: int, table: CsvTable, roles) -> QComboBox:
-        box = QComboBox()
-        for value, text in self._role_texts().items():
-            box.addItem(text, value)
-        default = TARGET if column == table.n_columns - 1 else INPUT
-        box.setCurrentIndex(box.findData(roles[column] if roles else default))
-        box.currentIndexChanged.connect(self._on_roles_changed)
-        return box
+        self.preview_model.show_table(table, PREVIEW_ROWS, roles)
+        self._show_texts()
 
     def roles(self) -> list[str]:
-        n = self._table.n_columns if self._table else 0
-        return [self.preview.cellWidget(0, c).currentData() for c in range(n)]
+        return self.preview_model.roles()
 
     def set_role(self, column: int, role: str) -> None:
-        box = self.preview.cellWidget(0, column)
-        box.setCurrentIndex(box.findData(role))
+        self.preview_model.set_role(column, role)
 
     def _on_roles_changed(self, *_args) -> None:
         roles = self.roles()

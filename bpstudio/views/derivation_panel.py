@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.walkthrough import BUILDING, TOO_BIG
 from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
+from bpstudio.model.network_size import WALKTHROUGH_MAX_WEIGHTS
+from bpstudio.render.elision import shorten_sums
 from bpstudio.views.formula_widget import FormulaLabel, prefetch
 from bpstudio.views.language import Retranslating
 from bpstudio.views.symbols import sub, sup
@@ -32,6 +35,9 @@ STEP_ROLE = Qt.ItemDataRole.UserRole
 # painting never waits for them), one formula per turn of the event loop, so a key pressed
 # meanwhile waits for one formula at most.
 PREFETCH_DELAY_MS = 100
+# A section of more steps lists its first ones in the outline, then a line saying how many
+# follow (a 784-16-10 network has 12,560 weight gradients in one section).
+OUTLINE_SECTION_STEPS = 100
 
 
 class StepCard(Retranslating, QFrame):
@@ -93,8 +99,8 @@ class StepCard(Retranslating, QFrame):
         self.lead.setText(lead)
         self.lead.setVisible(bool(lead))
         self.note.show_note(note)
-        self.symbolic.set_latex(step.symbolic)
-        self.substituted.set_latex(step.substituted)
+        self.symbolic.set_latex(shorten_sums(step.symbolic))
+        self.substituted.set_latex(shorten_sums(step.substituted))
         for widget in (self.symbolic, self.substituted):
             widget.parentWidget().parentWidget().updateGeometry()
         self.value.setText(f"<b>{shown_text(step.value, 10)}</b>")
@@ -210,6 +216,11 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setWordWrap(True)
         self.training_note.setStyleSheet("background: #fff4d6; padding: 4px;")
         self.training_note.hide()
+        self.unavailable = QLabel(objectName="walkthroughUnavailable")
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.unavailable.setStyleSheet("padding: 8px;")
+        self.unavailable.hide()
         # Before the first step: where to start (it goes once the student has stepped on).
         self.start_hint = QLabel(objectName="walkthroughStartHint")
         self.start_hint.setWordWrap(True)
@@ -217,9 +228,11 @@ class DerivationPanel(Retranslating, QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.start_hint)
         layout.addWidget(self.training_note)
+        layout.addWidget(self.unavailable, 1)  # in the splitter's place while it is hidden
         layout.addWidget(splitter, 1)
         self._splitter = splitter
-        self._items: list[QTreeWidgetItem] = []
+        self._items: dict[int, QTreeWidgetItem] = {}  # by step index
+        self._section_items: dict[str, QTreeWidgetItem] = {}
         cursor.derivationChanged.connect(self._on_derivation_changed)
         cursor.stepChanged.connect(self._on_step_changed)
         # Typesetting takes 10-25 ms a formula: the neighbours are typeset while the student
@@ -241,7 +254,30 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setText(
             self.tr("Training is running: the walkthrough follows again when it pauses.")
         )
+        self._show_status()
         self._show_start_hint()
+
+    def _show_status(self) -> None:
+        """While the walkthrough is being built, or when the network is too big for one, a note
+        says so in place of the formulas."""
+        status = self.cursor.status
+        weights = f"{self.cursor.weights:,}"
+        if status == BUILDING:
+            text = self.tr("Preparing the walkthrough of this network (%s weights)…") % weights
+        elif status == TOO_BIG:
+            text = self.tr(
+                "This network has %s weights: a walkthrough would show about twice as many "
+                "formulas, too many to go through one by one (walkthroughs are made up to %s "
+                "weights). Try it on a smaller network; `bpstudio derive` writes a handout of "
+                "this one with the repeated steps left out."
+            ) % (weights, f"{WALKTHROUGH_MAX_WEIGHTS:,}")
+        else:
+            text = ""
+        self.unavailable.setText(text)
+        self.unavailable.setVisible(bool(text))
+        if text:
+            self.start_hint.hide()
+        self._splitter.setVisible(not text)
 
     def _show_start_hint(self) -> None:
         """The derivation's intro (the loss, what Ŷ and the data's columns are), then where
@@ -266,9 +302,11 @@ class DerivationPanel(Retranslating, QWidget):
 
     @Slot()
     def _on_derivation_changed(self) -> None:
+        self._show_status()
         self._show_start_hint()
         self.outline.clear()
-        self._items = []
+        self._items = {}
+        self._section_items = {}
         derivation = self.cursor.derivation
         if derivation is None:
             return
@@ -276,12 +314,20 @@ class DerivationPanel(Retranslating, QWidget):
         for section in derivation.sections:
             parent = QTreeWidgetItem(self.outline, [section.title])
             parent.setData(0, STEP_ROLE, section.first)
-            for i in section.step_range:
+            self._section_items[section.id] = parent
+            listed = section.step_range[:OUTLINE_SECTION_STEPS]
+            for i in listed:
                 item = QTreeWidgetItem(parent, [_outline_text(steps[i])])
                 item.setData(0, STEP_ROLE, i)
-                item.setToolTip(0, steps[i].symbolic)
-                self._items.append(item)
+                item.setToolTip(0, shorten_sums(steps[i].symbolic))
+                self._items[i] = item
+            if section.count > len(listed):
+                more = QTreeWidgetItem(parent, [self._more_text(section.count - len(listed))])
+                more.setData(0, STEP_ROLE, section.first + len(listed))
         self.outline.expandAll()
+
+    def _more_text(self, count: int) -> str:
+        return self.tr("… %s more formulas: go on with Next (or jump here)") % f"{count:,}"
 
     @Slot()
     def _show_first_step(self) -> None:
@@ -289,7 +335,7 @@ class DerivationPanel(Retranslating, QWidget):
 
     @Slot(int)
     def _on_step_changed(self, index: int) -> None:
-        self.start_hint.setVisible(index == 0)
+        self.start_hint.setVisible(index == 0 and self.cursor.derivation is not None)
         step = self.cursor.current
         if step is None:
             return
@@ -298,10 +344,11 @@ class DerivationPanel(Retranslating, QWidget):
         note = next((n for n in derivation.notes if step.index in n.steps), None)
         self.card.show_step(step, lead, note)
         self._queue_neighbours(index)
-        if 0 <= index < len(self._items):
+        item = self._items.get(index) or self._section_items.get(step.section)
+        if item is not None:
             self.outline.blockSignals(True)
-            self.outline.setCurrentItem(self._items[index])
-            self.outline.scrollToItem(self._items[index])
+            self.outline.setCurrentItem(item)
+            self.outline.scrollToItem(item)
             self.outline.blockSignals(False)
 
     def _queue_neighbours(self, index: int) -> None:
@@ -309,7 +356,7 @@ class DerivationPanel(Retranslating, QWidget):
         steps = self.cursor.steps
         neighbours = [steps[i] for i in (index + 1, index - 1) if 0 <= i < len(steps)]
         self._prefetch_queue = [
-            (formula, label.scale)
+            (shorten_sums(formula), label.scale)
             for step in neighbours
             for formula, label in (
                 (step.symbolic, self.card.symbolic),

@@ -135,6 +135,11 @@ TEMPLATES = (
         "ModelMessages", "row {row}, column {column} ({name}): {cell!r} is not a number"
     ),
     QT_TRANSLATE_NOOP("ModelMessages", "the target column has one class only ({label!r})"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "the target column ({name}) has {count:,} different labels, more than {limit} "
+        "classes: is it a name or an ID? Choose another column as the target",
+    ),
     # network edits (model/editing.py) --------------------------------------------------------
     QT_TRANSLATE_NOOP("ModelMessages", "this network has no biases; switch them on first"),
     QT_TRANSLATE_NOOP("ModelMessages", "the inputs (layer 1) have no bias"),

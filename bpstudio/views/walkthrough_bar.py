@@ -243,4 +243,6 @@ class WalkthroughBar(Retranslating, QWidget):
     @Slot(int)
     def _on_step_changed(self, index: int) -> None:
         total = len(self.cursor.steps)
-        self.position.setText(self.tr("Formula %d of %d") % (index + 1, total))
+        # No formulas while a big network's walkthrough is prepared (or it has none at all):
+        # the panel's note says why.
+        self.position.setText(self.tr("Formula %d of %d") % (index + 1, total) if total else "")

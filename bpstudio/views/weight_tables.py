@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.controller.document import Document
+from bpstudio.model.network_size import TABLE_MAX_WEIGHTS, matrix_summary, table_shows_cells
 from bpstudio.views.language import is_language_change
 from bpstudio.views.symbols import sup
 from bpstudio.views.weight_table_model import TableMode, WeightTableModel
@@ -42,6 +43,7 @@ class WeightTablesPanel(QWidget):
         self._document = document
         self._syncing = False  # True while the document's selection is copied into the tables
         self.tables: list[QTableView] = []
+        self._summaries: list[tuple[int, QLabel]] = []  # (layer, note) of matrices not listed
         self._mode_combo = self._build_mode_combo()
         self._sections = QVBoxLayout()
         self._message = QLabel(self)
@@ -118,9 +120,18 @@ class WeightTablesPanel(QWidget):
             table.model().detach()
         _clear_layout(self._sections)
         self.tables = []
+        self._summaries: list[tuple[int, QLabel]] = []
         net = self._document.project.network
         for layer in range(2, net.n_layers + 1):
             self._sections.addWidget(QLabel(self._title(layer), self))
+            rows, columns = net.layer_sizes[layer - 2], net.layer_sizes[layer - 1]
+            if not table_shows_cells(rows + 1, columns):
+                summary = QLabel(self._summary_text(layer), self)
+                summary.setObjectName(f"weightSummary{layer}")
+                summary.setWordWrap(True)
+                self._sections.addWidget(summary)
+                self._summaries.append((layer, summary))
+                continue
             table = self._make_table(layer)
             self._sections.addWidget(table)
             self.tables.append(table)
@@ -135,6 +146,22 @@ class WeightTablesPanel(QWidget):
             layer - 1,
             layer,
             shape,
+        )
+
+    def _summary_text(self, layer: int) -> str:
+        """What a matrix too big to list shows: its size and its numbers' range."""
+        network = self._document.shown_network()
+        low, high, mean, rms = matrix_summary(network.weights[layer - 2])
+        return self.tr(
+            "Too many weights to list them one by one (%s; a table lists up to %s). "
+            "Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g."
+        ) % (
+            f"{network.weights[layer - 2].size:,}",
+            f"{TABLE_MAX_WEIGHTS:,}",
+            low,
+            high,
+            mean,
+            rms,
         )
 
     def _make_table(self, layer: int) -> QTableView:
@@ -202,6 +229,8 @@ class WeightTablesPanel(QWidget):
 
     def _on_document_changed(self) -> None:
         self._message.setVisible(False)
+        for layer, summary in self._summaries:
+            summary.setText(self._summary_text(layer))
 
 
 def _select_refs(table: QTableView, refs) -> None:

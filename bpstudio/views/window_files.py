@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from bpstudio.controller.document import Document
+from bpstudio.controller.project_loader import ProjectLoad, loads_in_background
 from bpstudio.model.validation import ProjectFileError
 from bpstudio.views import recent_files
 from bpstudio.views.model_messages import model_message
@@ -20,11 +21,13 @@ from bpstudio.views.model_messages import model_message
 class WindowFiles(QObject):
     statusMessage = Signal(str)
     recentChanged = Signal()
+    backgroundOpenFinished = Signal(bool)  # a big file read in the background: opened or not
 
     def __init__(self, window: QWidget, document: Document) -> None:
         super().__init__(window)
         self._window = window
         self._document = document
+        self.pending_load: ProjectLoad | None = None  # a big file being read in the background
 
     # the prompt -------------------------------------------------------------------------
     def maybe_keep_changes(self) -> bool:
@@ -63,6 +66,9 @@ class WindowFiles(QObject):
         """Open ``path``; on failure show why and keep the current work.  True on success."""
         if ask and not self.maybe_keep_changes():
             return False
+        if loads_in_background(path):
+            self._open_in_background(Path(path))
+            return True
         try:
             self._document.load(path)
         except ProjectFileError as exc:
@@ -77,6 +83,49 @@ class WindowFiles(QObject):
         else:
             self.statusMessage.emit(self.tr("Opened %s") % path)
         return True
+
+    def _open_in_background(self, path: Path) -> None:
+        """A big file: read in a child process while a progress box (with Cancel) shows that
+        the window is working; the window keeps painting meanwhile."""
+        load = ProjectLoad(path, self)
+        self.pending_load = load
+        size = f"{path.stat().st_size / 2**20:.0f}"
+        progress = QProgressDialog(
+            self.tr("Opening “%s” (%s MiB)…") % (path.name, size),
+            self.tr("Cancel"),
+            0,
+            0,  # no steps to count: a busy bar
+            self._window,
+        )
+        progress.setObjectName("openProgress")
+        progress.setWindowTitle(self.tr("Opening project"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(load.cancel)
+        progress.canceled.connect(lambda: self._end_background_open(progress, False))
+        load.loaded.connect(lambda project: self._on_loaded(progress, path, project))
+        load.failed.connect(lambda error: self._on_load_failed(progress, path, error))
+        progress.show()
+        load.start()
+
+    def _on_loaded(self, progress: QProgressDialog, path: Path, project) -> None:
+        progress.reset()
+        self._document.open_loaded(project, path)
+        recent_files.remember(path)
+        self.recentChanged.emit()
+        self.statusMessage.emit(self.tr("Opened %s") % path)
+        self._end_background_open(progress, True)
+
+    def _on_load_failed(self, progress: QProgressDialog, path: Path, error) -> None:
+        progress.reset()
+        message = model_message(error) if isinstance(error, ProjectFileError) else str(error)
+        self._end_background_open(progress, False)
+        self._report_open_failure(path, message)
+
+    def _end_background_open(self, progress: QProgressDialog, opened: bool) -> None:
+        progress.deleteLater()
+        self.pending_load = None
+        self.backgroundOpenFinished.emit(opened)
 
     def _report_open_failure(self, path: Path, message: str) -> None:
         QMessageBox.critical(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QStyle
 from bpstudio.model.examples import example_names
 from bpstudio.views import learning_menus, network_dialogs, recent_files
 from bpstudio.views.actions import describe, make_action, themed_icon
+from bpstudio.views.export_code_dialog import export_code_dialog
 from bpstudio.views.getting_started import show_getting_started
 from bpstudio.views.language_menu import LanguageMenu
 from bpstudio.views.network_menu import NetworkMenu
@@ -69,6 +70,10 @@ class WindowMenus(QObject):
             "actionExportSvg": (
                 self.tr("Export diagram as S&VG…"),
                 self.tr("Save the diagram as an SVG drawing"),
+            ),
+            "actionExportCode": (
+                self.tr("Export as &code…"),
+                self.tr("Write the walkthrough as runnable NumPy or PyTorch code, or a notebook"),
             ),
             "actionExportHandout": (
                 self.tr("Export &handout…"),
@@ -157,6 +162,7 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
         self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
+        self._action(menu, "actionExportCode", lambda: export_code_dialog(w), "Ctrl+Shift+X")
         self._action(menu, "actionExportHandout", lambda: _export_handout(w), "Ctrl+Shift+H")
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)

@@ -272,3 +272,38 @@ def test_icon_svg_renders_to_a_non_blank_image(qapp, size):
     assert icons.distinct_colours(image) >= (8 if size <= 16 else 32)
     centre = image.pixelColor(size // 2, size // 2)
     assert centre.alpha() > 0, "the tile is opaque in the middle"
+
+
+# --- the manual page, written from the command line's own help
+
+
+def test_the_manual_page_documents_every_verb_and_option_and_man_reads_it_cleanly(tmp_path):
+    from bpstudio.cli import build_parser
+
+    make = _load(LINUX / "make_manpage.py", "bpstudio_make_manpage")
+    page = tmp_path / "bpstudio.1"
+    assert make.main([str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith(".TH BPSTUDIO 1 ") and "\n.SH NAME\nbpstudio \\- " in text
+    verbs = make._subcommands(build_parser())
+    assert {"train", "derive"} <= set(verbs)
+    for name, (_summary, sub) in verbs.items():
+        assert f'.SH "{name.upper()} COMMAND"' in text
+        for action in make._options(sub):
+            for option in action.option_strings:
+                assert make.roff(option) in text, f"{name} {option} missing from the manual"
+    assert "\\-\\-self\\-test\\-screenshot" in text and "\\-\\-version" in text
+    if shutil.which("man"):  # lintian reads the page the same way and reports any warning
+        env = {"LC_ALL": "C.UTF-8", "MANWIDTH": "80", "PATH": "/usr/bin:/bin"}
+        result = subprocess.run(
+            ["man", "--warnings", "-E", "UTF-8", "-l", "-Tutf8", "-Z", str(page)],
+            capture_output=True, text=True, env=env,
+        )  # fmt: skip
+        assert result.returncode == 0 and not result.stderr.strip(), result.stderr
+
+
+def test_the_control_template_has_no_overlong_description_line():
+    text = (LINUX / "control.in").read_text()
+    description = text.split("\nDescription:", 1)[1].split("\nDepends:", 1)[0]
+    for line in description.splitlines()[1:]:
+        assert len(line) <= 80, f"lintian: extended-description-line-too-long: {line!r}"

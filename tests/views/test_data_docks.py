@@ -148,7 +148,9 @@ def test_the_parts_a_widget_walk_cannot_see_switch_language_live(window, tmp_pat
             *(("strip", label.text) for label in data.boundary.strip._labels),
             *texts_under(dialog),
         ]
-        texts += [("role", dialog.preview.verticalHeaderItem(0).text())]
+        preview = dialog.preview.model()
+        texts += [("role", preview.headerData(0, Qt.Orientation.Vertical))]
+        texts += [("role name", preview.data(preview.index(0, 0)))]
         assert headers, "the table was not told that its headers changed"
         assert len(data.test_curve._legend.items) == 2 and len(data.boundary.strip._labels) == 1
         assert english_left(texts, {"two"}) == []

@@ -286,3 +286,19 @@ def test_a_layout_saved_by_an_older_version_is_ignored(qtbot, window):
 def test_an_edit_the_diagram_refuses_is_explained_in_the_status_bar(window):
     window.diagram.diagram_scene.menus.set_parameter(EdgeRef(9, 1, 1), 1.0)
     assert "there is no layer" in window.statusBar().currentMessage()
+
+
+def test_no_two_window_actions_share_a_shortcut(window):
+    """A key that two actions claim does neither (Qt reports it as ambiguous)."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    owners: dict[str, str] = {}
+    window_wide = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() not in window_wide:
+            continue
+        for sequence in action.shortcuts():
+            keys = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            name = action.objectName() or action.text()
+            assert keys not in owners, f"{keys} is both {owners[keys]} and {name}"
+            owners[keys] = name

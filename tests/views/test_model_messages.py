@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 import bpstudio.model
@@ -228,12 +228,13 @@ def test_the_import_dialog_speaks_chinese_and_follows_a_switch(chinese, qtbot, t
     qtbot.addWidget(dialog)
     dialog.open_path(str(path))
     assert dialog.message.text() == "第 2 行, 第 2 列 (第 2 列): 'oops' 不是数值"
-    headers = [dialog.preview.horizontalHeaderItem(c).text() for c in range(3)]
+    header = dialog.preview.model().headerData
+    headers = [header(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert headers == ["第 1 列", "第 2 列", "第 3 列"]
     chinese.apply(language.ENGLISH)
     QCoreApplication.processEvents()
     assert dialog.message.text() == "row 2, column 2 (column 2): 'oops' is not a number"
-    assert dialog.preview.horizontalHeaderItem(0).text() == "column 1"
+    assert header(0, Qt.Orientation.Horizontal) == "column 1"
     chinese.apply(language.CHINESE)
     QCoreApplication.processEvents()
     dialog.set_role(2, "input")  # no target left

@@ -29,6 +29,7 @@ ALLOWED_WORDS = {
     "scale", "xavier", "he", "Esc", "Ctrl", "Shift", "Alt", "Space", "Home", "End", "Left",
     "Right", "Up", "Down", "Del", "Delete", "Backspace", "Enter", "Return", "PgUp", "PgDown",
     "sd", "English", "Python", "NumPy", "pyqtgraph", "ziamath", "MIT", "BSD", "Clause",
+    "PyTorch", "Jupyter", "torch", "nn", "autograd", "optim", "py", "ipynb",
     "PDF", "pdf", "HTML", "html", "Markdown", "md", "tex",  # the handout's file formats
 }  # fmt: skip
 ALLOWED_PHRASES = ("Qt for Python",)

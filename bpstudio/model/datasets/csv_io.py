@@ -24,7 +24,10 @@ from bpstudio.model.datasets.csv_table import (
     parse_table,
     read_csv_file,
 )
+from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
+
+MAX_CLASSES = 100  # one-hot target columns made from a column of text labels
 
 __all__ = [
     "CsvImportError",
@@ -72,7 +75,7 @@ def table_to_dataset(
     labelled = len(targets_at) == 1 and _is_label_column(table, targets_at[0])
     if labelled:
         labels = [row[targets_at[0]] for row in table.rows]
-        targets, target_names = encode_labels(labels)
+        targets, target_names = encode_labels(labels, column_label(table, targets_at[0]))
     else:
         targets = np.column_stack([_numeric_column(table, c) for c in targets_at])
         target_names = [table.names[c] for c in targets_at]
@@ -135,13 +138,26 @@ def _numeric_column(table: CsvTable, column: int) -> np.ndarray:
     return values
 
 
-def encode_labels(labels: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+def encode_labels(
+    labels: Sequence[str], column: Message | str = "target"
+) -> tuple[np.ndarray, list[str]]:
     """Class labels as target columns, classes in sorted order: one 0/1 column for two
-    classes (one sigmoid output), one-hot columns for three or more (one output per class)."""
+    classes (one sigmoid output), one-hot columns for three or more (one output per class).
+    At most MAX_CLASSES: a column of names or IDs has a label a row, and one output per row
+    would be a network (and a one-hot table) the size of the file squared."""
     classes = sorted(set(labels))
     if len(classes) < 2:
         raise CsvImportError("the target column has one class only ({label!r})", label=classes[0])
-    index = np.array([classes.index(label) for label in labels])
+    if len(classes) > MAX_CLASSES:
+        raise CsvImportError(
+            "the target column ({name}) has {count:,} different labels, more than {limit} "
+            "classes: is it a name or an ID? Choose another column as the target",
+            name=column,
+            count=len(classes),
+            limit=MAX_CLASSES,
+        )
+    number = {label: i for i, label in enumerate(classes)}
+    index = np.fromiter((number[label] for label in labels), dtype=np.intp, count=len(labels))
     if len(classes) == 2:
         return index.reshape(-1, 1).astype(float), [classes[1]]
     return np.eye(len(classes))[index], classes

@@ -7,6 +7,7 @@ it is a header), so an error's row number is the one the student sees in an edit
 from __future__ import annotations
 
 import csv
+import io
 import os
 from dataclasses import dataclass
 
@@ -77,27 +78,91 @@ def parse_table(text: str, delimiter: str = AUTO, header: bool | str = AUTO) -> 
         raise CsvImportError(
             "the text is longer than the limit of {mib} MiB", mib=MAX_CSV_BYTES // 2**20
         )
-    numbered = _non_blank_lines(text)
-    if not numbered:
-        raise CsvImportError("the file is empty: there is no row of data in it")
     if delimiter == AUTO:
-        delimiter = detect_delimiter([line for _, line in numbered[:_SNIFF_LINES]])
-    cells = [(n, split_line(line, delimiter)) for n, line in numbered]
+        delimiter = _detected_delimiter(text)
+    cells = _records(text, delimiter)
+    if not cells:
+        raise CsvImportError("the file is empty: there is no row of data in it")
     if header == AUTO:
         header = looks_like_header([c for _, c in cells[:_SNIFF_LINES]])
     return _table(cells, delimiter, bool(header))
 
 
-def _non_blank_lines(text: str) -> list[tuple[int, str]]:
+def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """The non-blank records of ``text`` as (file row of their first line, cells).  A quoted
+    cell may hold a line break (as spreadsheets write a cell of two lines); a file whose quotes
+    do not follow the CSV rules is read line by line instead, each quote taken as it stands."""
+    if delimiter != WHITESPACE:
+        try:
+            return _quoted_records(text, delimiter)
+        except csv.Error:
+            pass
     lines = text.splitlines()
-    numbered = [(i + 1, line) for i, line in enumerate(lines) if line.strip()]
-    if len(numbered) > MAX_CSV_ROWS + 1:  # + 1: a header row
+    records = [(i + 1, split_line(line, delimiter)) for i, line in enumerate(lines) if line.strip()]
+    _check_row_count(len(records))
+    return records
+
+
+def _quoted_records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True, strict=True
+    )
+    records = []
+    first_line = 1
+    for row in reader:
+        cells = [cell.strip() for cell in row]
+        if any(cells):
+            records.append((first_line, cells))
+        first_line = reader.line_num + 1
+    _check_row_count(len(records))
+    return records
+
+
+def _check_row_count(count: int) -> None:
+    if count > MAX_CSV_ROWS + 1:  # + 1: a header row
         raise CsvImportError(
             "the file has {count:,} rows; CSV imports are limited to {limit:,}",
-            count=len(numbered),
+            count=count,
             limit=MAX_CSV_ROWS,
         )
-    return numbered
+
+
+def _detected_delimiter(text: str) -> str:
+    """detect_delimiter on the first lines, or, when a quoted cell breaks a line there, on
+    the first records (lines joined while a quote is open).  Lines first: a lone quote can
+    be a mark (5" for inches) that opens nothing."""
+    lines = [line for line in text.splitlines()[: 4 * _SNIFF_LINES] if line.strip()]
+    found = detect_delimiter(lines[:_SNIFF_LINES])
+    if found not in (",", ";", "\t") or not _has_delimiter(lines[:_SNIFF_LINES], found):
+        records = _sniffed_lines(text)
+        if records != lines[:_SNIFF_LINES]:
+            joined = detect_delimiter(records)
+            if _has_delimiter(records, joined):
+                return joined
+    return found
+
+
+def _has_delimiter(lines: list[str], delimiter: str) -> bool:
+    counts = {line.count(delimiter) for line in lines}
+    return len(counts) == 1 and counts.pop() > 0
+
+
+def _sniffed_lines(text: str) -> list[str]:
+    """The first non-blank records for detecting the delimiter: lines, joined while a quote
+    is open so that a quoted line break does not cut a record in two."""
+    found: list[str] = []
+    pending = ""
+    for line in text.splitlines():
+        pending = f"{pending}\n{line}" if pending else line
+        if pending.count('"') % 2 == 0:
+            if pending.strip():
+                found.append(pending)
+            pending = ""
+            if len(found) == _SNIFF_LINES:
+                break
+    if pending.strip() and len(found) < _SNIFF_LINES:
+        found.append(pending)
+    return found
 
 
 def detect_delimiter(lines: list[str]) -> str:

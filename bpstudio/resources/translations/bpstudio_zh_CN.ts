@@ -430,8 +430,20 @@
         <translation>正在训练: 暂停后逐步推导会继续跟上。</translation>
     </message>
     <message>
+        <source>Preparing the walkthrough of this network (%s weights)…</source>
+        <translation>正在准备这个网络的逐步推导 (%s 个权重)…</translation>
+    </message>
+    <message>
+        <source>This network has %s weights: a walkthrough would show about twice as many formulas, too many to go through one by one (walkthroughs are made up to %s weights). Try it on a smaller network; `bpstudio derive` writes a handout of this one with the repeated steps left out.</source>
+        <translation>这个网络有 %s 个权重: 逐步推导的公式约为其两倍, 太多, 无法逐一查看 (逐步推导最多支持 %s 个权重)。请在较小的网络上尝试; `bpstudio derive` 可以为这个网络写出省略重复步骤的讲义。</translation>
+    </message>
+    <message>
         <source>Press → to go through the formulas one by one; Play trains the network.</source>
         <translation>按 → 逐个查看公式; 点击“开始”训练网络。</translation>
+    </message>
+    <message>
+        <source>… %s more formulas: go on with Next (or jump here)</source>
+        <translation>… 另外还有 %s 个公式: 用“下一步”继续 (或点此跳到这里)</translation>
     </message>
 </context>
 <context>
@@ -511,6 +523,85 @@
     <message>
         <source>Training starts a fresh epoch: the data or the batch settings changed</source>
         <translation>训练从新的一轮开始：数据或批量设置已改变</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCodeDialog</name>
+    <message>
+        <source>NumPy script (.py)</source>
+        <translation>NumPy 脚本 (.py)</translation>
+    </message>
+    <message>
+        <source>PyTorch script (.py)</source>
+        <translation>PyTorch 脚本 (.py)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (.ipynb)</source>
+        <translation>Jupyter 笔记本 (.ipynb)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebooks (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Export as code</source>
+        <translation>导出为代码</translation>
+    </message>
+    <message>
+        <source>Code that builds this network, data and training settings and prints every number of the walkthrough, to run outside BP Studio.</source>
+        <translation>生成的代码会建立这个网络、数据和训练设置, 并打印逐步推导中的每一个数, 可以在 BP Studio 之外运行。</translation>
+    </message>
+    <message>
+        <source>NumPy: plain arrays and a loop over layers. PyTorch: torch.nn, autograd and torch.optim. Notebook: the NumPy code with the walkthrough&apos;s formulas, checked by PyTorch at the end.</source>
+        <translation>NumPy: 普通数组和逐层循环。PyTorch: torch.nn、autograd 和 torch.optim。笔记本: NumPy 代码加上逐步推导的公式, 最后用 PyTorch 验算。</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C):</translation>
+    </message>
+    <message>
+        <source>The language of the comments and headings</source>
+        <translation>注释和标题的语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The sample whose walkthrough the code prints</source>
+        <translation>代码打印哪个样本的逐步推导</translation>
+    </message>
+    <message>
+        <source>&amp;Sample:</source>
+        <translation>样本(&amp;S):</translation>
+    </message>
+    <message>
+        <source>no training</source>
+        <translation>不训练</translation>
+    </message>
+    <message>
+        <source>After the walkthrough, train this many steps as BP Studio does (batches, shuffle order, momentum) and print the weights</source>
+        <translation>逐步推导之后, 像 BP Studio 一样训练这么多步 (批次、打乱顺序、动量), 并打印权重</translation>
+    </message>
+    <message>
+        <source>&amp;Training steps:</source>
+        <translation>训练步数(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Could not export: %s</source>
+        <translation>无法导出: %s</translation>
+    </message>
+    <message>
+        <source>Exported %s to %s</source>
+        <translation>已将%s导出到 %s</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1308,10 @@
         <translation>目标列只有一个类别 ({label!r})</translation>
     </message>
     <message>
+        <source>the target column ({name}) has {count:,} different labels, more than {limit} classes: is it a name or an ID? Choose another column as the target</source>
+        <translation>目标列 ({name}) 有 {count:,} 个不同的标签, 超过 {limit} 个类别: 它是名称或编号吗? 请选择另一列作为目标</translation>
+    </message>
+    <message>
         <source>this network has no biases; switch them on first</source>
         <translation>这个网络没有偏置; 请先启用偏置</translation>
     </message>
@@ -1629,6 +1724,10 @@
     <message>
         <source>Bias input of layer %d: a constant 1; its edges carry b_k^%d</source>
         <translation>第 %d 层的偏置输入: 常数 1; 它的连线上是偏置 b_k^%d</translation>
+    </message>
+    <message>
+        <source>This network has %s weights: too many to draw one by one (the diagram draws up to %s). Layers: %s. Right-click a layer&apos;s title to change it; the weight tables and the training work as usual.</source>
+        <translation>这个网络有 %s 个权重: 太多, 无法逐一画出 (网络图最多画 %s 条边)。各层: %s。右键单击层的标题可以修改它; 权重表和训练照常可用。</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2433,10 @@
         <translation>&lt;b&gt;w%s&lt;/b&gt;: 第 %d 层 → 第 %d 层 (%s)</translation>
     </message>
     <message>
+        <source>Too many weights to list them one by one (%s; a table lists up to %s). Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g.</source>
+        <translation>权重太多, 无法逐一列出 (%s 个; 表格最多列出 %s 个)。最小值 %.4g, 最大值 %.4g, 平均值 %.4g, 均方根 %.4g。</translation>
+    </message>
+    <message>
         <source>Rows: units of layer %d; columns: units of layer %d</source>
         <translation>行: 第 %d 层的单元; 列: 第 %d 层的单元</translation>
     </message>
@@ -2363,6 +2466,18 @@
     <message>
         <source>Opened %s</source>
         <translation>已打开 %s</translation>
+    </message>
+    <message>
+        <source>Opening “%s” (%s MiB)…</source>
+        <translation>正在打开 “%s” (%s MiB)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opening project</source>
+        <translation>正在打开项目</translation>
     </message>
     <message>
         <source>Cannot open project</source>
@@ -2502,6 +2617,14 @@ Your current work is unchanged.</source>
     <message>
         <source>Save the diagram as an SVG drawing</source>
         <translation>把结构图保存为 SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export as &amp;code…</source>
+        <translation>导出为代码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write the walkthrough as runnable NumPy or PyTorch code, or a notebook</source>
+        <translation>把逐步推导写成可运行的 NumPy 或 PyTorch 代码, 或 Jupyter 笔记本</translation>
     </message>
     <message>
         <source>Export &amp;handout…</source>

@@ -36,6 +36,7 @@ class DiagramItems:
     edge_values: EdgeValues | None = None
     hit_index: EdgeHitIndex | None = None
     legend: LegendItem | None = None
+    summary: object | None = None  # the note of a network too big to draw (see summary.py)
 
     def item_for(self, ref):
         return self.units.get(ref) or self.edges.get(ref)

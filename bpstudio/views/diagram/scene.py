@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QGraphicsScene, QMessageBox
 
+from bpstudio.model.network_size import diagram_draws_edges
 from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.builder import (
@@ -24,6 +25,7 @@ from bpstudio.views.diagram.inline_editor import InlineNumberEditor, open_editor
 from bpstudio.views.diagram.menus import DiagramMenus
 from bpstudio.views.diagram.notation import parameter_symbol
 from bpstudio.views.diagram.refresh import refresh_edges, refresh_units
+from bpstudio.views.diagram.summary import build_summary
 from bpstudio.views.diagram.unit_item import UnitItem
 from bpstudio.views.diagram.values import EDGE_OVERLAYS, NODE_MODES
 from bpstudio.views.language import translate
@@ -96,8 +98,12 @@ class NetworkScene(QGraphicsScene):
             self._selected_edges = set()
             self._active_edge = None
             self.clear()
-            self.items_ = build_items(self, self.document.project.network)
-            self._sync_labels()
+            network = self.document.project.network
+            if diagram_draws_edges(network):
+                self.items_ = build_items(self, network)
+                self._sync_labels()
+            else:
+                self.items_ = build_summary(self, network)
             m = SCENE_MARGIN
             self.setSceneRect(self.itemsBoundingRect().adjusted(-m, -m, m, m))
         finally:
@@ -107,7 +113,14 @@ class NetworkScene(QGraphicsScene):
         self._apply_selection(self.document.selection)
         self.rebuilt.emit()
 
+    @property
+    def is_summary(self) -> bool:
+        """The network is too big to draw: only its layers and a note are shown."""
+        return self.items_ is not None and self.items_.summary is not None
+
     def refresh_values(self) -> None:
+        if self.is_summary:
+            return
         sample = self.document.sample_index + 1
         self.items_.legend.set_modes(self.node_value_mode, self.edge_overlay, sample)
         refresh_units(self.document, self.items_, self.node_value_mode)
@@ -126,6 +139,8 @@ class NetworkScene(QGraphicsScene):
         self.refresh_values()
 
     def _on_highlight_changed(self, refs) -> None:
+        if self.is_summary:
+            return
         clear_callouts(self, self._callouts)
         self._callouts = apply_highlight(self, self.items_, refs, self.document.highlight_values)
 

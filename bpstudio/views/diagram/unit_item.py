@@ -130,7 +130,7 @@ class UnitItem(QGraphicsItem):
         # symbol three font switches and glyph runs.  Looked up again only when they change.
         key = (self.fill.rgba(), selected, self._hovered, scale)
         if key != self._faces_key:
-            zoom = round(scale * 64) / 64
+            zoom = _pixmap_zoom(scale)
             disc = _disc_pixmap((key[0], self.role, selected, self._hovered), zoom)
             self._faces = (disc, _symbol_pixmap(self.symbol, zoom))
             self._faces_key = key
@@ -183,6 +183,15 @@ def _in_pixels(painter: QPainter, scale: float) -> bool:
     """Painting into pixels (the screen, a PNG) at a zoom where cached pixmaps stay small."""
     engine = painter.paintEngine()
     return engine is not None and engine.type() == _RASTER and 0 < scale <= 4
+
+
+def _pixmap_zoom(scale: float) -> float:
+    """``scale`` rounded so that nearby zooms share their cached pixmaps: to 1/64 where a disc
+    is several pixels wide, to a power of 2**(1/4) below that.  Never 0: a column of a thousand
+    units fits the window at a scale under 1/128, which rounded to 1/64 would be 0."""
+    if scale >= 1 / 16:
+        return round(scale * 64) / 64
+    return 2 ** (round(4 * math.log2(scale)) / 4)
 
 
 @lru_cache(maxsize=512)

@@ -1,0 +1,59 @@
+"""How big a network each view shows element by element; above that, a view shows a summary.
+
+One place for the limits, so that the diagram, the weight tables and the walkthrough agree on
+what "too big" means, and a test can check each view's choice.  Measured on the 2-core test
+machine (docs in the report of issue 21): building the diagram costs about 70 µs an edge, a
+derivation 40 µs a step (two steps a weight), typesetting a sum 6 ms a term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+DIAGRAM_MAX_EDGES = 10_000  # one item an edge: 10,000 build in about half a second
+TABLE_MAX_WEIGHTS = 250_000  # cells of one weight table (a 500 x 500 matrix)
+WALKTHROUGH_MAX_WEIGHTS = 20_000  # a 784-16-10 network (12,704) is walked through
+WALKTHROUGH_SYNC_WEIGHTS = 2_000  # above this, the walkthrough is built off the event loop
+
+
+def weight_count(layer_sizes: Sequence[int], use_bias: bool = False) -> int:
+    """Weights (and biases): the diagram's edges and the derivation's ∂E/∂w steps."""
+    sizes = [int(n) for n in layer_sizes]
+    weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=False))
+    return weights + (sum(sizes[1:]) if use_bias else 0)
+
+
+def network_weights(network) -> int:
+    return weight_count(network.layer_sizes, network.use_bias)
+
+
+def diagram_draws_edges(network) -> bool:
+    return network_weights(network) <= DIAGRAM_MAX_EDGES
+
+
+def table_shows_cells(rows: int, columns: int) -> bool:
+    return rows * columns <= TABLE_MAX_WEIGHTS
+
+
+def walkthrough_shows_steps(network) -> bool:
+    return network_weights(network) <= WALKTHROUGH_MAX_WEIGHTS
+
+
+def walkthrough_builds_at_once(network) -> bool:
+    return network_weights(network) <= WALKTHROUGH_SYNC_WEIGHTS
+
+
+def matrix_summary(matrix) -> tuple[float, float, float, float]:
+    """(min, max, mean, root mean square) of a weight matrix: what a table too big to list
+    shows instead of its cells."""
+    import numpy as np
+
+    values = np.asarray(matrix, dtype=np.float64)
+    if values.size == 0:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (
+        float(values.min()),
+        float(values.max()),
+        float(values.mean()),
+        float(np.sqrt(np.mean(np.square(values)))),
+    )

@@ -1,0 +1,54 @@
+"""One entry for every code export: `export_code(project, target, ...)` -> the file's text.
+
+The command line (`bpstudio export`) and the window (File > Export as code…) both call it;
+`write_text_atomically` writes the result the way every BP Studio file is written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from bpstudio.render.code_spec import TARGETS, export_spec
+
+SUFFIXES = {"numpy": ".py", "pytorch": ".py", "notebook": ".ipynb"}
+DEFAULT_NAMES = {"numpy": "bp_numpy.py", "pytorch": "bp_torch.py", "notebook": "bp.ipynb"}
+
+
+def export_code(
+    project, target: str, *, lang: str = "en", steps: int = 0, sample: int = 0, file_name=None
+) -> str:
+    """The text of ``target`` (numpy, pytorch or notebook) for ``project``; ``sample`` counts
+    from 0; ``file_name`` is what the script's first lines say to run."""
+    if target not in TARGETS:
+        raise ValueError(f"unknown export {target!r} (known: {', '.join(TARGETS)})")
+    spec = export_spec(project, sample=sample, steps=steps)
+    name = Path(file_name).name if file_name else DEFAULT_NAMES[target]
+    if target == "numpy":
+        from bpstudio.render.code_numpy import numpy_script
+
+        return numpy_script(spec, lang, name)
+    if target == "pytorch":
+        from bpstudio.render.code_torch import torch_script
+
+        return torch_script(spec, lang, name)
+    from bpstudio.model.derivation import derive_project
+    from bpstudio.render.code_notebook import notebook_text
+
+    return notebook_text(spec, derive_project(project, sample, lang=lang), lang)
+
+
+def write_text_atomically(text: str, path: str | os.PathLike) -> None:
+    """A temporary file in the same folder, flushed, then renamed over ``path``."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
