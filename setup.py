@@ -17,9 +17,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def _translation_files():
-    """bpstudio/translation_files.py, loaded by path: importing the package would need its
+    """bpstudio/i18n/translation_files.py, loaded by path: importing the package would need its
     dependencies, which a build environment does not have."""
-    path = HERE / "bpstudio" / "translation_files.py"
+    path = HERE / "bpstudio" / "i18n" / "translation_files.py"
     spec = importlib.util.spec_from_file_location("_bpstudio_translation_files", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

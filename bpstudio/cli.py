@@ -1,20 +1,37 @@
-"""`bpstudio`: the GUI by default; `bpstudio train`, `derive` and `export` run headless.
+"""`bpstudio`: the GUI by default; `bpstudio train`, `derive`, `export` and `exercise` run
+headless.
 
 The headless verbs never import Qt, so they start fast and run where no display exists.
-Bad input is reported on stderr with exit status 2.
+Bad input is reported on stderr with exit status 2; a mistyped verb too (``bpstudio trian``:
+"did you mean train?"), rather than starting the window on a file that does not exist.
+Output survives a closed pipe and an ASCII-only terminal, and Ctrl+C ends with status 130,
+never a traceback (bpstudio/cli_streams.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from bpstudio import __version__
+from bpstudio.cli_streams import EXIT_INTERRUPTED, safe_streams
 
 EXIT_BAD_INPUT = 2
 MAX_EXPORT_STEPS = 100_000  # bpstudio.render.code_spec.MAX_STEPS
-HEADLESS_VERBS = ("train", "derive", "export")
+# Every headless verb and the function that runs it (module, name), in the order `bpstudio
+# --help` lists them: the parser's choices, the dispatch and "did you mean" all read this.
+VERBS = {
+    "train": ("bpstudio.cli_train", "run_train"),
+    "derive": ("bpstudio.cli_derive", "run_derive"),
+    "export": ("bpstudio.cli_export", "run_export"),
+    "exercise": ("bpstudio.cli_exercise", "run_exercise"),
+}
+HEADLESS_VERBS = tuple(VERBS)
+MAX_COUNT_OPTION = 2**31 - 1  # --epochs, --steps, --sample, --digits
 # Options of the GUI (bpstudio.app), passed on to it rather than to the headless parser.
 GUI_OPTIONS = ("--self-test-screenshot", "--self-test-training")
 
@@ -26,10 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'bpstudio' alone (or with a project file) to open the window.",
     )
     parser.add_argument("--version", action="version", version=f"bpstudio {__version__}")
-    verbs = parser.add_subparsers(dest="verb", metavar="{train,derive,export}")
+    verbs = parser.add_subparsers(dest="verb", metavar="{" + ",".join(HEADLESS_VERBS) + "}")
     _add_train(verbs)
     _add_derive(verbs)
     _add_export(verbs)
+    from bpstudio.cli_exercise import add_exercise_parser
+
+    add_exercise_parser(verbs, _positive_int, _non_negative_int)
     return parser
 
 
@@ -48,7 +68,7 @@ def _add_derive(verbs) -> None:
     p.add_argument("project", help="a BP Studio project file (.json)")
     p.add_argument(
         "--sample",
-        type=int,
+        type=_whole_number,
         default=None,
         help="walk this sample (counting from 1) with a plain update instead of the trainer's "
         "next step",
@@ -94,7 +114,7 @@ def _add_export(verbs) -> None:
         default=0,
         help="then train this many steps as BP Studio does and print the weights (default: 0)",
     )
-    p.add_argument("--sample", type=int, default=1, help="which sample, counting from 1")
+    p.add_argument("--sample", type=_whole_number, default=1, help="which sample, counting from 1")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the comments")
 
 
@@ -105,11 +125,28 @@ def _steps(text: str) -> int:
     return value
 
 
-def _positive_int(text: str) -> int:
+def _whole_number(text: str) -> int:
+    """A whole number that fits the interface and NumPy (so a huge one is refused here)."""
     try:
-        value = int(text)
+        value = int(text) if len(text) <= 30 else None
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        value = None
+    if value is None:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text[:40]!r}")
+    if abs(value) > MAX_COUNT_OPTION:
+        raise argparse.ArgumentTypeError(f"expected a number up to {MAX_COUNT_OPTION}, got {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = _whole_number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {value}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = _whole_number(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value}")
     return value
@@ -119,24 +156,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     gui_option = argv and argv[0].split("=", 1)[0] in GUI_OPTIONS
     if argv and not gui_option and (argv[0] in HEADLESS_VERBS or argv[0].startswith("-")):
-        args = build_parser().parse_args(argv)
-        if args.verb == "train":
-            from bpstudio.cli_train import run_train
-
-            return run_train(args)
-        if args.verb == "derive":
-            from bpstudio.cli_derive import run_derive
-
-            return run_derive(args)
-        if args.verb == "export":
-            from bpstudio.cli_export import run_export
-
-            return run_export(args)
-        build_parser().print_help()
-        return 0
+        with safe_streams():
+            return _run_headless(argv)
+    if argv and _looks_like_a_verb(argv[0]):
+        with safe_streams():
+            return _unknown_verb(argv[0])
     from bpstudio.app import run_gui
 
     return run_gui(argv)
+
+
+def _run_headless(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.verb is None:
+            build_parser().print_help()
+            return 0
+        module, function = VERBS[args.verb]
+        return getattr(importlib.import_module(module), function)(args)
+    except KeyboardInterrupt:  # before or after the work that stops cleanly on its own
+        from bpstudio.i18n.cli_text import translate
+
+        interrupted = translate("cli", "interrupted")
+        print(f"bpstudio: {interrupted}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    """A word that is no file here and no path either: a command, mistyped."""
+    if word.startswith("-") or os.path.exists(word):
+        return False
+    return not any(c in word for c in "./\\") and word.isprintable()
+
+
+def _unknown_verb(word: str) -> int:
+    from bpstudio.i18n.cli_text import translate
+
+    close = difflib.get_close_matches(word, HEADLESS_VERBS, n=1, cutoff=0.5)
+    if close:
+        text = translate("cli", "unknown command '%s' (did you mean %s?)") % (word, close[0])
+    else:
+        text = translate(
+            "cli", "unknown command '%s'; the commands are %s, or give a project file to open"
+        ) % (word, ", ".join(HEADLESS_VERBS))
+    print(f"bpstudio: {text}", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

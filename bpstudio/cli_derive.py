@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import sys
 
-from bpstudio.cli_text import cli_language, translate
 from bpstudio.cli_train import warn_unknown_fields
+from bpstudio.i18n.cli_text import cli_language, translate
+from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
+from bpstudio.model.practice import project_mistakes
+from bpstudio.model.safe_files import FileWriteError, check_target, write_file
 from bpstudio.render import render_derivation
-from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
 
 EXIT_BAD_INPUT = 2
 
@@ -27,6 +29,11 @@ def default_lang(environ=os.environ) -> str:
 
 def run_derive(args) -> int:
     lang = args.lang or default_lang()
+    if args.out is not None:  # checked before the work; the project itself is never replaced
+        try:
+            check_target(args.out, source=args.project)
+        except FileWriteError as exc:
+            return _bad_input(model_message(exc, translate))
     try:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
@@ -50,15 +57,15 @@ def run_derive(args) -> int:
         )
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))
-    text = render_derivation(derivation, args.format)
-    if not args.out:
+    mistakes = project_mistakes(project, derivation) if args.format == "json" else None
+    text = render_derivation(derivation, args.format, mistakes)
+    if args.out is None:
         sys.stdout.write(text)
         return 0
     try:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text)
-    except OSError as exc:
-        return _bad_input(translate("cli", "cannot write %s: %s") % (args.out, exc.strerror or exc))
+        write_file(args.out, text, source=args.project)
+    except FileWriteError as exc:
+        return _bad_input(model_message(exc, translate))
     print(translate("cli", "wrote %s") % args.out, file=sys.stderr)
     return 0
 

@@ -8,16 +8,22 @@ from __future__ import annotations
 import sys
 
 from bpstudio.cli_derive import default_lang
-from bpstudio.cli_text import translate
+from bpstudio.i18n.cli_text import translate
+from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
-from bpstudio.render.code_export import export_code, write_text_atomically
-from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
+from bpstudio.model.safe_files import FileWriteError, check_target, write_file
+from bpstudio.render.code_export import export_code
 
 EXIT_BAD_INPUT = 2
 
 
 def run_export(args) -> int:
     lang = args.lang or default_lang()
+    if args.out is not None:  # checked before the work; the project itself is never replaced
+        try:
+            check_target(args.out, source=args.project)
+        except FileWriteError as exc:
+            return _bad_input(model_message(exc, translate))
     try:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
@@ -35,13 +41,13 @@ def run_export(args) -> int:
         )  # fmt: skip
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))
-    if not args.out:
+    if args.out is None:
         sys.stdout.write(text)
         return 0
     try:
-        write_text_atomically(text, args.out)
-    except OSError as exc:
-        return _bad_input(translate("cli", "cannot write %s: %s") % (args.out, exc.strerror or exc))
+        write_file(args.out, text, source=args.project)
+    except FileWriteError as exc:
+        return _bad_input(model_message(exc, translate))
     print(translate("cli", "wrote %s") % args.out, file=sys.stderr)
     return 0
 

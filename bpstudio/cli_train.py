@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 import time
 
-from bpstudio.cli_text import translate
+from bpstudio.cli_streams import EXIT_INTERRUPTED, Interrupts
+from bpstudio.i18n.cli_text import translate
+from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import DivergenceError, ProjectFileError, Trainer, load_project, save_project
 from bpstudio.model.evaluation import evaluate
-from bpstudio.views.model_messages import model_message  # no Qt: the .ts read by cli_text
+from bpstudio.model.safe_files import FileWriteError, check_target
 
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
@@ -16,6 +18,11 @@ DEFAULT_EPOCHS = 1000
 
 
 def run_train(args) -> int:
+    if args.out is not None:  # a bad --out is reported now, not after the whole run
+        try:
+            check_target(args.out, source=None)
+        except FileWriteError as exc:
+            return _bad_input(model_message(exc, translate))
     try:
         project = load_project(args.project)
         trainer = Trainer(
@@ -28,36 +35,33 @@ def run_train(args) -> int:
             state=project.optimiser,
         )
     except (ProjectFileError, ValueError) as exc:
-        print(f"bpstudio train: {args.project}: {model_message(exc, translate)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _bad_input(f"{args.project}: {model_message(exc, translate)}")
     warn_unknown_fields(project, args.project)
     total = args.steps if args.steps else (args.epochs or DEFAULT_EPOCHS) * trainer.steps_per_epoch
-    progress = Progress(total, quiet=args.quiet)
-    status = 0
-    try:
-        for done in range(1, total + 1):
-            result = trainer.step()
-            progress.update(done, result.loss, trainer.epoch_count)
-    except DivergenceError as exc:
-        progress.finish()
-        print(f"bpstudio train: {model_message(exc, translate)}", file=sys.stderr)
-        status = EXIT_DIVERGED
-    else:
-        progress.finish()
+    # Ctrl+C from here on is a request: training stops between two steps, and the summary and
+    # --out are still written (a second Ctrl+C during the save does not cut it short).
+    with Interrupts() as interrupts:
+        status = _train(trainer, total, Progress(total, quiet=args.quiet), interrupts)
+        return _finish(args, project, trainer, status)
+
+
+def _finish(args, project, trainer: Trainer, status: int) -> int:
     project.steps_taken = trainer.step_count
     project.optimiser = trainer.optimiser_state()  # so a later run continues exactly
     final = trainer.dataset_loss()
     summary = translate("cli", "steps %d  epochs %d  loss %s")
     print(summary % (trainer.step_count, trainer.epoch_count, f"{final:.6g}"))
     print_evaluation(project)
-    if args.out:
+    if args.out is not None:
         try:
             save_project(project, args.out)
-        except OSError as exc:
-            cannot = translate("cli", "cannot write %s: %s") % (args.out, exc)
-            print(f"bpstudio train: {cannot}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        print(translate("cli", "wrote %s") % args.out)
+        except FileWriteError as exc:
+            return _bad_input(model_message(exc, translate))
+        if status == EXIT_INTERRUPTED:
+            done = translate("cli", "wrote %s with the %d steps done before the interruption")
+            print(done % (args.out, trainer.step_count), file=sys.stderr)
+        else:
+            print(translate("cli", "wrote %s") % args.out)
     return status
 
 
@@ -66,6 +70,31 @@ def warn_unknown_fields(project, path) -> None:
     if project.unknown_fields:
         line = translate("cli", "warning: %s: fields this version does not know, ignored: %s")
         print(line % (path, ", ".join(project.unknown_fields)), file=sys.stderr)
+
+
+def _train(trainer: Trainer, total: int, progress: Progress, interrupts: Interrupts) -> int:
+    """Take ``total`` steps; Ctrl+C stops between two steps (a state that resumes exactly)."""
+    try:
+        for done in range(1, total + 1):
+            result = trainer.step()
+            progress.update(done, result.loss, trainer.epoch_count)
+            if interrupts.requested:
+                break
+    except DivergenceError as exc:
+        progress.finish()
+        print(f"bpstudio train: {model_message(exc, translate)}", file=sys.stderr)
+        return EXIT_DIVERGED
+    progress.finish()
+    if interrupts.requested:
+        stopped = translate("cli", "interrupted after %d of %d steps") % (done, total)
+        print(f"bpstudio train: {stopped}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return 0
+
+
+def _bad_input(message: str) -> int:
+    print(f"bpstudio train: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def print_evaluation(project) -> None:

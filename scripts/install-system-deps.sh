@@ -15,9 +15,13 @@ packages=(
   libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
   # fonts: Latin, and CJK for the Simplified Chinese translation
   fonts-dejavu-core fonts-noto-cjk
-  # xelatex with ctex (Chinese): the tests compile `bpstudio derive --format latex` handouts;
+  # xelatex with ctex (Chinese): the tests compile `bpstudio derive --format latex` handouts
+  # and `bpstudio exercise --format latex` sheets;
   # pdftoppm turns their pages into PNGs for a look
   texlive-xetex texlive-lang-chinese texlive-latex-recommended poppler-utils
+  # desktop-file-validate and appstreamcli: tests/packaging checks the desktop entry and the
+  # AppStream file with the tools Debian's own packages are checked with
+  desktop-file-utils appstream
 )
 
 if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then

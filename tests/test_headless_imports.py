@@ -42,3 +42,15 @@ def test_train_help_loads_no_qt_widgets():
     loaded = _gui_modules_loaded_by(code)
     assert "PySide6.QtWidgets" not in loaded
     assert loaded == []
+
+
+def test_exercise_sheets_load_no_qt(tmp_path):
+    from pathlib import Path
+
+    seed = str(Path(__file__).resolve().parents[1] / "resources" / "examples" / "seed.json")
+    code = (
+        "import bpstudio.cli\n"
+        f"assert bpstudio.cli.main(['exercise', {seed!r}, '--students', '2',"
+        f" '--format', 'json', '--out', {str(tmp_path)!r}]) == 0"
+    )
+    assert _gui_modules_loaded_by(code) == []

@@ -24,7 +24,7 @@ _log = logging.getLogger(__name__)
 
 class Autosaver(QObject):
     saved = Signal(object)  # Path of the autosave file just written
-    failed = Signal(str)  # why an autosave could not be written (the work is still open)
+    failed = Signal(object)  # the error (OSError, ValueError) that stopped an autosave
 
     def __init__(
         self,
@@ -65,7 +65,7 @@ class Autosaver(QObject):
             self.session.write(self.document.project, self.document.file_path)
         except (OSError, ValueError) as exc:  # ValueError: a number JSON cannot hold
             _log.warning("autosave failed: %s", exc)
-            self.failed.emit(str(exc))
+            self.failed.emit(exc)
             return False
         self._changed_since_autosave = False
         self.saved.emit(self.session.file)

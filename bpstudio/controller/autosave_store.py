@@ -8,8 +8,9 @@ cleanly: that is work to offer back.  Taking the lock also *claims* that work, s
 starting at the same moment never both offer it.
 
 An autosave file is JSON: ``{"format": "bpstudio-autosave", "version": 1, "pid", "saved_at",
-"original_path", "project": <the project file's own JSON>}``, written atomically (QSaveFile).
-It is read with the same validation (and the same size limit) as a project file.
+"original_path", "project": <the project file's own JSON>}``, written by the app's one atomic
+writer (bpstudio.model.safe_files) in a folder only its owner can read (0700).  It is read with
+the same bounded reader, validation and size limit as a project file.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QLockFile, QSaveFile, QStandardPaths
+from PySide6.QtCore import QLockFile, QStandardPaths
 
 from bpstudio.model.project import MAX_PROJECT_BYTES, Project, from_json, to_json
-from bpstudio.model.validation import ProjectFileError
+from bpstudio.model.safe_files import private_folder, read_bounded, remove_stale_temps, write_file
+from bpstudio.model.validation import ProjectFileError, parse_json_int
 
 AUTOSAVE_FORMAT = "bpstudio-autosave"
 AUTOSAVE_VERSION = 1
@@ -62,8 +64,8 @@ class AutosaveSession:
     _own_locks: dict[Path, QLockFile] = {}  # one per folder and process, shared by documents
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder if folder is not None else autosave_folder()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder = private_folder(folder if folder is not None else autosave_folder())
+        remove_stale_temps(self.folder)  # left by an autosave that was killed mid-write
         self.file = self.folder / f"autosave-{os.getpid()}-{next(_document_numbers)}.json"
         if self.folder not in AutosaveSession._own_locks:
             lock = _session_lock(self.folder, os.getpid())
@@ -82,13 +84,8 @@ class AutosaveSession:
             "original_path": None if original_path is None else str(original_path),
             "project": to_json(project),
         }
-        data = json.dumps(record, ensure_ascii=False, allow_nan=False).encode("utf-8")
-        target = QSaveFile(str(self.file))
-        if not target.open(QIODevice.OpenModeFlag.WriteOnly):
-            raise OSError(f"cannot write {self.file}: {target.errorString()}")
-        target.write(data)
-        if not target.commit():  # the old autosave stays whole if this fails
-            raise OSError(f"cannot write {self.file}: {target.errorString()}")
+        text = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        write_file(self.file, text)  # the old autosave stays whole if this fails
 
     def remove(self) -> None:
         self.file.unlink(missing_ok=True)
@@ -137,13 +134,9 @@ class AutosaveSession:
 
 def read_autosave(file: Path) -> AutosavedWork:
     """Read and validate one autosave file; ProjectFileError (with a message) if it is bad."""
+    raw = read_bounded(file, MAX_PROJECT_BYTES, ProjectFileError, "")
     try:
-        size = file.stat().st_size
-        if size > MAX_PROJECT_BYTES:
-            raise ProjectFileError(f"{file.name} is larger than a project file may be")
-        data = json.loads(file.read_bytes().decode("utf-8"))
-    except OSError as exc:
-        raise ProjectFileError(f"cannot read {file}: {exc.strerror or exc}") from None
+        data = json.loads(raw.decode("utf-8"), parse_int=parse_json_int)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise ProjectFileError(f"{file.name} is not a readable autosave") from None
     if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT:
@@ -173,4 +166,9 @@ def _saved_at(data: dict) -> datetime:
 
 def _original_path(data: dict) -> Path | None:
     value = data.get("original_path")
-    return None if value is None else Path(_field(data, "original_path", str))
+    if value is None:
+        return None
+    path = Path(_field(data, "original_path", str))
+    # Older autosaves could hold a relative path, which means another file from another
+    # folder: Save then asks for a name rather than guess.
+    return path if path.is_absolute() else None

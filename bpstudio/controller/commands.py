@@ -9,18 +9,18 @@ is a few hundred bytes; of a 10,000-edge network, about 80 kB.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from bpstudio.model.project import Project
 
-if TYPE_CHECKING:
-    from bpstudio.controller.document import Document
-
 SET_WEIGHT_ID = 1001
 SET_BIAS_ID = 1002
 SET_TRAINING_ID = 1003
+
+# How a command puts a project in place: the document's (project, structural) -> None.  A
+# callable, not the document, so commands know nothing of the document (no import circle).
+ApplyProject = Callable[[Project, bool], None]
 
 # A command's name: a text, or a function that writes it in the current language (so the Edit
 # menu and the history follow a language switch; see ProjectCommand.retranslate).
@@ -32,7 +32,7 @@ class ProjectCommand(QUndoCommand):
 
     def __init__(
         self,
-        document: Document,
+        apply: ApplyProject,
         before: Project,
         after: Project,
         text: CommandName,
@@ -40,7 +40,7 @@ class ProjectCommand(QUndoCommand):
     ) -> None:
         super().__init__(text() if callable(text) else text)
         self._name = text
-        self._document = document
+        self._apply = apply
         self.before = before
         self.after = after
         self.structural = structural
@@ -51,17 +51,17 @@ class ProjectCommand(QUndoCommand):
             self.setText(self._name())
 
     def redo(self) -> None:
-        self._document._apply(self.after, self.structural)
+        self._apply(self.after, self.structural)
 
     def undo(self) -> None:
-        self._document._apply(self.before, self.structural)
+        self._apply(self.before, self.structural)
 
 
 class MergingParameterCommand(ProjectCommand):
     """Setting one weight (or bias) again and again is one undo step: typing, dragging."""
 
-    def __init__(self, document, before, after, text, command_id: int, key: tuple) -> None:
-        super().__init__(document, before, after, text)
+    def __init__(self, apply, before, after, text, command_id: int, key: tuple) -> None:
+        super().__init__(apply, before, after, text)
         self._command_id = command_id
         self.key = key
 

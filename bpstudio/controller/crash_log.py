@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
+from bpstudio.model.safe_files import private_folder
+
 LOG_FILE_NAME = "bpstudio.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3  # bpstudio.log.1 .. .3: a few megabytes at most, however long BP Studio runs
@@ -36,8 +38,8 @@ def log_folder() -> Path:
 def start_log_file(folder: Path | None = None) -> logging.Handler:
     """Send the ``bpstudio`` loggers' warnings and errors to a rotating file; returns the
     handler (remove it with ``stop_log_file``)."""
-    folder = folder if folder is not None else log_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    # The log names the student's files: a folder only its owner can read (0700).
+    folder = private_folder(folder if folder is not None else log_folder())
     handler = logging.handlers.RotatingFileHandler(
         folder / LOG_FILE_NAME, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
     )

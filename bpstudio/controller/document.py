@@ -7,6 +7,7 @@ sample is computed here, once per change, so views only display numbers.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -28,8 +29,10 @@ from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import InitScheme
 from bpstudio.model.live_gradients import ParameterGradients, of_sample
 from bpstudio.model.network import Network
+from bpstudio.model.practice import new_exercise
 from bpstudio.model.project import Project, load_project, save_project
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.model.safe_files import remove_stale_temps
 from bpstudio.model.trace import ForwardTrace, Gradients
 from bpstudio.model.training import TrainingConfig
 
@@ -69,6 +72,8 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.highlight_values: dict = {}
         # Edges/biases whose dE/dw the walkthrough has computed so far; None: show them all.
         self.revealed: frozenset | None = None
+        # Practice: (node mode, UnitRef) pairs whose value the student still works out.
+        self.concealed: frozenset = frozenset()
         self._trace: ForwardTrace | None = None
         self._gradients: Gradients | None = None
         self._live: Network | None = None
@@ -200,6 +205,13 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.revealed = refs
         self.revealedChanged.emit()
 
+    def set_concealed(self, pairs) -> None:
+        """Practice: which unit values ("z", "a", "dE/dz" of a UnitRef) the views keep hidden."""
+        pairs = frozenset(pairs)
+        if pairs != self.concealed:
+            self.concealed = pairs
+            self.revealedChanged.emit()
+
     def is_revealed(self, ref) -> bool:
         return self.revealed is None or ref in self.revealed
 
@@ -241,6 +253,11 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         if optimiser is not None:
             after.optimiser = optimiser
         self._push(after, text)
+
+    def new_exercise(self, seed: int) -> None:
+        """Practice: fresh nice numbers for the walked sample's batch and every weight."""
+        after = new_exercise(self.project, self.sample_index, seed)
+        self._push(after, self.tr("New exercise (seed %d)") % seed)
 
     def set_training_config(self, config: TrainingConfig) -> None:
         """Learning rate, momentum, batch size, shuffle, seed: one undo step while the same
@@ -312,9 +329,12 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     # files ----------------------------------------------------------------------------------
     def load(self, path) -> None:
         """Open ``path``; on ProjectFileError the current project is left untouched."""
-        path = Path(path)
+        # Absolute now: a relative path would later mean another file if the working folder
+        # changes (crash recovery started from elsewhere once saved to <there>/p.json).
+        path = Path(os.path.abspath(path))
         self.riskyOperationStarting.emit()
         project = load_project(path)  # raises before anything here changes
+        remove_stale_temps(path.parent, path.name)  # left by a save that was killed
         self._reset(project, path)
 
     def open_loaded(self, project: Project, path) -> None:
@@ -334,12 +354,23 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.undo_stack.resetClean()  # modified until saved, whatever undo does
 
     def save(self, path=None) -> None:
-        target = Path(path) if path is not None else self.file_path
+        target = self.save_target(path)
+        save_project(self.project, target)
+        self.mark_saved(target)
+
+    def save_target(self, path=None) -> Path:
+        """Where save(path) writes: ``path`` made absolute, or the project's own file."""
+        target = Path(os.path.abspath(path)) if path is not None else self.file_path
         if target is None:
             raise ValueError("this project has never been saved; give a file name")
-        save_project(self.project, target)
+        return target
+
+    def mark_saved(self, target: Path, clean: bool = True) -> None:
+        """The project was written to ``target`` (elsewhere: a big project's save runs on a
+        thread while the window waits); ``clean``: as it is now, not an older state."""
         self.file_path = target
-        self.undo_stack.setClean()
+        if clean:
+            self.undo_stack.setClean()
         self.fileStateChanged.emit()
 
     def retranslate_commands(self) -> None:
@@ -352,11 +383,11 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     # internals ------------------------------------------------------------------------------
     def _push(self, after: Project, text: CommandName, structural: bool = False) -> None:
         self._carry_optimiser_state(after)
-        self.undo_stack.push(ProjectCommand(self, self.project, after, text, structural))
+        self.undo_stack.push(ProjectCommand(self._apply, self.project, after, text, structural))
 
     def _push_merging(self, after: Project, text: CommandName, command_id: int, key: tuple) -> None:
         self._carry_optimiser_state(after)
-        command = MergingParameterCommand(self, self.project, after, text, command_id, key)
+        command = MergingParameterCommand(self._apply, self.project, after, text, command_id, key)
         self.undo_stack.push(command)
 
     def _carry_optimiser_state(self, after: Project) -> None:

@@ -100,6 +100,8 @@ class WalkthroughCursor(QObject):
         self._request = 0
         self._build_done = _BuildDone(self)
         self._build_done.done.connect(self._on_build_done)
+        # Practice mode: steps whose number must not show yet (the student computes it).
+        self.conceal: Callable[[int], bool] = lambda _index: False
         # Edits come in bursts (typing, dragging, undo-redo); a big network's derivation takes
         # a good part of a second to build, so the rebuild waits for the burst to end.
         self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
@@ -306,13 +308,17 @@ class WalkthroughCursor(QObject):
         self._rebuild()
         self.go_to(len(self.steps) - 1)
 
+    def refresh(self) -> None:
+        """Show the current step again (practice: an answer may reveal its number)."""
+        self._show_current()
+
     # internals -------------------------------------------------------------------------
     def _revealed_up_to(self, index: int) -> frozenset:
         """The edges and biases whose ∂E/∂w (∂E/∂b) the steps so far have computed."""
         return frozenset(
             primary_ref(step)
-            for step in self.steps[: index + 1]
-            if step.quantity in ("dE/dw", "dE/db")
+            for i, step in enumerate(self.steps[: index + 1])
+            if step.quantity in ("dE/dw", "dE/db") and not self.conceal(i)
         )
 
     def _on_project_opened(self) -> None:
@@ -411,6 +417,7 @@ class WalkthroughCursor(QObject):
             return
         self._document.set_revealed(self._revealed_up_to(self._index))
         ref = primary_ref(step)
-        values = {ref: shown_text(step.value, self._digits)} if ref is not None else {}
+        shown = ref is not None and not self.conceal(self._index)
+        values = {ref: shown_text(step.value, self._digits)} if shown else {}
         self._document.set_highlight(step.touches, values)
         self.stepChanged.emit(self._index)

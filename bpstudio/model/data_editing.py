@@ -11,6 +11,7 @@ import numpy as np
 
 from bpstudio.model import editing
 from bpstudio.model.dataset import Dataset
+from bpstudio.model.label_rules import check_targets
 from bpstudio.model.project import Project
 
 
@@ -27,6 +28,7 @@ def replace_dataset(project: Project, dataset: Dataset, resize: bool = False) ->
         if not resize:
             dataset.check_fits(project.network.layer_sizes)
         project = resize_io(project, dataset.n_inputs, dataset.n_targets)
+    check_targets(dataset.targets, project.loss, project.network.output_activation)
     result = project.copy()
     result.dataset = dataset.copy()
     return result
@@ -57,6 +59,7 @@ def set_data_cell(project: Project, row: int, column: int, value: float) -> Proj
         inputs[row, column] = value
     elif data.n_inputs <= column < data.n_inputs + data.n_targets:
         targets[row, column - data.n_inputs] = value
+        check_targets(targets[row], project.loss, project.network.output_activation, row)
     else:
         raise ValueError(f"there is no data column {column + 1}")
     return _with_dataset(project, data.with_rows(inputs, targets))

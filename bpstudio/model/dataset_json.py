@@ -7,8 +7,11 @@ See docs/project-format.md.
 
 from __future__ import annotations
 
+import numpy as np
+
 from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
 from bpstudio.model.validation import (
+    MAX_SEED,
     expect_bool,
     expect_int,
     expect_list,
@@ -52,7 +55,13 @@ def dataset_settings_from_json(ds: dict, dataset: Dataset) -> Dataset:
         _read_names(ds.get("target_names"), "dataset.target_names", dataset.n_targets),
     )
     dataset = dataset.with_names(*names)
-    return dataset.with_settings(test_fraction=fraction, split_seed=seed, standardise=standardise)
+    result = dataset.with_settings(test_fraction=fraction, split_seed=seed, standardise=standardise)
+    if standardise:
+        scaling = result.scaling()
+        if not (np.isfinite(scaling.mean).all() and np.isfinite(scaling.std).all()):
+            # what loads must save: the file holds these statistics
+            raise fail("dataset.inputs", "the inputs are too large to standardise")
+    return result
 
 
 def _read_names(value, path: str, count: int) -> tuple[str, ...] | None:
@@ -80,7 +89,8 @@ def _read_split(split) -> tuple[float, int]:
             "dataset.split.test_fraction",
             f"expected a number between 0 and {MAX_TEST_FRACTION}, got {fraction}",
         )
-    return fraction, expect_int(split.get("seed", 0), "dataset.split.seed", minimum=0)
+    seed = expect_int(split.get("seed", 0), "dataset.split.seed", minimum=0, maximum=MAX_SEED)
+    return fraction, seed
 
 
 def _read_standardisation(value, n_inputs: int) -> bool:

@@ -21,6 +21,7 @@ import numpy as np
 
 from bpstudio.model.dataset import Dataset
 from bpstudio.model.initialisation import InitScheme, initialise
+from bpstudio.model.label_rules import check_targets
 from bpstudio.model.losses import get_loss
 from bpstudio.model.messages import ModelError
 from bpstudio.model.network import Network
@@ -196,6 +197,7 @@ def set_activation(project: Project, layer: int, name: str) -> Project:
     activations[layer - 2] = name
     network = _rebuilt(net, activations=activations)
     get_loss(project.loss).check_output_activation(network.output_activation)
+    check_targets(project.dataset.targets, project.loss, network.output_activation)
     return _with_network(project, network)
 
 
@@ -210,6 +212,7 @@ def set_use_bias(project: Project, on: bool) -> Project:
 
 def set_loss(project: Project, name: str) -> Project:
     get_loss(name).check_output_activation(project.network.output_activation)
+    check_targets(project.dataset.targets, name, project.network.output_activation)
     result = project.copy()
     result.loss = name
     return result

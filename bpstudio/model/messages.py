@@ -3,7 +3,7 @@
 bpstudio.model never imports Qt, so it cannot translate.  An error that a student can meet
 carries a Message instead of a finished sentence: ``str(error)`` is the English text (for the
 command line, logs and tests), and the interface translates the template and fills in the same
-parameters (bpstudio/views/model_messages.py).  Field paths, numbers and names taken from the
+parameters (bpstudio/i18n/model_messages.py).  Field paths, numbers and names taken from the
 user's files are parameters and stay as they are; a parameter that is itself a Message (the
 reason after a field path, say) is translated too.
 

@@ -14,11 +14,12 @@ import numpy as np
 
 from bpstudio.model.history import LossHistory
 from bpstudio.model.optimiser_state import OptimiserState
-from bpstudio.model.project import Project
 from bpstudio.model.training import Trainer
 
+# A Project is passed in (not imported: project.py imports the derivation, which imports this)
 
-def trainer_for(project: Project, history: LossHistory | None = None) -> Trainer:
+
+def trainer_for(project, history: LossHistory | None = None) -> Trainer:
     """A Trainer on a copy of ``project``'s network, continuing from its optimiser state."""
     return Trainer(
         project.network.copy(),  # the trainer binds the arrays it trains: never the project's
@@ -31,13 +32,13 @@ def trainer_for(project: Project, history: LossHistory | None = None) -> Trainer
     )
 
 
-def next_batch_rows(project: Project) -> tuple[int, ...]:
+def next_batch_rows(project) -> tuple[int, ...]:
     """The rows (0-based, of the whole dataset) the trainer's next step takes, in its order."""
     training_rows = project.dataset.train_indices()
     return tuple(int(training_rows[i]) for i in trainer_for(project).next_batch())
 
 
-def momentum_buffers(project: Project) -> list[np.ndarray]:
+def momentum_buffers(project) -> list[np.ndarray]:
     """The stored momentum buffers, `Network.parameters` order (zeros when none are stored)."""
     if project.optimiser is None:
         return [np.zeros(p.shape) for p in project.network.parameters()]
@@ -54,7 +55,7 @@ class TrainedStep:
     optimiser: OptimiserState
 
 
-def take_next_step(project: Project) -> TrainedStep:
+def take_next_step(project) -> TrainedStep:
     """The trainer's next step on ``project`` (unchanged): what Step would do, exactly."""
     trainer = trainer_for(project, project.history.copy())
     trainer.step()  # raises DivergenceError as Step would

@@ -8,11 +8,10 @@ the old file, so a crash mid-save never destroys what was there.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,13 +21,19 @@ from bpstudio.model.dataset import Dataset
 from bpstudio.model.dataset_json import dataset_settings_from_json, dataset_to_json
 from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.model.initialisation import SCHEMES, InitScheme
+from bpstudio.model.label_rules import target_problem
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
 from bpstudio.model.optimiser_state import OptimiserState, state_from_json, state_to_json
+from bpstudio.model.practice.progress import PracticeLog
+from bpstudio.model.practice.storage import practice_from_json, practice_to_json
 from bpstudio.model.project_keys import unknown_keys
+from bpstudio.model.safe_files import read_bounded, write_file
+from bpstudio.model.savable import check_text_is_savable, check_view
 from bpstudio.model.training import TrainingConfig
 from bpstudio.model.validation import (
+    MAX_SEED,
     ProjectFileError,
     expect_bool,
     expect_choice,
@@ -40,13 +45,14 @@ from bpstudio.model.validation import (
     expect_str,
     expect_vector,
     fail,
-    read_limited,
+    parse_json_int,
     require,
 )
 
 FORMAT = "bpstudio-project"
 FORMAT_VERSION = 2  # 2: the optimiser's state (and other optional fields); 1 still loads
 MAX_PROJECT_BYTES = 64 * 1024 * 1024
+MAX_INIT_SCALE = 1e6  # uniform(-scale, scale) overflows near 1e308; the dialog allows 100
 
 
 @dataclass
@@ -61,6 +67,8 @@ class Project:
     steps_taken: int = 0
     description: str = ""
     view: dict[str, Any] = field(default_factory=dict)
+    # the student's practice; one log shared by every copy (undo keeps the student's work)
+    practice: PracticeLog = field(default_factory=PracticeLog, compare=False)
     # Where the optimiser stands (momentum buffers, epoch, generator); None: the zero state.
     optimiser: OptimiserState | None = None
     # Fields of the file this project was read from that BP Studio does not know (their paths):
@@ -79,7 +87,8 @@ class Project:
             self.steps_taken,
             self.description,
             json.loads(json.dumps(self.view)),
-            self.optimiser,  # immutable: shared
+            self.practice,
+            optimiser=self.optimiser,  # immutable: shared
         )
 
     def equals(self, other: Project) -> bool:
@@ -119,6 +128,7 @@ def to_json(project: Project) -> dict:
         "dataset": dataset_to_json(project.dataset),
         "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
         "view": project.view,
+        **_optional("practice", practice_to_json(project.practice.record)),
     } | _optimiser_json(project)
 
 
@@ -127,6 +137,10 @@ def _optimiser_json(project: Project) -> dict:
     if state is None or state.is_zero():
         return {}
     return {"optimiser": state_to_json(state, len(project.network.weights))}
+
+
+def _optional(key: str, value: Any) -> dict:
+    return {} if value is None else {key: value}
 
 
 def dumps(project: Project) -> str:
@@ -142,36 +156,77 @@ def _encode(value: Any, indent: str) -> str:
             for k, v in value.items()
         ]
         return "{\n" + ",\n".join(items) + "\n" + indent + "}"
-    if isinstance(value, list) and value and not all(_is_number(v) for v in value):
+    if isinstance(value, list) and value and not _all_numbers(value):
+        if _is_matrix(value):
+            return _encode_matrix(value, indent, inner)
         items = [inner + _encode(v, inner) for v in value]
         return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+    if isinstance(value, list) and len(value) > _CHUNK:
+        return "[" + ", ".join(_number_texts(value)) + "]"
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+_CHUNK = 20_000  # numbers json.dumps writes in one call
+
+
+def _number_texts(numbers: list) -> list[str]:
+    """Each number's JSON text (a float's repr: it reads back exactly), a chunk a call: one
+    call over millions held the interpreter lock for a second, so a save on a thread still
+    froze the window."""
+    texts: list[str] = []
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = json.dumps(numbers[start : start + _CHUNK], allow_nan=False)
+        texts.extend(chunk[1:-1].split(", "))
+    return texts
+
+
+_NUMBER_TYPES = {int, float}
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _all_numbers(values: list) -> bool:
+    # The types are collected in C (map, set): a 10^7-weight row is checked in a fraction of
+    # a second, where a Python test an element took seconds.
+    if set(map(type, values)) <= _NUMBER_TYPES:
+        return True
+    return all(_is_number(v) for v in values)
+
+
+def _is_matrix(rows: list) -> bool:
+    """Rows of numbers, all of one non-zero length: a weight matrix or a data table."""
+    if set(map(type, rows)) != {list} or len(set(map(len, rows))) != 1 or not rows[0]:
+        return False
+    return set(map(type, itertools.chain.from_iterable(rows))) <= _NUMBER_TYPES
+
+
+def _encode_matrix(rows: list[list], indent: str, inner: str) -> str:
+    """The same text as a row at a time, without a Python step a row: a 10^7 x 1 matrix was
+    10^7 calls of json.dumps (a minute).  The row breaks are put between the numbers' texts
+    by list slicing."""
+    numbers = _number_texts(list(itertools.chain.from_iterable(rows)))
+    width = len(rows[0])
+    separators = [", "] * len(numbers)
+    separators[width - 1 :: width] = [f"],\n{inner}["] * len(rows)
+    pieces: list[str] = [""] * (2 * len(numbers))
+    pieces[0::2] = numbers
+    pieces[1::2] = separators
+    pieces[-1] = ""
+    return "[\n" + inner + "[" + "".join(pieces) + "]\n" + indent + "]"
+
+
 def save_project(project: Project, path: str | os.PathLike) -> None:
-    """Write atomically: temp file in the same folder, fsync, then rename over the target."""
-    path = Path(path)
-    text = dumps(project)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write atomically through the one writer (bpstudio.model.safe_files): the old file stays
+    whole if anything fails, a symlink's real file is replaced, devices are refused."""
+    write_file(path, dumps(project))
 
 
 # loading ---------------------------------------------------------------------------------
 def load_project(path: str | os.PathLike) -> Project:
     limit = Message("project files are limited to {mib} MiB", mib=MAX_PROJECT_BYTES // 2**20)
-    return loads(read_limited(path, MAX_PROJECT_BYTES, ProjectFileError, limit))
+    return loads(read_bounded(path, MAX_PROJECT_BYTES, ProjectFileError, limit))
 
 
 def loads(raw: bytes | str) -> Project:
@@ -182,8 +237,10 @@ def loads(raw: bytes | str) -> Project:
             raise ProjectFileError(
                 "not a text file (byte {byte} is not UTF-8)", byte=exc.start
             ) from None
+    raw = raw.removeprefix("\ufeff")  # a byte order mark, as some editors write (CSV too)
     try:
-        data = json.loads(raw, parse_constant=_reject_constant)
+        # NaN and Infinity are read as numbers, so that the field holding one is named.
+        data = json.loads(raw, parse_int=parse_json_int)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
             "not valid JSON (line {line}, column {column}: {reason}); "
@@ -198,11 +255,8 @@ def loads(raw: bytes | str) -> Project:
         raise ProjectFileError(
             "not a BP Studio project ({reason})", reason=Message(str(exc))
         ) from None
+    check_text_is_savable(raw, data)
     return from_json(data)
-
-
-def _reject_constant(name: str):
-    raise ProjectFileError("the file contains {name}, which is not a finite number", name=name)
 
 
 def from_json(data: Any) -> Project:
@@ -227,6 +281,7 @@ def from_json(data: Any) -> Project:
     except ValueError as exc:
         raise fail("loss", exc) from None
     dataset = _read_dataset(expect_object(require(data, "dataset", ""), "dataset"), network)
+    _check_labels(dataset, loss, network)
     steps, history = _read_history(data.get("history"))
     training = _read_training(data.get("training", {}))
     optimiser = None
@@ -243,10 +298,24 @@ def from_json(data: Any) -> Project:
         history=history,
         steps_taken=steps,
         description=expect_str(data.get("description", ""), "description"),
-        view=expect_object(data.get("view", {}), "view"),
+        view=_read_view(data.get("view", {})),
+        practice=PracticeLog(practice_from_json(data.get("practice"))),
         optimiser=optimiser,
         unknown_fields=tuple(unknown_keys(data)),
     )
+
+
+def _read_view(value: Any) -> dict:
+    view = expect_object(value, "view")
+    check_view(view)
+    return view
+
+
+def _check_labels(dataset: Dataset, loss: str, network: Network) -> None:
+    problem = target_problem(dataset.targets, loss, network.output_activation)
+    if problem is not None:
+        row, why = problem
+        raise fail(f"dataset.targets[{row}]", why)
 
 
 def _read_network(net: dict) -> Network:
@@ -312,18 +381,28 @@ def _read_training(tr: Any) -> TrainingConfig:
     return TrainingConfig(
         learning_rate=lr,
         momentum=momentum,
-        batch_size=expect_int(tr.get("batch_size", 1), "training.batch_size", minimum=1),
+        batch_size=expect_int(
+            tr.get("batch_size", 1), "training.batch_size", minimum=1, maximum=MAX_SEED
+        ),
         shuffle=expect_bool(tr.get("shuffle", False), "training.shuffle"),
-        seed=expect_int(tr.get("seed", 0), "training.seed", minimum=0),
+        seed=expect_int(tr.get("seed", 0), "training.seed", minimum=0, maximum=MAX_SEED),
     )
 
 
 def _read_init(init: Any) -> InitScheme:
     init = expect_object(init, "initialisation")
+    scale = expect_number(init.get("scale", 0.5), "initialisation.scale")
+    if not 0 <= scale <= MAX_INIT_SCALE:
+        raise fail(
+            "initialisation.scale",
+            "expected a number from 0 to {limit}, got {value}",
+            limit=MAX_INIT_SCALE,
+            value=scale,
+        )
     return InitScheme(
         name=expect_choice(init.get("scheme", "xavier"), SCHEMES, "initialisation.scheme"),
-        seed=expect_int(init.get("seed", 0), "initialisation.seed", minimum=0),
-        scale=expect_number(init.get("scale", 0.5), "initialisation.scale"),
+        seed=expect_int(init.get("seed", 0), "initialisation.seed", minimum=0, maximum=MAX_SEED),
+        scale=scale,
     )
 
 

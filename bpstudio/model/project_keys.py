@@ -40,6 +40,8 @@ KNOWN: dict[str, Any] = {
         "targets": None,
         "split": {"test_fraction": None, "seed": None},
         "standardisation": {"on": None, "mean": None, "std": None},
+        "input_names": None,
+        "target_names": None,
     },
     "history": {
         f"{series}_{part}": None
@@ -48,6 +50,7 @@ KNOWN: dict[str, Any] = {
     }
     | {"steps_taken": None},
     "view": None,  # free-form: the app's view state
+    "practice": None,  # the student's practice log (model/practice/storage.py checks it)
     "optimiser": {
         "momentum_buffers": {"weights": None, "biases": None},
         "epoch": {"order": None, "position": None, "loss_sum": None, "steps": None},

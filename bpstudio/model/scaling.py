@@ -29,8 +29,15 @@ class Scaling:
 def fit_scaling(rows: np.ndarray) -> Scaling:
     """Mean and population standard deviation of each column (1 where a column is constant)."""
     rows = np.atleast_2d(np.asarray(rows, dtype=np.float64))
-    mean = rows.mean(axis=0)
-    std = rows.std(axis=0)
+    # Computed on the columns divided by a power of two near their largest size (exact), then
+    # scaled back: squares of values around 1e200 overflow, and a project with such inputs
+    # could never be saved.
+    largest = np.abs(rows).max(axis=0) if rows.size else np.ones(rows.shape[1])
+    largest = np.where((largest > 0) & np.isfinite(largest), largest, 1.0)
+    size = np.ldexp(1.0, np.frexp(largest)[1])
+    unit = rows / size
+    mean = unit.mean(axis=0) * size
+    std = unit.std(axis=0) * size
     std = np.where(std < MIN_STD, 1.0, std)
     return Scaling(mean, std)
 

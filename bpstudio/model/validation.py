@@ -8,34 +8,41 @@ the interface can translate the reason and keep the path.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Any
 
-from bpstudio.model.messages import Message, ModelError, message_of, os_reason
+from bpstudio.model.messages import Message, ModelError, message_of
 
 
 class ProjectFileError(ModelError):
     """A project or data file could not be read.  The message says where and why."""
 
 
-def read_limited(
-    path, limit_bytes: int, error: type[ProjectFileError], limit: Message | str
-) -> bytes:
-    """The file's bytes; a file over ``limit_bytes`` is refused before it is read (``limit``
-    says what the limit is), and an OS error becomes ``error`` naming the file."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > limit_bytes:
-            raise error(
-                "{name} is {size:.1f} MiB; {limit}",
-                name=path.name,
-                size=size / 2**20,
-                limit=message_of(limit),
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise error("cannot read {path}: {reason}", path=str(path), reason=os_reason(exc)) from None
+# Whole numbers in a file are bounded: seeds and batch sizes by what the interface's spin boxes
+# hold (32-bit), step counts and indices by what NumPy's int64 arrays hold.
+MAX_SEED = 2**31 - 1
+MAX_COUNT = 2**62
+# Python refuses to read integers of more than 4300 digits (sys.get_int_max_str_digits); the
+# JSON reader hands longer ones over as HugeInteger, so the field that holds one is named.
+MAX_INTEGER_DIGITS = 4000
+
+
+class HugeInteger:
+    """An integer literal too long to be a number of any field (kept as its digit count)."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"HugeInteger({self.digits})"
+
+
+def parse_json_int(text: str) -> int | HugeInteger:
+    """``json.loads``'s ``parse_int``: ints as usual, absurdly long ones as HugeInteger."""
+    if len(text) > MAX_INTEGER_DIGITS:
+        return HugeInteger(len(text.lstrip("-")))
+    return int(text)
 
 
 def fail(path: str, reason: Message | BaseException | str, /, **params: Any) -> ProjectFileError:
@@ -55,12 +62,18 @@ def describe(value: Any) -> Message | str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return _shown(value)
+    if isinstance(value, int) and value.bit_length() > 100:
+        return Message("a number of {digits} digits", digits=_digits(value))
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
         return Message("the text {text!r}", text=value)
     if isinstance(value, list):
         return Message("a list of {count}", count=len(value))
+    if isinstance(value, HugeInteger):
+        return Message("a number of {digits} digits", digits=value.digits)
     return Message("an object")
 
 
@@ -77,24 +90,52 @@ def require(obj: dict, key: str, path: str) -> Any:
 
 
 def expect_number(value: Any, path: str) -> float:
+    if isinstance(value, HugeInteger):
+        raise fail(path, "the number is too large ({digits} digits)", digits=value.digits)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise fail(path, "expected a number, got {value}", value=describe(value))
-    if not math.isfinite(value):
-        raise fail(path, "expected a finite number, got {value}", value=value)
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise fail(
+            path, "the number is too large ({digits} digits)", digits=_digits(value)
+        ) from None
+    if not math.isfinite(number):
+        raise fail(path, "expected a finite number, got {value}", value=_shown(number))
+    return number
 
 
-def expect_int(value: Any, path: str, minimum: int | None = None) -> int:
+def expect_int(value: Any, path: str, minimum: int | None = None, maximum: int = MAX_COUNT) -> int:
+    if isinstance(value, HugeInteger):
+        raise fail(path, "the number is too large ({digits} digits)", digits=value.digits)
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
             raise fail(path, "expected a whole number, got {value}", value=describe(value))
+    out_of_range = value > maximum or (minimum is not None and value < minimum)
+    if out_of_range and value.bit_length() > 100:  # do not show hundreds of digits
+        raise fail(path, "the number is too large ({digits} digits)", digits=_digits(value))
+    if value > maximum:
+        raise fail(
+            path, "expected a whole number <= {maximum}, got {value}", maximum=maximum, value=value
+        )
     if minimum is not None and value < minimum:
         raise fail(
             path, "expected a whole number >= {minimum}, got {value}", minimum=minimum, value=value
         )
     return value
+
+
+def _digits(value: int) -> int:
+    return len(str(abs(int(value))))
+
+
+def _shown(number: float) -> str:
+    """NaN and infinities as JSON spells them (the file's own words)."""
+    if math.isnan(number):
+        return "NaN"
+    return "Infinity" if number > 0 else "-Infinity"
 
 
 def expect_bool(value: Any, path: str) -> bool:

@@ -10,7 +10,8 @@ from bpstudio.model.derivation import Derivation
 FORMATS = ("markdown", "latex", "html", "json")
 
 
-def render_derivation(derivation: Derivation, fmt: str) -> str:
+def render_derivation(derivation: Derivation, fmt: str, mistakes=None) -> str:
+    """``mistakes``: per step, its named mistakes; the JSON lists them with each step."""
     # imported here so that a JSON or Markdown export never loads the SVG typesetter
     if fmt == "markdown":
         from bpstudio.render.markdown import to_markdown
@@ -27,5 +28,5 @@ def render_derivation(derivation: Derivation, fmt: str) -> str:
     if fmt == "json":
         from bpstudio.render.json_export import to_json
 
-        return to_json(derivation)
+        return to_json(derivation, mistakes)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")

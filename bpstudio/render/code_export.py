@@ -1,13 +1,11 @@
 """One entry for every code export: `export_code(project, target, ...)` -> the file's text.
 
 The command line (`bpstudio export`) and the window (File > Export as code…) both call it;
-`write_text_atomically` writes the result the way every BP Studio file is written.
+The result is written by the app's one atomic writer, bpstudio.model.safe_files.write_file.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from bpstudio.render.code_spec import TARGETS, export_spec
@@ -37,18 +35,3 @@ def export_code(
     from bpstudio.render.code_notebook import notebook_text
 
     return notebook_text(spec, derive_project(project, sample, lang=lang), lang)
-
-
-def write_text_atomically(text: str, path: str | os.PathLike) -> None:
-    """A temporary file in the same folder, flushed, then renamed over ``path``."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -32,12 +32,15 @@ def _number(value: float) -> float | None:
     return value if math.isfinite(value) else None  # JSON has no NaN or infinity
 
 
-def step_to_json(step: DerivationStep) -> dict:
+def step_to_json(step: DerivationStep, mistakes=None) -> dict:
+    """``mistakes``: the step's named mistakes (``bpstudio.model.practice``), if known."""
     data = asdict(step)
     data["indices"] = list(step.indices)
     data["value"] = _number(step.value)
     # sorted so that the same derivation always gives the same file
     data["touches"] = [ref_to_json(r) for r in sorted(step.touches, key=_ref_key)]
+    if mistakes is not None:
+        data["mistakes"] = [{"code": m.code, "value": _number(m.value)} for m in mistakes]
     return data
 
 
@@ -45,7 +48,9 @@ def _ref_key(ref) -> tuple:
     return (type(ref).__name__, *asdict(ref).values())
 
 
-def to_json_data(d: Derivation) -> dict:
+def to_json_data(d: Derivation, mistakes=None) -> dict:
+    """``mistakes``: per step, its named mistakes (``project_mistakes``), or None."""
+    per_step = mistakes if mistakes is not None else [None] * len(d.steps)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -64,19 +69,19 @@ def to_json_data(d: Derivation) -> dict:
         "use_bias": d.use_bias,
         "phases": [asdict(p) for p in d.phases],
         "sections": [asdict(s) for s in d.sections],
-        "steps": _steps_json(d),
+        "steps": _steps_json(d, per_step),
         "expanded": d.expanded,
         "network_line": d.network_line,
         "notes": [asdict(n) for n in d.notes],
     }
 
 
-def _steps_json(d: Derivation) -> list[dict]:
+def _steps_json(d: Derivation, mistakes) -> list[dict]:
     """Every step; each ∂E/∂w and ∂E/∂a step with the paths its value sums."""
     sp = derivation_pass(d)
     steps = []
-    for step in d.steps:
-        data = step_to_json(step)
+    for step, step_mistakes in zip(d.steps, mistakes, strict=True):
+        data = step_to_json(step, step_mistakes)
         found = None if sp is None else step_paths(sp, step)
         if found is not None:
             data.update(paths_to_json(found, ref_to_json))
@@ -84,5 +89,7 @@ def _steps_json(d: Derivation) -> list[dict]:
     return steps
 
 
-def to_json(d: Derivation) -> str:
-    return json.dumps(to_json_data(d), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+def to_json(d: Derivation, mistakes=None) -> str:
+    return (
+        json.dumps(to_json_data(d, mistakes), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    )

@@ -35,8 +35,7 @@ from bpstudio.model.datasets.csv_table import (
 )
 from bpstudio.model.messages import Message, message_of
 from bpstudio.views.csv_preview import INPUT, SKIP, TARGET, CsvPreviewModel, RoleDelegate
-from bpstudio.views.language import Retranslating
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import Retranslating, model_message
 
 PREVIEW_ROWS = 20
 ERROR_COLOUR = "#b00020"
@@ -46,7 +45,7 @@ class CsvImportDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("csvImportDialog")
-        self._text = ""
+        self._text: str | None = None
         self._table: CsvTable | None = None
         self.result_data: ImportedData | None = None
         self._error: Message | None = None  # the reader's objection, while one is shown
@@ -153,13 +152,13 @@ class CsvImportDialog(Retranslating, QDialog):
         try:
             self._text = read_csv_file(path)
         except CsvImportError as exc:
-            self._text = ""
+            self._text = None
             self._show_error(exc)
             return
         self._on_options_changed()
 
     def _on_options_changed(self, *_args) -> None:
-        if not self._text:
+        if self._text is None:  # no file yet (an empty file is text: the parser says so)
             return
         try:
             table = parse_table(

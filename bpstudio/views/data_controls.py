@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
 from bpstudio.model.datasets.registry import BUILTIN_SETS, get_builtin
+from bpstudio.model.validation import MAX_SEED  # what a file and a spin box hold
 from bpstudio.views.language import Retranslating
 from bpstudio.views.model_names import dataset_description, dataset_title
 
 MAX_GENERATED = 5000
-MAX_SEED = 2**31 - 1
 
 
 def _spin(low: int, high: int, value: int) -> QSpinBox:

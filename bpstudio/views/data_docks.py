@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from bpstudio.model.datasets.registry import get_builtin
 from bpstudio.views.actions import describe, make_action
 from bpstudio.views.data_panel import DataPanel
+from bpstudio.views.language import model_message
 
 if TYPE_CHECKING:
     from bpstudio.model.dataset import Dataset
@@ -149,7 +150,11 @@ class DataDocks(QObject):
         resize = not self.document.data_fits(dataset)
         if resize and not self._confirm_resize(dataset.n_inputs, dataset.n_targets):
             return False
-        self.document.replace_dataset(dataset, text, resize=resize)
+        try:
+            self.document.replace_dataset(dataset, text, resize=resize)
+        except ValueError as exc:  # labels the loss cannot use (the message names the row)
+            QMessageBox.warning(self._window, self.tr("Cannot use these data"), model_message(exc))
+            return False
         return True
 
     def _confirm_resize(self, n_inputs: int, n_targets: int) -> bool:
@@ -168,7 +173,10 @@ class DataDocks(QObject):
         resize = shape != (net.n_inputs, net.n_outputs)
         if resize and not self._confirm_resize(*shape):
             return
-        self.document.regenerate_builtin(name, count, noise, seed, resize=resize)
+        try:
+            self.document.regenerate_builtin(name, count, noise, seed, resize=resize)
+        except ValueError as exc:  # e.g. regression targets for a cross-entropy network
+            QMessageBox.warning(self._window, self.tr("Cannot use these data"), model_message(exc))
 
     def _on_regenerate_menu(self) -> None:
         self.data_panel.controls.regenerate_button.click()
@@ -188,7 +196,13 @@ class DataDocks(QObject):
         imported = dialog.result_data
         if imported is None:
             return
-        old = self.document.project.dataset
+        project = self.document.project
+        try:
+            imported.check_labels(project.loss, project.network.output_activation)
+        except ValueError as exc:  # names the file's row, as the dialog's other errors do
+            QMessageBox.warning(self._window, self.tr("Cannot use these data"), model_message(exc))
+            return
+        old = project.dataset
         dataset = imported.dataset.with_settings(
             test_fraction=old.test_fraction, split_seed=old.split_seed, standardise=old.standardise
         )
@@ -215,11 +229,12 @@ class DataDocks(QObject):
             self._write(weights_csv(self.document.project.network), path)
 
     def _write(self, text: str, path: str) -> None:
-        from bpstudio.model.datasets.csv_io import write_text
+        from bpstudio.model.safe_files import FileWriteError, write_file
 
+        source = self.document.file_path  # the open project is never replaced
         try:
-            write_text(text, path)
-        except OSError as exc:
-            QMessageBox.warning(self._window, self.tr("Export failed"), str(exc))
+            write_file(path, text, source=source)
+        except FileWriteError as exc:
+            QMessageBox.warning(self._window, self.tr("Export failed"), model_message(exc))
             return
         self._window.show_status(self.tr("Wrote %s") % path)

@@ -20,6 +20,7 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor, QFont
 
 from bpstudio.controller.document import Document
+from bpstudio.views.language import model_message
 from bpstudio.views.number_input import parse_number
 from bpstudio.views.value_colours import HIGHLIGHT_BACKGROUND
 
@@ -148,7 +149,11 @@ class DatasetTableModel(QAbstractTableModel):
             return False
         if number == self.value(index.row(), index.column()):
             return True
-        self._document.set_data_cell(index.row(), index.column() - 1, number)
+        try:
+            self._document.set_data_cell(index.row(), index.column() - 1, number)
+        except ValueError as exc:  # a label the loss cannot use: the message names the row
+            self.editRefused.emit(model_message(exc))
+            return False
         return True
 
     # refresh --------------------------------------------------------------------------------

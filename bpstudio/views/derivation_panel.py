@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.walkthrough import BUILDING, TOO_BIG
 from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
 from bpstudio.model.network_size import WALKTHROUGH_MAX_WEIGHTS
 from bpstudio.render.elision import shorten_sums
-from bpstudio.views.formula_widget import FormulaLabel, prefetch
+from bpstudio.views.formula_widget import FormulaLabel, FormulaScroll, prefetch
 from bpstudio.views.language import Retranslating
+from bpstudio.views.practice_bar import PracticeBar
+from bpstudio.views.practice_box import PracticeBox
 from bpstudio.views.symbols import sub, sup
 from bpstudio.views.walkthrough_bar import WalkthroughBar
 
@@ -64,6 +67,7 @@ class StepCard(Retranslating, QFrame):
         self.explanation = QLabel(objectName="stepExplanation")
         self.explanation.setWordWrap(True)
         self._captions = [QLabel() for _ in range(3)]
+        self._concealed = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.section)
         layout.addWidget(self.heading)
@@ -74,6 +78,7 @@ class StepCard(Retranslating, QFrame):
             caption.setStyleSheet("color: #555; font-weight: bold;")
             layout.addWidget(caption)
             layout.addWidget(_scrolling(widget))
+        self._practice_slot = layout.count()  # practice's answer box goes here, under the value
         layout.addWidget(self.explanation)
         self.note = NoteBox()
         layout.addWidget(self.note)
@@ -89,6 +94,17 @@ class StepCard(Retranslating, QFrame):
             strict=True,
         ):
             caption.setText(text)
+
+    def add_practice(self, widget: QWidget) -> None:
+        self.layout().insertWidget(self._practice_slot, widget)
+
+    def set_concealed(self, concealed: bool) -> None:
+        """Practice: the student computes this value; only the symbolic form shows."""
+        self._concealed = concealed
+        for i in (1, 2):
+            self._captions[i].setVisible(not concealed)
+        for widget in (self.substituted, self.value):
+            widget.parentWidget().parentWidget().setVisible(not concealed)
 
     def show_step(self, step, lead: str = "", note=None) -> None:
         """``lead``: 同理可得： (or "") in the derivation's language; ``note``: the side
@@ -165,35 +181,19 @@ class NoteBox(QWidget):
         self.body.setVisible(on)
 
 
-class _FormulaScroll(QScrollArea):
-    """Long formulas (six-term sums of deep networks) scroll sideways instead of squeezing;
-    the area is exactly as tall as its formula."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__()
-        self.setWidget(widget)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        hint = self.widget().sizeHint()
-        return QSize(hint.width(), hint.height() + self.horizontalScrollBar().sizeHint().height())
-
-
 def _scrolling(widget: QWidget) -> QScrollArea:
-    return _FormulaScroll(widget)
+    return FormulaScroll(widget)
 
 
 class DerivationPanel(Retranslating, QWidget):
     """Steps through a :class:`WalkthroughCursor`; never computes a number itself."""
 
-    def __init__(self, cursor, document, parent=None, first_step_after=None) -> None:
+    def __init__(self, cursor, document, parent=None, first_step_after=None, practice=None) -> None:
         super().__init__(parent)
         self.setObjectName("derivationPanelWidget")
         self.cursor = cursor
         self.document = document
+        self.practice = practice  # a PracticeSession, or None
         self.bar = WalkthroughBar(cursor, document)
         self.card = StepCard()
         self.outline = QTreeWidget(objectName="derivationOutline")
@@ -227,19 +227,26 @@ class DerivationPanel(Retranslating, QWidget):
         self.start_hint.setStyleSheet("color: #5f6b7a; padding: 2px 4px;")
         layout.addWidget(self.bar)
         layout.addWidget(self.start_hint)
+        self.practice_bar = self.practice_box = None
+        if practice is not None:
+            self.practice_bar = PracticeBar(practice, cursor)
+            self.practice_box = PracticeBox(practice, cursor)
+            self.card.add_practice(self.practice_box)
+            layout.addWidget(self.practice_bar)
+            practice.changed.connect(self._on_practice_changed)
         layout.addWidget(self.training_note)
         layout.addWidget(self.unavailable, 1)  # in the splitter's place while it is hidden
         layout.addWidget(splitter, 1)
         self._splitter = splitter
         self._items: dict[int, QTreeWidgetItem] = {}  # by step index
+        self._outline_of = None  # the derivation the outline lists
         self._section_items: dict[str, QTreeWidgetItem] = {}
         cursor.derivationChanged.connect(self._on_derivation_changed)
         cursor.stepChanged.connect(self._on_step_changed)
         # Typesetting takes 10-25 ms a formula: the neighbours are typeset while the student
         # reads, so the next formula appears at once.
         self._prefetch_queue: list[tuple[str, float]] = []
-        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
-        self._prefetch_timer.timeout.connect(self._on_prefetch_due)
+        self._prefetch_soon = Coalescer(self._on_prefetch_due, PREFETCH_DELAY_MS, self)
         self._on_derivation_changed()
         # The first formula is typeset once the window is on screen, not before it: when
         # `first_step_after` fires (the main window's firstFrameShown), else at the first turn
@@ -294,6 +301,8 @@ class DerivationPanel(Retranslating, QWidget):
         self.training_note.setVisible(running)
         self.bar.setEnabled(not running)
         self._splitter.setEnabled(not running)
+        if self.practice_bar is not None:
+            self.practice_bar.setEnabled(not running)
 
     @property
     def prefetch_pending(self) -> bool:
@@ -307,7 +316,7 @@ class DerivationPanel(Retranslating, QWidget):
         self.outline.clear()
         self._items = {}
         self._section_items = {}
-        derivation = self.cursor.derivation
+        derivation = self._outline_of = self.cursor.derivation
         if derivation is None:
             return
         steps = derivation.steps
@@ -317,7 +326,7 @@ class DerivationPanel(Retranslating, QWidget):
             self._section_items[section.id] = parent
             listed = section.step_range[:OUTLINE_SECTION_STEPS]
             for i in listed:
-                item = QTreeWidgetItem(parent, [_outline_text(steps[i])])
+                item = QTreeWidgetItem(parent, [self._outline_text(i)])
                 item.setData(0, STEP_ROLE, i)
                 item.setToolTip(0, shorten_sums(steps[i].symbolic))
                 self._items[i] = item
@@ -343,13 +352,13 @@ class DerivationPanel(Retranslating, QWidget):
         lead = derivation_text("same_way", derivation.lang) if step.same_way else ""
         note = next((n for n in derivation.notes if step.index in n.steps), None)
         self.card.show_step(step, lead, note)
+        self.card.set_concealed(self._concealed(index))
         self._queue_neighbours(index)
         item = self._items.get(index) or self._section_items.get(step.section)
         if item is not None:
-            self.outline.blockSignals(True)
-            self.outline.setCurrentItem(item)
-            self.outline.scrollToItem(item)
-            self.outline.blockSignals(False)
+            with QSignalBlocker(self.outline):
+                self.outline.setCurrentItem(item)
+                self.outline.scrollToItem(item)
 
     def _queue_neighbours(self, index: int) -> None:
         """The next formula first (the likelier move), then the previous one."""
@@ -363,7 +372,7 @@ class DerivationPanel(Retranslating, QWidget):
                 (step.substituted, self.card.substituted),
             )
         ]
-        self._prefetch_timer.start(PREFETCH_DELAY_MS)
+        self._prefetch_soon.restart()
 
     @Slot()
     def _on_prefetch_due(self) -> None:
@@ -371,15 +380,36 @@ class DerivationPanel(Retranslating, QWidget):
             return
         prefetch(*self._prefetch_queue.pop(0))
         if self._prefetch_queue:
-            self._prefetch_timer.start(0)
+            self._prefetch_soon.restart(0)
+
+    def _concealed(self, index: int) -> bool:
+        return self.practice is not None and self.practice.is_concealed(index)
+
+    def _outline_text(self, index: int) -> str:
+        return _outline_text(self.cursor.steps[index], self._concealed(index))
+
+    @Slot()
+    def _on_practice_changed(self) -> None:
+        """An answer, a level or the mode changed: the card and outline show what they may."""
+        self.cursor.steps  # noqa: B018 -- a rebuild that is due runs first
+        if self.cursor.derivation is not self._outline_of:
+            return  # a new derivation: its outline is being built from scratch
+        for i, item in self._items.items():
+            text = self._outline_text(i)
+            if item.text(0) != text:
+                item.setText(0, text)
+        if self.cursor.current is not None:
+            self.card.set_concealed(self._concealed(self.cursor.index))
 
     @Slot(QTreeWidgetItem)
     def _on_outline_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.cursor.go_to(item.data(0, STEP_ROLE))
 
 
-def _outline_text(step) -> str:
-    return f"{_plain(step.symbol)} = {shown_text(step.value, 4)}"
+def _outline_text(step, concealed: bool = False) -> str:
+    """``symbol = value``; ``symbol = ?`` while practice leaves the value to the student."""
+    value = "?" if concealed else shown_text(step.value, 4)
+    return f"{_plain(step.symbol)} = {value}"
 
 
 _SAMPLE = re.compile(r"\^\{\((\d+)\)\}")

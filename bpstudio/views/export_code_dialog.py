@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.render.code_export import SUFFIXES, export_code, write_text_atomically
+from bpstudio.model.safe_files import write_file
+from bpstudio.render.code_export import SUFFIXES, export_code
 from bpstudio.render.code_spec import MAX_STEPS, TARGETS
-from bpstudio.views.language import derivation_language, switcher, translate
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import derivation_language, model_message, switcher, translate
 
 SETTINGS_TARGET = "export_code/target"
 SETTINGS_STEPS = "export_code/steps"
@@ -140,8 +140,8 @@ def write_code(window, choice: CodeChoice, path: Path) -> bool:
             window.document.project, choice.target, lang=choice.lang, steps=choice.steps,
             sample=choice.sample, file_name=path.name,
         )  # fmt: skip
-        write_text_atomically(text, path)
-    except ValueError as exc:
+        write_file(path, text, source=window.document.file_path)
+    except ValueError as exc:  # also FileWriteError: names the file and why, translated
         window.show_status(
             translate("ExportCodeDialog", "Could not export: %s") % model_message(exc)
         )

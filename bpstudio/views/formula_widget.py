@@ -8,7 +8,7 @@ from functools import lru_cache
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from bpstudio.render.formula_svg import formula_svg
 
@@ -71,3 +71,20 @@ class FormulaLabel(QLabel):
             self.setPixmap(formula_pixmap(latex, self._scale, _screen_ratio()))
         except Exception:  # a formula ziamath cannot typeset is still shown, as LaTeX
             self.setText(latex)
+
+
+class FormulaScroll(QScrollArea):
+    """Long formulas (six-term sums of deep networks) scroll sideways instead of squeezing;
+    the area is exactly as tall as its formula."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        hint = self.widget().sizeHint()
+        return QSize(hint.width(), hint.height() + self.horizontalScrollBar().sizeHint().height())

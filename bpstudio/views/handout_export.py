@@ -2,24 +2,23 @@
 
 The text formats come from bpstudio.render (the same as ``bpstudio derive``).  The PDF is the
 window's own: Qt's PDF writer (QPdfWriter) prints a QTextDocument whose formulas are the same
-SVG typesetting rendered to images, so no TeX installation is needed.  Every file is written
-to a temporary file beside the target and then renamed over it, so a failed export never
-leaves half a handout.
+SVG typesetting rendered to images, so no TeX installation is needed.  Every file is made in
+memory and written by the app's one atomic writer (bpstudio.model.safe_files), so a failed
+export never leaves half a handout, and devices, folders and read-only files are refused.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QSize, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFileDialog
 
+from bpstudio.model.safe_files import check_target, write_file
 from bpstudio.render import render_derivation
 from bpstudio.render.formula_svg import formula_svg
 from bpstudio.render.outline import (
@@ -29,7 +28,7 @@ from bpstudio.render.outline import (
     same_way_lead,
     shows_explanation,
 )
-from bpstudio.views.language import translate
+from bpstudio.views.language import model_message, translate
 
 # Suffix -> the renderer's format name; PDF is drawn here.
 FORMATS = {".pdf": "pdf", ".html": "html", ".md": "markdown", ".tex": "latex"}
@@ -65,11 +64,11 @@ def write_handout(derivation, path: Path) -> None:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ValueError(f"unknown handout format {path.suffix!r}")
+    check_target(path)  # before the typesetting, which takes a while
     if fmt == "pdf":
-        _atomically(path, lambda tmp: _write_pdf(derivation, tmp))
+        write_file(path, _pdf_bytes(derivation))
     else:
-        text = render_derivation(derivation, fmt)
-        _atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        write_file(path, render_derivation(derivation, fmt))
 
 
 def export_handout(window) -> Path | None:
@@ -85,9 +84,9 @@ def export_handout(window) -> Path | None:
     target = target_path(path, chosen)
     try:
         write_handout(derivation, target)
-    except OSError as exc:
+    except OSError as exc:  # FileWriteError names the file and why, translated
         message = translate("HandoutExport", "Could not export the handout: %s")
-        window.show_status(message % (exc.strerror or exc))
+        window.show_status(message % model_message(exc))
         return None
     window.show_status(translate("HandoutExport", "Exported the handout to %s") % target)
     return target
@@ -151,24 +150,16 @@ def _formula_image(latex: str) -> QImage:
     return image
 
 
-def _write_pdf(derivation, path: Path) -> None:
-    writer = QPdfWriter(str(path))
+def _pdf_bytes(derivation) -> bytes:
+    """The PDF, made in memory (the app's one writer puts it on disk)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(derivation.title)
     writer.setCreator("BP Studio")
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     margins = QMarginsF(*(PAGE_MARGIN_MM,) * 4)
     writer.setPageMargins(margins, QPageLayout.Unit.Millimeter)
     pdf_document(derivation).print_(writer)  # pages laid out on the writer's A4
-    del writer  # the file is complete once the writer is gone
-
-
-def _atomically(path: Path, write: Callable[[Path], None]) -> None:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    del writer  # the PDF is complete once the writer is gone
+    return bytes(buffer.data())

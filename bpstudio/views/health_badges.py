@@ -8,8 +8,10 @@ are always judged on the training set.  The judging is ``model.unit_health``'s.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
+from bpstudio.controller.coalescer import Coalescer
+from bpstudio.model.network_size import diagram_draws_edges
 from bpstudio.model.unit_health import UnitHealth, unit_health
 from bpstudio.views.diagram.notation import unit_symbol
 from bpstudio.views.diagram.unit_badges import UnitBadgeItem, badge_tooltip
@@ -24,16 +26,14 @@ class HealthBadges(QObject):
         self._scene = scene
         self.health = UnitHealth()
         self.items: dict = {}  # UnitRef -> UnitBadgeItem
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._refresh_soon = Coalescer(self.refresh, REFRESH_MS, self)
         document.changed.connect(self.refresh)
         document.liveChanged.connect(self._schedule)
         scene.rebuilt.connect(self._on_scene_rebuilt)
         self.refresh()
 
     def _schedule(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._refresh_soon.request()
 
     def _on_scene_rebuilt(self) -> None:
         self.items = {}  # deleted with the scene's other items
@@ -59,6 +59,10 @@ class HealthBadges(QObject):
     def _judge(self) -> UnitHealth:
         document = self._document
         network = document.shown_network()
+        if not diagram_draws_edges(network):
+            # The diagram shows a summary: no unit to badge, and judging a 10^7-unit layer
+            # stalled the window 3 s.
+            return UnitHealth()
         training = network is not document.project.network  # trained weights, not yet a step
         dataset = document.project.dataset
         try:

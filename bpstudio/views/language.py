@@ -22,7 +22,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from bpstudio.translation_files import usable_qm
+from bpstudio.i18n import model_messages
+from bpstudio.i18n.translation_files import usable_qm
 
 SETTINGS_KEY = "language"
 SYSTEM = ""  # the saved choice that means "follow the system locale"
@@ -36,6 +37,12 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     """QCoreApplication.translate under a short name that lupdate also recognises, for code
     outside a QObject subclass (there `self.tr` is the way)."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def model_message(error) -> str:
+    """A message of the model (an exception, its Message or its text) in the interface
+    language (bpstudio.i18n.model_messages, with Qt's translator)."""
+    return model_messages.model_message(error, translate)
 
 
 def is_language_change(event: QEvent) -> bool:

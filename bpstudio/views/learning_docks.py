@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from bpstudio.controller.practice import PracticeSession
 from bpstudio.controller.training_pace import DEFAULT_STEPS_PER_SECOND
 from bpstudio.controller.training_session import TrainingSession
 from bpstudio.controller.walkthrough import WalkthroughCursor
 from bpstudio.model.derivation import derive_project
 from bpstudio.views.derivation_panel import DerivationPanel
-from bpstudio.views.language import derivation_language, switcher
+from bpstudio.views.language import derivation_language, model_message, switcher
 from bpstudio.views.loss_plot import LossPlotWidget
-from bpstudio.views.model_messages import model_message
 from bpstudio.views.training_panel import TrainingPanel
 from bpstudio.views.walkthrough_bar import expanded_setting
 
@@ -52,10 +52,11 @@ class LearningDocks(QObject):
         self.cursor = WalkthroughCursor(
             document, build_derivation, lang=lang, parent=self, options=options
         )
+        self.practice = PracticeSession(document, self.cursor, self)
         # Its first formula waits for the window's first frame (typesetting's first use
         # imports ziamath, a few hundred ms).
         self.derivation_panel = DerivationPanel(
-            self.cursor, document, first_step_after=window.firstFrameShown
+            self.cursor, document, first_step_after=window.firstFrameShown, practice=self.practice
         )
         self._divergence_box: QMessageBox | None = None
         self._add_docks()

@@ -32,6 +32,9 @@ class LearningMenus(QObject):
         self.walkthrough.setObjectName("menuWalkthrough")
         for action in learning.derivation_panel.bar.actions_list():
             self.walkthrough.addAction(action)
+        self.walkthrough.addSeparator()
+        for action in learning.derivation_panel.practice_bar.actions_list():
+            self.walkthrough.addAction(action)
         for menu in (self.training, self.walkthrough):
             menu.setToolTipsVisible(True)
             bar.insertMenu(before.menuAction(), menu)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from bpstudio.model.activations import ACTIVATION_NAMES
 from bpstudio.model.initialisation import SCHEMES, InitScheme
 from bpstudio.model.network import Network
+from bpstudio.model.validation import MAX_SEED
 from bpstudio.views.language import translate
 from bpstudio.views.model_names import activation_label, scheme_label
 
@@ -123,7 +124,7 @@ def ask_init_scheme(parent: QWidget, current: InitScheme) -> InitScheme | None:
         translate("NetworkDialogs", "uniform: in [-scale, scale]; xavier, he: scaled by layer size")
     )
     seed = QSpinBox(dialog)
-    seed.setRange(0, 2**31 - 1)
+    seed.setRange(0, MAX_SEED)
     seed.setValue(current.seed)
     seed.setToolTip(translate("NetworkDialogs", "The same seed always draws the same weights"))
     scale = QDoubleSpinBox(dialog)

@@ -6,6 +6,7 @@ edit (softmax in a hidden layer, a loss that does not fit the output) is explain
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -14,8 +15,7 @@ from bpstudio.model.activations import ACTIVATION_NAMES
 from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.views import network_dialogs
 from bpstudio.views.actions import describe, make_action
-from bpstudio.views.language import Retranslating
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import Retranslating, model_message
 from bpstudio.views.model_names import activation_label, loss_label
 
 
@@ -82,9 +82,8 @@ class NetworkMenu(Retranslating, QMenu):
     # keeping the checkable items in step with the project -----------------------------------
     def _on_about_to_show(self) -> None:
         net = self._document.project.network
-        self._bias_action.blockSignals(True)  # reflecting the state is not an edit
-        self._bias_action.setChecked(net.use_bias)
-        self._bias_action.blockSignals(False)
+        with QSignalBlocker(self._bias_action):  # reflecting the state is not an edit
+            self._bias_action.setChecked(net.use_bias)
         self.edit_actions["actionRemoveLayer"].setEnabled(net.n_layers > 2)
         self._fill_activation_menu()
         self._fill_loss_menu()

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QMessageBox
 
 from bpstudio.controller.autosave import AUTOSAVE_INTERVAL_MS, Autosaver
 from bpstudio.controller.autosave_store import AutosavedWork, AutosaveSession
@@ -23,13 +24,25 @@ from bpstudio.controller.crash_log import (
     start_log_file,
     stop_log_file,
 )
+from bpstudio.model.safe_files import remove_stale_temps
+from bpstudio.views import recent_files
 from bpstudio.views.crash_dialog import CrashDialog
+from bpstudio.views.language import model_message
 from bpstudio.views.recovery_dialog import RecoveryAnswer, ask_about_recovery
 
 if TYPE_CHECKING:
     from bpstudio.views.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
+
+
+def _remove_stale_temps_of_recent_files() -> None:
+    """A save killed midway leaves a hidden temporary file next to the project; the ones
+    whose process is gone are deleted at start (the autosave folder's by the session)."""
+    for path in recent_files.recent_files():
+        for removed in remove_stale_temps(path.parent, path.name):
+            _log.info("removed a stale temporary file: %s", removed)
+
 
 AskRecovery = Callable[[AutosavedWork], RecoveryAnswer]
 
@@ -46,10 +59,14 @@ class SafetyNet(QObject):
         self._log_handler = start_log_file()
         self.log_path = log_folder() / LOG_FILE_NAME
         self.autosaver = Autosaver(window.document, session, interval_ms, self)
+        _remove_stale_temps_of_recent_files()
         self.reporter = CrashReporter(self)
         self.reporter.crashed.connect(self._on_crashed)
         self.reporter.install()
         self.crash_dialog: CrashDialog | None = None
+        self.autosave_warning: QMessageBox | None = None  # one box per run of failures
+        self.autosaver.failed.connect(self._on_autosave_failed)
+        self.autosaver.saved.connect(self._on_autosave_saved)
         self._connect_training(window)
 
     def _connect_training(self, window: MainWindow) -> None:
@@ -88,6 +105,41 @@ class SafetyNet(QObject):
         if self.autosaver.save_now():
             self.autosaver.session.discard(work)
         _log.info("restored autosaved work from %s", work.file)
+
+    # autosave failures ------------------------------------------------------------------------
+    @Slot(object)
+    def _on_autosave_failed(self, error: Exception) -> None:
+        """Said in the status bar every time, and once in a box that does not block: the work
+        is still open, but it is no longer protected against a crash."""
+        reason = model_message(error)
+        self._window.show_status(self.tr("Autosave failed: %s") % reason)
+        if self.autosave_warning is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Autosave failed"),
+            self.tr(
+                "BP Studio could not autosave your work:\n\n%s\n\nYour work is still open, "
+                "but a crash now would lose it. Save it (File ▸ Save As) somewhere with room."
+            )
+            % reason,
+            QMessageBox.StandardButton.Ok,
+            self._window,
+        )
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._forget_autosave_warning)
+        self.autosave_warning = box
+        box.show()
+
+    @Slot()
+    def _on_autosave_saved(self, _file=None) -> None:
+        if self.autosave_warning is not None:
+            self._window.show_status(self.tr("Autosave works again"))
+
+    @Slot()
+    def _forget_autosave_warning(self, *_args) -> None:
+        self.autosave_warning = None
 
     # crashes --------------------------------------------------------------------------------
     @Slot(str)

@@ -34,8 +34,7 @@ from bpstudio.model.project import Project
 from bpstudio.model.training import TrainingConfig
 from bpstudio.views import training_controls as controls
 from bpstudio.views.actions import describe
-from bpstudio.views.language import is_language_change
-from bpstudio.views.model_messages import model_message
+from bpstudio.views.language import is_language_change, model_message
 from bpstudio.views.steady_label import SteadyLabel
 from bpstudio.views.training_panel_texts import apply_texts
 

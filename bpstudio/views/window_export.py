@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from bpstudio.views.language import translate
+from bpstudio.views.language import model_message, translate
 
 SUFFIXES = {"png": ".png", "svg": ".svg"}
 
@@ -26,8 +26,8 @@ def export_diagram(window, kind: str) -> None:
     export = window.diagram.export_png if kind == "png" else window.diagram.export_svg
     try:
         export(path)
-    except OSError as exc:
-        message = translate("WindowMenus", "Could not export: %s") % (exc.strerror or exc)
+    except OSError as exc:  # FileWriteError says which file and why, translated
+        message = translate("WindowMenus", "Could not export: %s") % model_message(exc)
         window.show_status(message)
         return
     window.show_status(translate("WindowMenus", "Exported the diagram to %s") % path)

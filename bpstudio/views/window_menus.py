@@ -79,6 +79,10 @@ class WindowMenus(QObject):
                 self.tr("Export &handout…"),
                 self.tr("Save the walkthrough as a PDF, web page, Markdown or LaTeX handout"),
             ),
+            "actionExportSheets": (
+                self.tr("Export e&xercise sheets…"),
+                self.tr("Sheets for a class: each student's own numbers, blanks, one answer key"),
+            ),
             "actionQuit": (self.tr("&Quit"), self.tr("Close BP Studio")),
             "actionReinitialise": (
                 self.tr("Re-&initialise weights…"),
@@ -164,6 +168,7 @@ class WindowMenus(QObject):
         self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
         self._action(menu, "actionExportCode", lambda: export_code_dialog(w), "Ctrl+Shift+X")
         self._action(menu, "actionExportHandout", lambda: _export_handout(w), "Ctrl+Shift+H")
+        self._action(menu, "actionExportSheets", lambda: _export_sheets(w))
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
         self._action(menu, "actionQuit", w.close, Key.Quit, quit_icon)
@@ -257,6 +262,12 @@ def _export_handout(window) -> None:
     from bpstudio.views.handout_export import export_handout
 
     export_handout(window)
+
+
+def _export_sheets(window) -> None:
+    from bpstudio.views.exercise_sheets_dialog import export_exercise_sheets
+
+    export_exercise_sheets(window)
 
 
 def _show_about(window) -> None:

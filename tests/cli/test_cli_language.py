@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bpstudio.cli_text import cli_language, translate
+from bpstudio.i18n.cli_text import cli_language, translate
 
 SEED = Path(__file__).resolve().parents[2] / "bpstudio" / "resources" / "examples" / "seed.json"
 

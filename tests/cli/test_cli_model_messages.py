@@ -51,7 +51,7 @@ def test_derive_explains_a_broken_project_and_a_bad_sample_in_chinese(tmp_path):
 
 def test_the_message_catalogue_loads_no_qt():
     code = (
-        "import sys, bpstudio.views.model_messages\n"
+        "import sys, bpstudio.i18n.model_messages\n"
         "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -5,6 +5,7 @@ only data (paths named in it are never opened)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -117,7 +118,7 @@ def test_paths_inside_a_project_are_just_data(tmp_path, monkeypatch):
 
 def _record_file_access(monkeypatch) -> list[Path]:
     opened: list[Path] = []
-    real_read_bytes, real_open = Path.read_bytes, open
+    real_read_bytes, real_open, real_os_open = Path.read_bytes, open, os.open
 
     def read_bytes(self):
         opened.append(self)
@@ -127,6 +128,11 @@ def _record_file_access(monkeypatch) -> list[Path]:
         opened.append(Path(file))
         return real_open(file, *args, **kwargs)
 
+    def os_open_anything(file, *args, **kwargs):
+        opened.append(Path(file))
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     monkeypatch.setattr("builtins.open", open_anything)
+    monkeypatch.setattr(os, "open", os_open_anything)
     return opened

@@ -102,10 +102,11 @@ def test_each_malformed_field_is_named(edit, message):
     assert message in str(info.value)
 
 
-def test_nan_and_infinity_are_refused():
+def test_nan_and_infinity_are_refused_naming_the_field():
     text = example_path("seed").read_text(encoding="utf-8").replace("0.4", "NaN", 1)
-    with pytest.raises(ProjectFileError, match="NaN, which is not a finite number"):
+    with pytest.raises(ProjectFileError) as info:
         loads(text)
+    assert str(info.value) == "network.weights[0][0][1]: expected a finite number, got NaN"
     text = example_path("seed").read_text(encoding="utf-8").replace("0.4", "-Infinity", 1)
     with pytest.raises(ProjectFileError, match="-Infinity"):
         loads(text)

@@ -208,4 +208,3 @@ def test_a_long_run_keeps_a_bounded_number_of_gradient_rows(qtbot, plot, monkeyp
     assert xs[-1] >= 6000 - grads.stride
     shown_x, shown_y = grads._curves[0].getOriginalDataset()
     np.testing.assert_array_equal(shown_y, shown_x)  # each kept row sits at its own step
-

@@ -9,9 +9,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTextBrowser
 
+from bpstudio.i18n.translation_files import ts_file
 from bpstudio.model.derivation import derive_project
 from bpstudio.model.examples import load_example
-from bpstudio.translation_files import ts_file
 from bpstudio.views import language, network_dialogs
 from bpstudio.views.about import about_html
 from bpstudio.views.learning_menus import show_shortcuts
@@ -207,7 +207,7 @@ def test_the_seed_derivation_speaks_the_seeds_chinese():
 
 
 def test_the_models_known_messages_are_shown_in_chinese(chinese):
-    from bpstudio.views.model_messages import model_message
+    from bpstudio.views.language import model_message
 
     diverged = (
         "training diverged at step 12: the loss is not finite; the weights are kept as they "

@@ -24,6 +24,7 @@ from bpstudio.model.datasets.csv_table import (
     parse_table,
     read_csv_file,
 )
+from bpstudio.model.label_rules import target_problem
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
 
@@ -46,6 +47,16 @@ class ImportedData:
     dataset: Dataset
     input_names: list[str]
     target_names: list[str]  # one per target column (a class name for one-hot columns)
+    row_numbers: tuple[int, ...] = ()  # the file row (1-based) of each data row
+
+    def check_labels(self, loss: str, output_activation: str) -> None:
+        """CsvImportError naming the file's row when the targets break the label rule of
+        ``loss`` (model/label_rules.py: cross-entropy wants targets in [0, 1], ...)."""
+        problem = target_problem(self.dataset.targets, loss, output_activation)
+        if problem is not None:
+            row, why = problem
+            shown = self.row_numbers[row] if self.row_numbers else row + 1
+            raise CsvImportError("row {row}: {reason}", row=shown, reason=why)
 
 
 def import_csv(
@@ -85,7 +96,7 @@ def table_to_dataset(
     kept_inputs = names if table.has_header else None
     kept_targets = target_names if table.has_header or labelled else None
     dataset = Dataset(inputs, targets, input_names=kept_inputs, target_names=kept_targets)
-    return ImportedData(dataset, names, target_names)
+    return ImportedData(dataset, names, target_names, tuple(table.row_numbers))
 
 
 def _chosen_columns(n_columns: int, inputs, targets) -> tuple[list[int], list[int]]:
@@ -190,8 +201,3 @@ def _quoted(name: str) -> str:
     if any(c in name for c in ',;"\t'):
         return '"' + name.replace('"', '""') + '"'
     return name
-
-
-def write_text(text: str, path: str | os.PathLike) -> None:
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)

@@ -12,7 +12,8 @@ import os
 from dataclasses import dataclass
 
 from bpstudio.model.messages import Message
-from bpstudio.model.validation import ProjectFileError, read_limited
+from bpstudio.model.safe_files import read_bounded
+from bpstudio.model.validation import ProjectFileError
 
 MAX_CSV_BYTES = 20 * 2**20
 MAX_CSV_ROWS = 200_000
@@ -58,7 +59,7 @@ def read_csv_file(path: str | os.PathLike) -> str:
         mib=MAX_CSV_BYTES // 2**20,
         rows=MAX_CSV_ROWS,
     )
-    return decode(read_limited(path, MAX_CSV_BYTES, CsvImportError, limit))
+    return decode(read_bounded(path, MAX_CSV_BYTES, CsvImportError, limit))
 
 
 def decode(raw: bytes) -> str:

@@ -263,6 +263,10 @@
         <translation>用所选的内置数据集替换当前数据</translation>
     </message>
     <message>
+        <source>Cannot use these data</source>
+        <translation>无法使用这些数据</translation>
+    </message>
+    <message>
         <source>The data has %d input(s) and %d target(s); the network has %d input(s) and %d output(s). Resize the input and output layers to fit? (Undo puts everything back.)</source>
         <translation>数据有 %d 个输入和 %d 个目标; 网络有 %d 个输入和 %d 个输出。要调整输入层和输出层的大小以匹配数据吗? (撤销可以恢复原样。)</translation>
     </message>
@@ -355,6 +359,10 @@
     <message>
         <source>Standardised (mean ± sd of the training rows): %s</source>
         <translation>已标准化 (训练行的均值 ± 标准差): %s</translation>
+    </message>
+    <message>
+        <source>Loss: evaluating…</source>
+        <translation>损失: 正在计算…</translation>
     </message>
     <message>
         <source>Loss: train %s, test %s</source>
@@ -457,6 +465,10 @@
         <translation>重新初始化权重 (%s, 种子 %d)</translation>
     </message>
     <message>
+        <source>New exercise (seed %d)</source>
+        <translation>新练习（种子 %d）</translation>
+    </message>
+    <message>
         <source>Set learning rate to %s</source>
         <translation>将学习率设为 %s</translation>
     </message>
@@ -523,6 +535,81 @@
     <message>
         <source>Training starts a fresh epoch: the data or the batch settings changed</source>
         <translation>训练从新的一轮开始：数据或批量设置已改变</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseSheetsDialog</name>
+    <message>
+        <source>Export exercise sheets</source>
+        <translation>导出练习卷</translation>
+    </message>
+    <message>
+        <source>One sheet per student, each with its own numbers</source>
+        <translation>每个学生一份练习卷，数字各不相同</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same sheets again</source>
+        <translation>相同的种子会再次生成相同的练习卷</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>the last %d section(s)</source>
+        <translation>最后 %d 节</translation>
+    </message>
+    <message>
+        <source>nothing (worked example)</source>
+        <translation>不留空（完整例题）</translation>
+    </message>
+    <message>
+        <source>Which sections the students work out, from the end</source>
+        <translation>学生自己计算哪些小节（从最后一节往前数）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Students:</source>
+        <translation>学生人数：</translation>
+    </message>
+    <message>
+        <source>Class seed:</source>
+        <translation>班级种子：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Blanks:</source>
+        <translation>留空：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Folder for the sheets</source>
+        <translation>练习卷保存的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the sheets.</source>
+        <translation>请选择保存练习卷的文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not write the sheets: %s</source>
+        <translation>无法写入练习卷：%s</translation>
+    </message>
+    <message>
+        <source>Wrote %d file(s) to %s</source>
+        <translation>已将 %d 个文件写入 %s</translation>
     </message>
 </context>
 <context>
@@ -737,6 +824,10 @@
     <message>
         <source>A layer of 3 units: the two drawn on the axes</source>
         <translation>3 个单元的层：画在坐标轴上的两个</translation>
+    </message>
+    <message>
+        <source>Computing the hidden space of this big network…</source>
+        <translation>正在计算这个大网络的隐藏空间…</translation>
     </message>
     <message>
         <source>The hidden space is drawn for a hidden layer of 2 or 3 units: each sample at that layer&apos;s activations. This network has none; give a hidden layer 2 units (right-click its header) to see how it rearranges the data, as the seed&apos;s 2 hidden units make XOR separable.</source>
@@ -1084,10 +1175,6 @@
         <translation>不是 BP Studio 项目 ({reason})</translation>
     </message>
     <message>
-        <source>the file contains {name}, which is not a finite number</source>
-        <translation>文件中含有 {name}, 它不是有限数</translation>
-    </message>
-    <message>
         <source>expected {format!r}: this is not a BP Studio project file</source>
         <translation>应为 {format!r}: 这不是 BP Studio 项目文件</translation>
     </message>
@@ -1214,6 +1301,98 @@
     <message>
         <source>must be a power of two up to {limit}</source>
         <translation>必须是 2 的幂, 且不超过 {limit}</translation>
+    </message>
+    <message>
+        <source>a number of {digits} digits</source>
+        <translation>一个 {digits} 位的数</translation>
+    </message>
+    <message>
+        <source>the number is too large ({digits} digits)</source>
+        <translation>数太大了 ({digits} 位)</translation>
+    </message>
+    <message>
+        <source>expected a whole number &lt;= {maximum}, got {value}</source>
+        <translation>应为不大于 {maximum} 的整数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a number from 0 to {limit}, got {value}</source>
+        <translation>应为 0 到 {limit} 之间的数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>嵌套超过了 {limit} 层</translation>
+    </message>
+    <message>
+        <source>the text holds \u{code:04x}, half of a character (a lone surrogate), which no file can hold; remove it</source>
+        <translation>文本中含有 \u{code:04x}, 它只是半个字符 (孤立的代理码元), 任何文件都无法保存它; 请删除</translation>
+    </message>
+    <message>
+        <source>the inputs are too large to standardise</source>
+        <translation>输入太大, 无法标准化</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket)</source>
+        <translation>不是普通文件 (而是设备、管道或套接字)</translation>
+    </message>
+    <message>
+        <source>row {row}: {reason}</source>
+        <translation>第 {row} 行: {reason}</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs targets from 0 to 1; target {column} is {value}</source>
+        <translation>交叉熵要求目标值在 0 到 1 之间; 第 {column} 个目标值为 {value}</translation>
+    </message>
+    <message>
+        <source>with softmax and cross-entropy each row of targets is a distribution (adding up to 1); this one adds up to {total}</source>
+        <translation>使用 softmax 和交叉熵时, 每行目标值都是一个概率分布 (总和为 1); 这一行的总和为 {total}</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>没有给出文件名</translation>
+    </message>
+    <message>
+        <source>{path} names a folder, not a file</source>
+        <translation>{path} 是文件夹名, 不是文件名</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name</source>
+        <translation>{path} 是文件夹; 请选择一个文件名</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a device, pipe or socket); BP Studio writes only to regular files</source>
+        <translation>{path} 不是普通文件 (而是设备、管道或套接字); BP Studio 只写入普通文件</translation>
+    </message>
+    <message>
+        <source>{path} is read-only</source>
+        <translation>{path} 是只读的</translation>
+    </message>
+    <message>
+        <source>{path} is the input file; writing there would replace it: choose another name</source>
+        <translation>{path} 是输入文件; 写入它会将其替换: 请换一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>无法写入 {path}: 文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} is not writable</source>
+        <translation>无法写入 {path}: 文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>只读文件系统</translation>
     </message>
     <message>
         <source>expected null when shuffling is off</source>
@@ -1966,6 +2145,108 @@
     </message>
 </context>
 <context>
+    <name>PracticeBar</name>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Practice: work out each value yourself; BP Studio checks it and names the mistake</source>
+        <translation>练习：每个值由你自己算；BP Studio 检查答案并指出错在哪里</translation>
+    </message>
+    <message>
+        <source>New e&amp;xercise</source>
+        <translation>新练习(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Fresh nice numbers for the inputs, labels and weights of the same network (undoable)</source>
+        <translation>为同一个网络的输入、标签和权重换一组好算的新数字（可撤销）</translation>
+    </message>
+    <message>
+        <source>Compute:</source>
+        <translation>自己算：</translation>
+    </message>
+    <message>
+        <source>Fading: which sections you work out yourself, from the end (Renkl&apos;s backward fading)</source>
+        <translation>渐隐：哪些小节由你自己计算，从最后一节往前（逆向渐隐）</translation>
+    </message>
+    <message>
+        <source>Well done: work out one more section</source>
+        <translation>做得好：再多算一节</translation>
+    </message>
+    <message>
+        <source>Hide the section before these too</source>
+        <translation>把前面一节也隐藏起来</translation>
+    </message>
+    <message>
+        <source>nothing (worked example)</source>
+        <translation>不用算（完整例题）</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>the last section</source>
+        <translation>最后一节</translation>
+    </message>
+    <message>
+        <source>the last %d sections</source>
+        <translation>最后 %d 节</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeBox</name>
+    <message>
+        <source>Your answer, e.g. 0.0213</source>
+        <translation>你的答案，例如 0.0213</translation>
+    </message>
+    <message>
+        <source>Type the value with at least 3 significant digits; Enter checks it</source>
+        <translation>输入至少 3 位有效数字；按回车检查</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Check your answer (Enter)</source>
+        <translation>检查你的答案（回车）</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Next hint: the formula with the numbers, then one factor at a time, then the answer</source>
+        <translation>下一个提示：先是代入数字的公式，然后逐个因子，最后是答案</translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation>看答案</translation>
+    </message>
+    <message>
+        <source>Show the value (the step counts as revealed)</source>
+        <translation>显示数值（这一步记为“看了答案”）</translation>
+    </message>
+    <message>
+        <source>Your turn: work out this value, then press Enter.</source>
+        <translation>轮到你了：算出这个值，然后按回车。</translation>
+    </message>
+    <message>
+        <source>✓ Right first time. Enter goes on to the next formula.</source>
+        <translation>✓ 一次做对。按回车进入下一个公式。</translation>
+    </message>
+    <message>
+        <source>✓ Right. Enter goes on to the next formula.</source>
+        <translation>✓ 正确。按回车进入下一个公式。</translation>
+    </message>
+    <message>
+        <source>Shown. Enter goes on to the next formula.</source>
+        <translation>已显示答案。按回车进入下一个公式。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>It was last saved as “%s”.</source>
@@ -1998,6 +2279,33 @@
     <message>
         <source>Later</source>
         <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNet</name>
+    <message>
+        <source>Autosave failed: %s</source>
+        <translation>自动保存失败: %s</translation>
+    </message>
+    <message>
+        <source>Autosave failed</source>
+        <translation>自动保存失败</translation>
+    </message>
+    <message>
+        <source>BP Studio could not autosave your work:
+
+%s
+
+Your work is still open, but a crash now would lose it. Save it (File ▸ Save As) somewhere with room.</source>
+        <translation>BP Studio 无法自动保存你的工作:
+
+%s
+
+你的工作仍然打开着, 但此时一旦崩溃就会丢失。请把它保存 (文件 ▸ 另存为) 到有空间的地方。</translation>
+    </message>
+    <message>
+        <source>Autosave works again</source>
+        <translation>自动保存已恢复</translation>
     </message>
 </context>
 <context>
@@ -2433,8 +2741,16 @@
         <translation>&lt;b&gt;w%s&lt;/b&gt;: 第 %d 层 → 第 %d 层 (%s)</translation>
     </message>
     <message>
-        <source>Too many weights to list them one by one (%s; a table lists up to %s). Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g.</source>
-        <translation>权重太多, 无法逐一列出 (%s 个; 表格最多列出 %s 个)。最小值 %.4g, 最大值 %.4g, 平均值 %.4g, 均方根 %.4g。</translation>
+        <source>Too many weights to list them one by one (%s; a table lists up to %s).</source>
+        <translation>权重太多, 无法逐一列出 (%s 个; 表格最多列出 %s 个)。</translation>
+    </message>
+    <message>
+        <source>Summarising them…</source>
+        <translation>正在汇总…</translation>
+    </message>
+    <message>
+        <source>Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g.</source>
+        <translation>最小值 %.4g, 最大值 %.4g, 平均值 %.4g, 均方根 %.4g。</translation>
     </message>
     <message>
         <source>Rows: units of layer %d; columns: units of layer %d</source>
@@ -2518,6 +2834,14 @@ Your current work is unchanged.</source>
     <message>
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
+    </message>
+    <message>
+        <source>Saving “%s”…</source>
+        <translation>正在保存 “%s”…</translation>
+    </message>
+    <message>
+        <source>Saving project</source>
+        <translation>正在保存项目</translation>
     </message>
     <message>
         <source>BP Studio projects (*.json);;All files (*)</source>
@@ -2635,6 +2959,14 @@ Your current work is unchanged.</source>
         <translation>把逐步推导保存为 PDF、网页、Markdown 或 LaTeX 讲义</translation>
     </message>
     <message>
+        <source>Export e&amp;xercise sheets…</source>
+        <translation>导出练习卷(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Sheets for a class: each student&apos;s own numbers, blanks, one answer key</source>
+        <translation>为全班生成练习卷：每人数字不同、留有空格，另附一份答案</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2746,10 +3078,6 @@ Your current work is unchanged.</source>
         <translation>--sample %d 超出范围: %s 共有 %d 个样本, 编号为 1 到 %d</translation>
     </message>
     <message>
-        <source>cannot write %s: %s</source>
-        <translation>无法写入 %s: %s</translation>
-    </message>
-    <message>
         <source>wrote %s</source>
         <translation>已写入 %s</translation>
     </message>
@@ -2758,8 +3086,16 @@ Your current work is unchanged.</source>
         <translation>步数 %d  轮数 %d  损失 %s</translation>
     </message>
     <message>
+        <source>wrote %s with the %d steps done before the interruption</source>
+        <translation>已写入 %s, 含中断前完成的 %d 步</translation>
+    </message>
+    <message>
         <source>warning: %s: fields this version does not know, ignored: %s</source>
         <translation>警告：%s：本版本不认识的字段，已忽略：%s</translation>
+    </message>
+    <message>
+        <source>interrupted after %d of %d steps</source>
+        <translation>在 %d/%d 步后中断</translation>
     </message>
     <message>
         <source>test loss %s  (%d held-out samples)</source>
@@ -2780,6 +3116,38 @@ Your current work is unchanged.</source>
     <message>
         <source>step %d/%d  epoch %d  loss %s</source>
         <translation>第 %d/%d 步  第 %d 轮  损失 %s</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%s&apos; (did you mean %s?)</source>
+        <translation>未知命令 &apos;%s&apos; (你是想用 %s 吗?)</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%s&apos;; the commands are %s, or give a project file to open</source>
+        <translation>未知命令 &apos;%s&apos;; 可用命令为 %s, 或者给出要打开的项目文件</translation>
+    </message>
+    <message>
+        <source>--students %d is too many: at most %d sheets at a time</source>
+        <translation>--students %d 太多了：一次最多 %d 份</translation>
+    </message>
+    <message>
+        <source>--level %d is out of range: this network&apos;s walkthrough has %d sections</source>
+        <translation>--level %d 超出范围：这个网络的逐步推导共有 %d 节</translation>
+    </message>
+    <message>
+        <source>cannot write %s: %s</source>
+        <translation>无法写入 %s：%s</translation>
+    </message>
+    <message>
+        <source>wrote %d file(s) to %s</source>
+        <translation>已将 %d 个文件写入 %s</translation>
+    </message>
+    <message>
+        <source>--out %s is a file; give a folder for the sheets</source>
+        <translation>--out %s 是一个文件；请给出存放练习卷的文件夹</translation>
     </message>
 </context>
 </TS>

@@ -1,13 +1,16 @@
-"""Export the whole diagram (not just the visible part) as PNG or SVG."""
+"""Export the whole diagram (not just the visible part) as PNG or SVG.
+
+The image is made in memory and written by the app's one atomic writer
+(bpstudio.model.safe_files), which refuses devices, folders and read-only files."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
+
+from bpstudio.model.safe_files import check_target, write_file
 
 EXPORT_MARGIN = 24.0
 PNG_SCALE = 2.0  # crisp on slides and high-density screens
@@ -24,14 +27,20 @@ def export_png(scene, path) -> None:
     painter = QPainter(image)
     _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
     painter.end()
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"could not write PNG to {path}")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError(f"could not make a PNG of {size.width()} x {size.height()} pixels")
+    write_file(path, bytes(buffer.data()))
 
 
 def export_svg(scene, path, title: str = "BP Studio network diagram") -> None:
     source = _source_rect(scene)
+    check_target(path)  # before the drawing, which can take a while
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(Path(path)))
+    generator.setOutputDevice(buffer)
     generator.setSize(source.size().toSize())
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     generator.setTitle(title)
@@ -40,7 +49,8 @@ def export_svg(scene, path, title: str = "BP Studio network diagram") -> None:
     painter.fillRect(QRectF(0, 0, source.width(), source.height()), scene.backgroundBrush())
     _render(scene, painter, QRectF(0, 0, source.width(), source.height()), source)
     if not painter.end():
-        raise OSError(f"could not write SVG to {path}")
+        raise OSError("could not draw the SVG")
+    write_file(path, bytes(buffer.data()))
 
 
 def _source_rect(scene) -> QRectF:
@@ -55,17 +65,15 @@ def _render(scene, painter: QPainter, target: QRectF, source: QRectF) -> None:
     selected = scene.selectedItems()
     # Items cached as pixmaps on screen are drawn as shapes: an SVG gets lines, not an image.
     cached = {item: item.cacheMode() for item in scene.items() if item.cacheMode() != NO_CACHE}
-    blocker = scene.signalsBlocked()
-    scene.blockSignals(True)
-    try:
+    with QSignalBlocker(scene):
         for item in selected:
             item.setSelected(False)
         for item in cached:
             item.setCacheMode(NO_CACHE)
-        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
-    finally:
-        for item in selected:
-            item.setSelected(True)
-        for item, mode in cached.items():
-            item.setCacheMode(mode)
-        scene.blockSignals(blocker)
+        try:
+            scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            for item in selected:
+                item.setSelected(True)
+            for item, mode in cached.items():
+                item.setCacheMode(mode)

@@ -56,15 +56,21 @@ def refresh_units(document, items, mode: str) -> None:
     shown_rows = unit_values(document, mode)
     all_rows = {m: unit_values(document, m) for m in ("z", "a", "dE/dz")}
     scale = _unit_scale(shown_rows)
+    concealed = document.concealed  # practice: values the student still works out
     for ref, unit in items.units.items():
-        value = _cell(shown_rows, ref)
+        value = None if (mode, ref) in concealed else _cell(shown_rows, ref)
         fill = style.unit_fill(unit.role, value, scale)
-        unit.set_value(style.format_value(value), fill, partial(_tooltip_of, unit, all_rows))
+        text = "?" if (mode, ref) in concealed else style.format_value(value)
+        tooltip = partial(_tooltip_of, unit, all_rows, concealed)
+        unit.set_value(text, fill, tooltip)
 
 
-def _tooltip_of(unit, all_rows) -> str:
+def _tooltip_of(unit, all_rows, concealed=frozenset()) -> str:
     """Built when the tooltip is wanted, not on every refresh (250 units at every frame)."""
-    return _unit_tooltip(unit.symbol, {m: _cell(rows, unit.ref) for m, rows in all_rows.items()})
+    values = {
+        m: _cell(rows, unit.ref) for m, rows in all_rows.items() if (m, unit.ref) not in concealed
+    }
+    return _unit_tooltip(unit.symbol, values)
 
 
 def _cell(rows, ref) -> float | None:

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent / "resources" / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CATALOGUE = "bpstudio"  # bpstudio_<locale>.ts / .qm
 # A freshly installed .ts and .qm are written within moments of each other, in any order;
 # only a .ts edited clearly after its .qm was built makes the .qm stale.

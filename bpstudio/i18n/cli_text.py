@@ -12,7 +12,7 @@ import functools
 import os
 import xml.etree.ElementTree as ET
 
-from bpstudio.translation_files import ts_file
+from bpstudio.i18n.translation_files import ts_file
 
 CHINESE = "zh_CN"
 

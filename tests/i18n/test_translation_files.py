@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from bpstudio.translation_files import find_lrelease, ts_file, usable_qm
+from bpstudio.i18n.translation_files import find_lrelease, ts_file, usable_qm
 
 
 def test_a_missing_qm_is_compiled_into_the_cache(tmp_path):

@@ -11,7 +11,8 @@ as text by a signal, like a divergence) are matched against the same templates, 
 patterns: ``{name}`` matches any text.  So one list of templates serves both, and a message
 that is in neither form is shown as the model wrote it.
 
-This module needs no Qt at import time: the command line can pass its own ``translate``.
+This module never imports Qt: the window passes Qt's ``translate``
+(bpstudio.views.language.model_message), the command line its own (bpstudio.i18n.cli_text).
 """
 
 from __future__ import annotations
@@ -58,7 +59,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ModelMessages", "Extra data"),
     QT_TRANSLATE_NOOP("ModelMessages", "not a BP Studio project (nested too deeply)"),
     QT_TRANSLATE_NOOP("ModelMessages", "not a BP Studio project ({reason})"),
-    QT_TRANSLATE_NOOP("ModelMessages", "the file contains {name}, which is not a finite number"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected {format!r}: this is not a BP Studio project file"),
     QT_TRANSLATE_NOOP(
         "ModelMessages",
@@ -95,6 +95,49 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ModelMessages", "expected a number between 0 and {maximum}, got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "must be larger than the index before it"),
     QT_TRANSLATE_NOOP("ModelMessages", "must be a power of two up to {limit}"),
+    # reliability: numbers, text and views a file may hold (validation.py, savable.py) -------
+    QT_TRANSLATE_NOOP("ModelMessages", "a number of {digits} digits"),
+    QT_TRANSLATE_NOOP("ModelMessages", "the number is too large ({digits} digits)"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected a whole number <= {maximum}, got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected a number from 0 to {limit}, got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "nested more than {limit} levels deep"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "the text holds \\u{code:04x}, half of a character (a lone surrogate), "
+        "which no file can hold; remove it",
+    ),
+    QT_TRANSLATE_NOOP("ModelMessages", "the inputs are too large to standardise"),
+    QT_TRANSLATE_NOOP("ModelMessages", "not a regular file (a device, pipe or socket)"),
+    # the labels a loss can learn from (label_rules.py) --------------------------------------
+    QT_TRANSLATE_NOOP("ModelMessages", "row {row}: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages", "cross-entropy needs targets from 0 to 1; target {column} is {value}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "with softmax and cross-entropy each row of targets is a distribution "
+        "(adding up to 1); this one adds up to {total}",
+    ),
+    # writing files (safe_files.py) ------------------------------------------------------------
+    QT_TRANSLATE_NOOP("ModelMessages", "no file name given"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{path} names a folder, not a file"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{path} is a folder; choose a file name"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "{path} is not a regular file (a device, pipe or socket); "
+        "BP Studio writes only to regular files",
+    ),
+    QT_TRANSLATE_NOOP("ModelMessages", "{path} is read-only"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "{path} is the input file; writing there would replace it: choose another name",
+    ),
+    QT_TRANSLATE_NOOP("ModelMessages", "cannot write {path}: the folder {folder} does not exist"),
+    QT_TRANSLATE_NOOP("ModelMessages", "cannot write {path}: the folder {folder} is not writable"),
+    QT_TRANSLATE_NOOP("ModelMessages", "cannot write {path}: {reason}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "No space left on device"),
+    QT_TRANSLATE_NOOP("ModelMessages", "Disk quota exceeded"),
+    QT_TRANSLATE_NOOP("ModelMessages", "Read-only file system"),
     # the optimiser's state (model/optimiser_state.py) -----------------------------------------
     QT_TRANSLATE_NOOP("ModelMessages", "expected null when shuffling is off"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected each training row number 0 to {last} once"),
@@ -225,17 +268,11 @@ NESTED_PARAMETERS = frozenset({"reason", "what", "allowed", "second", "limit", "
 _FIELD = re.compile(r"\{(\w+)(![rsa])?(:[^{}]*)?\}")
 
 
-def _qt_translate(context: str, text: str) -> str:
-    from bpstudio.views.language import translate  # Qt: only when the GUI asks
-
-    return translate(context, text)
-
-
-def model_message(error: BaseException | Message | str, translate: Translate | None = None) -> str:
-    """``error`` (an exception of bpstudio.model, its Message or its text) in the interface
-    language; ``translate`` is Qt's unless given (the command line reads the .ts itself)."""
-    tr = translate or _qt_translate
-    return _render(message_of(error), lambda template: tr(CONTEXT, template))
+def model_message(error: BaseException | Message | str, translate: Translate) -> str:
+    """``error`` (an exception of bpstudio.model, its Message or its text) in the language of
+    ``translate``: Qt's in the window (bpstudio.views.language.model_message), the .ts read by
+    bpstudio.i18n.cli_text on the command line."""
+    return _render(message_of(error), lambda template: translate(CONTEXT, template))
 
 
 def _render(message: Message, tr: Callable[[str], str]) -> str:

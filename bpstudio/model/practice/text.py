@@ -1,0 +1,197 @@
+"""Practice's words, in English and Chinese: each mistake's name and advice, each verdict, the
+summary.  Kept with the model (not in Qt's catalogue) because the exercise sheets of the
+command line need them too, without Qt."""
+
+from __future__ import annotations
+
+from bpstudio.model.derivation.text import check_lang
+
+# code -> (short name, what went wrong and where to look)
+MISTAKE_TEXT: dict[str, dict[str, tuple[str, str]]] = {
+    "sign_flipped": {
+        "en": (
+            "the sign",
+            "The sign is flipped: it is Y − Ŷ (output minus label), and the "
+            "update subtracts: w − η·∂E/∂w.",
+        ),
+        "zh": ("符号", "符号反了：应是 Y − Ŷ（输出减标准答案），更新时是减去：w − η·∂E/∂w。"),
+    },
+    "dropped_slope": {
+        "en": (
+            "the activation's slope",
+            "The activation's derivative is missing: multiply "
+            "∂E/∂a by ∂a/∂z (for the sigmoid, a − a²).",
+        ),
+        "zh": ("激活函数的导数", "漏乘了激活函数的导数：∂E/∂a 还要乘 ∂a/∂z（sigmoid 为 a − a²）。"),
+    },
+    "slope_from_z": {
+        "en": (
+            "the slope's variable",
+            "The slope was computed from z: the sigmoid's is a − a² with a = f(z), not z − z².",
+        ),
+        "zh": (
+            "导数里的变量",
+            "导数用错了变量：sigmoid 的导数是 a − a²（a = f(z)），不是 z − z²。",
+        ),
+    },
+    "missed_path": {
+        "en": (
+            "the missing path",
+            "A path is missing: a hidden unit reaches E through every "
+            "unit of the next layer; sum ∂E/∂z·w over all of them.",
+        ),
+        "zh": (
+            "漏掉的路径",
+            "漏了一条路径：隐含层单元通过下一层的每个单元影响 E，要把所有的 ∂E/∂z·w 加起来。",
+        ),
+    },
+    "used_updated_weight": {
+        "en": (
+            "the updated weight",
+            "You used a weight already updated: back-propagate with "
+            "the weights of the forward pass; all updates come in 七, after every gradient.",
+        ),
+        "zh": (
+            "更新后的权重",
+            "用了已经更新的权重：反向传播要用正向传播时的权重；所有权重在第七步才一起更新。",
+        ),
+    },
+    "wrong_input": {
+        "en": (
+            "the input",
+            "Wrong input: ∂z_k/∂w_jk is the output a_j of the unit the weight "
+            "comes from (x_j for the first layer).",
+        ),
+        "zh": ("输入", "乘错了输入：∂z_k/∂w_jk 是该权重出发的单元的输出 a_j（第一层为 x_j）。"),
+    },
+    "half_factor": {
+        "en": (
+            "a factor of 2",
+            "A factor of 2 is off: the ½ in E and the 2 from the square cancel, so ∂E/∂Y = Y − Ŷ.",
+        ),
+        "zh": ("因子 2", "差了一个因子 2：E 里的 ½ 和平方求导的 2 相消，∂E/∂Y = Y − Ŷ。"),
+    },
+    "forgot_learning_rate": {
+        "en": (
+            "the learning rate",
+            "The learning rate is missing: the step is η·∂E/∂w, not ∂E/∂w.",
+        ),
+        "zh": ("学习率", "漏了学习率：更新量是 η·∂E/∂w，不是 ∂E/∂w。"),
+    },
+    "swapped_indices": {
+        "en": (
+            "the indices",
+            "The indices are swapped: w_jk runs from unit j of the layer "
+            "before to unit k of this layer.",
+        ),
+        "zh": ("下标", "下标颠倒了：w_jk 是从前一层的单元 j 到本层的单元 k。"),
+    },
+    "weight_for_input": {
+        "en": (
+            "the weight for the input",
+            "That is the weight, not the input: ∂z/∂w is the input a_j, while ∂z/∂a is the weight.",
+        ),
+        "zh": ("权重与输入", "乘的是权重而不是输入：∂z/∂w 是输入 a_j，∂z/∂a 才是权重。"),
+    },
+    "used_z_for_a": {
+        "en": ("z for a", "The layer before passes on its outputs a = f(z), not its z."),
+        "zh": ("z 与 a", "前一层传下来的是输出 a = f(z)，不是 z。"),
+    },
+    "dropped_bias": {
+        "en": ("the bias", "The bias is missing: z = Σ a·w + b."),
+        "zh": ("偏置", "漏了偏置：z = Σ a·w + b。"),
+    },
+    "missed_mean": {
+        "en": ("the mean", "The mean is missing: this loss divides by the number of outputs."),
+        "zh": ("平均", "漏了求平均：这个误差要除以输出的个数。"),
+    },
+    "extra_slope": {
+        "en": (
+            "an extra slope",
+            "With cross-entropy the slope cancels: ∂E/∂z = Y − Ŷ without a − a².",
+        ),
+        "zh": ("多乘的导数", "交叉熵下导数已经相消：∂E/∂z = Y − Ŷ，不用再乘 a − a²。"),
+    },
+    "sum_not_mean": {
+        "en": (
+            "the batch mean",
+            "The batch gradient is the mean over the batch: divide the sum by B.",
+        ),
+        "zh": ("批平均", "批量梯度是整批的平均：和还要除以 B。"),
+    },
+    "one_sample": {
+        "en": (
+            "the other samples",
+            "That is this sample's own gradient: the batch's is the mean over all its samples.",
+        ),
+        "zh": ("其他样本", "这只是本样本的梯度：批量梯度是整批样本的平均。"),
+    },
+    "dropped_weight": {
+        "en": (
+            "the old weight",
+            "That is only the change: the new weight is the old one plus it, w − η·∂E/∂w.",
+        ),
+        "zh": ("原来的权重", "这只是变化量：新权重是原权重加上它，w − η·∂E/∂w。"),
+    },
+    "old_weights": {
+        "en": (
+            "the old weights",
+            "That is the loss before the update: E' uses the new weights of 七.",
+        ),
+        "zh": ("旧权重", "这是更新前的误差：E' 要用第七步更新后的权重。"),
+    },
+}
+
+_TEXT: dict[str, dict[str, str]] = {
+    "correct": {"en": "Right: {value}.", "zh": "正确：{value}。"},
+    "correct.imprecise": {
+        "en": "Right. With more digits it is {value}.",
+        "zh": "正确。更精确地说是 {value}。",
+    },
+    "mistake": {"en": "Not quite. {advice}", "zh": "还不对。{advice}"},
+    "not_yet": {
+        "en": "Not yet. Try again, or take a hint.",
+        "zh": "还不对。再试一次，或者看一个提示。",
+    },
+    "more_digits": {
+        "en": "More digits, please: type at least {digits} significant digits.",
+        "zh": "请多写几位：至少 {digits} 位有效数字。",
+    },
+    "rounding": {
+        "en": "Close: round the last digit rather than cutting it off.",
+        "zh": "很接近：最后一位要四舍五入，而不是直接截断。",
+    },
+    "unreadable": {
+        "en": "Type a number, such as 0.0213 or -2.13e-2.",
+        "zh": "请输入一个数，例如 0.0213 或 -2.13e-2。",
+    },
+    "revealed": {"en": "The answer is {value}.", "zh": "答案是 {value}。"},
+    "summary": {
+        "en": "{right} of {total} right first time",
+        "zh": "{total} 步中 {right} 步一次做对",
+    },
+    "summary.look": {"en": "; look again at {section}: {what}", "zh": "；请再看 {section}：{what}"},
+    "summary.open": {
+        "en": " ({open} not answered yet)",
+        "zh": "（{open} 步尚未作答）",
+    },
+    "summary.start": {"en": "{total} values to work out", "zh": "共 {total} 个值要算"},
+    "summary.none": {
+        "en": "Nothing to practise at this level.",
+        "zh": "这一级没有需要计算的步骤。",
+    },
+    "revealed.what": {"en": "the answers you revealed", "zh": "你查看了答案的步骤"},
+    "tries.what": {"en": "the steps that took more tries", "zh": "多试了几次的步骤"},
+}
+
+
+def mistake_name(code: str, lang: str) -> str:
+    return MISTAKE_TEXT[code][check_lang(lang)][0]
+
+
+def mistake_advice(code: str, lang: str) -> str:
+    return MISTAKE_TEXT[code][check_lang(lang)][1]
+
+
+def practice_text(key: str, lang: str, **values) -> str:
+    return _TEXT[key][check_lang(lang)].format(**values)
