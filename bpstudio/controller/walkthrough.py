@@ -401,7 +401,14 @@ class WalkthroughCursor(QObject):
 
     def _show_followed_row(self, sample: int) -> None:
         """The document shows the row steps 一–六 follow (the diagram's numbers are its)."""
+        # After the views have taken the change that made this derivation (a structural edit
+        # rebuilds the diagram on the same signal): on the next turn of the event loop.
+        QTimer.singleShot(0, self, lambda: self._set_followed_row(sample))
+
+    def _set_followed_row(self, sample: int) -> None:
         doc = self._document
+        if self._mode != NEXT_STEP or self.derivation is None or self.derivation.sample != sample:
+            return  # a newer derivation came meanwhile
         if doc.sample_index != sample:
             moving, self._moving_over_boundary = self._moving_over_boundary, True
             try:

@@ -108,6 +108,7 @@ class TrainingPanel(QWidget):
         speed.addWidget(self.flat_out_button)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
+        grid.setVerticalSpacing(2)  # every setting in the dock, and it fits an 800x600 window
         grid.addLayout(buttons, 0, 0, 1, 4)
         grid.addLayout(speed, 1, 0, 1, 4)
         self._captions = {
