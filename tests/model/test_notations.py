@@ -197,3 +197,21 @@ def test_a_file_that_is_not_json_is_named(tmp_path):
     path.write_text('{"title": ', encoding="utf-8")
     with pytest.raises(ValueError, match="typo.json: not valid JSON"):
         preset.load_file(path)
+
+
+def test_zhou_thresholds_with_momentum_negate_the_bias_buffers():
+    from bpstudio.model.derivation.update import Momentum
+
+    net, x, y = _mazur_network()
+    buffers = [np.full_like(w, 0.1) for w in net.weights]
+    buffers += [np.full_like(b, 0.2) for b in net.biases]
+    momentum = Momentum(0.9, buffers)
+    seed = build_derivation(net, x, y, "half_sse", 0, 0.5, momentum=momentum, notation="seed")
+    zhou = build_derivation(net, x, y, "half_sse", 0, 0.5, momentum=momentum, notation="zhou")
+    for layer in (2, 3):
+        for k in (1, 2):
+            assert zhou.find("buffer_b", layer, k).value == -seed.find("buffer_b", layer, k).value
+            assert zhou.find("b_new", layer, k).value == pytest.approx(
+                -seed.find("b_new", layer, k).value, abs=1e-15
+            )
+    assert zhou.find("w_new", 3, 1, 1).value == seed.find("w_new", 3, 1, 1).value
