@@ -22,6 +22,6 @@ def sgd_update(project: Project, sample: int) -> Network:
     lr = project.training.learning_rate
     updated = net.copy()
     updated.weights = [w - lr * g for w, g in zip(net.weights, grads.dW, strict=True)]
-    if net.biases is not None and not net.freeze_biases:
+    if net.biases is not None and grads.db is not None and not net.freeze_biases:
         updated.biases = [b - lr * g for b, g in zip(net.biases, grads.db, strict=True)]
     return updated
