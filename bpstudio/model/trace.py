@@ -95,9 +95,7 @@ class Gradients:
     def sample_dW(self, sample: int) -> list[np.ndarray]:
         """The weight gradients of one sample's own loss."""
         a = self.trace.a
-        return [
-            np.outer(a[i][sample], self.dE_dz_at(i + 2)[sample]) for i in range(len(self.dW))
-        ]
+        return [np.outer(a[i][sample], self.dE_dz_at(i + 2)[sample]) for i in range(len(self.dW))]
 
     def parameter_gradients(self) -> list[np.ndarray]:
         """Batch-mean gradients in the order of :meth:`Network.parameters`."""

@@ -37,7 +37,10 @@ def _ref(kind: str, layer: int, idx: tuple[int, ...]):
 def _batch_gradient(ctx: Context, kind: str, layer: int, idx: tuple[int, ...]) -> float:
     if kind == "w":
         return float(ctx.grads.dW[layer - 2][idx[0] - 1, idx[1] - 1])
-    return float(ctx.grads.db[layer - 2][idx[0] - 1])
+    db = ctx.grads.db
+    if db is None:
+        raise ValueError("this network has no biases")
+    return float(db[layer - 2][idx[0] - 1])
 
 
 def _sample_gradient(ctx: Context, kind: str, layer: int, idx: tuple[int, ...], row: int):
@@ -97,14 +100,18 @@ def _plain(kind: str, layer: int, idx: tuple[int, ...]) -> str:
 def _current(net: Network, kind: str, layer: int, idx: tuple[int, ...]) -> float:
     if kind == "w":
         return float(net.weights[layer - 2][idx[0] - 1, idx[1] - 1])
+    if net.biases is None:
+        raise ValueError("this network has no biases")
     return float(net.biases[layer - 2][idx[0] - 1])
 
 
 def _store(net: Network, kind: str, layer: int, idx: tuple[int, ...], value: float) -> None:
     if kind == "w":
         net.weights[layer - 2][idx[0] - 1, idx[1] - 1] = value
-    else:
+    elif net.biases is not None:
         net.biases[layer - 2][idx[0] - 1] = value
+    else:
+        raise ValueError("this network has no biases")
 
 
 def _add_new_loss(ctx: Context, rec: Recorder, updated: Network, inputs: np.ndarray) -> None:

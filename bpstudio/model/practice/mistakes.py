@@ -65,7 +65,8 @@ class PassFacts:
     loss: str
     learning_rate: float
     derivation: Derivation
-    updated: dict[int, np.ndarray] = field(default_factory=dict)  # layer -> its weights after 七 (a cache)
+    # layer -> its weights after 七 (a cache)
+    updated: dict[int, np.ndarray] = field(default_factory=dict)
 
     @property
     def last(self) -> int:
