@@ -19,6 +19,7 @@ from numpy.typing import ArrayLike
 from bpstudio.model.activations import sigmoid
 from bpstudio.model.derivation import Derivation, DerivationStep, batch_of
 from bpstudio.model.network import Network
+from bpstudio.model.project_like import ProjectLike
 from bpstudio.model.trace import ForwardTrace, Gradients
 
 # Every code, in the order the help and the tests list them.
@@ -166,7 +167,9 @@ def pass_facts(
     )  # fmt: skip
 
 
-def project_mistakes(project, derivation: Derivation) -> tuple[tuple[Mistake, ...], ...]:
+def project_mistakes(
+    project: ProjectLike, derivation: Derivation
+) -> tuple[tuple[Mistake, ...], ...]:
     """``derivation_mistakes`` for a derivation made by ``derive_project(project, ...)``."""
     data = project.dataset.prepared()
     expected = batch_of(derivation.sample, data.n_samples, project.training.batch_size)
