@@ -28,7 +28,7 @@ class ForwardTrace:
 
     @property
     def n_samples(self) -> int:
-        return self.a[0].shape[0]
+        return int(self.a[0].shape[0])
 
     def z_at(self, layer: int) -> np.ndarray:
         """Every sample's z of a seed layer (>= 2); layer 1, the inputs, has none."""
