@@ -14,9 +14,10 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.document import Document
 from bpstudio.model.datasets.grid import OutputGrid, output_grid
 from bpstudio.views.hidden_unit_strip import HiddenUnitStrip, blue_orange_map
@@ -38,8 +39,7 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
         self.redraw_count = 0  # for tests: how many times the map was recomputed
         self._sight = SightWatch(self, self.redraw_now)  # not recomputed while out of sight
         self._shown_rect = QRectF()
-        self._timer = QTimer(self, singleShot=True, interval=REDRAW_INTERVAL_MS)
-        self._timer.timeout.connect(self._on_redraw_due)
+        self._redraw_soon = Coalescer(self._on_redraw_due, REDRAW_INTERVAL_MS, self)
         self.plot = self._make_plot()
         self.strip = HiddenUnitStrip()
         self.empty_label = QLabel()
@@ -133,8 +133,7 @@ class DecisionBoundaryWidget(Retranslating, QWidget):
 
     # redrawing ----------------------------------------------------------------------------------
     def schedule_redraw(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._redraw_soon.request()
 
     def _on_redraw_due(self) -> None:
         if self._sight.in_sight():

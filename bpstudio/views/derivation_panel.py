@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.walkthrough import BUILDING, TOO_BIG
 from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
@@ -245,8 +246,7 @@ class DerivationPanel(Retranslating, QWidget):
         # Typesetting takes 10-25 ms a formula: the neighbours are typeset while the student
         # reads, so the next formula appears at once.
         self._prefetch_queue: list[tuple[str, float]] = []
-        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
-        self._prefetch_timer.timeout.connect(self._on_prefetch_due)
+        self._prefetch_soon = Coalescer(self._on_prefetch_due, PREFETCH_DELAY_MS, self)
         self._on_derivation_changed()
         # The first formula is typeset once the window is on screen, not before it: when
         # `first_step_after` fires (the main window's firstFrameShown), else at the first turn
@@ -356,10 +356,9 @@ class DerivationPanel(Retranslating, QWidget):
         self._queue_neighbours(index)
         item = self._items.get(index) or self._section_items.get(step.section)
         if item is not None:
-            self.outline.blockSignals(True)
-            self.outline.setCurrentItem(item)
-            self.outline.scrollToItem(item)
-            self.outline.blockSignals(False)
+            with QSignalBlocker(self.outline):
+                self.outline.setCurrentItem(item)
+                self.outline.scrollToItem(item)
 
     def _queue_neighbours(self, index: int) -> None:
         """The next formula first (the likelier move), then the previous one."""
@@ -373,7 +372,7 @@ class DerivationPanel(Retranslating, QWidget):
                 (step.substituted, self.card.substituted),
             )
         ]
-        self._prefetch_timer.start(PREFETCH_DELAY_MS)
+        self._prefetch_soon.restart()
 
     @Slot()
     def _on_prefetch_due(self) -> None:
@@ -381,7 +380,7 @@ class DerivationPanel(Retranslating, QWidget):
             return
         prefetch(*self._prefetch_queue.pop(0))
         if self._prefetch_queue:
-            self._prefetch_timer.start(0)
+            self._prefetch_soon.restart(0)
 
     def _concealed(self, index: int) -> bool:
         return self.practice is not None and self.practice.is_concealed(index)

@@ -8,8 +8,9 @@ are always judged on the training set.  The judging is ``model.unit_health``'s.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.model.unit_health import UnitHealth, unit_health
 from bpstudio.views.diagram.notation import unit_symbol
 from bpstudio.views.diagram.unit_badges import UnitBadgeItem, badge_tooltip
@@ -24,16 +25,14 @@ class HealthBadges(QObject):
         self._scene = scene
         self.health = UnitHealth()
         self.items: dict = {}  # UnitRef -> UnitBadgeItem
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._refresh_soon = Coalescer(self.refresh, REFRESH_MS, self)
         document.changed.connect(self.refresh)
         document.liveChanged.connect(self._schedule)
         scene.rebuilt.connect(self._on_scene_rebuilt)
         self.refresh()
 
     def _schedule(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._refresh_soon.request()
 
     def _on_scene_rebuilt(self) -> None:
         self.items = {}  # deleted with the scene's other items

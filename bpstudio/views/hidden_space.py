@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QRectF, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.hidden_space import HiddenSpace, hidden_space, plane_layers
 from bpstudio.views.decision_boundary import CLASS_COLOURS, LIGHT_CLASS_COLOURS
@@ -36,8 +37,7 @@ class HiddenSpacePlot(Retranslating, QWidget):
         self.redraw_count = 0
         self._shown_rect = QRectF()
         self._sight = SightWatch(self, self.redraw_now)
-        self._timer = QTimer(self, singleShot=True, interval=REDRAW_INTERVAL_MS)
-        self._timer.timeout.connect(self._on_redraw_due)
+        self._redraw_soon = Coalescer(self._on_redraw_due, REDRAW_INTERVAL_MS, self)
         self.layer_combo = QComboBox(objectName="hiddenSpaceLayer")
         self.units_combo = QComboBox(objectName="hiddenSpaceUnits")
         self.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
@@ -117,14 +117,13 @@ class HiddenSpacePlot(Retranslating, QWidget):
     def _fill_layers(self) -> None:
         layers = plane_layers(self._document.project.network)
         chosen = self.layer_combo.currentData()
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        for layer in layers:
-            self.layer_combo.addItem("", layer)
-        self._fill_layer_names()
-        index = self.layer_combo.findData(chosen)
-        self.layer_combo.setCurrentIndex(index if index >= 0 else len(layers) - 1)
-        self.layer_combo.blockSignals(False)
+        with QSignalBlocker(self.layer_combo):
+            self.layer_combo.clear()
+            for layer in layers:
+                self.layer_combo.addItem("", layer)
+            self._fill_layer_names()
+            index = self.layer_combo.findData(chosen)
+            self.layer_combo.setCurrentIndex(index if index >= 0 else len(layers) - 1)
         self._on_layer_chosen()
 
     def _fill_layer_names(self) -> None:
@@ -143,20 +142,18 @@ class HiddenSpacePlot(Retranslating, QWidget):
         sizes = self._document.project.network.layer_sizes
         three = layer is not None and sizes[layer - 1] == 3
         chosen = self.units_combo.currentData()
-        self.units_combo.blockSignals(True)
-        self.units_combo.clear()
-        for pair in PAIRS_OF_THREE if three else ((1, 2),):
-            names = ", ".join(sym.plain_a(layer or 2, u) for u in pair)
-            self.units_combo.addItem(names, pair)
-        index = self.units_combo.findData(chosen)
-        self.units_combo.setCurrentIndex(max(index, 0))
-        self.units_combo.blockSignals(False)
+        with QSignalBlocker(self.units_combo):
+            self.units_combo.clear()
+            for pair in PAIRS_OF_THREE if three else ((1, 2),):
+                names = ", ".join(sym.plain_a(layer or 2, u) for u in pair)
+                self.units_combo.addItem(names, pair)
+            index = self.units_combo.findData(chosen)
+            self.units_combo.setCurrentIndex(max(index, 0))
         self.units_combo.setEnabled(three)
 
     # drawing ------------------------------------------------------------------------------
     def schedule_redraw(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._redraw_soon.request()
 
     def _on_redraw_due(self) -> None:
         if self._sight.in_sight():

@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.render.decimation import peak_envelope, sticky_range, visible_slice
@@ -40,10 +40,8 @@ class LossPlotWidget(Retranslating, QWidget):
         self._series = STEPS
         self._following = True
         self._pending: list[TrainingSnapshot] = []  # arrived, not yet in the series
-        self._draw_timer = QTimer(self, singleShot=True, interval=0)
-        self._draw_timer.timeout.connect(self.refresh_now)
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_INTERVAL_MS)
-        self._refresh_timer.timeout.connect(self._on_refresh_due)
+        self._draw_soon = Coalescer(self.refresh_now, 0, self)
+        self._refresh_soon = Coalescer(self._on_refresh_due, REFRESH_INTERVAL_MS, self)
         self.loss_plot = self._make_loss_plot()
         self.gradient_plot = GradientSizePlot()
         self.toolbar = LossPlotToolbar(self)
@@ -178,17 +176,16 @@ class LossPlotWidget(Retranslating, QWidget):
 
     # drawing --------------------------------------------------------------------------------
     def _schedule_refresh(self) -> None:
-        if not self._refresh_timer.isActive():
-            self._refresh_timer.start()
+        self._refresh_soon.request()
 
     def _on_refresh_due(self) -> None:
         """Take the queued points in now, and draw them on the next turn of the event loop:
         two short tasks rather than one long one (a timer due meanwhile is not held up)."""
         self._take_pending()
-        self._draw_timer.start()
+        self._draw_soon.request()
 
     def refresh_now(self) -> None:
-        self._draw_timer.stop()
+        self._draw_soon.cancel()
         xs, ys = self.shown_data()
         view = self.loss_plot.plotItem.vb
         if not self._following:  # panned or zoomed by hand: only what is in view

@@ -6,6 +6,7 @@ edit (softmax in a hidden layer, a loss that does not fit the output) is explain
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -81,9 +82,8 @@ class NetworkMenu(Retranslating, QMenu):
     # keeping the checkable items in step with the project -----------------------------------
     def _on_about_to_show(self) -> None:
         net = self._document.project.network
-        self._bias_action.blockSignals(True)  # reflecting the state is not an edit
-        self._bias_action.setChecked(net.use_bias)
-        self._bias_action.blockSignals(False)
+        with QSignalBlocker(self._bias_action):  # reflecting the state is not an edit
+            self._bias_action.setChecked(net.use_bias)
         self.edit_actions["actionRemoveLayer"].setEnabled(net.n_layers > 2)
         self._fill_activation_menu()
         self._fill_loss_menu()

@@ -9,8 +9,9 @@ runs: redrawn at most ten times a second).  Nothing is computed while the panel 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.model.gradient_paths import PATH_QUANTITIES, SamplePass, paths_for_ref
 from bpstudio.model.refs import EdgeRef, UnitRef
 from bpstudio.views.diagram.path_overlay import PathOverlayItem
@@ -46,8 +47,7 @@ class PathExplorer(QObject):
         self.target: EdgeRef | UnitRef | None = None
         self.active = False
         self.overlay: PathOverlayItem | None = None
-        self._timer = QTimer(self, singleShot=True, interval=LIVE_REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._refresh_soon = Coalescer(self.refresh, LIVE_REFRESH_MS, self)
         document.selectionChanged.connect(self._on_selection_changed)
         document.changed.connect(self.refresh)
         document.structureChanged.connect(self._on_structure_changed)
@@ -99,8 +99,8 @@ class PathExplorer(QObject):
 
     # events -------------------------------------------------------------------------------
     def _schedule(self) -> None:
-        if self.active and self.target is not None and not self._timer.isActive():
-            self._timer.start()
+        if self.active and self.target is not None:
+            self._refresh_soon.request()
 
     def _on_selection_changed(self, refs) -> None:
         if self._take_selection(refs):

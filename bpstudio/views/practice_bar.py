@@ -3,7 +3,7 @@ exercise", the running summary and the offer of the next level."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -104,18 +104,16 @@ class PracticeBar(Retranslating, QWidget):
             for level in range(top + 1):
                 self.level.setItemText(level, self._level_text(level, top))
             return
-        self.level.blockSignals(True)
-        self.level.clear()
-        for level in range(top + 1):
-            self.level.addItem(self._level_text(level, top), level)
-        self.level.blockSignals(False)
+        with QSignalBlocker(self.level):
+            self.level.clear()
+            for level in range(top + 1):
+                self.level.addItem(self._level_text(level, top), level)
 
     @Slot()
     def refresh(self) -> None:
         on = self.session.enabled
-        self.practice.blockSignals(True)
-        self.practice.setChecked(on)
-        self.practice.blockSignals(False)
+        with QSignalBlocker(self.practice):
+            self.practice.setChecked(on)
         for widget in self._controls:
             widget.setVisible(on)
         self._fill_levels()

@@ -20,11 +20,11 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.document import Document
 from bpstudio.model.refs import BiasRef, EdgeRef
 from bpstudio.views.number_input import parse_number
@@ -51,8 +51,7 @@ class WeightTableModel(QAbstractTableModel):
         self._mode = TableMode.WEIGHTS
         self._shape = self._current_shape()
         self._cells: _Cells | None = None
-        self._live_timer = QTimer(self, singleShot=True, interval=LIVE_REFRESH_MS)
-        self._live_timer.timeout.connect(self._on_values_changed)
+        self._live_soon = Coalescer(self._on_values_changed, LIVE_REFRESH_MS, self)
         document.structureChanged.connect(self._on_structure_changed)
         document.changed.connect(self._on_values_changed)
         document.liveChanged.connect(self._on_live_changed)
@@ -65,7 +64,7 @@ class WeightTableModel(QAbstractTableModel):
         self._document.structureChanged.disconnect(self._on_structure_changed)
         self._document.changed.disconnect(self._on_values_changed)
         self._document.highlightChanged.disconnect(self._on_values_changed)
-        self._live_timer.stop()
+        self._live_soon.cancel()
         self.beginResetModel()
         self.layer = 0
         self._shape = (0, 0)
@@ -262,11 +261,10 @@ class WeightTableModel(QAbstractTableModel):
             self._on_values_changed()
 
     def _on_live_changed(self) -> None:
-        if not self._live_timer.isActive():
-            self._live_timer.start()
+        self._live_soon.request()
 
     def _on_values_changed(self, *_args) -> None:
-        self._live_timer.stop()
+        self._live_soon.cancel()
         if self._shape != self._current_shape():
             return  # a structural change is under way; the reset will follow
         if self._shape[0] and self._shape[1]:

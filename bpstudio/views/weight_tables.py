@@ -41,7 +41,9 @@ class WeightTablesPanel(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._syncing = False  # True while the document's selection is copied into the tables
+        # True while the document's selection is copied into the tables.  A flag, not the house's
+        # QSignalBlocker: blocking a selection model would also stop the view repainting it.
+        self._syncing = False
         self.tables: list[QTableView] = []
         self._summaries: list[tuple[int, QLabel]] = []  # (layer, note) of matrices not listed
         self._mode_combo = self._build_mode_combo()

@@ -35,8 +35,8 @@ def test_changes_behind_another_tab_wait_until_it_is_shown(qtbot, tabs):
     document, widget, boundary = tabs
     before, image = boundary.redraw_count, boundary.image.image.copy()
     edit(document)
-    assert boundary._timer.isActive()  # a redraw is due ...
-    qtbot.waitUntil(lambda: not boundary._timer.isActive())
+    assert boundary._redraw_soon.pending  # a redraw is due ...
+    qtbot.waitUntil(lambda: not boundary._redraw_soon.pending)
     assert boundary.redraw_count == before  # ... and was put off: nobody sees the map
     widget.setCurrentIndex(1)
     qtbot.waitUntil(lambda: boundary.redraw_count == before + 1)
@@ -46,7 +46,7 @@ def test_changes_behind_another_tab_wait_until_it_is_shown(qtbot, tabs):
 def test_a_shown_map_follows_changes(qtbot, tabs):
     document, widget, boundary = tabs
     widget.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: not boundary._timer.isActive())
+    qtbot.waitUntil(lambda: not boundary._redraw_soon.pending)
     before = boundary.redraw_count
     edit(document)
     qtbot.waitUntil(lambda: boundary.redraw_count == before + 1)
@@ -58,4 +58,4 @@ def test_a_shown_tab_without_changes_is_not_recomputed(qtbot, tabs):
     widget.setCurrentIndex(1)
     widget.setCurrentIndex(0)
     widget.setCurrentIndex(1)
-    assert not boundary._timer.isActive() and boundary.redraw_count == before
+    assert not boundary._redraw_soon.pending and boundary.redraw_count == before

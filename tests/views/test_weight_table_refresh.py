@@ -32,7 +32,7 @@ def test_live_weights_repaint_once_per_interval_and_read_fresh(doc, qtbot):
         assert model.value_at(0, 0) == pytest.approx(doc.project.network.weight(2)[0, 0] + shift)
     assert repaints == []  # not yet: one repaint for the three
     qtbot.waitUntil(lambda: len(repaints) == 1, timeout=5 * weight_table_model.LIVE_REFRESH_MS)
-    assert not model._live_timer.isActive()
+    assert not model._live_soon.pending
 
 
 def test_an_edit_repaints_at_once(doc, qtbot):
@@ -40,7 +40,7 @@ def test_an_edit_repaints_at_once(doc, qtbot):
     doc.set_live_network(trained(doc, 0.1))
     with qtbot.waitSignal(model.dataChanged, timeout=0):  # emitted inside set_weight
         doc.set_weight(2, 1, 1, 5.0)
-    assert not model._live_timer.isActive()  # the edit's repaint covered the pending one
+    assert not model._live_soon.pending  # the edit's repaint covered the pending one
 
 
 @pytest.mark.parametrize("mode", list(TableMode))

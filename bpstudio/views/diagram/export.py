@@ -5,7 +5,7 @@ The image is made in memory and written by the app's one atomic writer
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
@@ -65,17 +65,15 @@ def _render(scene, painter: QPainter, target: QRectF, source: QRectF) -> None:
     selected = scene.selectedItems()
     # Items cached as pixmaps on screen are drawn as shapes: an SVG gets lines, not an image.
     cached = {item: item.cacheMode() for item in scene.items() if item.cacheMode() != NO_CACHE}
-    blocker = scene.signalsBlocked()
-    scene.blockSignals(True)
-    try:
+    with QSignalBlocker(scene):
         for item in selected:
             item.setSelected(False)
         for item in cached:
             item.setCacheMode(NO_CACHE)
-        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
-    finally:
-        for item in selected:
-            item.setSelected(True)
-        for item, mode in cached.items():
-            item.setCacheMode(mode)
-        scene.blockSignals(blocker)
+        try:
+            scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            for item in selected:
+                item.setSelected(True)
+            for item, mode in cached.items():
+                item.setCacheMode(mode)
