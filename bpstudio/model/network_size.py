@@ -9,12 +9,6 @@ derivation 40 µs a step (two steps a weight), typesetting a sum 6 ms a term.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # for annotations only: numpy loads when a summary is asked for
-    import numpy as np
-
-    from bpstudio.model.network import Network
 
 DIAGRAM_MAX_EDGES = 10_000  # one item an edge: 10,000 build in about half a second
 TABLE_MAX_WEIGHTS = 250_000  # cells of one weight table (a 500 x 500 matrix)
@@ -29,11 +23,11 @@ def weight_count(layer_sizes: Sequence[int], use_bias: bool = False) -> int:
     return weights + (sum(sizes[1:]) if use_bias else 0)
 
 
-def network_weights(network: Network) -> int:
+def network_weights(network) -> int:
     return weight_count(network.layer_sizes, network.use_bias)
 
 
-def diagram_draws_edges(network: Network) -> bool:
+def diagram_draws_edges(network) -> bool:
     return network_weights(network) <= DIAGRAM_MAX_EDGES
 
 
@@ -41,15 +35,15 @@ def table_shows_cells(rows: int, columns: int) -> bool:
     return rows * columns <= TABLE_MAX_WEIGHTS
 
 
-def walkthrough_shows_steps(network: Network) -> bool:
+def walkthrough_shows_steps(network) -> bool:
     return network_weights(network) <= WALKTHROUGH_MAX_WEIGHTS
 
 
-def walkthrough_builds_at_once(network: Network) -> bool:
+def walkthrough_builds_at_once(network) -> bool:
     return network_weights(network) <= WALKTHROUGH_SYNC_WEIGHTS
 
 
-def matrix_summary(matrix: np.ndarray) -> tuple[float, float, float, float]:
+def matrix_summary(matrix) -> tuple[float, float, float, float]:
     """(min, max, mean, root mean square) of a weight matrix: what a table too big to list
     shows instead of its cells."""
     import numpy as np

@@ -24,7 +24,6 @@ from bpstudio.model.derivation.symbols import plain
 from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import add_batch_mean, add_update
 from bpstudio.model.network import Network
-from bpstudio.model.project_like import ProjectLike
 
 DEFAULT_DIGITS = 4
 DEFAULT_EXPANDED = True  # the seed's expanded last lines of 三-六: on, as in the seed
@@ -107,13 +106,13 @@ def build_derivation(
 
 
 def derive_project(
-    project: ProjectLike,
+    project,
     sample: int = 0,
     *,
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
     expanded: bool = DEFAULT_EXPANDED,
-) -> Derivation:
+):
     """The derivation of ``sample`` (0-based) of a Project, batched as its training settings say."""
     data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
