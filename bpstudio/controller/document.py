@@ -327,12 +327,23 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self.undo_stack.resetClean()  # modified until saved, whatever undo does
 
     def save(self, path=None) -> None:
+        target = self.save_target(path)
+        save_project(self.project, target)
+        self.mark_saved(target)
+
+    def save_target(self, path=None) -> Path:
+        """Where save(path) writes: ``path`` made absolute, or the project's own file."""
         target = Path(os.path.abspath(path)) if path is not None else self.file_path
         if target is None:
             raise ValueError("this project has never been saved; give a file name")
-        save_project(self.project, target)
+        return target
+
+    def mark_saved(self, target: Path, clean: bool = True) -> None:
+        """The project was written to ``target`` (elsewhere: a big project's save runs on a
+        thread while the window waits); ``clean``: as it is now, not an older state."""
         self.file_path = target
-        self.undo_stack.setClean()
+        if clean:
+            self.undo_stack.setClean()
         self.fileStateChanged.emit()
 
     def retranslate_commands(self) -> None:

@@ -222,9 +222,11 @@ class TrainingController(QObject):
     def open_project(self, project: Project) -> None:
         """Train a different project from its own saved history (pauses)."""
         if not self._thread_was_started:
-            self._unsent_project = project.copy()
+            self._unsent_project = project  # the worker copies it once it has it
             return
-        self._projectOpened.emit(project.copy())
+        # The worker copies it on its own thread: copying a 10^7-weight network here stalled
+        # the window a second each time a file opened.
+        self._projectOpened.emit(project)
 
     def shutdown(self) -> None:
         """Stop training and the thread, and wait for it: call when the window closes."""

@@ -186,9 +186,10 @@ class TrainingWorker(QObject):
     @Slot(object)
     @_reporting_failures
     def open_project(self, project: Project) -> None:
-        """A different project (opened, or a new example): its own history, paused."""
+        """A different project (opened, or a new example): its own history, paused.  Copied
+        here, on the worker's thread: the document keeps ``project``, training changes ours."""
         self._stop(self._paused())
-        self._project = project
+        self._project = project.copy()
         self._trainer = self._new_trainer(project.history, project.steps_taken)
         self._start_history_afresh()  # the next snapshot carries the project's whole history
         self._emit_snapshot()

@@ -50,11 +50,13 @@ class Network:
         return cls(sizes, list(activations), weights, biases)
 
     def copy(self) -> Network:
+        # __post_init__ copies the arrays (np.array): copying here too doubled the time a
+        # 10^7-weight network took to copy on the GUI thread when training adopts it.
         return Network(
             list(self.layer_sizes),
             list(self.activations),
-            [w.copy() for w in self.weights],
-            None if self.biases is None else [b.copy() for b in self.biases],
+            list(self.weights),
+            None if self.biases is None else list(self.biases),
             self.freeze_biases,
             self.dtype,
         )

@@ -14,6 +14,14 @@ DIAGRAM_MAX_EDGES = 10_000  # one item an edge: 10,000 build in about half a sec
 TABLE_MAX_WEIGHTS = 250_000  # cells of one weight table (a 500 x 500 matrix)
 WALKTHROUGH_MAX_WEIGHTS = 20_000  # a 784-16-10 network (12,704) is walked through
 WALKTHROUGH_SYNC_WEIGHTS = 2_000  # above this, the walkthrough is built off the event loop
+# Multiply-adds and activations of a forward pass over every sample: above this, the loss and
+# accuracy are evaluated off the event loop (a 1-10^7-1 network on 8 samples stalled 16 s).
+EVALUATION_SYNC_COST = 2_000_000
+# Weights a project file is written with on the GUI thread; above, on a thread behind a
+# progress box (encoding 10^6 weights takes about 2 s).
+SAVE_SYNC_WEIGHTS = 100_000
+# Weights the tables' summaries (min, max, mean, rms) cover at once; above, on a thread.
+SUMMARY_SYNC_WEIGHTS = 2_000_000
 
 
 def weight_count(layer_sizes: Sequence[int], use_bias: bool = False) -> int:
@@ -41,6 +49,34 @@ def walkthrough_shows_steps(network) -> bool:
 
 def walkthrough_builds_at_once(network) -> bool:
     return network_weights(network) <= WALKTHROUGH_SYNC_WEIGHTS
+
+
+def forward_pass_cost(layer_sizes: Sequence[int], samples: int, use_bias: bool = False) -> int:
+    """Multiply-adds and activations of one forward pass over ``samples`` rows."""
+    units = sum(int(n) for n in layer_sizes[1:])
+    return (weight_count(layer_sizes, use_bias) + units) * max(int(samples), 0)
+
+
+def evaluation_runs_at_once(network, samples: int) -> bool:
+    cost = forward_pass_cost(network.layer_sizes, samples, network.use_bias)
+    return cost <= EVALUATION_SYNC_COST
+
+
+def hidden_space_runs_at_once(network, samples: int) -> bool:
+    """The hidden-space plot passes the samples, its grid lines' points and its output map's
+    cells through the network: at most that many forward passes' worth of work."""
+    from bpstudio.model.hidden_space import GRID_LINES, POINTS_PER_LINE, RESOLUTION
+
+    rows = samples + 2 * GRID_LINES * POINTS_PER_LINE + RESOLUTION**2
+    return forward_pass_cost(network.layer_sizes, rows, network.use_bias) <= EVALUATION_SYNC_COST
+
+
+def saves_at_once(network) -> bool:
+    return network_weights(network) <= SAVE_SYNC_WEIGHTS
+
+
+def summaries_run_at_once(matrices) -> bool:
+    return sum(int(m.size) for m in matrices) <= SUMMARY_SYNC_WEIGHTS
 
 
 def matrix_summary(matrix) -> tuple[float, float, float, float]:

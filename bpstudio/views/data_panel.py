@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.background_evaluation import BackgroundEvaluation
 from bpstudio.controller.document import Document
 from bpstudio.model.evaluation import Evaluation
 from bpstudio.views.data_controls import DataControls
@@ -43,6 +44,7 @@ class DataPanel(Retranslating, QWidget):
         self.info.setObjectName("dataInfo")
         self.info.setWordWrap(True)
         self.standardise_hint = StandardiseHint(document)
+        self.evaluation = BackgroundEvaluation(document, self)
         self._lay_out()
         self._connect()
         self._on_document_changed()
@@ -57,7 +59,7 @@ class DataPanel(Retranslating, QWidget):
             self.tr("Double-click a number to edit it; click a row to walk it through")
         )
         self.model.retranslate()  # a model gets no LanguageChange: its headers and cells
-        self.show_evaluation(self._document.evaluation())
+        self._show_evaluation()
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -86,6 +88,7 @@ class DataPanel(Retranslating, QWidget):
 
     def _connect(self) -> None:
         self._document.changed.connect(self._on_document_changed)
+        self.evaluation.changed.connect(self._show_evaluation)
         self.model.editRefused.connect(self.statusMessage)
         self.table.clicked.connect(self._on_row_clicked)
         self.add_row_button.clicked.connect(self._on_add_row_clicked)
@@ -115,10 +118,14 @@ class DataPanel(Retranslating, QWidget):
         data = self._document.project.dataset
         self.controls.show_dataset(data)
         self.remove_row_button.setEnabled(data.n_samples > 1)
-        self.show_evaluation(self._document.evaluation())
+        self.evaluation.refresh()  # shows the result, or that it is being evaluated
 
     # the info line ------------------------------------------------------------------------------
-    def show_evaluation(self, result: Evaluation) -> None:
+    def _show_evaluation(self) -> None:
+        self.show_evaluation(self.evaluation.result)
+
+    def show_evaluation(self, result: Evaluation | None) -> None:
+        """``result`` None: a big network's evaluation is under way on another thread."""
         data = self._document.project.dataset
         parts = [self._sizes_text(data)]
         if data.standardise:
@@ -141,7 +148,9 @@ class DataPanel(Retranslating, QWidget):
         )
         return self.tr("Standardised (mean ± sd of the training rows): %s") % columns
 
-    def _evaluation_text(self, r: Evaluation) -> str:
+    def _evaluation_text(self, r: Evaluation | None) -> str:
+        if r is None:
+            return self.tr("Loss: evaluating…")
         text = self.tr("Loss: train %s, test %s") % (_num(r.train_loss), _num(r.test_loss))
         if r.is_classification:
             text += self.tr(" · accuracy: train %s, test %s") % (

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 
 from bpstudio.controller.coalescer import Coalescer
+from bpstudio.model.network_size import diagram_draws_edges
 from bpstudio.model.unit_health import UnitHealth, unit_health
 from bpstudio.views.diagram.notation import unit_symbol
 from bpstudio.views.diagram.unit_badges import UnitBadgeItem, badge_tooltip
@@ -58,6 +59,10 @@ class HealthBadges(QObject):
     def _judge(self) -> UnitHealth:
         document = self._document
         network = document.shown_network()
+        if not diagram_draws_edges(network):
+            # The diagram shows a summary: no unit to badge, and judging a 10^7-unit layer
+            # stalled the window 3 s.
+            return UnitHealth()
         training = network is not document.project.network  # trained weights, not yet a step
         dataset = document.project.dataset
         try:

@@ -14,9 +14,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from bpstudio.controller.background_job import BackgroundJob
 from bpstudio.controller.coalescer import Coalescer
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.hidden_space import HiddenSpace, hidden_space, plane_layers
+from bpstudio.model.network_size import hidden_space_runs_at_once
 from bpstudio.views.decision_boundary import CLASS_COLOURS, LIGHT_CLASS_COLOURS
 from bpstudio.views.decision_boundary import _point_classes as point_classes  # one rule
 from bpstudio.views.hidden_unit_strip import blue_orange_map
@@ -38,6 +40,8 @@ class HiddenSpacePlot(Retranslating, QWidget):
         self._shown_rect = QRectF()
         self._sight = SightWatch(self, self.redraw_now)
         self._redraw_soon = Coalescer(self._on_redraw_due, REDRAW_INTERVAL_MS, self)
+        self._job = BackgroundJob(self)  # a big network's plane is computed on a thread
+        self._job.changed.connect(self._on_space_computed)
         self.layer_combo = QComboBox(objectName="hiddenSpaceLayer")
         self.units_combo = QComboBox(objectName="hiddenSpaceUnits")
         self.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
@@ -45,6 +49,7 @@ class HiddenSpacePlot(Retranslating, QWidget):
         self.plot = self._make_plot()
         self.caption = QLabel(wordWrap=True)
         self.empty_label = QLabel(wordWrap=True, objectName="hiddenSpaceEmpty")
+        self.busy_label = QLabel(wordWrap=True, objectName="hiddenSpaceBusy")
         self._stack = self._lay_out()
         for signal in (document.changed, document.liveChanged):
             signal.connect(self.schedule_redraw)
@@ -81,6 +86,7 @@ class HiddenSpacePlot(Retranslating, QWidget):
         stack = QStackedWidget()
         stack.addWidget(page)
         stack.addWidget(self.empty_label)
+        stack.addWidget(self.busy_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(stack)
@@ -91,6 +97,7 @@ class HiddenSpacePlot(Retranslating, QWidget):
         self.units_label.setText(self.tr("Units:"))
         self.layer_combo.setToolTip(self.tr("The hidden layer whose activations are the axes"))
         self.units_combo.setToolTip(self.tr("A layer of 3 units: the two drawn on the axes"))
+        self.busy_label.setText(self.tr("Computing the hidden space of this big network…"))
         self.empty_label.setText(
             self.tr(
                 "The hidden space is drawn for a hidden layer of 2 or 3 units: each sample "
@@ -169,13 +176,24 @@ class HiddenSpacePlot(Retranslating, QWidget):
             return
         try:
             dataset.check_fits(network.layer_sizes)
-            self.space = hidden_space(network, dataset, layer, self.units_combo.currentData())
         except ValueError:
             self.space = None
             self._stack.setCurrentIndex(1)
             return
+        args = (network, dataset, layer, self.units_combo.currentData())
+        self._job.run(_space_or_none, args, hidden_space_runs_at_once(network, dataset.n_samples))
+
+    def _on_space_computed(self) -> None:
+        if self._job.busy:
+            self.space = None
+            self._stack.setCurrentIndex(2)  # never the plane of a state that is gone
+            return
+        self.space = self._job.result.space
+        if self.space is None:
+            self._stack.setCurrentIndex(1)
+            return
         self._stack.setCurrentIndex(0)
-        self._draw(self.space, dataset.targets)
+        self._draw(self.space, self._job.result.targets)
         self._show_caption()
         self.redraw_count += 1
 
@@ -221,3 +239,18 @@ class HiddenSpacePlot(Retranslating, QWidget):
         self.image.setImage(space.output, levels=levels, autoLevels=False)
         (x0, x1), (y0, y1) = space.x_range, space.y_range
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+
+
+class _Computed:
+    """A job's result that is never None (None means "still computing")."""
+
+    def __init__(self, space: HiddenSpace | None, targets: np.ndarray) -> None:
+        self.space = space
+        self.targets = targets  # of the data it was computed for
+
+
+def _space_or_none(network, dataset, layer, units) -> _Computed:
+    try:
+        return _Computed(hidden_space(network, dataset, layer, units), dataset.targets)
+    except ValueError:
+        return _Computed(None, dataset.targets)

@@ -21,8 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.background_job import BackgroundJob
 from bpstudio.controller.document import Document
-from bpstudio.model.network_size import TABLE_MAX_WEIGHTS, matrix_summary, table_shows_cells
+from bpstudio.model.network_size import (
+    TABLE_MAX_WEIGHTS,
+    matrix_summary,
+    summaries_run_at_once,
+    table_shows_cells,
+)
 from bpstudio.views.language import is_language_change
 from bpstudio.views.symbols import sup
 from bpstudio.views.weight_table_model import TableMode, WeightTableModel
@@ -46,6 +52,8 @@ class WeightTablesPanel(QWidget):
         self._syncing = False
         self.tables: list[QTableView] = []
         self._summaries: list[tuple[int, QLabel]] = []  # (layer, note) of matrices not listed
+        self._summary_job = BackgroundJob(self)  # millions of weights: summarised on a thread
+        self._summary_job.changed.connect(self._show_summaries)
         self._mode_combo = self._build_mode_combo()
         self._sections = QVBoxLayout()
         self._message = QLabel(self)
@@ -128,7 +136,7 @@ class WeightTablesPanel(QWidget):
             self._sections.addWidget(QLabel(self._title(layer), self))
             rows, columns = net.layer_sizes[layer - 2], net.layer_sizes[layer - 1]
             if not table_shows_cells(rows + 1, columns):
-                summary = QLabel(self._summary_text(layer), self)
+                summary = QLabel(self)
                 summary.setObjectName(f"weightSummary{layer}")
                 summary.setWordWrap(True)
                 self._sections.addWidget(summary)
@@ -138,6 +146,7 @@ class WeightTablesPanel(QWidget):
             self._sections.addWidget(table)
             self.tables.append(table)
         self._sections.addStretch(1)
+        self._summarise()
         self._on_document_selection_changed(self._document.selection)
 
     def _title(self, layer: int) -> str:
@@ -150,20 +159,35 @@ class WeightTablesPanel(QWidget):
             shape,
         )
 
-    def _summary_text(self, layer: int) -> str:
-        """What a matrix too big to list shows: its size and its numbers' range."""
+    def _summarise(self) -> None:
+        """The summaries of the shown network's matrices too big to list (now, or on a
+        thread while the notes say so)."""
+        if not self._summaries:
+            return
         network = self._document.shown_network()
-        low, high, mean, rms = matrix_summary(network.weights[layer - 2])
-        return self.tr(
-            "Too many weights to list them one by one (%s; a table lists up to %s). "
-            "Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g."
-        ) % (
-            f"{network.weights[layer - 2].size:,}",
-            f"{TABLE_MAX_WEIGHTS:,}",
-            low,
-            high,
-            mean,
-            rms,
+        matrices = {layer: network.weights[layer - 2] for layer, _note in self._summaries}
+        at_once = summaries_run_at_once(matrices.values())
+        self._summary_job.run(_summaries_of, (matrices,), at_once)
+
+    def _show_summaries(self) -> None:
+        done = self._summary_job.result
+        sizes = self._document.project.network.layer_sizes
+        for layer, note in self._summaries:
+            stats = None if done is None else done.get(layer)
+            note.setText(self._summary_text(sizes[layer - 2] * sizes[layer - 1], stats))
+
+    def _summary_text(self, size: int, stats) -> str:
+        """What a matrix too big to list shows: its size and (once known) its numbers' range."""
+        text = self.tr("Too many weights to list them one by one (%s; a table lists up to %s).")
+        text %= (f"{size:,}", f"{TABLE_MAX_WEIGHTS:,}")
+        if stats is None:
+            return text + " " + self.tr("Summarising them…")
+        low, high, mean, rms = stats
+        return (
+            text
+            + " "
+            + self.tr("Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g.")
+            % (low, high, mean, rms)
         )
 
     def _make_table(self, layer: int) -> QTableView:
@@ -231,8 +255,11 @@ class WeightTablesPanel(QWidget):
 
     def _on_document_changed(self) -> None:
         self._message.setVisible(False)
-        for layer, summary in self._summaries:
-            summary.setText(self._summary_text(layer))
+        self._summarise()
+
+
+def _summaries_of(matrices: dict) -> dict:
+    return {layer: matrix_summary(matrix) for layer, matrix in matrices.items()}
 
 
 def _select_refs(table: QTableView, refs) -> None:

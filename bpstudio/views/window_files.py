@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from bpstudio.controller.background_job import BackgroundJob
 from bpstudio.controller.document import Document
 from bpstudio.controller.project_loader import ProjectLoad, loads_in_background
+from bpstudio.controller.project_saver import write_in_child
+from bpstudio.model.network_size import saves_at_once
 from bpstudio.model.validation import ProjectFileError
 from bpstudio.views import recent_files
 from bpstudio.views.language import model_message
@@ -28,6 +31,7 @@ class WindowFiles(QObject):
         self._window = window
         self._document = document
         self.pending_load: ProjectLoad | None = None  # a big file being read in the background
+        self.saving: BackgroundJob | None = None  # a big project being written on a thread
 
     # the prompt -------------------------------------------------------------------------
     def maybe_keep_changes(self) -> bool:
@@ -150,7 +154,10 @@ class WindowFiles(QObject):
 
     def _save_to(self, path: Path) -> bool:
         try:
-            self._document.save(path)
+            if saves_at_once(self._document.project.network):
+                self._document.save(path)
+            else:
+                self._save_in_background(path)
         except (OSError, ValueError) as exc:  # ValueError: a number a project file cannot hold
             QMessageBox.critical(
                 self._window,
@@ -163,6 +170,39 @@ class WindowFiles(QObject):
         self.recentChanged.emit()
         self.statusMessage.emit(self.tr("Saved %s") % path)
         return True
+
+    def _save_in_background(self, path: Path) -> None:
+        """Write a big project in a child process (controller.project_saver) while a progress
+        box keeps the window painting; its modality keeps the document as it is until the
+        file is whole.  Raises what the writer raised."""
+        document = self._document
+        target, project = document.save_target(path), document.project
+        self.saving = BackgroundJob(self)
+        progress = QProgressDialog(
+            self.tr("Saving “%s”…") % target.name,
+            "",
+            0,
+            0,
+            self._window,  # a busy bar
+        )
+        progress.setObjectName("saveProgress")
+        progress.setWindowTitle(self.tr("Saving project"))
+        progress.setCancelButton(None)  # the old file stays whole until the new one is
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        waiting = QEventLoop(self)
+        self.saving.changed.connect(lambda: self.saving.busy or waiting.quit())
+        self.saving.run(write_in_child, (project, target), at_once=False)
+        progress.show()
+        waiting.exec()
+        progress.reset()
+        progress.deleteLater()
+        (error,) = self.saving.result
+        self.saving = None
+        if error is not None:
+            raise error
+        # Modified still if something (training reaching a stop) changed it meanwhile.
+        document.mark_saved(target, clean=document.project is project)
 
     def _file_filter(self) -> str:
         return self.tr("BP Studio projects (*.json);;All files (*)")

@@ -361,6 +361,10 @@
         <translation>已标准化 (训练行的均值 ± 标准差): %s</translation>
     </message>
     <message>
+        <source>Loss: evaluating…</source>
+        <translation>损失: 正在计算…</translation>
+    </message>
+    <message>
         <source>Loss: train %s, test %s</source>
         <translation>损失: 训练集 %s, 测试集 %s</translation>
     </message>
@@ -788,6 +792,10 @@
     <message>
         <source>A layer of 3 units: the two drawn on the axes</source>
         <translation>3 个单元的层：画在坐标轴上的两个</translation>
+    </message>
+    <message>
+        <source>Computing the hidden space of this big network…</source>
+        <translation>正在计算这个大网络的隐藏空间…</translation>
     </message>
     <message>
         <source>The hidden space is drawn for a hidden layer of 2 or 3 units: each sample at that layer&apos;s activations. This network has none; give a hidden layer 2 units (right-click its header) to see how it rearranges the data, as the seed&apos;s 2 hidden units make XOR separable.</source>
@@ -2601,8 +2609,16 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>&lt;b&gt;w%s&lt;/b&gt;: 第 %d 层 → 第 %d 层 (%s)</translation>
     </message>
     <message>
-        <source>Too many weights to list them one by one (%s; a table lists up to %s). Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g.</source>
-        <translation>权重太多, 无法逐一列出 (%s 个; 表格最多列出 %s 个)。最小值 %.4g, 最大值 %.4g, 平均值 %.4g, 均方根 %.4g。</translation>
+        <source>Too many weights to list them one by one (%s; a table lists up to %s).</source>
+        <translation>权重太多, 无法逐一列出 (%s 个; 表格最多列出 %s 个)。</translation>
+    </message>
+    <message>
+        <source>Summarising them…</source>
+        <translation>正在汇总…</translation>
+    </message>
+    <message>
+        <source>Smallest %.4g, largest %.4g, mean %.4g, root mean square %.4g.</source>
+        <translation>最小值 %.4g, 最大值 %.4g, 平均值 %.4g, 均方根 %.4g。</translation>
     </message>
     <message>
         <source>Rows: units of layer %d; columns: units of layer %d</source>
@@ -2682,6 +2698,14 @@ Your current work is unchanged.</source>
     <message>
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
+    </message>
+    <message>
+        <source>Saving “%s”…</source>
+        <translation>正在保存 “%s”…</translation>
+    </message>
+    <message>
+        <source>Saving project</source>
+        <translation>正在保存项目</translation>
     </message>
     <message>
         <source>BP Studio projects (*.json);;All files (*)</source>
