@@ -19,6 +19,7 @@ from numpy.typing import ArrayLike
 from bpstudio.model.activations import sigmoid
 from bpstudio.model.derivation import Derivation, DerivationStep, batch_of
 from bpstudio.model.network import Network
+from bpstudio.model.next_step import next_batch_rows
 from bpstudio.model.project_like import ProjectLike
 from bpstudio.model.trace import ForwardTrace, Gradients
 
@@ -172,7 +173,10 @@ def project_mistakes(
 ) -> tuple[tuple[Mistake, ...], ...]:
     """``derivation_mistakes`` for a derivation made by ``derive_project(project, ...)``."""
     data = project.dataset.prepared()
-    expected = batch_of(derivation.sample, data.n_samples, project.training.batch_size)
+    if derivation.next_step is not None:  # the trainer's next step: its batch (next_step.py)
+        expected = next_batch_rows(project)
+    else:
+        expected = batch_of(derivation.sample, data.n_samples, project.training.batch_size)
     if tuple(expected) != tuple(derivation.batch):
         raise ValueError("the derivation does not belong to this project's batches")
     return derivation_mistakes(derivation, project.network, data.inputs, data.targets)
