@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 from PySide6.QtCore import QPointF
 
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.edge_bundle import EdgeBundleItem
 from bpstudio.views.diagram.edge_item import HIT_RADIUS, EdgeItem, EdgeValues
-from bpstudio.views.diagram.hit_index import EdgeHitIndex
+from bpstudio.views.diagram.hit_index import EdgeHitIndex, line_coords
 from bpstudio.views.diagram.labels import EdgeLabelItem, LayerHeaderItem
 from bpstudio.views.diagram.layout import DiagramLayout
 from bpstudio.views.diagram.legend import LegendItem
@@ -21,8 +22,9 @@ from bpstudio.views.language import translate
 
 MIN_LABEL_FRACTION = 0.24  # nearer the source than this, a label would sit on the unit
 # Items made between two chances to pause a build (see ``build_in_steps``): an item costs
-# about 30 µs, so a step is a few milliseconds.
-ITEMS_PER_STEP = 100
+# about 30 µs, so a step is about a millisecond (several when another thread
+# holds the interpreter lock: then each Qt call waits for it).
+ITEMS_PER_STEP = 20
 
 
 @dataclass
@@ -157,17 +159,19 @@ def _build_units(scene, network, items: DiagramItems) -> Iterator[DiagramItems]:
 def _build_edges(scene, network, items: DiagramItems) -> Iterator[DiagramItems]:
     items.edge_order = edge_refs(network.layer_sizes, network.use_bias)
     items.edge_values = EdgeValues(len(items.edge_order))
-    lines, dashed = [], []
+    lines, dashed, coords = [], [], []
     for index, ref in enumerate(items.edge_order):
         source, target = edge_endpoints(items.layout, ref)
         edge = EdgeItem(ref, source, target, items.edge_values, index)
         scene.addItem(edge)
         items.edges[ref] = edge
-        lines.append(edge.line())
+        line = edge.line()
+        lines.append(line)
         dashed.append(edge.is_bias)
+        coords.append(line_coords(line))
         if index % ITEMS_PER_STEP == ITEMS_PER_STEP - 1:
             yield items
-    items.hit_index = EdgeHitIndex(lines, HIT_RADIUS)
-    yield items
-    items.bundle = EdgeBundleItem(lines, dashed)
+    coords_array = np.array(coords, dtype=float).reshape(-1, 4)
+    items.hit_index = EdgeHitIndex(coords_array, HIT_RADIUS)
+    items.bundle = EdgeBundleItem(lines, dashed, coords_array)
     scene.addItem(items.bundle)

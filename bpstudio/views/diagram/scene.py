@@ -56,6 +56,7 @@ class NetworkScene(QGraphicsScene):
         self._active_edge: EdgeItem | None = None
         self._build: SteppedBuild | None = None
         self._building_note: QGraphicsTextItem | None = None
+        self._making_items = False  # a stepped build has not made every item yet
         self.menus = DiagramMenus(document, self.message.emit, self._confirm_removal)
         self.setBackgroundBrush(style.BACKGROUND)
         # No BSP tree: long diagonal edges fall in most of its leaves, and querying it for a
@@ -121,8 +122,7 @@ class NetworkScene(QGraphicsScene):
 
     @property
     def is_building(self) -> bool:
-        """A big network's items are still being made: values, labels, highlights and the
-        selection are applied when the build ends (``rebuilt``)."""
+        """A big network's build is under way: ``rebuilt`` follows when it ends."""
         return self._build is not None and self._build.running
 
     def finish_build(self) -> None:
@@ -133,6 +133,18 @@ class NetworkScene(QGraphicsScene):
     def _start_stepped_build(self, network) -> None:
         steps = build_in_steps(self, network)
         self.items_ = next(steps)
+        self._making_items = True
+        self._show_building_note(network)
+        self._build = SteppedBuild(self._stepped_rebuild(steps), self._on_stepped_build_done, self)
+
+    def _stepped_rebuild(self, steps):
+        yield from steps
+        self._making_items = False
+        self.removeItem(self._building_note)
+        self._building_note = None
+        yield from self._finishing_steps()
+
+    def _show_building_note(self, network) -> None:
         layout = self.items_.layout
         note = QGraphicsTextItem(translate("NetworkDiagram", "Drawing the network…"))
         note.setObjectName("diagramBuildingNote")
@@ -147,14 +159,11 @@ class NetworkScene(QGraphicsScene):
         bottom_right = QPointF(layout.header_pos(network.n_layers).x(), note.pos().y())
         m = SCENE_MARGIN * 2
         self.setSceneRect(QRectF(top_left, bottom_right).normalized().adjusted(-m, -m, m, m))
-        self._build = SteppedBuild(steps, self._on_stepped_build_done, self)
 
     def _on_stepped_build_done(self) -> None:
-        self.removeItem(self._building_note)
-        self._building_note = None
         self._build.deleteLater()
         self._build = None
-        self._finish_rebuild()
+        self.rebuilt.emit()
 
     def _cancel_build(self) -> None:
         if self._build is not None:
@@ -162,20 +171,43 @@ class NetworkScene(QGraphicsScene):
             self._build.deleteLater()
             self._build = None
         self._building_note = None
+        self._making_items = False
 
     def _finish_rebuild(self) -> None:
+        for _ in self._finishing_steps():
+            pass
+        self.rebuilt.emit()
+
+    def _finishing_steps(self):
+        """Labels, values, highlight and selection on the new items; a pause between them
+        when the build runs in slices (each costs tens of milliseconds at 10,000 edges)."""
         self._applying_selection = True
         try:
             if not self.is_summary:
                 self._sync_labels()
             m = SCENE_MARGIN
-            self.setSceneRect(self.itemsBoundingRect().adjusted(-m, -m, m, m))
+            self.setSceneRect(self._content_rect().adjusted(-m, -m, m, m))
         finally:
             self._applying_selection = False
+        yield
         self.refresh_values()
+        yield
         self._on_highlight_changed(self.document.highlight)
         self._apply_selection(self.document.selection)
-        self.rebuilt.emit()
+
+    def _content_rect(self) -> QRectF:
+        """What ``itemsBoundingRect`` gives, without asking each of 10,000 edges: they lie
+        inside their bundle's rectangle."""
+        items = self.items_
+        if items.bundle is None:
+            return self.itemsBoundingRect()
+        rect = items.bundle.sceneBoundingRect()
+        for group in (items.units, items.headers, items.bias_nodes, items.labels):
+            for item in group.values():
+                rect = rect.united(item.sceneBoundingRect())
+        if items.legend is not None:
+            rect = rect.united(items.legend.sceneBoundingRect())
+        return rect
 
     @property
     def is_summary(self) -> bool:
@@ -183,7 +215,7 @@ class NetworkScene(QGraphicsScene):
         return self.items_ is not None and self.items_.summary is not None
 
     def refresh_values(self) -> None:
-        if self.is_summary or self.is_building:
+        if self.is_summary or self._making_items:
             return
         sample = self.document.sample_index + 1
         self.items_.legend.set_modes(self.node_value_mode, self.edge_overlay, sample)
@@ -191,7 +223,7 @@ class NetworkScene(QGraphicsScene):
         refresh_edges(self.document, self.items_, self.edge_overlay)
 
     def _sync_labels(self) -> None:
-        if self.is_building:
+        if self._making_items:
             return  # labels follow when the edges are all made
         remove_labels(self, self.items_)
         if self.edge_labels_visible:
@@ -205,7 +237,7 @@ class NetworkScene(QGraphicsScene):
         self.refresh_values()
 
     def _on_highlight_changed(self, refs) -> None:
-        if self.is_summary or self.is_building:
+        if self.is_summary or self._making_items:
             return
         clear_callouts(self, self._callouts)
         self._callouts = apply_highlight(self, self.items_, refs, self.document.highlight_values)
@@ -228,7 +260,7 @@ class NetworkScene(QGraphicsScene):
         self._selected_edges = selected_edges
 
     def _apply_selection(self, refs) -> None:
-        if self.is_building:
+        if self._making_items:
             return  # applied when the build ends
         self._applying_selection = True
         try:
@@ -248,7 +280,7 @@ class NetworkScene(QGraphicsScene):
     # hit testing of resting edges ------------------------------------------------------------
     def activate_edge_at(self, scene_pos: QPointF) -> None:
         """Make the edge under ``scene_pos`` (if any) hittable, before Qt looks for items."""
-        if self.items_ is None or self.items_.hit_index is None or self.is_building:
+        if self.items_ is None or self.items_.hit_index is None or self._making_items:
             return
         index = self.items_.hit_index.nearest(scene_pos)
         edge = None if index is None else self.items_.edges[self.items_.edge_order[index]]
