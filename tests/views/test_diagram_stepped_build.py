@@ -84,3 +84,19 @@ def test_an_export_during_a_build_finishes_it_first(qtbot, tmp_path):
     assert not view.diagram_scene.is_building
     assert len(view.diagram_scene.items_.edges) == 20 * 60 + 60 * 60 + 60 * 10
     assert (tmp_path / "big.svg").stat().st_size > 0
+
+
+def test_the_note_is_chinese_in_chinese(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from bpstudio.views import language
+
+    assert language.switcher().apply(language.CHINESE)
+    QCoreApplication.processEvents()
+    try:
+        view = _view(qtbot, document_with_sizes(BIG))
+        assert [n.toPlainText() for n in _note(view.diagram_scene)] == ["正在绘制网络…"]
+        qtbot.waitUntil(lambda: not view.diagram_scene.is_building, timeout=20_000)
+    finally:
+        assert language.switcher().apply(language.ENGLISH)
+        QCoreApplication.processEvents()
