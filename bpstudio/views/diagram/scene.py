@@ -157,8 +157,9 @@ class NetworkScene(QGraphicsScene):
         # The build's final extent, known from the layout, so the view fits it once.
         top_left = layout.header_pos(1)
         bottom_right = QPointF(layout.header_pos(network.n_layers).x(), note.pos().y())
-        m = SCENE_MARGIN * 2
-        self.setSceneRect(QRectF(top_left, bottom_right).normalized().adjusted(-m, -m, m, m))
+        m, text = SCENE_MARGIN, 40 * layout.text_scale  # a header's and the note's height
+        rect = QRectF(top_left, bottom_right).normalized()
+        self.setSceneRect(rect.adjusted(-m, -m - text, m, m + text))
 
     def _on_stepped_build_done(self) -> None:
         self._build.deleteLater()
