@@ -66,7 +66,19 @@ def _add_train(verbs) -> None:
 def _add_derive(verbs) -> None:
     p = verbs.add_parser("derive", help="write the step-by-step derivation of one training step")
     p.add_argument("project", help="a BP Studio project file (.json)")
-    p.add_argument("--sample", type=_whole_number, default=1, help="which sample, counting from 1")
+    p.add_argument(
+        "--sample",
+        type=_whole_number,
+        default=None,
+        help="walk this sample (counting from 1) with a plain update instead of the trainer's "
+        "next step",
+    )
+    p.add_argument(
+        "--row",
+        type=_positive_int,
+        default=1,
+        help="the next step's steps 1-6 follow this row of its batch (counting from 1)",
+    )
     p.add_argument("--digits", type=_positive_int, default=4, help="significant digits")
     p.add_argument(
         "--format",

@@ -1,4 +1,5 @@
-"""`bpstudio derive PROJECT`: the whole walkthrough of one training step, as a document.
+"""`bpstudio derive PROJECT`: the walkthrough of the trainer's next step (or, with --sample N, of
+one chosen sample), as a document.
 
 Headless: loads the NumPy model and the exporters only (the HTML export loads ziamath), never
 Qt.  Bad input is reported on stderr, naming the problem, with exit status 2.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
+from bpstudio.cli_train import warn_unknown_fields
 from bpstudio.i18n.cli_text import cli_language, translate
 from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
@@ -36,15 +38,22 @@ def run_derive(args) -> int:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
         return _bad_input(f"{args.project}: {model_message(exc, translate)}")
+    warn_unknown_fields(project, args.project)
     n_samples = project.dataset.n_samples
-    if not 1 <= args.sample <= n_samples:
+    if args.sample is not None and not 1 <= args.sample <= n_samples:
         out_of_range = translate(
             "cli", "--sample %d is out of range: %s has %d sample(s), numbered 1 to %d"
         )
         return _bad_input(out_of_range % (args.sample, args.project, n_samples, n_samples))
     try:
+        sample = None if args.sample is None else args.sample - 1
         derivation = derive_project(
-            project, args.sample - 1, digits=args.digits, lang=lang, expanded=args.expanded
+            project,
+            sample,
+            row=args.row - 1,
+            digits=args.digits,
+            lang=lang,
+            expanded=args.expanded,
         )
     except ValueError as exc:
         return _bad_input(model_message(exc, translate))

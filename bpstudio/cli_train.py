@@ -32,9 +32,11 @@ def run_train(args) -> int:
             project.training,
             project.history,
             project.steps_taken,
+            state=project.optimiser,
         )
     except (ProjectFileError, ValueError) as exc:
         return _bad_input(f"{args.project}: {model_message(exc, translate)}")
+    warn_unknown_fields(project, args.project)
     total = args.steps if args.steps else (args.epochs or DEFAULT_EPOCHS) * trainer.steps_per_epoch
     # Ctrl+C from here on is a request: training stops between two steps, and the summary and
     # --out are still written (a second Ctrl+C during the save does not cut it short).
@@ -45,6 +47,7 @@ def run_train(args) -> int:
 
 def _finish(args, project, trainer: Trainer, status: int) -> int:
     project.steps_taken = trainer.step_count
+    project.optimiser = trainer.optimiser_state()  # so a later run continues exactly
     final = trainer.dataset_loss()
     summary = translate("cli", "steps %d  epochs %d  loss %s")
     print(summary % (trainer.step_count, trainer.epoch_count, f"{final:.6g}"))
@@ -60,6 +63,13 @@ def _finish(args, project, trainer: Trainer, status: int) -> int:
         else:
             print(translate("cli", "wrote %s") % args.out)
     return status
+
+
+def warn_unknown_fields(project, path) -> None:
+    """Name each field of the file that BP Studio does not know (a typo, a newer field)."""
+    if project.unknown_fields:
+        line = translate("cli", "warning: %s: fields this version does not know, ignored: %s")
+        print(line % (path, ", ".join(project.unknown_fields)), file=sys.stderr)
 
 
 def _train(trainer: Trainer, total: int, progress: Progress, interrupts: Interrupts) -> int:

@@ -36,6 +36,8 @@ from bpstudio.model.safe_files import remove_stale_temps
 from bpstudio.model.trace import ForwardTrace, Gradients
 from bpstudio.model.training import TrainingConfig
 
+# The training settings, in the order the Training dock shows them.
+TRAINING_FIELDS = ("learning_rate", "momentum", "batch_size", "shuffle", "seed")
 # Edits the undo stack keeps (the oldest go first): each keeps the project before and after
 # it, so an unlimited stack would grow for as long as the app runs (docs/reliability.md).
 UNDO_LIMIT = 1000
@@ -55,6 +57,8 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
     # Emitted before an operation that throws work away or reshapes it (remove a layer or unit,
     # open, new): the autosaver keeps a copy in case the operation itself crashes.
     riskyOperationStarting = Signal()
+    # An edit reset part of the optimiser's state (momentum, the epoch): what, in words.
+    optimiserReset = Signal(str)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -224,6 +228,7 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
 
     def reinitialise(self, scheme: InitScheme) -> None:
         after = editing.reinitialise(self.project, scheme)
+        after.optimiser = None  # fresh weights: training starts over (as Reset does)
         self._push(
             after,
             lambda: self.tr("Re-initialise weights (%s, seed %d)") % (scheme.name, scheme.seed),
@@ -236,13 +241,17 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         *,
         history=None,
         steps_taken: int | None = None,
+        optimiser=None,
     ) -> None:
-        """One undoable command for many changes at once, e.g. "Training: N steps"."""
+        """One undoable command for many changes at once, e.g. "Training: N steps"; with
+        ``optimiser`` (a trainer's state after those steps) the project continues from it."""
         after = editing.replace_network(self.project, network)
         if history is not None:
             after.history = history
         if steps_taken is not None:
             after.steps_taken = int(steps_taken)
+        if optimiser is not None:
+            after.optimiser = optimiser
         self._push(after, text)
 
     def new_exercise(self, seed: int) -> None:
@@ -251,18 +260,36 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         self._push(after, self.tr("New exercise (seed %d)") % seed)
 
     def set_training_config(self, config: TrainingConfig) -> None:
-        """Learning rate, batch size, ...: one undo step while the same box is being edited."""
-        if config == self.project.training:
+        """Learning rate, momentum, batch size, shuffle, seed: one undo step while the same
+        setting is being edited (a second setting is a second step)."""
+        before = self.project.training
+        if config == before:
             return
+        changed = [
+            name for name in TRAINING_FIELDS if getattr(config, name) != getattr(before, name)
+        ]
         after = editing.set_training(self.project, config)
 
-        def text() -> str:
-            return self.tr("Set training: learning rate %s, batch size %d") % (
-                f"{config.learning_rate:g}",
-                config.batch_size,
-            )
+        def text() -> str:  # named at push time and again after a language switch
+            return self._training_edit_text(config, changed)
 
-        self._push_merging(after, text, SET_TRAINING_ID, ("training",))
+        self._push_merging(after, text, SET_TRAINING_ID, ("training", *changed))
+
+    def _training_edit_text(self, config: TrainingConfig, changed: list[str]) -> str:
+        if changed == ["learning_rate"]:
+            return self.tr("Set learning rate to %s") % f"{config.learning_rate:g}"
+        if changed == ["momentum"]:
+            return self.tr("Set momentum to %s") % f"{config.momentum:g}"
+        if changed == ["batch_size"]:
+            return self.tr("Set batch size to %d") % config.batch_size
+        if changed == ["shuffle"]:
+            return self.tr("Shuffle each epoch") if config.shuffle else self.tr("Stop shuffling")
+        if changed == ["seed"]:
+            return self.tr("Set shuffle seed to %d") % config.seed
+        return self.tr("Set training: learning rate %s, batch size %d") % (
+            f"{config.learning_rate:g}",
+            config.batch_size,
+        )
 
     def set_loss(self, name: str) -> None:
         self._push(editing.set_loss(self.project, name), lambda: self.tr("Set loss to %s") % name)
@@ -355,11 +382,31 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
 
     # internals ------------------------------------------------------------------------------
     def _push(self, after: Project, text: CommandName, structural: bool = False) -> None:
+        self._carry_optimiser_state(after)
         self.undo_stack.push(ProjectCommand(self._apply, self.project, after, text, structural))
 
     def _push_merging(self, after: Project, text: CommandName, command_id: int, key: tuple) -> None:
+        self._carry_optimiser_state(after)
         command = MergingParameterCommand(self._apply, self.project, after, text, command_id, key)
         self.undo_stack.push(command)
+
+    def _carry_optimiser_state(self, after: Project) -> None:
+        """``after``'s optimiser state: the one an edit set itself (a training run's, or none
+        after fresh weights), else the current one as the edit leaves it
+        (`editing.carry_optimiser_state`); the status bar hears what was reset."""
+        if after.optimiser is not self.project.optimiser:
+            return
+        after.optimiser, reset = editing.carry_optimiser_state(self.project, after)
+        messages = {
+            editing.MOMENTUM_RESET: self.tr(
+                "Momentum reset for the reshaped weights: they start from zero momentum"
+            ),
+            editing.EPOCH_RESET: self.tr(
+                "Training starts a fresh epoch: the data or the batch settings changed"
+            ),
+        }
+        for part in reset:
+            self.optimiserReset.emit(messages[part])
 
     def _apply(self, project: Project, structural: bool) -> None:
         """Called by the undo commands only: make ``project`` current and tell the views."""

@@ -80,6 +80,7 @@ class TrainingSession(QObject):
                 text,
                 history=self._history.copy(),
                 steps_taken=snapshot.step_count,
+                optimiser=snapshot.optimiser,
             )
         finally:
             self._committing = False
@@ -101,8 +102,8 @@ class TrainingSession(QObject):
         if self._committing or project is self._seen_project:
             return
         before, self._seen_project = self._seen_project, project
-        self._min_generation = (self._latest.generation if self._latest else 0) + 1
-        if self.controller.is_running and self.document.undo_stack.count():  # 0: a file opened
+        self._min_generation = self._next_generation()
+        if self._worker_is_training() and self.document.undo_stack.count():  # 0: a file opened
             edited = project.copy()
             edited.network = carry_training_into_edit(before.network, project.network, self._latest)
             self.controller.replace_project(edited)
@@ -110,6 +111,20 @@ class TrainingSession(QObject):
             # Paused (everything trained is in the document) or a file opened: start from it.
             self.controller.open_project(project)
             self._adopt_document_state()
+
+    def _worker_is_training(self) -> bool:
+        """Running, and its run not committed yet.  A run is committed from the worker's
+        stopped snapshot, which may come before its "running: no" signal: an undo made in
+        between must start from the document (exactly), not be carried into the run."""
+        return self.controller.is_running and (self._latest is None or self._latest.running)
+
+    def _next_generation(self) -> int:
+        """The worker's generation once it has the edit being sent: one more than the newest
+        it is known to reach, counting edits sent whose snapshots are still on their way (an
+        undo at once followed by a redo: the undo's snapshot must not count as the redo's)."""
+        if self._latest is None:  # the worker has not started: it takes only the last project
+            return 1
+        return max(self._min_generation, self._latest.generation) + 1
 
     def _adopt_document_state(self) -> None:
         project = self.document.project

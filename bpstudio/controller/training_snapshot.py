@@ -15,6 +15,7 @@ from bpstudio.model.evaluation import Evaluation
 from bpstudio.model.history import SeriesChunk, frozen_copy, join_chunks
 from bpstudio.model.live_gradients import ParameterGradients
 from bpstudio.model.network import Network
+from bpstudio.model.optimiser_state import OptimiserState
 
 # Why a snapshot ends a run; "" while training goes on.
 STOP_NONE = ""
@@ -49,6 +50,9 @@ class TrainingSnapshot:
     new_evaluations: tuple[Evaluation, ...] = ()
     # ∂E/∂w, ∂E/∂b of the next step's batch at these weights (when gradients are recorded)
     batch_gradients: ParameterGradients | None = None
+    # where the optimiser stands after the last step; in snapshots that end a run (running is
+    # False), which are the ones the document commits: the project then continues exactly
+    optimiser: OptimiserState | None = None
 
     # derived ------------------------------------------------------------------------------
     @property

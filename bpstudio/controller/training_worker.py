@@ -25,6 +25,7 @@ from bpstudio.controller.training_pace import (
     StopConditions,
 )
 from bpstudio.controller.training_reporter import SnapshotReporter
+from bpstudio.model.editing import carry_optimiser_state
 from bpstudio.model.initialisation import initialise
 from bpstudio.model.project import Project
 from bpstudio.model.training import DivergenceError, StepRun, Trainer, TrainingConfig
@@ -75,7 +76,7 @@ class TrainingWorker(QObject):
         self._shares_gil = shares_gil
         self._record_gradients = False
         self._evaluator = EpochEvaluator()
-        self._trainer = self._new_trainer(project.history, project.steps_taken)
+        self._trainer = self._new_trainer(project.history, project.steps_taken, project.optimiser)
         self._timer: QTimer | None = None  # made on the worker's thread, in _on_thread_started
         self._running = False
         self._pace = Pace()
@@ -144,7 +145,7 @@ class TrainingWorker(QObject):
         project = self._project
         project.network = initialise(project.network, project.initialisation)
         self._trainer.history.clear()
-        self._trainer = self._new_trainer(self._trainer.history, 0)
+        self._trainer = self._new_trainer(self._trainer.history, 0, None)
         self._start_history_afresh()
         self._emit_snapshot(reinitialised=True)
 
@@ -175,11 +176,14 @@ class TrainingWorker(QObject):
     def replace_project(self, project: Project) -> None:
         """An edit made while training: new weights/structure/data, same history and counters.
 
-        Momentum starts again from zero: the old velocity belongs to the old weights.
-        """
+        The optimiser's state goes on as for an edit while paused (`carry_optimiser_state`):
+        value edits keep it, reshaped parameters lose their momentum, a change of data or batch
+        settings starts a fresh epoch."""
         trainer = self._trainer
+        self._project.optimiser = trainer.optimiser_state()
+        state, _reset = carry_optimiser_state(self._project, project)
         self._project = project
-        self._trainer = self._new_trainer(trainer.history, trainer.step_count)
+        self._trainer = self._new_trainer(trainer.history, trainer.step_count, state)
         self._generation += 1
         self._emit_snapshot()
 
@@ -190,7 +194,7 @@ class TrainingWorker(QObject):
         here, on the worker's thread: the document keeps ``project``, training changes ours."""
         self._stop(self._paused())
         self._project = project.copy()
-        self._trainer = self._new_trainer(project.history, project.steps_taken)
+        self._trainer = self._new_trainer(project.history, project.steps_taken, project.optimiser)
         self._start_history_afresh()  # the next snapshot carries the project's whole history
         self._emit_snapshot()
 
@@ -259,12 +263,12 @@ class TrainingWorker(QObject):
             for block in rows:
                 self._reporter.record_gradient(block)
 
-    def _new_trainer(self, history, step_count: int) -> Trainer:
+    def _new_trainer(self, history, step_count: int, state) -> Trainer:
         project = self._project
         # The training rows, standardised when that is on: see Dataset.training_set.
         data = project.dataset.training_set()
         trainer = Trainer(
-            project.network, data, project.loss, project.training, history, step_count
+            project.network, data, project.loss, project.training, history, step_count, state
         )
         trainer.record_gradient_rms = self._record_gradients
         return trainer
@@ -322,5 +326,6 @@ class TrainingWorker(QObject):
             diverged=diverged,
             reinitialised=reinitialised,
             generation=self._generation,
+            optimiser=None if self._running else self._trainer.optimiser_state(),
         )
         self.snapshotReady.emit(snapshot)

@@ -2,8 +2,14 @@
 
 It moves over the derivation's steps, tells the document what the current step touches (so the
 diagram and the tables highlight it), and after the last step (七, the update) applies the update
-as one undoable command and starts the next sample's walkthrough.  Stepping back over that
-boundary undoes the update, which restores the weights exactly.
+as one undoable command and starts the next walkthrough.  Stepping back over that boundary
+undoes the update, which restores the weights (and the optimiser's state) exactly.
+
+Two modes.  By default the walkthrough is THE NEXT TRAINING STEP (model/next_step.py): the
+batch the trainer takes next, 七 with momentum, and passing 七 takes that step for real, as
+Step does (history, steps taken, momentum buffers and the epoch position advance).  With a
+chosen sample it walks that sample with a plain update; passing 七 applies it as an edit that
+says it is not the trainer's step.
 """
 
 from __future__ import annotations
@@ -21,12 +27,15 @@ from bpstudio.model.network_size import (
     walkthrough_builds_at_once,
     walkthrough_shows_steps,
 )
+from bpstudio.model.next_step import next_batch_rows, take_next_step
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.model.training import DivergenceError
 from bpstudio.model.walkthrough_update import sgd_update
 
 UNIT_QUANTITIES = {"z", "a", "Y", "dE/dY", "dE/dz", "dE/da"}
-EDGE_QUANTITIES = {"dE/dw", "w_new", "dE/dw_batch"}
-BIAS_QUANTITIES = {"dE/db", "b_new", "dE/db_batch"}
+EDGE_QUANTITIES = {"dE/dw", "w_new", "dE/dw_batch", "buffer_w"}
+BIAS_QUANTITIES = {"dE/db", "b_new", "dE/db_batch", "buffer_b"}
+NEXT_STEP, SAMPLE = "next", "sample"  # the walkthrough's modes
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,7 @@ class WalkthroughCursor(QObject):
     stepChanged = Signal(int)  # the new index
     derivationChanged = Signal()  # a new list of steps (another sample, an edit, the language)
     updateApplied = Signal(int)  # the sample whose update was applied
+    notice = Signal(str)  # what passing 七 did, for the status bar
 
     def __init__(
         self,
@@ -78,6 +88,8 @@ class WalkthroughCursor(QObject):
         self._lang = lang
         self._options = dict(options or {})  # passed on to build: expanded=True, ...
         self._index = 0
+        self._mode = NEXT_STEP
+        self._row = 0  # next-step mode: which row of the batch steps 一–六 follow
         self._applied: list[_AppliedUpdate] = []
         self._moving_over_boundary = False
         self._suspended = False
@@ -184,9 +196,24 @@ class WalkthroughCursor(QObject):
             index -= 1
         return index
 
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    @property
+    def batch_row(self) -> int:
+        return self._row
+
     def set_sample(self, sample: int) -> None:
+        """Walk ``sample`` (0-based) with a plain update: not the trainer's next step."""
+        self._mode = SAMPLE
         self._document.set_sample_index(sample)  # rebuilds through document.changed
-        self.go_to(0)
+        self._rebuild()
+
+    def set_next_step(self, row: int = 0) -> None:
+        """Walk the trainer's next step; steps 一–六 follow ``row`` (0-based) of its batch."""
+        self._mode, self._row = NEXT_STEP, max(0, int(row))
+        self._rebuild()
 
     # while training runs the derivation's numbers are stale: show nothing, move nowhere ------
     def set_suspended(self, suspended: bool) -> None:
@@ -217,21 +244,54 @@ class WalkthroughCursor(QObject):
 
     # the update after 七 ---------------------------------------------------------------------
     def apply_update(self) -> None:
-        """Apply step 七 as one undoable command and start the next sample's walkthrough."""
+        """Apply step 七 as one undoable command and start the next walkthrough."""
         doc = self._document
         sample = doc.sample_index
-        updated = sgd_update(doc.project, sample)
         self._moving_over_boundary = True
         try:
-            doc.replace_network(
-                updated, lambda: self.tr("Walkthrough: update for sample %d") % (sample + 1)
-            )
+            if self._mode == NEXT_STEP:
+                if not self._take_training_step():
+                    return
+            else:
+                updated = sgd_update(doc.project, sample)
+                doc.replace_network(
+                    updated,
+                    lambda: (
+                        self.tr("Walkthrough: plain update for sample %d (not a training step)")
+                        % (sample + 1)
+                    ),
+                )
+                doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
+                self.notice.emit(
+                    self.tr(
+                        "Applied sample %d's plain update as an edit: it is not the trainer's "
+                        "step (no momentum; steps taken and the epoch are unchanged)"
+                    )
+                    % (sample + 1)
+                )
             self._applied.append(_AppliedUpdate(doc.undo_stack.index(), sample))
-            doc.set_sample_index((sample + 1) % doc.project.dataset.n_samples)
         finally:
             self._moving_over_boundary = False
         self._rebuild()
         self.updateApplied.emit(sample)
+
+    def _take_training_step(self) -> bool:
+        """The trainer's next step, committed as a training run commits (False: it diverged)."""
+        doc = self._document
+        try:
+            step = take_next_step(doc.project)
+        except DivergenceError as exc:
+            self.notice.emit(str(exc))
+            return False
+        doc.replace_network(
+            step.network,
+            lambda: self.tr("Walkthrough: training step %d") % step.steps_taken,
+            history=step.history,
+            steps_taken=step.steps_taken,
+            optimiser=step.optimiser,
+        )
+        self.notice.emit(self.tr("Took training step %d, as Step does") % step.steps_taken)
+        return True
 
     def _undo_last_update(self) -> None:
         doc = self._document
@@ -241,7 +301,8 @@ class WalkthroughCursor(QObject):
         self._moving_over_boundary = True
         try:
             doc.undo_stack.undo()
-            doc.set_sample_index(applied.sample)
+            if self._mode == SAMPLE:
+                doc.set_sample_index(applied.sample)
         finally:
             self._moving_over_boundary = False
         self._rebuild()
@@ -301,8 +362,17 @@ class WalkthroughCursor(QObject):
         return self._build(*positional, **options)
 
     def _build_args(self) -> tuple:
+        """What to build: the trainer's next step (sample None, the chosen row of its batch)
+        or the chosen sample."""
         doc = self._document
-        return (doc.project, doc.sample_index, self._digits, self._lang, self._options.copy())
+        options = self._options.copy()
+        if self._mode != NEXT_STEP:
+            return (doc.project, doc.sample_index, self._digits, self._lang, options)
+        batch = next_batch_rows(doc.project)
+        self._row = min(self._row, len(batch) - 1)  # an edit may have shrunk the batch
+        if self._row:
+            options["row"] = self._row
+        return (doc.project, None, self._digits, self._lang, options)
 
     def _build_elsewhere(self, request: int, args: tuple, keep_index: bool) -> None:
         try:
@@ -323,9 +393,28 @@ class WalkthroughCursor(QObject):
 
     def _show_derivation(self, derivation, keep_index: bool) -> None:
         self.derivation = derivation
+        if self._mode == NEXT_STEP:
+            self._show_followed_row(derivation.sample)
         self._index = min(self._index, len(self.steps) - 1) if keep_index else 0
         self.derivationChanged.emit()
         self._show_current()
+
+    def _show_followed_row(self, sample: int) -> None:
+        """The document shows the row steps 一–六 follow (the diagram's numbers are its)."""
+        # After the views have taken the change that made this derivation (a structural edit
+        # rebuilds the diagram on the same signal): on the next turn of the event loop.
+        QTimer.singleShot(0, self, lambda: self._set_followed_row(sample))
+
+    def _set_followed_row(self, sample: int) -> None:
+        doc = self._document
+        if self._mode != NEXT_STEP or self.derivation is None or self.derivation.sample != sample:
+            return  # a newer derivation came meanwhile
+        if doc.sample_index != sample:
+            moving, self._moving_over_boundary = self._moving_over_boundary, True
+            try:
+                doc.set_sample_index(sample)
+            finally:
+                self._moving_over_boundary = moving
 
     def _show_current(self) -> None:
         step = self.current

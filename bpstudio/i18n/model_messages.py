@@ -138,6 +138,17 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ModelMessages", "No space left on device"),
     QT_TRANSLATE_NOOP("ModelMessages", "Disk quota exceeded"),
     QT_TRANSLATE_NOOP("ModelMessages", "Read-only file system"),
+    # the optimiser's state (model/optimiser_state.py) -----------------------------------------
+    QT_TRANSLATE_NOOP("ModelMessages", "expected null when shuffling is off"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected each training row number 0 to {last} once"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected a number below {rows} (the training rows)"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected {name!r}, got {got!r}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected 0 or 1, got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected a number below 2^32"),
+    QT_TRANSLATE_NOOP("ModelMessages", "not a valid generator state ({reason})"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages", "expected a whole number from 0 to 2^128 - 1 written as text"
+    ),
     # CSV import (model/datasets/csv_table.py, csv_io.py) ------------------------------------
     QT_TRANSLATE_NOOP("ModelMessages", "CSV files are limited to {mib} MiB and {rows:,} rows"),
     QT_TRANSLATE_NOOP(

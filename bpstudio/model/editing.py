@@ -25,8 +25,9 @@ from bpstudio.model.label_rules import check_targets
 from bpstudio.model.losses import get_loss
 from bpstudio.model.messages import ModelError
 from bpstudio.model.network import Network
+from bpstudio.model.optimiser_state import OptimiserState
 from bpstudio.model.project import Project
-from bpstudio.model.training import TrainingConfig
+from bpstudio.model.training import TrainingConfig, starts_fresh_epoch
 
 
 # parameters ------------------------------------------------------------------------------
@@ -306,3 +307,53 @@ def _data_column(project: Project, layer: int, unit: int) -> np.ndarray | None:
     if layer == project.network.n_layers:
         return project.dataset.targets[:, unit - 1]
     return None
+
+
+# the optimiser's state across an edit ---------------------------------------------------------
+MOMENTUM_RESET = "momentum"
+EPOCH_RESET = "epoch"
+
+
+def carry_optimiser_state(before: Project, after: Project):
+    """The optimiser state ``after`` an edit continues from, and which parts the edit reset.
+
+    Value edits (a weight, a bias, the learning rate, the momentum, the loss, an activation)
+    keep the state.  A structural edit zeroes the momentum of each weight matrix or bias vector
+    it reshapes (all of them when layers are added or removed).  A change of the training rows,
+    the batch size, shuffling or the seed starts a fresh epoch order.  Returns
+    ``(state or None, tuple of MOMENTUM_RESET / EPOCH_RESET)``; a part is named only when the
+    edit threw something away (momentum that was not zero, an epoch under way)."""
+    state = before.optimiser
+    if state is None:
+        return None, ()
+    reset: list[str] = []
+    momentum, lost = _carried_momentum(state.momentum, before.network, after.network)
+    if lost:
+        reset.append(MOMENTUM_RESET)
+    if len(momentum) != len(state.momentum) or any(
+        a is not b for a, b in zip(momentum, state.momentum, strict=False)
+    ):
+        state = OptimiserState.of(momentum, state.epoch, state.rng)
+    data_changed = not before.dataset.equals(after.dataset)
+    if data_changed or starts_fresh_epoch(before.training, after.training):
+        if state.epoch is not None and (state.epoch.position or state.epoch.steps):
+            reset.append(EPOCH_RESET)
+        state = state.without_epoch()
+    return state, tuple(reset)
+
+
+def _carried_momentum(buffers, before: Network, after: Network):
+    """The buffers for ``after``'s parameters: kept where the shape is unchanged, zero where
+    an edit reshaped them (all, when the layer count changed); and whether a non-zero buffer
+    was dropped."""
+    same_depth = len(before.layer_sizes) == len(after.layer_sizes)
+    n_before, n_after = len(before.weights), len(after.weights)
+    old_weights = list(buffers[:n_before])
+    old_biases = list(buffers[n_before:]) if before.use_bias else []
+    new = []
+    for i, p in enumerate(after.parameters()):
+        olds, at = (old_weights, i) if i < n_after else (old_biases, i - n_after)
+        source = olds[at] if same_depth and at < len(olds) else None
+        new.append(source if source is not None and source.shape == p.shape else np.zeros(p.shape))
+    kept = {id(b) for b in new}
+    return new, any(b.any() and id(b) not in kept for b in buffers)

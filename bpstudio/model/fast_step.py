@@ -7,8 +7,8 @@ and bias arrays become views of it), computes into buffers made once per batch s
 updates every parameter with a handful of whole-array calls.
 
 Parameters: layer by layer, a block of ``(n_in + 1) x n_out`` numbers: the weights, then (when
-the network has biases) the biases as one more row.  The gradient and the velocity are flat
-arrays of the same layout.
+the network has biases) the biases as one more row.  The gradient and the momentum buffer are
+flat arrays of the same layout.  The update is `training.momentum_update` (torch.optim.SGD's).
 
 Activations are held transposed, one row per unit and one column per sample, with a row of
 ones under each layer's units when the network has biases: every layer's activations are then
@@ -20,9 +20,10 @@ The step of each network shape is written out as straight-line Python (every Num
 spelled out with its buffers, no loop over layers, no lookups), compiled once per shape, as
 scalar_step.py does for the smallest networks.  Work saved besides:
 
-- the learning rate and the loss's scale multiply the output layer's dE/dz (a few numbers),
-  not the gradient (every parameter): the products give ``-lr g`` directly, which becomes the
-  velocity by swapping two arrays (no copy);
+- without momentum, the learning rate and the loss's scale multiply the output layer's dE/dz
+  (a few numbers), not the gradient (every parameter): the products give ``-lr g`` directly;
+  with momentum the products give ``g``, which becomes the buffer ``mu b + g`` by swapping two
+  arrays (no copy);
 - the update is one in-place add, after one BLAS dot over the change: with every parameter
   finite and the sum of the squared changes finite, ``p + v`` cannot overflow, so there is
   nothing to check afterwards and no candidate copy (otherwise the sum is made aside and
@@ -153,18 +154,18 @@ def _sigmoid_cross_entropy(z: np.ndarray, targets: np.ndarray) -> float:
 class ArrayKernel:
     """Trains one network with NumPy whole-array calls into preallocated buffers."""
 
-    def __init__(self, network: Network, loss: str, velocity: np.ndarray) -> None:
+    def __init__(self, network: Network, loss: str, momentum: np.ndarray) -> None:
         self.flat = flat = FlatParameters(network)
         self.loss = loss
         self.sizes = list(network.layer_sizes)
         self.activations = list(network.activations)
         self.frozen = network.freeze_biases and network.use_bias
-        self.velocity = velocity
+        self.momentum = momentum  # torch's momentum_buffer, flat
         self.grad = np.zeros_like(flat.values)
         if self.frozen:  # frozen biases never move, however much momentum they had before
-            for view in flat.parameter_views(velocity)[len(self.sizes) - 1 :]:
+            for view in flat.parameter_views(momentum)[len(self.sizes) - 1 :]:
                 view.fill(0.0)
-        self.scratch = np.empty_like(flat.values)  # mu * v; candidate parameters
+        self.scratch = np.empty_like(flat.values)  # mu * b; -lr * b; candidate parameters
         self.layout = _Layout(self.sizes, self.activations, flat.has_bias, self.frozen, loss)
         self._buffers: dict[int, tuple] = {}
         self._sets: dict[int, tuple] = {}
@@ -208,13 +209,13 @@ class ArrayKernel:
             self._views.clear()
             copy = reused and inputs.nbytes + targets_t.nbytes <= COPY_BATCHES_UP_TO
             self._views_of = (inputs, targets_t, batch, copy)
-        reason, grad, velocity = run(
+        reason, grad, momentum = run(
             self.buffers,
             self._views,
             self._views_of[3],
             self._parameter_set(flat.values),
             self._gradient_set(self.grad),
-            self._gradient_set(self.velocity),
+            self._gradient_set(self.momentum),
             self.scratch,
             inputs,
             targets_t,
@@ -227,7 +228,7 @@ class ArrayKernel:
             rms_rows,
             deadline,
         )
-        self.grad, self.velocity = grad, velocity
+        self.grad, self.momentum = grad, momentum
         return losses, rms_rows, reason
 
 
@@ -392,6 +393,10 @@ class _Layout:
         emit("def run(buffers, views, copy, params, grad, vel, C, X, Tt, start, batch, count,", 0)
         emit("        lr, mu, losses, rms_rows, deadline):", 0)
         emit("reason = ''", 1)
+        emit("nlr = -lr", 1)
+        # Without momentum the output layer's dE/dz carries -lr, so the products give -lr g;
+        # with momentum the buffer sums plain gradients, as torch's does.
+        emit(f"step_scale = {'1.0' if momentum else 'nlr'}", 1)
         emit(f"{', '.join(self.parameter_set_names())}, = params", 1)
         emit("P_finite = all_finite(P)", 1)
         emit("n_rows = len(X)", 1)
@@ -435,26 +440,33 @@ class _Layout:
                 if self.acts[i - 1] != "linear":
                     emit(f"multiply(d{i}, s{i}, out=d{i})")
         if record_rms:
-            terms = [f"sqrt(float(vdot(Gw{i}, Gw{i})) / {sizes[i] * sizes[i + 1]}.0) / lr"
+            per_lr = "" if momentum else " / lr"  # G is -lr g without momentum
+            terms = [f"sqrt(float(vdot(Gw{i}, Gw{i})) / {sizes[i] * sizes[i + 1]}.0){per_lr}"
                      for i in range(L)]  # fmt: skip
             emit(f"rms = [{', '.join(terms)}]")
-        emit("# update: v = mu v - lr g (in G: it becomes the velocity); p += v")
-        if momentum:
+        change = "G"
+        if momentum:  # torch's: b = mu b + g (in G: it becomes the buffer); the change -lr b
+            emit("# update: b = mu b + g; p += -lr b")
             emit("multiply(vel[0], mu, out=C)")
             emit("add(G, C, out=G)")
-        # With every p finite and the sum of the v^2 finite (every |v| < 1.8e19 in float32),
-        # p + v cannot overflow (it would take |v| > ulp(max float) / 2 = 1e31): update in
-        # place.  Otherwise try the sum aside and keep it only if it is finite.
-        emit("if P_finite and isfinite(vdot(G, G)):")
-        emit("add(P, G, out=P)", 3)
+            emit("multiply(G, nlr, out=C)")
+            change = "C"
+        else:  # G is -lr g already (SD); the buffer is left as it is
+            emit("# update: p += -lr g")
+        # With every p finite and the sum of the squared changes finite (every |c| < 1.8e19
+        # in float32), p + c cannot overflow (it would take |c| > ulp(max float) / 2 = 1e31):
+        # update in place.  Otherwise try the sum aside and keep it only if it is finite.
+        emit(f"if P_finite and isfinite(vdot({change}, {change})):")
+        emit(f"add(P, {change}, out=P)", 3)
         emit("else:")
-        emit("add(P, G, out=C)", 3)
+        emit(f"add(P, {change}, out=C)", 3)
         emit("if not all_finite(C):", 3)
         emit("reason = WEIGHT_NOT_FINITE", 4)
         emit("break", 4)
         emit("P[...] = C", 3)
         emit("P_finite = True", 3)
-        emit("grad, vel = vel, grad")
+        if momentum:
+            emit("grad, vel = vel, grad")
         emit("losses.append(loss)")
         if record_rms:
             emit("rms_rows.append(rms)")
@@ -465,14 +477,15 @@ class _Layout:
         self.lines.append("    " * depth + line)
 
     def emit_scales(self) -> None:
-        """KL: the loss per sum of squares (or of cross-entropy terms); SD: dE/dz's factor."""
+        """KL: the loss per sum of squares (or of cross-entropy terms); SD: dE/dz's factor
+        (times -lr without momentum)."""
         m = self.sizes[-1]
         if self.loss == "mse":
             self.emit(f"KL = 1.0 / ({m} * n)", 3)
-            self.emit(f"SD = constant_like(D, -lr * (2.0 / ({m} * n)))", 3)
+            self.emit(f"SD = constant_like(D, step_scale * (2.0 / ({m} * n)))", 3)
         else:
             self.emit(f"KL = {0.5 if self.loss == 'half_sse' else 1.0} / n", 3)
-            self.emit("SD = constant_like(D, -lr * (1.0 / n))", 3)
+            self.emit("SD = constant_like(D, step_scale * (1.0 / n))", 3)
 
     def emit_activation(self, act: str, a: str, scratch: str, zeros: str, tag: str) -> None:
         """``act`` of the z in ``a``, in place (``scratch``: an array like ``a``; ``tag``: of

@@ -21,7 +21,7 @@ SCALAR_CHUNK = 64
 
 
 class FastState:
-    """A trainer's kernel, flat velocity and epoch rows, rebuilt when the network changes."""
+    """A trainer's kernel, flat momentum buffer and epoch rows, rebuilt when the network changes."""
 
     def __init__(self, trainer) -> None:
         self.trainer = trainer
@@ -38,10 +38,10 @@ class FastState:
         if kernel is not None and self._kernel_fits(kernel):
             return kernel
         if kernel is None or not kernel.flat.same_shape(net):
-            velocity = np.zeros(_flat_size(net), dtype=net.dtype)
+            momentum = np.zeros(_flat_size(net), dtype=net.dtype)
         else:
-            velocity = kernel.velocity
-        self.kernel = ArrayKernel(net, trainer.loss, velocity)
+            momentum = kernel.momentum
+        self.kernel = ArrayKernel(net, trainer.loss, momentum)
         self.forget_epoch_rows()  # the ones column and dtype may differ now
         return self.kernel
 
@@ -55,12 +55,12 @@ class FastState:
         )
 
     @property
-    def velocity(self) -> np.ndarray:
+    def momentum(self) -> np.ndarray:
         """The kernel's (it swaps buffers each step: never keep this array)."""
-        return self.ready_kernel().velocity
+        return self.ready_kernel().momentum
 
-    def velocity_views(self) -> list[np.ndarray]:
-        return self.ready_kernel().flat.parameter_views(self.velocity)
+    def momentum_views(self) -> list[np.ndarray]:
+        return self.ready_kernel().flat.parameter_views(self.momentum)
 
     # the data in this epoch's order ---------------------------------------------------------
     def forget_epoch_rows(self) -> None:
@@ -108,11 +108,11 @@ class FastState:
             record,
         )
         inputs, targets = self.epoch_rows(as_lists=True)
-        params, velocity = kernel.flat.values.tolist(), kernel.velocity.tolist()
+        params, momentum = kernel.flat.values.tolist(), kernel.momentum.tolist()
         losses, rms = [], []
-        reason = run(params, velocity, inputs, targets, start, count, lr, mu, losses, rms)
+        reason = run(params, momentum, inputs, targets, start, count, lr, mu, losses, rms)
         kernel.flat.values[:] = params
-        kernel.velocity[:] = velocity
+        kernel.momentum[:] = momentum
         n_matrices = len(net.layer_sizes) - 1
         return losses, [rms[i : i + n_matrices] for i in range(0, len(rms), n_matrices)], reason
 

@@ -82,3 +82,9 @@ def get_loss(name: str) -> Loss:
         return LOSSES[name]
     except KeyError:
         raise ValueError(f"unknown loss {name!r} (known: {', '.join(LOSS_NAMES)})") from None
+
+
+def loss_fits(name: str, output_activation: str) -> bool:
+    """Whether loss ``name`` can train a network whose output layer has this activation."""
+    allowed = get_loss(name).output_activations
+    return allowed is None or output_activation in allowed

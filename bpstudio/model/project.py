@@ -25,8 +25,10 @@ from bpstudio.model.label_rules import target_problem
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
+from bpstudio.model.optimiser_state import OptimiserState, state_from_json, state_to_json
 from bpstudio.model.practice.progress import PracticeLog
 from bpstudio.model.practice.storage import practice_from_json, practice_to_json
+from bpstudio.model.project_keys import unknown_keys
 from bpstudio.model.safe_files import read_bounded, write_file
 from bpstudio.model.savable import check_text_is_savable, check_view
 from bpstudio.model.training import TrainingConfig
@@ -48,7 +50,7 @@ from bpstudio.model.validation import (
 )
 
 FORMAT = "bpstudio-project"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 2  # 2: the optimiser's state (and other optional fields); 1 still loads
 MAX_PROJECT_BYTES = 64 * 1024 * 1024
 MAX_INIT_SCALE = 1e6  # uniform(-scale, scale) overflows near 1e308; the dialog allows 100
 
@@ -67,6 +69,11 @@ class Project:
     view: dict[str, Any] = field(default_factory=dict)
     # the student's practice; one log shared by every copy (undo keeps the student's work)
     practice: PracticeLog = field(default_factory=PracticeLog, compare=False)
+    # Where the optimiser stands (momentum buffers, epoch, generator); None: the zero state.
+    optimiser: OptimiserState | None = None
+    # Fields of the file this project was read from that BP Studio does not know (their paths):
+    # reported to the user (a typo such as "momentun" would otherwise pass unseen); not saved.
+    unknown_fields: tuple[str, ...] = field(default=(), compare=False)
 
     def copy(self) -> Project:
         return Project(
@@ -81,6 +88,7 @@ class Project:
             self.description,
             json.loads(json.dumps(self.view)),
             self.practice,
+            optimiser=self.optimiser,  # immutable: shared
         )
 
     def equals(self, other: Project) -> bool:
@@ -121,7 +129,14 @@ def to_json(project: Project) -> dict:
         "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
         "view": project.view,
         **_optional("practice", practice_to_json(project.practice.record)),
-    }
+    } | _optimiser_json(project)
+
+
+def _optimiser_json(project: Project) -> dict:
+    state = project.optimiser
+    if state is None or state.is_zero():
+        return {}
+    return {"optimiser": state_to_json(state, len(project.network.weights))}
 
 
 def _optional(key: str, value: Any) -> dict:
@@ -268,18 +283,25 @@ def from_json(data: Any) -> Project:
     dataset = _read_dataset(expect_object(require(data, "dataset", ""), "dataset"), network)
     _check_labels(dataset, loss, network)
     steps, history = _read_history(data.get("history"))
+    training = _read_training(data.get("training", {}))
+    optimiser = None
+    if data.get("optimiser") is not None:
+        n_rows = len(dataset.train_indices())
+        optimiser = state_from_json(data["optimiser"], network, n_rows, training.shuffle)
     return Project(
         name=expect_str(data.get("name", "Untitled"), "name"),
         network=network,
         dataset=dataset,
         loss=loss,
-        training=_read_training(data.get("training", {})),
+        training=training,
         initialisation=_read_init(data.get("initialisation", {})),
         history=history,
         steps_taken=steps,
         description=expect_str(data.get("description", ""), "description"),
         view=_read_view(data.get("view", {})),
         practice=PracticeLog(practice_from_json(data.get("practice"))),
+        optimiser=optimiser,
+        unknown_fields=tuple(unknown_keys(data)),
     )
 
 

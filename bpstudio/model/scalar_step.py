@@ -6,7 +6,7 @@ So for a tiny network trained one sample at a time, the trainer writes a functio
 weight in a local variable and every sum spelled out (``z2_0 = a1_0 * p0 + a1_1 * p2 + ...``),
 compiles it once per shape, and runs many steps in one call.
 
-The arithmetic is the reference's (`Network.forward/backward`, `Trainer._updated_parameters`),
+The arithmetic is the reference's (`Network.forward/backward`, `training.momentum_update`),
 in the same order; only NumPy's own exp and BLAS's fused multiply-add differ, by an ulp.
 """
 
@@ -53,7 +53,7 @@ def scalar_kernel_fits(layer_sizes, batch_size: int, dtype) -> bool:
 def scalar_kernel(layer_sizes, activations, has_bias, frozen, loss, momentum, record_rms):
     """``run(P, V, X, T, start, count, lr, mu, losses, rms) -> reason`` for one network shape.
 
-    P and V are lists (parameters and velocity in `FlatParameters` layout), updated in place;
+    P and V are lists (parameters and momentum buffers, `FlatParameters` layout), changed in place;
     X and T rows in epoch order.  Step s uses row ``(start + s) % len(X)``; the loss of each step is
     appended to ``losses`` and, when recorded, each layer's gradient RMS to ``rms``.  Returns
     why it stopped early ("" after ``count`` steps)."""
@@ -234,11 +234,11 @@ class _Writer:
         trainable = self.trainable()
         for i in trainable:
             self.emit(f"q{i} = {self.gradient(i)}")
-            if self.momentum:
-                self.emit(f"c{i} = mu * u{i} - lr * q{i}")
-            else:
-                self.emit(f"c{i} = nlr * q{i}")
-            self.emit(f"n{i} = p{i} + c{i}")
+            if self.momentum:  # torch's: b <- mu b + g; p <- p - lr b
+                self.emit(f"c{i} = mu * u{i} + q{i}")
+                self.emit(f"n{i} = p{i} + nlr * c{i}")
+            else:  # p <- p - lr g; the buffer is left as it is
+                self.emit(f"n{i} = p{i} + nlr * q{i}")
         new = [f"n{i}" for i in trainable]
         self.emit(f"check = {' + '.join(new)}")
         self.emit(f"if check - check != 0.0 and not all_finite(({', '.join(new)},)):")
@@ -246,7 +246,8 @@ class _Writer:
         self.emit("break", 3)
         for i in trainable:
             self.emit(f"p{i} = n{i}")
-            self.emit(f"u{i} = c{i}")
+            if self.momentum:
+                self.emit(f"u{i} = c{i}")
         self.emit("losses.append(loss)")
         if self.record:
             self.gradient_rms()

@@ -16,6 +16,7 @@ from bpstudio.model.dataset import Dataset
 from bpstudio.model.history import LossHistory
 from bpstudio.model.losses import get_loss
 from bpstudio.model.network import Network
+from bpstudio.model.optimiser_state import EpochState, OptimiserState
 
 
 class DivergenceError(ArithmeticError):
@@ -66,6 +67,27 @@ class StepRun:
     epoch_finished: bool  # the last step finished an epoch
 
 
+def starts_fresh_epoch(before: TrainingConfig, after: TrainingConfig) -> bool:
+    """Whether a change of settings starts a fresh epoch order (the learning rate and the
+    momentum are values the next step simply uses)."""
+    return (before.batch_size, before.shuffle, before.seed) != (
+        after.batch_size,
+        after.shuffle,
+        after.seed,
+    )
+
+
+def momentum_update(p, g, b, lr: float, mu: float):
+    """THE update rule, torch.optim.SGD's: the momentum buffer ``b <- mu b + dE/dw``, then
+    ``w <- w - lr b``; without momentum ``w <- w - lr dE/dw`` and the buffer is left as it is
+    (torch keeps it too).  Returns (new parameter, new buffer).  The kernels (fast_step.py,
+    scalar_step.py) write this out per shape; the walkthrough's 七 shows it with its numbers."""
+    if not mu:
+        return p - lr * g, b
+    b_new = mu * b + g
+    return p - lr * b_new, b_new
+
+
 def weight_gradient_rms(weight_gradients: list[np.ndarray]) -> np.ndarray:
     """The root-mean-square of each layer's dE/dW: one number per weight matrix."""
     return np.array([np.sqrt(np.vdot(g, g) / g.size) for g in weight_gradients])
@@ -88,7 +110,10 @@ class Trainer:
         config: TrainingConfig | None = None,
         history: LossHistory | None = None,
         step: int = 0,
+        state: OptimiserState | None = None,
     ) -> None:
+        """``state``: where an earlier trainer stopped (`optimiser_state`), to continue exactly;
+        None starts from zero buffers and a fresh epoch."""
         dataset.check_fits(network.layer_sizes)
         get_loss(loss).check_output_activation(network.output_activation)
         self.network = network
@@ -105,23 +130,61 @@ class Trainer:
         self._epoch_steps = 0
         self._rng = np.random.default_rng(self.config.seed)
         self._start_epoch()
+        if state is not None:
+            self._restore(state)
+
+    # the optimiser's state -----------------------------------------------------------------
+    def optimiser_state(self) -> OptimiserState:
+        """Everything the next steps depend on besides the weights and the settings (copies)."""
+        order = tuple(self._order.tolist()) if self.config.shuffle else None
+        epoch = EpochState(order, self._position, self._epoch_loss_sum, self._epoch_steps)
+        buffers = [b.copy() for b in self.momentum_buffers]
+        return OptimiserState.of(buffers, epoch, self._rng.bit_generator.state)
+
+    def _restore(self, state: OptimiserState) -> None:
+        shapes = [p.shape for p in self.network.parameters()]
+        if not state.fits(shapes):
+            raise ValueError(f"the optimiser state does not fit this network ({shapes})")
+        for buffer, saved in zip(self.momentum_buffers, state.momentum, strict=True):
+            buffer[...] = saved
+        if state.rng is not None:
+            self._rng = np.random.Generator(np.random.PCG64())
+            self._rng.bit_generator.state = state.rng
+            if state.epoch is None:
+                self._start_epoch()  # drawn from the saved generator, not the seed
+        epoch = state.epoch
+        if epoch is None:
+            return
+        n = self.dataset.n_samples
+        if epoch.position >= n or (epoch.order is not None and len(epoch.order) != n):
+            raise ValueError(f"the saved epoch does not fit {n} training rows")
+        if self.config.shuffle and epoch.order is not None:
+            self._order = np.array(epoch.order, dtype=np.intp)
+            self._fast.forget_epoch_rows()
+        self._position = epoch.position
+        self._epoch_loss_sum, self._epoch_steps = epoch.loss_sum, epoch.steps
 
     # configuration -----------------------------------------------------------------------
     def set_config(self, config: TrainingConfig) -> None:
-        """Change learning rate, momentum or batch size between steps."""
-        reshuffle = config.shuffle != self.config.shuffle or config.seed != self.config.seed
+        """Change the settings between steps.  The learning rate and the momentum keep the
+        state; a change of batch size, shuffle or seed starts a fresh epoch order (from the
+        seed), as `starts_fresh_epoch` says."""
+        fresh = starts_fresh_epoch(self.config, config)
         self.config = config
-        if reshuffle:
-            self._rng = np.random.default_rng(config.seed)
-            self._start_epoch()
+        if fresh:
+            self.start_fresh_epoch()
+
+    def start_fresh_epoch(self) -> None:
+        """A new epoch order drawn from the seed, from its first batch; the momentum stays."""
+        self._rng = np.random.default_rng(self.config.seed)
+        self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        self._start_epoch()
 
     @property
-    def _velocity(self) -> list[np.ndarray]:
-        """Views of the velocity in `Network.parameters` order (the fast path's flat array)."""
-        return self._fast.velocity_views()
-
-    def reset_velocity(self) -> None:
-        self._fast.velocity.fill(0.0)
+    def momentum_buffers(self) -> list[np.ndarray]:
+        """The momentum buffers (torch's ``momentum_buffer``), views in `Network.parameters` order
+        of the fast path's flat array."""
+        return self._fast.momentum_views()
 
     # batches -----------------------------------------------------------------------------
     @property
@@ -219,32 +282,32 @@ class Trainer:
         return self._advance(loss, samples)
 
     def _updated_parameters(self, gradients: list[np.ndarray]):
+        """`momentum_update` on every trainable parameter; None if a new value is not finite."""
         lr, mu = self.config.learning_rate, self.config.momentum
         params = self.network.parameters()
         n_weights = len(self.network.weights)
         frozen = self.network.freeze_biases
-        new_params, new_velocity = [], []
-        for i, (p, g, v) in enumerate(zip(params, gradients, self._velocity, strict=True)):
+        new_params, new_buffers = [], []
+        for i, (p, g, b) in enumerate(zip(params, gradients, self.momentum_buffers, strict=True)):
             if frozen and i >= n_weights:
                 new_params.append(p)
-                new_velocity.append(v)
+                new_buffers.append(b)
                 continue
-            v_new = mu * v - lr * g if mu else -lr * g
-            p_new = p + v_new
+            p_new, b_new = momentum_update(p, g, b, lr, mu)
             if not np.isfinite(p_new).all():
                 return None
             new_params.append(p_new)
-            new_velocity.append(v_new)
-        return new_params, new_velocity
+            new_buffers.append(b_new)
+        return new_params, new_buffers
 
     def _commit(self, updated) -> None:
-        new_params, new_velocity = updated
+        new_params, new_buffers = updated
         n_weights = len(self.network.weights)
         self.network.weights = new_params[:n_weights]
         if self.network.biases is not None:
             self.network.biases = new_params[n_weights:]
-        for v, v_new in zip(self._velocity, new_velocity, strict=True):
-            v[...] = v_new  # in place: the fast path shares these arrays
+        for b, b_new in zip(self.momentum_buffers, new_buffers, strict=True):
+            b[...] = b_new  # in place: the fast path shares these arrays
 
     def _advance(self, loss: float, samples: np.ndarray) -> StepResult:
         step = self.step_count

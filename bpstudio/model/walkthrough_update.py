@@ -1,9 +1,9 @@
-"""The update a walkthrough applies after step 七: one plain SGD step on the sample's batch.
+"""The update a chosen sample's walkthrough applies after step 七: one plain SGD step.
 
-The walkthrough shows ``w <- w - η ∂E/∂w`` (no momentum), with ∂E/∂w the mean over the
-batch that contains the chosen sample.  Without shuffling, batch ``b`` holds the samples
-``[b*B, (b+1)*B)``, as the Trainer takes them; so with batch size 1 this is exactly the
-Trainer's step for that sample.
+In sample mode (not the trainer's next step; see model/next_step.py for that) the walkthrough
+shows ``w <- w - η ∂E/∂w`` (no momentum), with ∂E/∂w the mean over the batch that contains the
+chosen sample by the unshuffled rule (batch ``b`` holds the samples ``[b*B, (b+1)*B)``).  The
+arithmetic is the trainer's own rule, `training.momentum_update` with μ = 0.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from bpstudio.model.derivation.builder import batch_of
 from bpstudio.model.network import Network
 from bpstudio.model.project import Project
+from bpstudio.model.training import momentum_update
 
 
 def sgd_update(project: Project, sample: int) -> Network:
@@ -21,7 +22,11 @@ def sgd_update(project: Project, sample: int) -> Network:
     grads = net.gradients(data.inputs[batch], data.targets[batch], project.loss)
     lr = project.training.learning_rate
     updated = net.copy()
-    updated.weights = [w - lr * g for w, g in zip(net.weights, grads.dW, strict=True)]
+
+    def plain(p, g):
+        return momentum_update(p, g, None, lr, 0.0)[0]
+
+    updated.weights = [plain(w, g) for w, g in zip(net.weights, grads.dW, strict=True)]
     if net.biases is not None and not net.freeze_biases:
-        updated.biases = [b - lr * g for b, g in zip(net.biases, grads.db, strict=True)]
+        updated.biases = [plain(b, g) for b, g in zip(net.biases, grads.db, strict=True)]
     return updated

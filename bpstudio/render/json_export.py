@@ -61,6 +61,8 @@ def to_json_data(d: Derivation, mistakes=None) -> dict:
         "sample_number": d.sample + 1,
         "batch_numbers": [s + 1 for s in d.batch],
         "learning_rate": d.learning_rate,
+        "next_step": d.next_step,  # the trainer's step number (1-based); null: a chosen sample
+        "momentum": d.momentum,
         "loss": d.loss,
         "layer_sizes": list(d.layer_sizes),
         "activations": list(d.activations),

@@ -30,7 +30,7 @@ _SCRIPT_RUN = re.compile(f"([{''.join(_SUBSCRIPTS)}]+)|([{''.join(_SUPERSCRIPTS)
 _SYMBOLS = {
     "∂": r"\partial ", "Ŷ": r"\hat{Y}", "η": r"\eta ", "δ": r"\delta ", "Σ": r"\Sigma ",
     "→": r"\rightarrow ", "←": r"\leftarrow ", "·": r"\cdot ", "−": "-", "½": r"\frac{1}{2}",
-    "…": r"\dots ", "≤": r"\le ",
+    "…": r"\dots ", "≤": r"\le ", "μ": r"\mu ",
 }  # fmt: skip
 
 

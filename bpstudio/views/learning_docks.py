@@ -25,8 +25,11 @@ if TYPE_CHECKING:
 Area = Qt.DockWidgetArea
 
 
-def build_derivation(project, sample: int, digits: int, lang: str, expanded: bool = True):
-    return derive_project(project, sample, digits=digits, lang=lang, expanded=expanded)
+def build_derivation(
+    project, sample: int | None, digits: int, lang: str, expanded: bool = True, row: int = 0
+):
+    """The trainer's next step (``sample`` None; 一–六 for ``row`` of its batch), or a sample."""
+    return derive_project(project, sample, row=row, digits=digits, lang=lang, expanded=expanded)
 
 
 class LearningDocks(QObject):
@@ -87,8 +90,10 @@ class LearningDocks(QObject):
         controller.diverged.connect(self._on_diverged)
         controller.runningChanged.connect(self._on_running_changed)
         controller.stopped.connect(self._window.show_status)
+        self.cursor.notice.connect(self._window.show_status)
         controller.failed.connect(self._on_failed)
         self.training_panel.configEdited.connect(document.set_training_config)
+        self.training_panel.lossEdited.connect(document.set_loss)
         document.fileStateChanged.connect(self._on_document_reset)
         document.projectOpened.connect(self.training_panel.clear_status)
         document.changed.connect(self._on_document_changed)

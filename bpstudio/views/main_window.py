@@ -99,6 +99,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.document.fileStateChanged.connect(self._on_file_state_changed)
         self.document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self.files.statusMessage.connect(self.show_status)
+        self.document.optimiserReset.connect(self.show_status)
         self.diagram.message.connect(self.show_status)  # why the diagram's menu refused an edit
 
     # the start's second part --------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The value controls of the training panel: speed, learning rate, batch size, stop conditions.
+"""The value controls of the training panel: speed, every training setting, stop conditions.
 
 Only widgets and conversions here; the panel wires them to the controller.
 """
@@ -8,10 +8,23 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSlider, QSpinBox, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+)
 
 from bpstudio.controller.training_pace import DEFAULT_STEPS_PER_SECOND
+from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.views.language import translate
+
+# Seeds are bounded fields of the project file (0 ... 2^31 - 1), whatever generator uses them.
+MAX_SEED = 2**31 - 1
+SEED_BOX_MIN_WIDTH = 60  # pixels
 
 # The speed slider's stops, in steps per second: slow enough to follow one update on the
 # diagram, up to as fast as the machine goes.
@@ -79,6 +92,38 @@ def make_batch_size_box() -> QSpinBox:
     return box
 
 
+def make_momentum_box() -> QDoubleSpinBox:
+    box = CompactDoubleSpinBox(objectName="trainingMomentum")
+    box.setDecimals(4)
+    box.setRange(0.0, 0.999)  # [0, 1): at 1 the buffer would never forget
+    box.setSingleStep(0.1)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def make_loss_box() -> QComboBox:
+    """The losses by their file names (half_sse, mse, cross_entropy): the data is the name."""
+    box = QComboBox(objectName="trainingLoss")
+    shrink_to_fit(box, 5)
+    for name in LOSS_NAMES:
+        box.addItem(name, name)
+    return box
+
+
+def make_shuffle_box() -> QCheckBox:
+    return QCheckBox(objectName="trainingShuffle")
+
+
+def make_seed_box() -> QSpinBox:
+    box = QSpinBox(objectName="trainingSeed")
+    box.setRange(0, MAX_SEED)
+    box.setKeyboardTracking(False)
+    # As narrow as the other boxes when the window is: ten digits' width would widen the dock
+    # beyond an 800-pixel screen; the box grows with the dock.
+    box.setMinimumWidth(SEED_BOX_MIN_WIDTH)
+    return box
+
+
 def make_max_epochs_box() -> QSpinBox:
     box = QSpinBox()
     box.setRange(0, 10_000_000)
@@ -93,6 +138,13 @@ def make_target_loss_box() -> QDoubleSpinBox:
     box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
     box.setKeyboardTracking(False)
     return box
+
+
+def shrink_to_fit(box: QComboBox, characters: int) -> None:
+    """Let a combo box with long item texts be narrower than its longest item (the dock beside
+    it must fit a 1280-pixel screen); the open list still shows the items whole."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(characters)
 
 
 def set_quietly(box, value) -> None:

@@ -1,8 +1,10 @@
-"""The training panel: play/pause, step, epoch, reset, speed, learning rate, batch size, stops.
+"""The training panel: play/pause, step, epoch, reset, speed, every training setting, stops.
 
 It talks only to a TrainingController (never to the worker), and reads a project's training
-configuration to show it.  Edits of the learning rate or batch size go to the controller at once
-(they apply from the next step) and out as `configEdited`, for the document to record.
+configuration to show it.  Edits of the learning rate, momentum, batch size, shuffle or seed go
+to the controller at once (they apply from the next step) and out as `configEdited`, for the
+document to record as an undoable edit; a new loss goes out as `lossEdited` (the document's
+edit reaches the worker).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from bpstudio.controller.training_pace import (
     StopConditions,
 )
 from bpstudio.controller.training_snapshot import TrainingSnapshot
+from bpstudio.model.losses import loss_fits
 from bpstudio.model.project import Project
 from bpstudio.model.training import TrainingConfig
 from bpstudio.views import training_controls as controls
@@ -40,6 +43,7 @@ DIVERGED_COLOUR = "#b00020"
 
 class TrainingPanel(QWidget):
     configEdited = Signal(object)  # TrainingConfig, after the user changed a value
+    lossEdited = Signal(str)  # the loss the user chose (a file name: half_sse, mse, ...)
 
     def __init__(self, controller: TrainingController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +81,10 @@ class TrainingPanel(QWidget):
         self.flat_out_button = controls.make_flat_out_button()
         self.learning_rate_box = controls.make_learning_rate_box()
         self.batch_size_box = controls.make_batch_size_box()
+        self.loss_box = controls.make_loss_box()
+        self.momentum_box = controls.make_momentum_box()
+        self.shuffle_box = controls.make_shuffle_box()
+        self.seed_box = controls.make_seed_box()
         self.max_epochs_box = controls.make_max_epochs_box()
         self.target_loss_box = controls.make_target_loss_box()
         self.readout = SteadyLabel()  # new text many times a second: no relayout each time
@@ -100,19 +108,24 @@ class TrainingPanel(QWidget):
         speed.addWidget(self.flat_out_button)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
+        grid.setVerticalSpacing(2)  # every setting in the dock, and it fits an 800x600 window
         grid.addLayout(buttons, 0, 0, 1, 4)
         grid.addLayout(speed, 1, 0, 1, 4)
         self._captions = {
             box: self._add_field(grid, row, column, box)
             for box, row, column in (
-                (self.learning_rate_box, 2, 0),
-                (self.batch_size_box, 2, 2),
-                (self.max_epochs_box, 3, 0),
-                (self.target_loss_box, 3, 2),
+                (self.loss_box, 2, 0),
+                (self.learning_rate_box, 2, 2),
+                (self.momentum_box, 3, 0),
+                (self.batch_size_box, 3, 2),
+                (self.seed_box, 4, 2),
+                (self.max_epochs_box, 5, 0),
+                (self.target_loss_box, 5, 2),
             )
         }
-        grid.addWidget(self.readout, 4, 0, 1, 4)
-        grid.addWidget(self.status_label, 5, 0, 1, 4)
+        grid.addWidget(self.shuffle_box, 4, 0, 1, 2)
+        grid.addWidget(self.readout, 6, 0, 1, 4)
+        grid.addWidget(self.status_label, 7, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -146,8 +159,10 @@ class TrainingPanel(QWidget):
         c.failed.connect(self._on_failed)
         self.speed_slider.valueChanged.connect(self._on_speed_moved)
         self.flat_out_button.toggled.connect(self._on_flat_out_toggled)
-        self.learning_rate_box.valueChanged.connect(self._on_config_edited)
-        self.batch_size_box.valueChanged.connect(self._on_config_edited)
+        for box in (self.learning_rate_box, self.momentum_box, self.batch_size_box, self.seed_box):
+            box.valueChanged.connect(self._on_config_edited)
+        self.shuffle_box.toggled.connect(self._on_config_edited)
+        self.loss_box.activated.connect(self._on_loss_chosen)
         self.max_epochs_box.valueChanged.connect(self._on_stop_conditions_edited)
         self.target_loss_box.valueChanged.connect(self._on_stop_conditions_edited)
 
@@ -159,8 +174,15 @@ class TrainingPanel(QWidget):
         self.batch_size_box.setRange(1, project.dataset.n_samples)
         self.batch_size_box.blockSignals(False)
         self.batch_size_box.setSuffix(self.tr(" of %d") % project.dataset.n_samples)
-        controls.set_quietly(self.learning_rate_box, project.training.learning_rate)
-        controls.set_quietly(self.batch_size_box, project.training.batch_size)
+        config = project.training
+        controls.set_quietly(self.learning_rate_box, config.learning_rate)
+        controls.set_quietly(self.batch_size_box, config.batch_size)
+        controls.set_quietly(self.momentum_box, config.momentum)
+        controls.set_quietly(self.seed_box, config.seed)
+        with QSignalBlocker(self.shuffle_box):
+            self.shuffle_box.setChecked(config.shuffle)
+        self.seed_box.setEnabled(config.shuffle)
+        self._show_losses(project)
         self._last_loss = project.history.steps.latest
         self._show_counts(project.steps_taken, len(project.history.epochs), 0.0)
 
@@ -207,10 +229,26 @@ class TrainingPanel(QWidget):
     def _on_config_edited(self, _value) -> None:
         self._config = self._config.with_changes(
             learning_rate=self.learning_rate_box.value(),
+            momentum=self.momentum_box.value(),
             batch_size=self.batch_size_box.value(),
+            shuffle=self.shuffle_box.isChecked(),
+            seed=self.seed_box.value(),
         )
+        self.seed_box.setEnabled(self._config.shuffle)
         self._controller.set_config(self._config)
         self.configEdited.emit(self._config)
+
+    def _on_loss_chosen(self, index: int) -> None:
+        self.lossEdited.emit(self.loss_box.itemData(index))
+
+    def _show_losses(self, project: Project) -> None:
+        """The project's loss; losses its output layer cannot use are shown but disabled."""
+        model = self.loss_box.model()
+        for i in range(self.loss_box.count()):
+            fits = loss_fits(self.loss_box.itemData(i), project.network.output_activation)
+            model.item(i).setEnabled(fits)
+        with QSignalBlocker(self.loss_box):
+            self.loss_box.setCurrentIndex(self.loss_box.findData(project.loss))
 
     def _on_stop_conditions_edited(self, _value) -> None:
         epochs, target = self.max_epochs_box.value(), self.target_loss_box.value()

@@ -3,7 +3,7 @@ the sample and the number of significant digits.  Every control has a tooltip wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.walkthrough import NEXT_STEP
 from bpstudio.views.actions import describe
 from bpstudio.views.language import Retranslating
+from bpstudio.views.training_controls import shrink_to_fit
 
 PACE_MIN_MS, PACE_MAX_MS = 200, 4000
 SP = QStyle.StandardPixmap
@@ -121,8 +123,14 @@ class WalkthroughBar(Retranslating, QWidget):
         self.pace.setInvertedAppearance(True)  # right = faster
         self.pace.setValue(1500)
         self.pace.valueChanged.connect(self.cursor.set_pace_ms)
+        # What the walkthrough follows: the trainer's next step (first), or one chosen sample.
         self.sample = QComboBox(objectName="walkthroughSample")
         self.sample.activated.connect(self._on_sample_chosen)
+        # In next-step mode: the row of the batch steps 一–六 follow.
+        self.batch_row = QComboBox(objectName="walkthroughBatchRow")
+        shrink_to_fit(self.sample, 17)  # "Next training step" whole
+        shrink_to_fit(self.batch_row, 12)
+        self.batch_row.activated.connect(self.cursor.set_next_step)
         self.digits = QSpinBox(objectName="walkthroughDigits")
         self.digits.setRange(2, 12)
         self.digits.setValue(self.cursor.digits)
@@ -135,6 +143,7 @@ class WalkthroughBar(Retranslating, QWidget):
         options.addWidget(self._pace_caption)
         options.addWidget(self.pace, 1)
         options.addWidget(self.sample)
+        options.addWidget(self.batch_row)
         options.addWidget(self.digits)
         options.addWidget(self.expanded)
         layout = QVBoxLayout(self)
@@ -149,7 +158,7 @@ class WalkthroughBar(Retranslating, QWidget):
             self.previous_section: self.tr("Previous section of the derivation"),
             self.previous: self.tr("Previous formula (before the first: undo the last update)"),
             self.next: self.tr(
-                "Next formula (after 七: apply the update and go on to the next sample)"
+                "Next formula (after 七: apply the update and go on to the next step)"
             ),
             self.next_section: self.tr("Next section of the derivation"),
             self.first: self.tr("Back to the first formula"),
@@ -159,7 +168,16 @@ class WalkthroughBar(Retranslating, QWidget):
             action.setText(tip)
             describe(action, tip)
         self.pace.setToolTip(self.tr("Auto-play pace: time per formula (right is faster)"))
-        self.sample.setToolTip(self.tr("The training sample the walkthrough follows"))
+        self.sample.setToolTip(
+            self.tr(
+                "What the walkthrough follows: the trainer's next step (its batch, with "
+                "momentum: passing 七 takes that step), or one chosen sample (a plain update, "
+                "not the trainer's next step)"
+            )
+        )
+        self.batch_row.setToolTip(
+            self.tr("The row of the next batch that the formulas before the batch mean follow")
+        )
         self.digits.setSuffix(self.tr(" digits"))
         self.digits.setToolTip(self.tr("Significant digits of the numbers in the formulas"))
         self._pace_caption.setText(self.tr("Pace"))
@@ -184,24 +202,42 @@ class WalkthroughBar(Retranslating, QWidget):
 
     @Slot(int)
     def _on_sample_chosen(self, index: int) -> None:
-        self.cursor.set_sample(index)
+        if index == 0:
+            self.cursor.set_next_step()
+        else:
+            self.cursor.set_sample(index - 1)
 
     @Slot()
     def _on_document_changed(self) -> None:
-        if self.sample.count() != self.document.project.dataset.n_samples:
+        if self.sample.count() != self.document.project.dataset.n_samples + 1:
             self._fill_samples()
-        self.sample.setCurrentIndex(self.document.sample_index)
+        self._show_choice()
 
     def _fill_samples(self) -> None:
         n = self.document.project.dataset.n_samples
-        self.sample.blockSignals(True)
-        self.sample.clear()
-        self.sample.addItems([self.tr("Sample %d") % (i + 1) for i in range(n)])
-        self.sample.setCurrentIndex(self.document.sample_index)
-        self.sample.blockSignals(False)
+        with QSignalBlocker(self.sample):
+            self.sample.clear()
+            self.sample.addItem(self.tr("Next training step"))
+            not_next = self.tr("Sample %d (not the next step)")
+            self.sample.addItems([not_next % (i + 1) for i in range(n)])
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        """The combo boxes as the cursor stands: the mode, and the batch's rows."""
+        next_step = self.cursor.mode == NEXT_STEP
+        with QSignalBlocker(self.sample):
+            self.sample.setCurrentIndex(0 if next_step else self.document.sample_index + 1)
+        derivation = self.cursor.derivation
+        batch = derivation.batch if derivation is not None and next_step else ()
+        with QSignalBlocker(self.batch_row):
+            self.batch_row.clear()
+            self.batch_row.addItems([self.tr("Row %d of the batch") % (s + 1) for s in batch])
+            self.batch_row.setCurrentIndex(min(self.cursor.batch_row, max(0, len(batch) - 1)))
+        self.batch_row.setVisible(len(batch) > 1)
 
     @Slot()
     def _on_derivation_changed(self) -> None:
+        self._show_choice()
         self._on_step_changed(self.cursor.index)
 
     @Slot(int)

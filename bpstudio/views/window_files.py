@@ -81,7 +81,12 @@ class WindowFiles(QObject):
         path = self._document.file_path  # made absolute by the document
         recent_files.remember(path)
         self.recentChanged.emit()
-        self.statusMessage.emit(self.tr("Opened %s") % path)
+        unknown = self._document.project.unknown_fields
+        if unknown:  # a typo such as "momentun" would otherwise pass unseen
+            text = self.tr("Opened %s; fields this version does not know were ignored: %s")
+            self.statusMessage.emit(text % (path, ", ".join(unknown)))
+        else:
+            self.statusMessage.emit(self.tr("Opened %s") % path)
         return True
 
     def _open_in_background(self, path: Path) -> None:

@@ -62,7 +62,7 @@ def assert_close(actual, expected):
 def assert_same_state(fast: Trainer, reference: Trainer):
     for a, b in zip(fast.network.parameters(), reference.network.parameters(), strict=True):
         assert_close(a, b)
-    for a, b in zip(fast._velocity, reference._velocity, strict=True):
+    for a, b in zip(fast.momentum_buffers, reference.momentum_buffers, strict=True):
         assert_close(a, b)
     assert_close(fast.history.steps.view(), reference.history.steps.view())
     assert_close(fast.history.epochs.view(), reference.history.epochs.view())
@@ -221,7 +221,7 @@ def test_float32_stays_float32_and_matches_the_float32_reference(seed):
     for _ in range(5):
         reference.step()
     kernel = fast._fast.ready_kernel()
-    arrays = [kernel.flat.values, kernel.grad, kernel.velocity, kernel.scratch]
+    arrays = [kernel.flat.values, kernel.grad, kernel.momentum, kernel.scratch]
     arrays += [b for n in kernel._buffers for b in kernel.buffers(n) if isinstance(b, np.ndarray)]
     assert {a.dtype for a in arrays} <= {np.dtype(np.float32), np.dtype(bool)}
     assert all(p.dtype == np.float32 for p in fast.network.parameters())

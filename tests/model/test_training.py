@@ -70,14 +70,14 @@ def test_shuffling_is_reproducible_from_the_seed_and_covers_every_sample():
     assert order(4) != order(5)
 
 
-def test_momentum_accumulates_velocity():
+def test_momentum_accumulates_the_buffer():
     # E = 1/2 (w x - y)^2 with x = 1, y = 0: gradient = w.
     net = Network([1, 1], ["linear"], [np.array([[1.0]])])
     trainer = Trainer(
         net, Dataset([[1.0]], [[0.0]]), "half_sse", TrainingConfig(learning_rate=0.1, momentum=0.5)
     )
-    trainer.step()  # v = -0.1, w = 0.9
-    trainer.step()  # v = 0.5 * -0.1 - 0.1 * 0.9 = -0.14, w = 0.76
+    trainer.step()  # b = 1, w = 1 - 0.1 * 1 = 0.9
+    trainer.step()  # b = 0.5 * 1 + 0.9 = 1.4, w = 0.9 - 0.1 * 1.4 = 0.76
     assert net.weights[0][0, 0] == pytest.approx(0.76)
 
 

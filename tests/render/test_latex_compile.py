@@ -86,3 +86,25 @@ def test_a_deep_batched_network_with_biases_compiles_in_chinese(tmp_path):
     _, log = _compile(tex)
     assert not _errors(log)
     assert "Missing character" not in log
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_next_step_with_momentum_compiles_with_xelatex(tmp_path, lang):
+    """七 with momentum (b_{[w_{11}^2]} ← μ·b + ∂E/∂w, the stored buffers) in the handout."""
+    from bpstudio.model.examples import load_example
+    from bpstudio.model.project import save_project
+    from tests.model.test_resume import train
+
+    project = tmp_path / "xor.json"
+    save_project(train(load_example("xor"), 3), project)
+    tex = tmp_path / f"xor_{lang}.tex"
+    cli = [sys.executable, "-m", "bpstudio", "derive", str(project)]
+    cli += ["--format", "latex", "--lang", lang, "--out", str(tex)]
+    subprocess.run(cli, check=True, capture_output=True, timeout=120)
+    assert "b_{[w_{11}^2]}" in tex.read_text(encoding="utf-8")
+    pdf, log = _compile(tex)
+    assert not _errors(log)
+    text = _pdf_text(pdf)
+    assert ("momentum" in text) if lang == "en" else ("动量" in text)
+    # the momentum's symbol in the prose too, not a missing glyph (pdftotext reads \mu as µ)
+    assert "μ = 0.5" in text or "\u00b5 = 0.5" in text

@@ -32,7 +32,7 @@ def test_the_text_formats_hold_the_current_walkthrough(
     target = tmp_path / f"handout{suffix}"
     export_to(window, monkeypatch, target)
     text = target.read_text(encoding="utf-8")
-    assert marker in text and "sample 1" in text
+    assert marker in text and "the next training step (step 1)" in text
     assert f"handout{suffix}" in window.statusBar().currentMessage()
     assert not list(tmp_path.glob(".*tmp"))  # the temporary file went
     close_inside_the_test(window)

@@ -127,3 +127,41 @@ def test_help_lists_every_shortcut_and_tooltips_name_them(window):
     next_action = window.learning.derivation_panel.bar.next
     assert "(Right)" in next_action.toolTip()
     close_inside_the_test(window)
+
+
+def test_the_training_dock_edits_every_setting_undoably(window, qtbot):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox
+
+    from bpstudio.model.examples import load_example
+
+    doc, panel = window.document, window.learning.training_panel
+    window.files.new_from_example("spirals")
+    loss = window.findChild(QComboBox, "trainingLoss")
+    momentum = window.findChild(QDoubleSpinBox, "trainingMomentum")
+    shuffle = window.findChild(QCheckBox, "trainingShuffle")
+    assert (
+        loss is panel.loss_box and momentum is panel.momentum_box and shuffle is panel.shuffle_box
+    )
+    spirals = load_example("spirals")
+    assert momentum.value() == spirals.training.momentum and shuffle.isChecked()
+    assert loss.currentData() == "cross_entropy"
+    for widget in (loss, momentum, shuffle, panel.seed_box):
+        assert widget.toolTip()
+    momentum.setValue(0.5)
+    assert doc.project.training.momentum == 0.5
+    assert doc.undo_stack.undoText() == "Set momentum to 0.5"
+    shuffle.setChecked(False)
+    assert not doc.project.training.shuffle and doc.undo_stack.undoText() == "Stop shuffling"
+    assert not panel.seed_box.isEnabled()
+    doc.undo_stack.undo()
+    assert doc.project.training.shuffle and shuffle.isChecked() and panel.seed_box.isEnabled()
+    panel.seed_box.setValue(7)
+    assert doc.project.training.seed == 7
+    loss.activated.emit(loss.findData("mse"))
+    assert doc.project.loss == "mse" and doc.undo_stack.undoText() == "Set loss to mse"
+    doc.undo_stack.undo()
+    assert doc.project.loss == "cross_entropy" and loss.currentData() == "cross_entropy"
+    window.files.new_from_example("sine")  # a linear output: cross-entropy cannot train it
+    assert not loss.model().item(loss.findData("cross_entropy")).isEnabled()
+    assert loss.model().item(loss.findData("mse")).isEnabled()
+    close_inside_the_test(window)

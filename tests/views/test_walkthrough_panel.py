@@ -8,12 +8,13 @@ from bpstudio.controller.document import Document
 from bpstudio.controller.walkthrough import WalkthroughCursor
 from bpstudio.model import Trainer
 from bpstudio.model.derivation import derive_project
+from bpstudio.model.next_step import next_batch_rows
 from bpstudio.model.refs import EdgeRef, UnitRef
 from bpstudio.views.derivation_panel import DerivationPanel
 
 
-def build(project, sample, digits, lang):
-    return derive_project(project, sample, digits=digits, lang=lang)
+def build(project, sample, digits, lang, row=0):
+    return derive_project(project, sample, row=row, digits=digits, lang=lang)
 
 
 @pytest.fixture
@@ -115,7 +116,65 @@ def test_digits_and_sample_choice_rebuild_the_steps(walk, qtbot):
     cursor.go_to(5)
     panel.bar.digits.setValue(7)
     assert cursor.derivation.digits == 7 and cursor.index == 5
-    assert panel.bar.sample.count() == document.project.dataset.n_samples
+    # the trainer's next step first, then each sample (labelled as not the next step)
+    assert panel.bar.sample.count() == document.project.dataset.n_samples + 1
+    assert panel.bar.sample.currentIndex() == 0 and cursor.mode == "next"
+    assert "not the next step" in panel.bar.sample.itemText(1)
+    panel.bar.sample.activated.emit(1)
+    assert cursor.mode == "sample" and cursor.derivation.next_step is None
+    panel.bar.sample.activated.emit(0)
+    assert cursor.mode == "next" and cursor.derivation.next_step == 1
+
+
+def test_passing_7_in_next_step_mode_is_the_trainers_step(qtbot):
+    from bpstudio.model.examples import load_example
+    from bpstudio.model.next_step import take_next_step
+    from tests.model.test_resume import train
+
+    project = train(load_example("spirals"), 5)  # momentum, shuffled batches, a split
+    document = Document(project)
+    cursor = WalkthroughCursor(document, build)
+    panel = DerivationPanel(cursor, document)
+    qtbot.addWidget(panel)
+    assert cursor.derivation.batch == next_batch_rows(project)
+    assert panel.bar.batch_row.count() == len(cursor.derivation.batch)
+    panel.bar.batch_row.activated.emit(2)  # another row of the same batch
+    assert cursor.derivation.sample == cursor.derivation.batch[2]
+    # the diagram shows that row (set on the next turn of the event loop)
+    qtbot.waitUntil(lambda: document.sample_index == cursor.derivation.sample, timeout=2000)
+    expected = take_next_step(project)
+    cursor.go_to(len(cursor.steps) - 1)
+    notices = []
+    cursor.notice.connect(notices.append)
+    with qtbot.waitSignal(cursor.updateApplied, timeout=2000):
+        cursor.next()
+    after = document.project
+    assert after.steps_taken == 6 and len(after.history.steps) == 6
+    for got, want in zip(after.network.parameters(), expected.network.parameters(), strict=True):
+        np.testing.assert_array_equal(got, want)
+    for got, want in zip(after.optimiser.momentum, expected.optimiser.momentum, strict=True):
+        np.testing.assert_array_equal(got, want)
+    assert after.optimiser.epoch.position == expected.optimiser.epoch.position
+    assert document.undo_stack.undoText() == "Walkthrough: training step 6"
+    assert notices == ["Took training step 6, as Step does"]
+    assert cursor.derivation.next_step == 7
+    cursor.previous()  # back over the boundary: the step is undone, state and all
+    assert document.project.steps_taken == 5 and document.project.optimiser is project.optimiser
+
+
+def test_passing_7_in_sample_mode_is_an_edit_that_says_so(qtbot):
+    from bpstudio.model.examples import load_example
+
+    document = Document(load_example("xor"))
+    cursor = WalkthroughCursor(document, build)
+    cursor.set_sample(2)
+    notices = []
+    cursor.notice.connect(notices.append)
+    cursor.go_to(len(cursor.steps) - 1)
+    cursor.next()
+    assert document.project.steps_taken == 0  # not a training step
+    assert "not a training step" in document.undo_stack.undoText()
+    assert "not the trainer's step" in notices[0]
 
 
 def test_autoplay_advances_on_its_timer(walk, qtbot):

@@ -1,9 +1,13 @@
-"""Build the walkthrough of one training step for one sample: ``build_derivation``.
+"""Build the walkthrough of one training step: ``build_derivation``, ``derive_project``.
 
-Mini-batches follow the trainer's rule without shuffling: with batch size B, sample s belongs
-to batch ``s // B``, which holds samples ``[b*B, (b+1)*B)`` (the last batch may be shorter).
-The walkthrough follows the chosen sample; when its batch holds more samples, a closing
-section shows each batch gradient as the mean over them, and step 七 uses that mean.
+By default (``derive_project(project)``) it is THE NEXT TRAINING STEP: the batch the trainer
+takes next (model/next_step.py: from the project's epoch order and position, never a held-out
+row), steps 一–六 for one row of it (the first unless another is chosen), the batch mean, and
+七 with the project's momentum and stored buffers: the update Step applies.
+
+With a chosen ``sample`` it walks that sample instead, with a plain gradient step (no momentum)
+on the batch the unshuffled rule gives it (with batch size B, sample s belongs to batch
+``s // B``, samples ``[b*B, (b+1)*B)``): a demonstration, not the trainer's next step.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from bpstudio.model.derivation import update_text
 from bpstudio.model.derivation.backward_hidden import add_hidden_layers
 from bpstudio.model.derivation.backward_output import add_output_layer
 from bpstudio.model.derivation.context import Context, Recorder
@@ -22,8 +27,9 @@ from bpstudio.model.derivation.notes import derivation_notes
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
 from bpstudio.model.derivation.symbols import plain
 from bpstudio.model.derivation.text import check_lang, network_line, tr
-from bpstudio.model.derivation.update import add_batch_mean, add_update
+from bpstudio.model.derivation.update import Momentum, add_batch_mean, add_update
 from bpstudio.model.network import Network
+from bpstudio.model.next_step import momentum_buffers, next_batch_rows
 
 DEFAULT_DIGITS = 4
 DEFAULT_EXPANDED = True  # the seed's expanded last lines of 三-六: on, as in the seed
@@ -48,12 +54,14 @@ def build_derivation(
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
     expanded: bool = False,
+    momentum: Momentum | None = None,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
     ``batch``: the 0-based samples whose mean gradient the update uses (default: the sample
     alone); it must contain ``sample``.  ``expanded``: add the seed's fully expanded last
-    line to 三-六 (where it stays readable, see expansion.py).
+    line to 三-六 (where it stays readable, see expansion.py).  ``momentum``: μ and the stored
+    buffers for 七 (None: the plain step).
     """
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
     targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
@@ -74,7 +82,7 @@ def build_derivation(
     add_hidden_layers(ctx, rec)
     if len(batch) > 1:
         add_batch_mean(ctx, rec, batch)
-    add_update(ctx, rec, learning_rate, batch, inputs[sample])
+    add_update(ctx, rec, learning_rate, batch, inputs[sample], momentum)
     return Derivation(
         steps=tuple(rec.steps),
         sections=tuple(rec.sections),
@@ -107,13 +115,17 @@ def build_derivation(
 
 def derive_project(
     project,
-    sample: int = 0,
+    sample: int | None = None,
     *,
+    row: int = 0,
     digits: int = DEFAULT_DIGITS,
     lang: str = "en",
     expanded: bool = DEFAULT_EXPANDED,
 ):
-    """The derivation of ``sample`` (0-based) of a Project, batched as its training settings say."""
+    """The trainer's next step on a Project (``sample`` None; steps 一–六 for ``row``, 0-based,
+    of its batch), or the walkthrough of ``sample`` (0-based) with a plain update."""
+    if sample is None:
+        return derive_next_step(project, row, digits=digits, lang=lang, expanded=expanded)
     data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
         raise ValueError(
@@ -132,7 +144,65 @@ def derive_project(
         lang=lang,
         expanded=expanded,
     )
-    names = _names_intro(project.dataset, lang)
+    derivation = replace(
+        derivation,
+        title=update_text.text("title.sample", lang, sample=sample + 1),
+        intro=_joined(lang, derivation.intro, update_text.text("intro.sample", lang)),
+    )
+    return _with_names(derivation, project.dataset, lang)
+
+
+def derive_next_step(
+    project,
+    row: int = 0,
+    *,
+    digits: int = DEFAULT_DIGITS,
+    lang: str = "en",
+    expanded: bool = DEFAULT_EXPANDED,
+):
+    """The walkthrough of the trainer's next step; 一–六 follow the batch's ``row`` (0-based)."""
+    batch = next_batch_rows(project)
+    if not 0 <= row < len(batch):
+        raise ValueError(f"row {row + 1} is not in the batch: it has {len(batch)} row(s)")
+    data = project.dataset.prepared()
+    config = project.training
+    derivation = build_derivation(
+        project.network,
+        data.inputs,
+        data.targets,
+        project.loss,
+        batch[row],
+        config.learning_rate,
+        batch,
+        digits=digits,
+        lang=lang,
+        expanded=expanded,
+        momentum=Momentum(config.momentum, momentum_buffers(project)),
+    )
+    names = ", ".join(str(s + 1) for s in batch)
+    held_out = project.dataset.test_indices()
+    held = ""
+    if len(held_out):
+        held = update_text.text("intro.held", lang, rows=", ".join(str(i + 1) for i in held_out))
+    intro = update_text.text("intro.next", lang, held=held, row=batch[row] + 1)
+    derivation = replace(
+        derivation,
+        title=update_text.text("title.next", lang, step=project.steps_taken + 1, rows=names),
+        intro=_joined(lang, derivation.intro, intro),
+        next_step=project.steps_taken + 1,
+        momentum=config.momentum,
+    )
+    return _with_names(derivation, project.dataset, lang)
+
+
+def _joined(lang: str, *sentences: str) -> str:
+    """Sentences in a row: a space between them in English, none in Chinese."""
+    return ("" if lang == "zh" else " ").join(sentences)
+
+
+def _with_names(derivation, dataset, lang: str):
+    """The derivation with what the symbols stand for in imported data, after its intro."""
+    names = _names_intro(dataset, lang)
     if not names:
         return derivation
     space = "" if lang == "zh" else " "

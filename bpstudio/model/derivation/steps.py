@@ -100,6 +100,9 @@ class Derivation:
     # (network, inputs, targets) of the chosen sample, for what is computed from the same pass
     # on demand (model.gradient_paths: each gradient as a sum over paths)
     source: tuple | None = field(default=None, compare=False, repr=False)
+    # the trainer's step this derivation is (1-based), or None for a chosen sample's walkthrough
+    next_step: int | None = None
+    momentum: float = 0.0  # μ in 七 (0: the plain step)
 
     def __len__(self) -> int:
         return len(self.steps)

@@ -18,6 +18,7 @@ import numpy as np
 from bpstudio.model.activations import sigmoid
 from bpstudio.model.derivation import Derivation, DerivationStep, batch_of
 from bpstudio.model.network import Network
+from bpstudio.model.next_step import next_batch_rows
 from bpstudio.model.trace import ForwardTrace, Gradients
 
 # Every code, in the order the help and the tests list them.
@@ -160,7 +161,10 @@ def pass_facts(derivation: Derivation, network: Network, inputs, targets) -> Pas
 def project_mistakes(project, derivation: Derivation) -> tuple[tuple[Mistake, ...], ...]:
     """``derivation_mistakes`` for a derivation made by ``derive_project(project, ...)``."""
     data = project.dataset.prepared()
-    expected = batch_of(derivation.sample, data.n_samples, project.training.batch_size)
+    if derivation.next_step is not None:  # the trainer's next step: its batch (next_step.py)
+        expected = next_batch_rows(project)
+    else:
+        expected = batch_of(derivation.sample, data.n_samples, project.training.batch_size)
     if tuple(expected) != tuple(derivation.batch):
         raise ValueError("the derivation does not belong to this project's batches")
     return derivation_mistakes(derivation, project.network, data.inputs, data.targets)

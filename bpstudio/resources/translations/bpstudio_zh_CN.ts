@@ -469,6 +469,30 @@
         <translation>新练习（种子 %d）</translation>
     </message>
     <message>
+        <source>Set learning rate to %s</source>
+        <translation>将学习率设为 %s</translation>
+    </message>
+    <message>
+        <source>Set momentum to %s</source>
+        <translation>将动量设为 %s</translation>
+    </message>
+    <message>
+        <source>Set batch size to %d</source>
+        <translation>将批量大小设为 %d</translation>
+    </message>
+    <message>
+        <source>Shuffle each epoch</source>
+        <translation>每轮打乱顺序</translation>
+    </message>
+    <message>
+        <source>Stop shuffling</source>
+        <translation>不再打乱顺序</translation>
+    </message>
+    <message>
+        <source>Set shuffle seed to %d</source>
+        <translation>将打乱顺序的种子设为 %d</translation>
+    </message>
+    <message>
         <source>Set training: learning rate %s, batch size %d</source>
         <translation>训练设置: 学习率 %s, 批大小 %d</translation>
     </message>
@@ -503,6 +527,14 @@
     <message>
         <source>Switch biases off</source>
         <translation>关闭偏置</translation>
+    </message>
+    <message>
+        <source>Momentum reset for the reshaped weights: they start from zero momentum</source>
+        <translation>改变了形状的权重的动量已清零：它们从零动量重新开始</translation>
+    </message>
+    <message>
+        <source>Training starts a fresh epoch: the data or the batch settings changed</source>
+        <translation>训练从新的一轮开始：数据或批量设置已改变</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1393,38 @@
     <message>
         <source>Read-only file system</source>
         <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <source>expected null when shuffling is off</source>
+        <translation>不打乱顺序时应为 null</translation>
+    </message>
+    <message>
+        <source>expected each training row number 0 to {last} once</source>
+        <translation>应包含训练行号 0 到 {last}，每个恰好一次</translation>
+    </message>
+    <message>
+        <source>expected a number below {rows} (the training rows)</source>
+        <translation>应为小于 {rows}（训练行数）的数</translation>
+    </message>
+    <message>
+        <source>expected {name!r}, got {got!r}</source>
+        <translation>应为 {name!r}，实际为 {got!r}</translation>
+    </message>
+    <message>
+        <source>expected 0 or 1, got {value}</source>
+        <translation>应为 0 或 1，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a number below 2^32</source>
+        <translation>应为小于 2^32 的数</translation>
+    </message>
+    <message>
+        <source>not a valid generator state ({reason})</source>
+        <translation>不是有效的随机数生成器状态（{reason}）</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to 2^128 - 1 written as text</source>
+        <translation>应为以文本书写的 0 到 2^128 - 1 之间的整数</translation>
     </message>
     <message>
         <source>CSV files are limited to {mib} MiB and {rows:,} rows</source>
@@ -2357,8 +2421,24 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>学习率 η: 每次更新时权重移动的幅度 (立即生效)</translation>
     </message>
     <message>
-        <source>Samples per update: 1 is online learning; all of them is full batch</source>
-        <translation>每次更新使用的样本数: 1 为在线学习; 全部样本为全批量</translation>
+        <source>Samples per update: 1 is online learning; all of them is full batch (a change starts a fresh epoch)</source>
+        <translation>每次更新所用的样本数：1 为在线学习，全部样本为全批量（更改后从新的一轮开始）</translation>
+    </message>
+    <message>
+        <source>The loss E the gradients are taken of: ½ Σ (Y − Ŷ)² as in the seed, the mean squared error, or cross-entropy (for a softmax or sigmoid output layer)</source>
+        <translation>求梯度所用的损失函数 E：原文的 ½ Σ (Y − Ŷ)²、均方误差，或交叉熵（输出层为 softmax 或 sigmoid 时）</translation>
+    </message>
+    <message>
+        <source>Momentum μ (torch.optim.SGD&apos;s rule): each weight keeps a buffer b ← μ·b + ∂E/∂w and moves by −η·b; 0 is plain gradient descent (applies at once)</source>
+        <translation>动量 μ：每个权重保存一个缓冲 b ← μ·b + ∂E/∂w，并按 −η·b 移动；0 即普通梯度下降（立即生效）</translation>
+    </message>
+    <message>
+        <source>Draw a new order of the training samples for every epoch, from the seed (a change starts a fresh epoch)</source>
+        <translation>每一轮按种子重新抽取训练样本的顺序（更改后从新的一轮开始）</translation>
+    </message>
+    <message>
+        <source>The seed of the shuffled order: the same seed gives the same run (a change starts a fresh epoch)</source>
+        <translation>打乱顺序所用的种子：相同的种子得到相同的训练过程（更改后从新的一轮开始）</translation>
     </message>
     <message>
         <source>Pause once this many epochs have finished</source>
@@ -2375,6 +2455,18 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>Why training last stopped</source>
         <translation>训练上次停止的原因</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
     </message>
     <message>
         <source>Learning rate</source>
@@ -2399,6 +2491,22 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>Flat out</source>
         <translation>全速</translation>
+    </message>
+    <message>
+        <source>Shuffle each epoch</source>
+        <translation>每轮打乱顺序</translation>
+    </message>
+    <message>
+        <source>½ Σ (Y − Ŷ)² (seed)</source>
+        <translation>½ Σ (Y − Ŷ)²（原文）</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
     </message>
     <message>
         <source>no limit</source>
@@ -2504,10 +2612,6 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>上一个公式 (在第一个之前: 撤销上一次更新)</translation>
     </message>
     <message>
-        <source>Next formula (after 七: apply the update and go on to the next sample)</source>
-        <translation>下一个公式 (在 七 之后: 应用更新并转到下一个样本)</translation>
-    </message>
-    <message>
         <source>Next section of the derivation</source>
         <translation>推导的下一节</translation>
     </message>
@@ -2524,8 +2628,16 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>自动播放的节奏: 每个公式停留的时间 (向右更快)</translation>
     </message>
     <message>
-        <source>The training sample the walkthrough follows</source>
-        <translation>逐步推导所用的训练样本</translation>
+        <source>Next formula (after 七: apply the update and go on to the next step)</source>
+        <translation>下一个公式（七之后：应用更新，进入下一步）</translation>
+    </message>
+    <message>
+        <source>What the walkthrough follows: the trainer&apos;s next step (its batch, with momentum: passing 七 takes that step), or one chosen sample (a plain update, not the trainer&apos;s next step)</source>
+        <translation>逐步推导所跟随的对象：训练的下一步（它的批量，含动量；走过七即执行这一步），或选定的单个样本（普通更新，不是训练的下一步）</translation>
+    </message>
+    <message>
+        <source>The row of the next batch that the formulas before the batch mean follow</source>
+        <translation>批量平均之前的各公式所跟随的、下一批中的那一行</translation>
     </message>
     <message>
         <source> digits</source>
@@ -2548,8 +2660,16 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>三至六步最后写出完全展开的公式，一直展开到输出层，与原始文档一致（公式过长时不展开）</translation>
     </message>
     <message>
-        <source>Sample %d</source>
-        <translation>第 %d 个样本</translation>
+        <source>Next training step</source>
+        <translation>训练的下一步</translation>
+    </message>
+    <message>
+        <source>Sample %d (not the next step)</source>
+        <translation>样本 %d（不是下一步）</translation>
+    </message>
+    <message>
+        <source>Row %d of the batch</source>
+        <translation>批量中的第 %d 行</translation>
     </message>
     <message>
         <source>Formula %d of %d</source>
@@ -2559,8 +2679,20 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
 <context>
     <name>WalkthroughCursor</name>
     <message>
-        <source>Walkthrough: update for sample %d</source>
-        <translation>逐步推导: 用第 %d 个样本更新</translation>
+        <source>Walkthrough: plain update for sample %d (not a training step)</source>
+        <translation>逐步推导：样本 %d 的普通更新（不是训练步）</translation>
+    </message>
+    <message>
+        <source>Applied sample %d&apos;s plain update as an edit: it is not the trainer&apos;s step (no momentum; steps taken and the epoch are unchanged)</source>
+        <translation>已将样本 %d 的普通更新作为一次编辑应用：这不是训练的一步（不含动量；已走步数和本轮进度不变）</translation>
+    </message>
+    <message>
+        <source>Walkthrough: training step %d</source>
+        <translation>逐步推导：训练第 %d 步</translation>
+    </message>
+    <message>
+        <source>Took training step %d, as Step does</source>
+        <translation>已走训练第 %d 步，与“单步”相同</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2778,10 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>Open project</source>
         <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Opened %s; fields this version does not know were ignored: %s</source>
+        <translation>已打开 %s；本版本不认识的字段已忽略：%s</translation>
     </message>
     <message>
         <source>Opened %s</source>
@@ -2956,6 +3092,10 @@ Your current work is unchanged.</source>
     <message>
         <source>wrote %s with the %d steps done before the interruption</source>
         <translation>已写入 %s, 含中断前完成的 %d 步</translation>
+    </message>
+    <message>
+        <source>warning: %s: fields this version does not know, ignored: %s</source>
+        <translation>警告：%s：本版本不认识的字段，已忽略：%s</translation>
     </message>
     <message>
         <source>interrupted after %d of %d steps</source>
