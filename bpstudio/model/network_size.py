@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # for annotations only: numpy loads when a summary is asked f
     from bpstudio.model.network import Network
 
 DIAGRAM_MAX_EDGES = 10_000  # one item an edge: 10,000 build in about half a second
+DIAGRAM_SYNC_EDGES = 1_500  # above this, the diagram is built in slices between event-loop turns
 TABLE_MAX_WEIGHTS = 250_000  # cells of one weight table (a 500 x 500 matrix)
 WALKTHROUGH_MAX_WEIGHTS = 20_000  # a 784-16-10 network (12,704) is walked through
 WALKTHROUGH_SYNC_WEIGHTS = 2_000  # above this, the walkthrough is built off the event loop
@@ -43,6 +44,10 @@ def network_weights(network: Network) -> int:
 
 def diagram_draws_edges(network: Network) -> bool:
     return network_weights(network) <= DIAGRAM_MAX_EDGES
+
+
+def diagram_builds_at_once(network) -> bool:
+    return network_weights(network) <= DIAGRAM_SYNC_EDGES
 
 
 def table_shows_cells(rows: int, columns: int) -> bool:

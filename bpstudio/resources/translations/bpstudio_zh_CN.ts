@@ -1893,6 +1893,10 @@
         <translation>右键可对该单元操作</translation>
     </message>
     <message>
+        <source>Drawing the network…</source>
+        <translation>正在绘制网络…</translation>
+    </message>
+    <message>
         <source>Remove unit</source>
         <translation>删除单元</translation>
     </message>
