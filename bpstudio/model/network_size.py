@@ -46,7 +46,7 @@ def diagram_draws_edges(network: Network) -> bool:
     return network_weights(network) <= DIAGRAM_MAX_EDGES
 
 
-def diagram_builds_at_once(network) -> bool:
+def diagram_builds_at_once(network: Network) -> bool:
     return network_weights(network) <= DIAGRAM_SYNC_EDGES
 
 
