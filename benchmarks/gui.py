@@ -147,6 +147,8 @@ def diagram_frame_ms(sizes, frames: int = 30) -> tuple[float, int]:
     view = NetworkDiagramView(document)
     view.resize(1000, 650)
     view.show()
+    while view.diagram_scene.is_building:  # a big network is built in slices
+        wait(10)
     wait(100)
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
     rng = np.random.default_rng(1)

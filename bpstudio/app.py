@@ -76,8 +76,14 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     from bpstudio.views.notation_menu import restore_notation
 
     restore_notation()
+    from bpstudio.controller.training_worker import GIL_SWITCH_SECONDS
     from bpstudio.views.safety_net import SafetyNet
 
+    # The window's background threads (the walkthrough's derivation, big evaluations, a
+    # loader's waiting thread) hold the interpreter lock for Python's default 5 ms at a time,
+    # and the GUI thread waits that long at every Qt call that lets it go: the first paint of
+    # a 10,000-edge diagram took 200-360 ms while a derivation ran, about 60 ms with 1 ms.
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     window = MainWindow()
     window.restore_layout()
     safety = SafetyNet(window)  # autosave, crash log and dialog, recovery

@@ -15,6 +15,8 @@ from bpstudio.model.safe_files import FileWriteError, check_target
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
 DEFAULT_EPOCHS = 1000
+# How long one run of steps may take before the progress is shown and Ctrl+C is looked at.
+RUN_SECONDS = 0.1
 
 
 def run_train(args) -> int:
@@ -73,19 +75,21 @@ def warn_unknown_fields(project, path) -> None:
 
 
 def _train(trainer: Trainer, total: int, progress: Progress, interrupts: Interrupts) -> int:
-    """Take ``total`` steps; Ctrl+C stops between two steps (a state that resumes exactly)."""
+    """Take ``total`` steps in runs of at most RUN_SECONDS (the engine's own loop, not a call
+    per step); Ctrl+C stops between two runs, so at a step boundary (a state that resumes
+    exactly: the kernel does not depend on where a run is cut)."""
+    done = 0
     try:
-        for done in range(1, total + 1):
-            result = trainer.step()
-            progress.update(done, result.loss, trainer.epoch_count)
-            if interrupts.requested:
-                break
+        while done < total and not interrupts.requested:
+            run = trainer.steps(total - done, deadline=time.perf_counter() + RUN_SECONDS)
+            done += run.taken
+            progress.update(done, run.last_loss, trainer.epoch_count)
     except DivergenceError as exc:
         progress.finish()
         print(f"bpstudio train: {model_message(exc, translate)}", file=sys.stderr)
         return EXIT_DIVERGED
     progress.finish()
-    if interrupts.requested:
+    if interrupts.requested and done < total:
         stopped = translate("cli", "interrupted after %d of %d steps") % (done, total)
         print(f"bpstudio train: {stopped}", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -112,11 +116,9 @@ def print_evaluation(project) -> None:
 
 
 class Progress:
-    """A progress bar on a terminal; a loss line every few seconds otherwise."""
+    """A tqdm progress bar on a terminal; a loss line every few seconds otherwise."""
 
-    BAR_WIDTH = 30
     LINE_INTERVAL_S = 2.0
-    BAR_INTERVAL_S = 0.1
 
     def __init__(self, total: int, quiet: bool = False, stream=None) -> None:
         self.total = total
@@ -124,28 +126,30 @@ class Progress:
         self.stream = stream or sys.stdout
         self.is_tty = self.stream.isatty()
         self._last = 0.0
-        self._drawn = False
+        self._bar = None
+        if self.is_tty and not quiet:
+            from tqdm import tqdm
+
+            unit = translate("cli", "steps")
+            self._bar = tqdm(total=total, unit=f" {unit}", file=self.stream, mininterval=0.1,
+                             dynamic_ncols=True, leave=True)  # fmt: skip
 
     def update(self, done: int, loss: float, epochs: int) -> None:
         if self.quiet:
             return
+        if self._bar is not None:
+            self._bar.set_postfix_str(translate("cli", "loss %s") % f"{loss:.6g}", refresh=False)
+            self._bar.update(done - self._bar.n)
+            return
         now = time.monotonic()
-        interval = self.BAR_INTERVAL_S if self.is_tty else self.LINE_INTERVAL_S
-        if now - self._last < interval and done != self.total:
+        if now - self._last < self.LINE_INTERVAL_S and done != self.total:
             return
         self._last = now
-        if self.is_tty:
-            filled = int(self.BAR_WIDTH * done / self.total)
-            bar = "#" * filled + "-" * (self.BAR_WIDTH - filled)
-            line = translate("cli", "%d/%d steps  loss %s") % (done, self.total, f"{loss:.6g}")
-            self.stream.write(f"\r[{bar}] {line}")
-            self._drawn = True
-        else:
-            line = translate("cli", "step %d/%d  epoch %d  loss %s")
-            self.stream.write(line % (done, self.total, epochs, f"{loss:.6g}") + "\n")
+        line = translate("cli", "step %d/%d  epoch %d  loss %s")
+        self.stream.write(line % (done, self.total, epochs, f"{loss:.6g}") + "\n")
         self.stream.flush()
 
     def finish(self) -> None:
-        if self._drawn:
-            self.stream.write("\n")
-            self.stream.flush()
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None

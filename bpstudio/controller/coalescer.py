@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 class Coalescer(QObject):
     def __init__(self, call: Callable[[], object], interval_ms: int, parent: QObject) -> None:
         super().__init__(parent)
+        self._call = call
         self._timer = QTimer(self, singleShot=True, interval=interval_ms)
         self._timer.timeout.connect(call)
 
@@ -38,3 +39,9 @@ class Coalescer(QObject):
 
     def cancel(self) -> None:
         self._timer.stop()
+
+    def flush(self) -> None:
+        """Make the pending call now (nothing when none is pending)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._call()

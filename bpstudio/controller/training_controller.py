@@ -15,6 +15,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QThread, QTimer, Signal, Slot
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.training_pace import FLAT_OUT, StopConditions
 from bpstudio.controller.training_process import (
     ProcessWorker,
@@ -74,8 +75,7 @@ class TrainingController(QObject):
         self._pending: list[TrainingSnapshot] = []
         self._speed = FLAT_OUT
         self._since_flush = QElapsedTimer()
-        self._flush_timer = QTimer(self, singleShot=True)
-        self._flush_timer.timeout.connect(self._on_flush_due)
+        self._flush_soon = Coalescer(self._on_flush_due, 0, self)
         self._thread = QThread(self)
         self._thread.setObjectName("training")
         if in_process is None:
@@ -233,7 +233,7 @@ class TrainingController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        self._flush_timer.stop()
+        self._flush_soon.cancel()
         if not self._thread_was_started:
             self._worker.deleteLater()  # thread.finished, which would delete it, never comes
             return
@@ -256,11 +256,11 @@ class TrainingController(QObject):
         # Merged once, at the flush: merging one by one copies the growing pending points
         # again and again, which falls behind a fast worker for good.
         self._pending.append(snapshot)
-        if self._flush_timer.isActive():
+        if self._flush_soon.pending:
             return
         since = self._since_flush.elapsed() if self._since_flush.isValid() else None
         wait = 0 if since is None else max(0, MIN_SNAPSHOT_INTERVAL_MS - since)
-        self._flush_timer.start(wait)
+        self._flush_soon.restart(wait)
 
     @Slot()
     def _on_flush_due(self) -> None:
@@ -268,7 +268,7 @@ class TrainingController(QObject):
 
     def _flush(self) -> None:
         """Pass the pending snapshot on now (before any state change that depends on it)."""
-        self._flush_timer.stop()
+        self._flush_soon.cancel()
         if not self._pending:
             return
         snapshot, self._pending = merge_snapshots(self._pending), []

@@ -13,8 +13,9 @@ pre-training weights, so only the numbers it changed are carried over onto the t
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.document import Document
 from bpstudio.controller.training_controller import TrainingController
 from bpstudio.controller.training_snapshot import TrainingSnapshot
@@ -34,8 +35,7 @@ class TrainingSession(QObject):
         # An edit is looked at once its command is on the undo stack (the document announces
         # it from inside QUndoStack.push, before the stack counts it): on indexChanged, or
         # on the next turn of the event loop for a change that moves no index (a file opened).
-        self._sync_timer = QTimer(self, singleShot=True, interval=0)
-        self._sync_timer.timeout.connect(self._on_sync_due)
+        self._sync_soon = Coalescer(self._on_sync_due, 0, self)
         self._adopt_document_state()
         self.controller.snapshotReady.connect(self._on_snapshot)
         document.changed.connect(self._on_document_changed)
@@ -51,9 +51,7 @@ class TrainingSession(QObject):
 
     # from the worker ------------------------------------------------------------------------
     def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        if self._sync_timer.isActive():  # send a pending edit first: this snapshot predates it
-            self._sync_timer.stop()
-            self._on_sync_due()
+        self._sync_soon.flush()  # send a pending edit first: this snapshot predates it
         if snapshot.history_reset:
             self._history.clear()
         self._history.steps.place(snapshot.new_steps)
@@ -91,10 +89,10 @@ class TrainingSession(QObject):
     def _on_document_changed(self) -> None:
         if self._committing or self.document.project is self._seen_project:
             return  # our own commit, or only the shown sample changed
-        self._sync_timer.start()
+        self._sync_soon.restart()
 
     def _on_undo_index_changed(self, _index: int) -> None:
-        self._sync_timer.stop()
+        self._sync_soon.cancel()
         self._on_sync_due()
 
     def _on_sync_due(self) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from bpstudio.controller.coalescer import Coalescer
 from bpstudio.model.derivation.numbers import shown_text
 from bpstudio.model.network_size import (
     network_weights,
@@ -104,8 +105,7 @@ class WalkthroughCursor(QObject):
         self.conceal: Callable[[int], bool] = lambda _index: False
         # Edits come in bursts (typing, dragging, undo-redo); a big network's derivation takes
         # a good part of a second to build, so the rebuild waits for the burst to end.
-        self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
-        self._rebuild_timer.timeout.connect(lambda: self._rebuild(keep_index=True))
+        self._rebuild_soon = Coalescer(lambda: self._rebuild(keep_index=True), 0, self)
         self._autoplay = QTimer(self)
         self._autoplay.setInterval(1500)
         self._autoplay.timeout.connect(self.next)
@@ -121,9 +121,7 @@ class WalkthroughCursor(QObject):
 
     def _rebuild_if_due(self) -> None:
         """Anyone who reads the steps before the deferred rebuild ran gets fresh ones."""
-        if self._rebuild_timer.isActive():
-            self._rebuild_timer.stop()
-            self._rebuild(keep_index=True)
+        self._rebuild_soon.flush()
 
     @property
     def index(self) -> int:
@@ -329,7 +327,7 @@ class WalkthroughCursor(QObject):
 
     def _on_document_changed(self) -> None:
         if not self._moving_over_boundary and not self._suspended:
-            self._rebuild_timer.start()
+            self._rebuild_soon.restart()
 
     @property
     def weights(self) -> int:

@@ -7,6 +7,7 @@ output alone does not determine it), so the walkthrough can show the same form.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,7 +51,7 @@ class Activation:
         return dE_da * self.slope(z, a)
 
 
-_FORWARD = {
+_FORWARD: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "sigmoid": sigmoid,
     "tanh": np.tanh,
     "relu": lambda z: np.maximum(z, 0.0),
@@ -59,7 +60,7 @@ _FORWARD = {
     "softmax": softmax,
 }
 
-_SLOPE = {
+_SLOPE: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     "sigmoid": lambda z, a: a - a * a,
     "tanh": lambda z, a: 1.0 - a * a,
     "relu": lambda z, a: (z > 0).astype(z.dtype),

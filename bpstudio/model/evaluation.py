@@ -44,7 +44,8 @@ def predicted_classes(outputs: np.ndarray) -> np.ndarray:
     outputs = np.atleast_2d(outputs)
     if outputs.shape[1] == 1:
         return (outputs[:, 0] >= 0.5).astype(int)
-    return np.argmax(outputs, axis=1)
+    classes: np.ndarray = np.argmax(outputs, axis=1)
+    return classes
 
 
 def accuracy(outputs: np.ndarray, targets: np.ndarray) -> float:

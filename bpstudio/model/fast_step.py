@@ -43,6 +43,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from time import perf_counter
+from typing import Any
 
 import numpy as np
 
@@ -63,11 +64,11 @@ class FlatParameters:
         self.sizes = sizes = list(network.layer_sizes)
         pairs = zip(sizes, sizes[1:], strict=False)
         self.shapes = shapes = [(n_in + self.has_bias, n_out) for n_in, n_out in pairs]
-        self.values = np.zeros(sum(r * c for r, c in shapes), dtype=network.dtype)
+        self.values: np.ndarray = np.zeros(sum(r * c for r, c in shapes), dtype=network.dtype)
         self.blocks = _blocks_of(self.values, shapes)
         for i, block in enumerate(self.blocks):
             block[: sizes[i]] = network.weights[i]
-            if self.has_bias:
+            if network.biases is not None:  # self.has_bias
                 block[sizes[i]] = network.biases[i]
         self._views = self.attach(network)
 
@@ -203,7 +204,8 @@ class ArrayKernel:
         Returns (losses, gradient-RMS rows, why it stopped or "")."""
         run = _compiled_run(self.layout.key, bool(mu), bool(record_rms))
         flat = self.flat
-        losses, rms_rows = [], []
+        losses: list[float] = []
+        rms_rows: list[list[float]] = []
         seen = self._views_of
         if not seen or seen[0] is not inputs or seen[1] is not targets_t or seen[2] != batch:
             self._views.clear()
@@ -336,7 +338,14 @@ class _Layout:
         S = np.zeros((self.h_rows, n), dtype) if self.has_slopes else None
         SB = np.zeros((self.h_rows, n), bool) if self.has_relu else None
         ZR = np.zeros((self.zero_rows, n), dtype) if self.zero_rows else None
-        found = {"H": H, "S": S, "SB": SB, "ZR": ZR, "ZRY": ZR if ZR is None else ZR[:m]}
+        # name -> buffer, as the generated kernel's arguments are named (None: not used)
+        found: dict[str, Any] = {
+            "H": H,
+            "S": S,
+            "SB": SB,
+            "ZR": ZR,
+            "ZRY": ZR if ZR is None else ZR[:m],
+        }
         for h in range(1, self.L):
             row, k = self.offsets[h], sizes[h]
             relu = self.acts[h - 1] == "relu"
@@ -344,12 +353,14 @@ class _Layout:
             found[f"a{h}"] = H[row : row + k]
             slopes = SB if relu else S
             found[f"s{h}"] = None if slopes is None else slopes[row : row + k]
-            found[f"zr{h}"] = ZR[:k] if relu else None
+            found[f"zr{h}"] = ZR[:k] if relu and ZR is not None else None
             found[f"d{h}"] = d = np.zeros((k, n), dtype)
             found[f"dT{h}"] = d.T
         for j, (act, first, last) in enumerate(self.groups):
             rows = slice(self.offsets[first], self.offsets[last] + sizes[last])
-            found[f"Hg{j}"], found[f"Sg{j}"] = H[rows], (SB if act == "relu" else S)[rows]
+            slopes = SB if act == "relu" else S
+            found[f"Hg{j}"] = H[rows]
+            found[f"Sg{j}"] = None if slopes is None else slopes[rows]
         shapes = {f"h{h}": found[f"a{h}"].shape for h in range(1, self.L)}
         shapes.update({f"g{j}": found[f"Hg{j}"].shape for j in range(len(self.groups))})
         shapes["Y"] = (m, n)

@@ -28,7 +28,7 @@ class FastState:
         self.kernel: ArrayKernel | None = None
         self.rows_shuffled = False
         self._rows: dict = {}
-        self._rows_source = None
+        self._rows_source: tuple[np.ndarray, np.ndarray] | None = None
         self.ready_kernel()
 
     def ready_kernel(self) -> ArrayKernel:
@@ -109,7 +109,8 @@ class FastState:
         )
         inputs, targets = self.epoch_rows(as_lists=True)
         params, momentum = kernel.flat.values.tolist(), kernel.momentum.tolist()
-        losses, rms = [], []
+        losses: list[float] = []
+        rms: list[list[float]] = []
         reason = run(params, momentum, inputs, targets, start, count, lr, mu, losses, rms)
         kernel.flat.values[:] = params
         kernel.momentum[:] = momentum

@@ -28,7 +28,7 @@ class GradientCheck:
 
 
 def gradient_check(
-    network: Network, inputs, targets, loss: str, eps: float = 1e-6
+    network: Network, inputs: np.ndarray, targets: np.ndarray, loss: str, eps: float = 1e-6
 ) -> GradientCheck:
     """Backprop gradients and finite-difference estimates of the batch loss, per parameter."""
     net = network.copy()

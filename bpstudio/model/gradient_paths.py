@@ -20,14 +20,17 @@ sum of the unlisted ones: the gradient (which backpropagation sums exactly) minu
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
+from bpstudio.model.derivation import Derivation, DerivationStep
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.losses import get_loss
 from bpstudio.model.network import Network
-from bpstudio.model.path_search import best_paths
+from bpstudio.model.path_search import FoundPath, best_paths
 from bpstudio.model.refs import EdgeRef, UnitRef
 
 MAX_LISTED = 64  # paths listed per gradient (the JSON export and the path panel)
@@ -80,7 +83,7 @@ class PathSum:
 class SamplePass:
     """One sample's forward and backward pass, and the local derivatives the paths multiply."""
 
-    def __init__(self, network: Network, inputs, targets, loss: str) -> None:
+    def __init__(self, network: Network, inputs: ArrayLike, targets: ArrayLike, loss: str) -> None:
         self.network = network
         self.loss = loss
         x = np.atleast_2d(np.asarray(inputs, dtype=np.float64))[:1]
@@ -90,7 +93,7 @@ class SamplePass:
         self.merged = get_loss(loss).merges_output_steps
         self.softmax = network.output_activation == "softmax" and not self.merged
         self._slopes: dict[int, np.ndarray] = {}
-        self._heads = None
+        self._heads: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @property
     def n_layers(self) -> int:
@@ -100,20 +103,23 @@ class SamplePass:
         return self.network.layer_sizes[layer - 1]
 
     def a(self, layer: int) -> np.ndarray:
-        return self.trace.a[layer - 1][0]
+        row: np.ndarray = self.trace.a[layer - 1][0]
+        return row
 
     def slope(self, layer: int) -> np.ndarray:
         """da/dz of each unit of an element-wise layer (never asked of a softmax layer)."""
         if layer not in self._slopes:
-            z, a = self.trace.z[layer - 1], self.trace.a[layer - 1]
+            z, a = self.trace.z_at(layer), self.trace.a[layer - 1]
             self._slopes[layer] = self.network.activation(layer).slope(z, a)[0]
         return self._slopes[layer]
 
     def dE_dY(self) -> np.ndarray:
-        return self.grads.dE_da[-1][0]
+        row: np.ndarray = self.grads.dE_da_at(self.n_layers)[0]
+        return row
 
     def dE_dz_out(self) -> np.ndarray:
-        return self.grads.dE_dz[-1][0]
+        row: np.ndarray = self.grads.dE_dz_at(self.n_layers)[0]
+        return row
 
     def jacobian(self) -> np.ndarray:
         """∂Y_n/∂z_m = Y_n(δ_nm - Y_m) of a softmax output, indexed [n, m]."""
@@ -219,16 +225,20 @@ def unit_paths(sp: SamplePass, layer: int, unit: int, limit: int = MAX_LISTED) -
     )
 
 
-def paths_of(sp: SamplePass, quantity: str, layer: int, indices, limit: int = MAX_LISTED):
+def paths_of(
+    sp: SamplePass, quantity: str, layer: int, indices: tuple[int, ...], limit: int = MAX_LISTED
+) -> PathSum | None:
     """The PathSum of a walkthrough quantity ("dE/dw" or "dE/da"), or None for any other."""
     if quantity == "dE/dw":
-        return weight_paths(sp, layer, *indices, limit=limit)
+        j, k = indices
+        return weight_paths(sp, layer, j, k, limit=limit)
     if quantity == "dE/da" and layer < sp.n_layers:
-        return unit_paths(sp, layer, *indices, limit=limit)
+        (unit,) = indices
+        return unit_paths(sp, layer, unit, limit=limit)
     return None
 
 
-def paths_for_ref(sp: SamplePass, ref, limit: int = MAX_LISTED) -> PathSum | None:
+def paths_for_ref(sp: SamplePass, ref: object, limit: int = MAX_LISTED) -> PathSum | None:
     """The paths of a selected edge (its ∂E/∂w) or unit (its ∂E/∂a); None for an output unit
     or a bias (a bias's gradient is its unit's ∂E/∂z)."""
     if isinstance(ref, EdgeRef):
@@ -244,7 +254,14 @@ def _count(sp: SamplePass, layer: int) -> int:
     return total * (sp.width(sp.n_layers) if sp.softmax else 1)
 
 
-def _assemble(sp, choice, layer, weight_target, tail, source) -> GradientPath:
+def _assemble(
+    sp: SamplePass,
+    choice: FoundPath,
+    layer: int,
+    weight_target: bool,
+    tail: list[PathFactor],
+    source: UnitRef | None,
+) -> GradientPath:
     """A found path (its head and the unit chosen in each layer below) with its factors."""
     head, below = choice
     heads_n, heads_m, _ = sp.heads
@@ -265,8 +282,17 @@ def _assemble(sp, choice, layer, weight_target, tail, source) -> GradientPath:
     return GradientPath(tuple(units), tuple(factors), float(value))
 
 
-def _summed(quantity, layer, indices, symbol, plain, value, paths, total) -> PathSum:
-    paths = sorted(paths, key=lambda p: (-abs(p.value), p.units))
+def _summed(
+    quantity: str,
+    layer: int,
+    indices: tuple[int, ...],
+    symbol: str,
+    plain: str,
+    value: float,
+    found: list[GradientPath],
+    total: int,
+) -> PathSum:
+    paths = sorted(found, key=lambda p: (-abs(p.value), p.units))
     listed = sum(p.value for p in paths)
     rest = 0.0 if len(paths) == total else float(value - listed)
     return PathSum(quantity, layer, indices, symbol, plain, float(value), tuple(paths), total, rest)
@@ -279,7 +305,7 @@ def _check_weight(sp: SamplePass, layer: int, j: int, k: int) -> None:
         raise ValueError(f"no weight w_{j},{k} enters layer {layer}")
 
 
-def _factor(kind: str, symbol: str, plain: str, value) -> PathFactor:
+def _factor(kind: str, symbol: str, plain: str, value: float) -> PathFactor:
     return PathFactor(kind, symbol, plain, float(value))
 
 
@@ -287,7 +313,7 @@ def _plain_dE(plain_symbol: str) -> str:
     return f"∂E/∂{plain_symbol}"
 
 
-def derivation_pass(derivation) -> SamplePass | None:
+def derivation_pass(derivation: Derivation) -> SamplePass | None:
     """The pass of a walkthrough's chosen sample (None for a derivation built without one)."""
     if derivation.source is None:
         return None
@@ -295,14 +321,14 @@ def derivation_pass(derivation) -> SamplePass | None:
     return SamplePass(network, inputs, targets, derivation.loss)
 
 
-def step_paths(sp: SamplePass, step, limit: int = MAX_LISTED) -> PathSum | None:
+def step_paths(sp: SamplePass, step: DerivationStep, limit: int = MAX_LISTED) -> PathSum | None:
     """The paths of a walkthrough step computing ∂E/∂w or ∂E/∂a (None for any other step)."""
     if step.quantity not in PATH_QUANTITIES:
         return None
     return paths_of(sp, step.quantity, step.layer, step.indices, limit)
 
 
-def paths_to_json(found: PathSum, unit_json) -> dict:
+def paths_to_json(found: PathSum, unit_json: Callable[[UnitRef], object]) -> dict[str, object]:
     """The JSON export's fields of a step: ``paths`` (at most MAX_LISTED, the largest |value|
     first), ``paths_total`` and ``paths_rest``; ``unit_json`` writes a UnitRef."""
 

@@ -9,6 +9,7 @@ the hidden plane too, so the output's boundary can be drawn there as a line or c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,7 +43,9 @@ class HiddenSpace:
     # output over the hidden plane (2-unit layers only: a third unit would need a value)
 
 
-def hidden_space(network: Network, dataset: Dataset, layer: int, units=(1, 2)) -> HiddenSpace:
+def hidden_space(
+    network: Network, dataset: Dataset, layer: int, units: Sequence[int] = (1, 2)
+) -> HiddenSpace:
     """``dataset`` raw (it is prepared here as training prepares it)."""
     if layer not in plane_layers(network):
         raise ValueError(f"layer {layer} has no hidden plane (a hidden layer of 2 or 3 units)")
@@ -58,7 +61,9 @@ def hidden_space(network: Network, dataset: Dataset, layer: int, units=(1, 2)) -
     return HiddenSpace(layer, (u + 1, v + 1), points, lines, x_range, y_range, output)
 
 
-def _grid_lines(network: Network, dataset: Dataset, layer: int, columns) -> tuple[np.ndarray, ...]:
+def _grid_lines(
+    network: Network, dataset: Dataset, layer: int, columns: tuple[int, int]
+) -> tuple[np.ndarray, ...]:
     """The input plane's grid (over the data's extent) through the layers up to ``layer``;
     none when the inputs are not a plane."""
     if network.n_inputs != 2:
@@ -74,7 +79,9 @@ def _grid_lines(network: Network, dataset: Dataset, layer: int, columns) -> tupl
     return tuple(np.split(hidden, len(lines)))
 
 
-def _bounds(network: Network, layer: int, points, lines) -> tuple:
+def _bounds(
+    network: Network, layer: int, points: np.ndarray, lines: tuple[np.ndarray, ...]
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """The activation's own range where it has one (sigmoid (0, 1), tanh (-1, 1)), else the
     points' and lines' extent."""
     name = network.activations[layer - 2]
@@ -87,7 +94,13 @@ def _bounds(network: Network, layer: int, points, lines) -> tuple:
     return plot_bounds(finite if len(finite) else np.zeros((1, 2)))
 
 
-def _output_over_plane(network: Network, layer: int, axes, x_range, y_range) -> np.ndarray:
+def _output_over_plane(
+    network: Network,
+    layer: int,
+    axes: tuple[int, int],
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+) -> np.ndarray:
     """The layers above ``layer`` evaluated with its two activations on a grid, unit
     ``axes[0]`` along x and ``axes[1]`` along y."""
     grid = grid_points(x_range, y_range, RESOLUTION)

@@ -21,7 +21,9 @@ class LabelError(ModelError):
     """Targets the project's loss cannot learn from; the message names the row."""
 
 
-def target_problem(targets: np.ndarray, loss: str, output_activation: str):
+def target_problem(
+    targets: np.ndarray, loss: str, output_activation: str
+) -> tuple[int, Message] | None:
     """``(row index, why)`` of the first row of ``targets`` the loss cannot use, or None."""
     if loss != "cross_entropy":
         return None

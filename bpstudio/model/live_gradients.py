@@ -8,11 +8,14 @@ a snapshot (at most the window's refresh rate), so the window never does a batch
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from bpstudio.model.history import frozen_copy
+from bpstudio.model.trace import Gradients
+from bpstudio.model.training import Trainer
 
 
 @dataclass(frozen=True)
@@ -21,19 +24,19 @@ class ParameterGradients:
     db: tuple[np.ndarray, ...] | None  # ∂E/∂b, as Network.biases
     batch_size: int  # samples averaged; 0: one sample's own gradient (the shown sample)
 
-    def fits(self, layer_sizes) -> bool:
+    def fits(self, layer_sizes: Sequence[int]) -> bool:
         """Of a network of these layer sizes (a structural edit since makes them stale)."""
         shapes = [(a, b) for a, b in zip(layer_sizes[:-1], layer_sizes[1:], strict=False)]
         return [g.shape for g in self.dW] == shapes
 
 
-def of_sample(gradients) -> ParameterGradients:
+def of_sample(gradients: Gradients) -> ParameterGradients:
     """One sample's own dE/dw and dE/db (a model.trace.Gradients of one row)."""
     db = None if gradients.db is None else tuple(gradients.db)
     return ParameterGradients(tuple(gradients.dW), db, 0)
 
 
-def next_step_gradients(trainer) -> ParameterGradients:
+def next_step_gradients(trainer: Trainer) -> ParameterGradients:
     """The batch-mean gradients of ``trainer``'s next step, as read-only copies."""
     rows = trainer.next_batch()
     data = trainer.dataset

@@ -95,5 +95,5 @@ _OS_REASONS = {
 def os_reason(exc: OSError) -> Message:
     """Why a file could not be read: the common reasons in fixed words (the same on every
     system, so the interface can translate them); any other in the system's words."""
-    reason = _OS_REASONS.get(exc.errno)
+    reason = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
     return Message(reason if reason else (exc.strerror or str(exc)))

@@ -140,7 +140,7 @@ class Network:
         ):
             return False
         same_w = all(np.array_equal(a, b) for a, b in zip(self.weights, other.weights, strict=True))
-        if not same_w or self.biases is None:
+        if not same_w or self.biases is None or other.biases is None:
             return same_w
         return all(np.array_equal(a, b) for a, b in zip(self.biases, other.biases, strict=True))
 
@@ -154,7 +154,7 @@ class Network:
             return self._forward(inputs)
 
     def _forward(self, inputs: np.ndarray) -> ForwardTrace:
-        a = np.atleast_2d(np.asarray(inputs, dtype=self.dtype))
+        a: np.ndarray = np.atleast_2d(np.asarray(inputs, dtype=self.dtype))
         zs: list[np.ndarray | None] = [None]
         acts = [a]
         for i, w in enumerate(self.weights):
@@ -193,23 +193,29 @@ class Network:
         targets = np.atleast_2d(np.asarray(targets, dtype=self.dtype))
         n_samples = trace.output.shape[0]
         L = self.n_layers
+        # Filled from the output down; dE_dz[0] stays None (the inputs have no z).
         dE_da: list[np.ndarray | None] = [None] * L
         dE_dz: list[np.ndarray | None] = [None] * L
-        dE_da[L - 1] = loss_fn.output_dE_da(trace.output, targets, out_act)
+        da = loss_fn.output_dE_da(trace.output, targets, out_act)
         if loss_fn.merges_output_steps:
-            dE_dz[L - 1] = trace.output - targets
+            dz = trace.output - targets
         else:
-            dE_dz[L - 1] = ACTIVATIONS[out_act].backward(dE_da[L - 1], trace.z[-1], trace.output)
+            dz = ACTIVATIONS[out_act].backward(da, trace.z_at(L), trace.output)
+        dE_da[L - 1], dE_dz[L - 1] = da, dz
+        dz_by_layer = [dz]  # dE/dz of layers L, L - 1, ..., 2
         for idx in range(L - 2, 0, -1):
-            dE_da[idx] = dE_dz[idx + 1] @ self.weights[idx].T
-            dE_dz[idx] = ACTIVATIONS[self.activations[idx - 1]].backward(
-                dE_da[idx], trace.z[idx], trace.a[idx]
+            da = dz @ self.weights[idx].T
+            dz = ACTIVATIONS[self.activations[idx - 1]].backward(
+                da, trace.z_at(idx + 1), trace.a[idx]
             )
-        dE_da[0] = dE_dz[1] @ self.weights[0].T
-        dW = [trace.a[i].T @ dE_dz[i + 1] / n_samples for i in range(L - 1)]
+            dE_da[idx], dE_dz[idx] = da, dz
+            dz_by_layer.append(dz)
+        dE_da[0] = dz @ self.weights[0].T
+        dz_up = dz_by_layer[::-1]  # dz_up[i] is layer i + 2's dE/dz
+        dW = [trace.a[i].T @ dz_up[i] / n_samples for i in range(L - 1)]
         db = None
         if self.biases is not None:
-            db = [dE_dz[i + 1].mean(axis=0) for i in range(L - 1)]
+            db = [dz_up[i].mean(axis=0) for i in range(L - 1)]
         return Gradients(dE_da, dE_dz, dW, db, trace)
 
     def gradients(self, inputs, targets, loss: str) -> Gradients:

@@ -8,9 +8,16 @@ derivation 40 µs a step (two steps a weight), typesetting a sum 6 ms a term.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only: numpy loads when a summary is asked for
+    import numpy as np
+
+    from bpstudio.model.network import Network
 
 DIAGRAM_MAX_EDGES = 10_000  # one item an edge: 10,000 build in about half a second
+DIAGRAM_SYNC_EDGES = 1_500  # above this, the diagram is built in slices between event-loop turns
 TABLE_MAX_WEIGHTS = 250_000  # cells of one weight table (a 500 x 500 matrix)
 WALKTHROUGH_MAX_WEIGHTS = 20_000  # a 784-16-10 network (12,704) is walked through
 WALKTHROUGH_SYNC_WEIGHTS = 2_000  # above this, the walkthrough is built off the event loop
@@ -31,23 +38,27 @@ def weight_count(layer_sizes: Sequence[int], use_bias: bool = False) -> int:
     return weights + (sum(sizes[1:]) if use_bias else 0)
 
 
-def network_weights(network) -> int:
+def network_weights(network: Network) -> int:
     return weight_count(network.layer_sizes, network.use_bias)
 
 
-def diagram_draws_edges(network) -> bool:
+def diagram_draws_edges(network: Network) -> bool:
     return network_weights(network) <= DIAGRAM_MAX_EDGES
+
+
+def diagram_builds_at_once(network: Network) -> bool:
+    return network_weights(network) <= DIAGRAM_SYNC_EDGES
 
 
 def table_shows_cells(rows: int, columns: int) -> bool:
     return rows * columns <= TABLE_MAX_WEIGHTS
 
 
-def walkthrough_shows_steps(network) -> bool:
+def walkthrough_shows_steps(network: Network) -> bool:
     return network_weights(network) <= WALKTHROUGH_MAX_WEIGHTS
 
 
-def walkthrough_builds_at_once(network) -> bool:
+def walkthrough_builds_at_once(network: Network) -> bool:
     return network_weights(network) <= WALKTHROUGH_SYNC_WEIGHTS
 
 
@@ -57,12 +68,12 @@ def forward_pass_cost(layer_sizes: Sequence[int], samples: int, use_bias: bool =
     return (weight_count(layer_sizes, use_bias) + units) * max(int(samples), 0)
 
 
-def evaluation_runs_at_once(network, samples: int) -> bool:
+def evaluation_runs_at_once(network: Network, samples: int) -> bool:
     cost = forward_pass_cost(network.layer_sizes, samples, network.use_bias)
     return cost <= EVALUATION_SYNC_COST
 
 
-def hidden_space_runs_at_once(network, samples: int) -> bool:
+def hidden_space_runs_at_once(network: Network, samples: int) -> bool:
     """The hidden-space plot passes the samples, its grid lines' points and its output map's
     cells through the network: at most that many forward passes' worth of work."""
     from bpstudio.model.hidden_space import GRID_LINES, POINTS_PER_LINE, RESOLUTION
@@ -71,15 +82,15 @@ def hidden_space_runs_at_once(network, samples: int) -> bool:
     return forward_pass_cost(network.layer_sizes, rows, network.use_bias) <= EVALUATION_SYNC_COST
 
 
-def saves_at_once(network) -> bool:
+def saves_at_once(network: Network) -> bool:
     return network_weights(network) <= SAVE_SYNC_WEIGHTS
 
 
-def summaries_run_at_once(matrices) -> bool:
+def summaries_run_at_once(matrices: Iterable[np.ndarray]) -> bool:
     return sum(int(m.size) for m in matrices) <= SUMMARY_SYNC_WEIGHTS
 
 
-def matrix_summary(matrix) -> tuple[float, float, float, float]:
+def matrix_summary(matrix: np.ndarray) -> tuple[float, float, float, float]:
     """(min, max, mean, root mean square) of a weight matrix: what a table too big to list
     shows instead of its cells."""
     import numpy as np

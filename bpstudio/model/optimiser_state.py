@@ -187,14 +187,15 @@ def _read_rng(rng: dict) -> dict:
     uinteger = expect_int(rng.get("uinteger", 0), "optimiser.rng.uinteger", minimum=0)
     if uinteger >= 1 << 32:
         raise fail("optimiser.rng.uinteger", "expected a number below 2^32")
-    state = {
+    state: dict[str, Any] = {
         "bit_generator": BIT_GENERATOR,
         "state": inner,
         "has_uint32": has_uint32,
         "uinteger": uinteger,
     }
     try:  # PCG64 needs an odd increment, among others: let NumPy say what it accepts
-        np.random.PCG64().state = state
+        # NumPy's stubs type the setter with a private TypedDict; the setter checks the dict.
+        np.random.PCG64().state = state  # type: ignore[assignment]
     except (ValueError, TypeError) as exc:
         reason = str(exc)
         raise fail(

@@ -13,11 +13,35 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from typing import Protocol
 
 import numpy as np
+from numpy.typing import ArrayLike
+
+from bpstudio.model.network import Network
+
+# A found path: the index of its head, and the unit (0-based) chosen in each layer below.
+FoundPath = tuple[int, tuple[int, ...]]
 
 
-def _log_abs(values) -> np.ndarray:
+class PassNumbers(Protocol):
+    """What the search reads of one sample's pass (gradient_paths.SamplePass)."""
+
+    @property
+    def network(self) -> Network: ...
+
+    @property
+    def n_layers(self) -> int: ...
+
+    @property
+    def heads(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]: ...
+
+    def width(self, layer: int) -> int: ...
+
+    def slope(self, layer: int) -> np.ndarray: ...
+
+
+def _log_abs(values: ArrayLike) -> np.ndarray:
     with np.errstate(divide="ignore"):
         return np.log(np.abs(np.asarray(values, dtype=np.float64)))
 
@@ -25,7 +49,9 @@ def _log_abs(values) -> np.ndarray:
 class _Children:
     """A node's children, best first: each child's index, its log |factor| and its bound."""
 
-    def __init__(self, factor_logs: np.ndarray, bounds: np.ndarray, valid=None) -> None:
+    def __init__(
+        self, factor_logs: np.ndarray, bounds: np.ndarray, valid: ArrayLike | None = None
+    ) -> None:
         keys = factor_logs + bounds
         order = np.arange(len(keys)) if valid is None else np.asarray(valid)
         order = order[np.argsort(-keys[order], kind="stable")]
@@ -34,7 +60,9 @@ class _Children:
         self.factor_logs = factor_logs[order]
 
 
-def best_paths(sp, layer: int, unit: int, tail: float, weight_target: bool, limit: int):
+def best_paths(
+    sp: PassNumbers, layer: int, unit: int, tail: float, weight_target: bool, limit: int
+) -> list[FoundPath]:
     """Up to ``limit`` paths from E to ``unit`` (1-based) of ``layer``, largest |value| first,
     as (head index, units chosen from layer L - 1 down to ``layer``, 0-based).
 
@@ -61,8 +89,9 @@ def best_paths(sp, layer: int, unit: int, tail: float, weight_target: bool, limi
     counter = itertools.count()
     # entry: (-bound of the child, tie, log |product| of its parent, parent's path, siblings,
     # rank of the child among them, the child's layer)
+    queue: list[tuple[float, int, float, tuple[int, ...], _Children, int, int]]
     queue = [(-root.keys[0], next(counter), 0.0, (), root, 0, last)] if len(root.keys) else []
-    found = []
+    found: list[FoundPath] = []
     while queue and len(found) < limit:
         _, _, parent_log, path, siblings, rank, node_layer = heapq.heappop(queue)
         if rank + 1 < len(siblings.keys):
@@ -83,7 +112,9 @@ def best_paths(sp, layer: int, unit: int, tail: float, weight_target: bool, limi
     return found
 
 
-def _hops_and_bounds(sp, layer: int, target: int, tail: float, weight_target: bool):
+def _hops_and_bounds(
+    sp: PassNumbers, layer: int, target: int, tail: float, weight_target: bool
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
     """log |w_{vu}^i · slope_v^{i-1}| for every hop (indexed [i][v, u]), and per layer the best
     log |product| from arriving at each unit down to the target (the search's exact bound)."""
     last = sp.n_layers

@@ -54,7 +54,9 @@ class FileWriteError(ModelError, OSError):
 
 
 # the target ------------------------------------------------------------------------------
-def check_target(path: str | os.PathLike, source: str | os.PathLike | None = None) -> Path:
+def check_target(
+    path: str | os.PathLike[str], source: str | os.PathLike[str] | None = None
+) -> Path:
     """The real file that writing ``path`` will replace (symlinks followed), or FileWriteError
     saying why it may not be written: no name, a folder, a device or pipe, a read-only file, a
     missing or read-only folder, or the file ``source`` (an input that must not be lost)."""
@@ -76,7 +78,9 @@ def check_target(path: str | os.PathLike, source: str | os.PathLike | None = Non
     return real
 
 
-def _check_existing(text: str, real: Path, info: os.stat_result, source) -> None:
+def _check_existing(
+    text: str, real: Path, info: os.stat_result, source: str | os.PathLike[str] | None
+) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise FileWriteError("{path} is a folder; choose a file name", path=text)
     if not stat.S_ISREG(info.st_mode):
@@ -107,7 +111,7 @@ def _check_folder(text: str, folder: Path) -> None:
         )
 
 
-def _same_file(a, b) -> bool:
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:
@@ -116,7 +120,7 @@ def _same_file(a, b) -> bool:
 
 # writing ---------------------------------------------------------------------------------
 def write_file(
-    path: str | os.PathLike, data: str | bytes, source: str | os.PathLike | None = None
+    path: str | os.PathLike[str], data: str | bytes, source: str | os.PathLike[str] | None = None
 ) -> Path:
     """Write ``data`` (text is UTF-8) to ``path`` atomically; returns the real file written.
 
@@ -211,7 +215,7 @@ _WRITE_REASONS = {
 
 
 def _cannot_write(path: str, exc: OSError) -> FileWriteError:
-    reason = _WRITE_REASONS.get(exc.errno)
+    reason = _WRITE_REASONS.get(exc.errno) if exc.errno is not None else None
     return FileWriteError(
         "cannot write {path}: {reason}",
         path=path,
@@ -221,7 +225,7 @@ def _cannot_write(path: str, exc: OSError) -> FileWriteError:
 
 # reading ---------------------------------------------------------------------------------
 def read_bounded(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     limit_bytes: int,
     error: type[ProjectFileError] = ProjectFileError,
     limit: Message | str = "",
@@ -250,7 +254,13 @@ def read_bounded(
     return raw
 
 
-def _check_readable(path: Path, info, limit_bytes: int, error, limit) -> None:
+def _check_readable(
+    path: Path,
+    info: os.stat_result,
+    limit_bytes: int,
+    error: type[ProjectFileError],
+    limit: Message | str,
+) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise error(
             "cannot read {path}: {reason}", path=str(path), reason=Message("Is a directory")
@@ -265,7 +275,9 @@ def _check_readable(path: Path, info, limit_bytes: int, error, limit) -> None:
         raise _too_large(error, path, info.st_size, limit)
 
 
-def _too_large(error, path: Path, size: int, limit) -> ProjectFileError:
+def _too_large(
+    error: type[ProjectFileError], path: Path, size: int, limit: Message | str
+) -> ProjectFileError:
     return error(
         "{name} is {size:.1f} MiB; {limit}",
         name=path.name,
@@ -287,10 +299,10 @@ def _read_at_most(fd: int, count: int) -> bytes:
 
 
 # stale temporary files -------------------------------------------------------------------
-def remove_stale_temps(folder: str | os.PathLike, name: str | None = None) -> list[Path]:
+def remove_stale_temps(folder: str | os.PathLike[str], name: str | None = None) -> list[Path]:
     """Delete this app's temporary files in ``folder`` (of the file ``name`` only, if given)
     whose writing process is gone or that are over a day old; returns what was deleted."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -308,7 +320,7 @@ def remove_stale_temps(folder: str | os.PathLike, name: str | None = None) -> li
     return removed
 
 
-def _is_stale(entry: os.DirEntry, pid: int) -> bool:
+def _is_stale(entry: os.DirEntry[str], pid: int) -> bool:
     try:
         info = entry.stat(follow_symlinks=False)
     except OSError:
@@ -332,7 +344,7 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def private_folder(folder: str | os.PathLike) -> Path:
+def private_folder(folder: str | os.PathLike[str]) -> Path:
     """``folder``, created if needed, readable by its owner only (0700): autosaves and logs
     hold a student's work and names."""
     folder = Path(folder)

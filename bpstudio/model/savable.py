@@ -51,7 +51,7 @@ def _check_string(text: str, path: str) -> None:
         ) from None
 
 
-def check_view(view: dict, path: str = "view") -> None:
+def check_view(view: dict[str, object], path: str = "view") -> None:
     """The free-form ``view`` object: nested at most MAX_VIEW_DEPTH levels, numbers finite."""
     _check_view_value(view, path, 0)
 

@@ -28,12 +28,19 @@ class ForwardTrace:
 
     @property
     def n_samples(self) -> int:
-        return self.a[0].shape[0]
+        return int(self.a[0].shape[0])
+
+    def z_at(self, layer: int) -> np.ndarray:
+        """Every sample's z of a seed layer (>= 2); layer 1, the inputs, has none."""
+        z = self.z[layer - 1]
+        if z is None:
+            raise ValueError("layer 1 (the inputs) has no z")
+        return z
 
     def z_(self, layer: int, unit: int, sample: int = 0) -> float:
         if layer < 2:
             raise ValueError("layer 1 (the inputs) has no z")
-        return float(self.z[layer - 1][sample, unit - 1])
+        return float(self.z_at(layer)[sample, unit - 1])
 
     def a_(self, layer: int, unit: int, sample: int = 0) -> float:
         return float(self.a[layer - 1][sample, unit - 1])
@@ -49,32 +56,46 @@ class Gradients:
     db: list[np.ndarray] | None
     trace: ForwardTrace
 
+    def dE_da_at(self, layer: int) -> np.ndarray:
+        """Every sample's dE/da of a seed layer (a backward pass fills every layer's)."""
+        dE_da = self.dE_da[layer - 1]
+        if dE_da is None:
+            raise ValueError(f"layer {layer} has no dE/da in this pass")
+        return dE_da
+
+    def dE_dz_at(self, layer: int) -> np.ndarray:
+        """Every sample's dE/dz of a seed layer (>= 2); layer 1, the inputs, has none."""
+        dE_dz = self.dE_dz[layer - 1]
+        if dE_dz is None:
+            raise ValueError("layer 1 (the inputs) has no z")
+        return dE_dz
+
     def dE_da_(self, layer: int, unit: int, sample: int = 0) -> float:
-        return float(self.dE_da[layer - 1][sample, unit - 1])
+        return float(self.dE_da_at(layer)[sample, unit - 1])
 
     def dE_dz_(self, layer: int, unit: int, sample: int = 0) -> float:
         if layer < 2:
             raise ValueError("layer 1 (the inputs) has no z")
-        return float(self.dE_dz[layer - 1][sample, unit - 1])
+        return float(self.dE_dz_at(layer)[sample, unit - 1])
 
     def dE_dw_(self, layer: int, j: int, k: int, sample: int | None = None) -> float:
         """dE/dw_{jk}^layer: the batch mean, or one sample's own when ``sample`` is given."""
         if sample is None:
             return float(self.dW[layer - 2][j - 1, k - 1])
         a_prev = self.trace.a[layer - 2][sample, j - 1]
-        return float(a_prev * self.dE_dz[layer - 1][sample, k - 1])
+        return float(a_prev * self.dE_dz_at(layer)[sample, k - 1])
 
     def dE_db_(self, layer: int, unit: int, sample: int | None = None) -> float:
         if sample is None:
             if self.db is None:
                 raise ValueError("this network has no biases")
             return float(self.db[layer - 2][unit - 1])
-        return float(self.dE_dz[layer - 1][sample, unit - 1])
+        return float(self.dE_dz_at(layer)[sample, unit - 1])
 
     def sample_dW(self, sample: int) -> list[np.ndarray]:
         """The weight gradients of one sample's own loss."""
-        a, dz = self.trace.a, self.dE_dz
-        return [np.outer(a[i][sample], dz[i + 1][sample]) for i in range(len(self.dW))]
+        a = self.trace.a
+        return [np.outer(a[i][sample], self.dE_dz_at(i + 2)[sample]) for i in range(len(self.dW))]
 
     def parameter_gradients(self) -> list[np.ndarray]:
         """Batch-mean gradients in the order of :meth:`Network.parameters`."""

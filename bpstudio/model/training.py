@@ -139,7 +139,7 @@ class Trainer:
         order = tuple(self._order.tolist()) if self.config.shuffle else None
         epoch = EpochState(order, self._position, self._epoch_loss_sum, self._epoch_steps)
         buffers = [b.copy() for b in self.momentum_buffers]
-        return OptimiserState.of(buffers, epoch, self._rng.bit_generator.state)
+        return OptimiserState.of(buffers, epoch, dict(self._rng.bit_generator.state))
 
     def _restore(self, state: OptimiserState) -> None:
         shapes = [p.shape for p in self.network.parameters()]

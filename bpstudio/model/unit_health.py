@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from bpstudio.model.network import Network
 from bpstudio.model.refs import UnitRef
+from bpstudio.model.trace import ForwardTrace
 
 SATURATION_SLOPE = 0.05  # of the activation's largest slope
 SATURATED_SHARE = 0.9  # of the training samples, while training
@@ -42,7 +44,7 @@ class UnitHealth:
         return "saturated" if ref in self.saturated else None
 
 
-def relative_slopes(network: Network, layer: int, inputs) -> np.ndarray | None:
+def relative_slopes(network: Network, layer: int, inputs: ArrayLike) -> np.ndarray | None:
     """Each sample's (rows) slope of each unit of ``layer`` over its activation's largest
     slope; None for a layer that cannot saturate."""
     name = network.activations[layer - 2]
@@ -52,13 +54,16 @@ def relative_slopes(network: Network, layer: int, inputs) -> np.ndarray | None:
     return _relative(network, trace, layer)
 
 
-def _relative(network: Network, trace, layer: int) -> np.ndarray:
-    z, a = trace.z[layer - 1], trace.a[layer - 1]
+def _relative(network: Network, trace: ForwardTrace, layer: int) -> np.ndarray:
+    z, a = trace.z_at(layer), trace.a[layer - 1]
     name = network.activations[layer - 2]
-    return network.activation(layer).slope(z, a) / MAX_SLOPE[name]
+    relative: np.ndarray = network.activation(layer).slope(z, a) / MAX_SLOPE[name]
+    return relative
 
 
-def unit_health(network: Network, training_inputs, sample_inputs=None) -> UnitHealth:
+def unit_health(
+    network: Network, training_inputs: ArrayLike, sample_inputs: ArrayLike | None = None
+) -> UnitHealth:
     """Saturation on ``sample_inputs`` (one row: the walkthrough's sample) or, without it, on
     the training set; dead ReLUs always on the training set (``training_inputs``)."""
     train = np.atleast_2d(np.asarray(training_inputs, dtype=np.float64))
@@ -75,7 +80,7 @@ def unit_health(network: Network, training_inputs, sample_inputs=None) -> UnitHe
     return UnitHealth(frozenset(saturated), frozenset(dead), saturated, sample_inputs is None)
 
 
-def _saturated(network: Network, trace, share: float) -> dict[UnitRef, float]:
+def _saturated(network: Network, trace: ForwardTrace, share: float) -> dict[UnitRef, float]:
     """{unit: detail} of the units whose slope is below the threshold on more than ``share``
     of the rows (share 0: one row, detail = its relative slope)."""
     found: dict[UnitRef, float] = {}
@@ -91,14 +96,14 @@ def _saturated(network: Network, trace, share: float) -> dict[UnitRef, float]:
     return found
 
 
-def _dead_units(network: Network, trace) -> set[UnitRef]:
+def _dead_units(network: Network, trace: ForwardTrace | None) -> set[UnitRef]:
     if trace is None:
         return set()
     dead = set()
     for layer in range(2, network.n_layers + 1):
         if network.activations[layer - 2] not in DYING:
             continue
-        never = np.all(trace.z[layer - 1] <= 0, axis=0)
+        never = np.all(trace.z_at(layer) <= 0, axis=0)
         dead |= {UnitRef(layer, int(u) + 1) for u in np.flatnonzero(never)}
     return dead
 

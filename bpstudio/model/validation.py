@@ -96,9 +96,9 @@ def expect_number(value: Any, path: str) -> float:
         raise fail(path, "expected a number, got {value}", value=describe(value))
     try:
         number = float(value)
-    except OverflowError:  # an integer of hundreds of digits
+    except OverflowError:  # an integer of hundreds of digits (only an int overflows float())
         raise fail(
-            path, "the number is too large ({digits} digits)", digits=_digits(value)
+            path, "the number is too large ({digits} digits)", digits=_digits(int(value))
         ) from None
     if not math.isfinite(number):
         raise fail(path, "expected a finite number, got {value}", value=_shown(number))

@@ -27,6 +27,6 @@ def sgd_update(project: Project, sample: int) -> Network:
         return momentum_update(p, g, None, lr, 0.0)[0]
 
     updated.weights = [plain(w, g) for w, g in zip(net.weights, grads.dW, strict=True)]
-    if net.biases is not None and not net.freeze_biases:
+    if net.biases is not None and grads.db is not None and not net.freeze_biases:
         updated.biases = [plain(b, g) for b, g in zip(net.biases, grads.db, strict=True)]
     return updated

@@ -5,12 +5,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from bpstudio.model.derivation import Derivation
+
+if TYPE_CHECKING:  # annotations only: an export without mistakes never loads the practice
+    from bpstudio.model.practice.mistakes import Mistake
 
 FORMATS = ("markdown", "latex", "html", "json")
 
 
-def render_derivation(derivation: Derivation, fmt: str, mistakes=None) -> str:
+def render_derivation(
+    derivation: Derivation, fmt: str, mistakes: Sequence[Sequence[Mistake]] | None = None
+) -> str:
     """``mistakes``: per step, its named mistakes; the JSON lists them with each step."""
     # imported here so that a JSON or Markdown export never loads the SVG typesetter
     if fmt == "markdown":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bpstudio.model.project import Project
 from bpstudio.render.code_spec import TARGETS, export_spec
 
 SUFFIXES = {"numpy": ".py", "pytorch": ".py", "notebook": ".ipynb"}
@@ -15,7 +16,13 @@ DEFAULT_NAMES = {"numpy": "bp_numpy.py", "pytorch": "bp_torch.py", "notebook": "
 
 
 def export_code(
-    project, target: str, *, lang: str = "en", steps: int = 0, sample: int = 0, file_name=None
+    project: Project,
+    target: str,
+    *,
+    lang: str = "en",
+    steps: int = 0,
+    sample: int = 0,
+    file_name: str | None = None,
 ) -> str:
     """The text of ``target`` (numpy, pytorch or notebook) for ``project``; ``sample`` counts
     from 0; ``file_name`` is what the script's first lines say to run."""

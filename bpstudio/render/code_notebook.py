@@ -42,7 +42,7 @@ def formulas_markdown(derivation: Derivation, phase: str, lang: str) -> str:
 def notebook(spec: ExportSpec, derivation: Derivation, lang: str = "en") -> nbformat.NotebookNode:
     w = words(lang)
     cells = numpy_cells(spec, lang)
-    nb = v4.new_notebook()
+    nb: nbformat.NotebookNode = v4.new_notebook()
     nb.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
@@ -67,4 +67,5 @@ def notebook(spec: ExportSpec, derivation: Derivation, lang: str = "en") -> nbfo
 
 
 def notebook_text(spec: ExportSpec, derivation: Derivation, lang: str = "en") -> str:
-    return nbformat.writes(notebook(spec, derivation, lang)) + "\n"
+    text: str = nbformat.writes(notebook(spec, derivation, lang))
+    return text + "\n"

@@ -9,6 +9,7 @@ trains as the Trainer does and prints each step's loss and the final weights.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +59,7 @@ def array(values: np.ndarray, indent: str = "    ") -> str:
     return "np.array([\n" + "\n".join(rows) + "\n" + indent + "])"
 
 
-def by_layer(arrays, indent: str = "") -> str:
+def by_layer(arrays: Iterable[np.ndarray], indent: str = "") -> str:
     """``{2: np.array(...), 3: ...}``: one array per layer, keyed by the walkthrough's number."""
     inner = indent + "    "
     lines = [f"{inner}{layer}: {array(a, inner)}," for layer, a in enumerate(arrays, start=2)]
@@ -71,7 +72,7 @@ def setup_cell(spec: ExportSpec, w: dict[str, str]) -> Cell:
     sizes = ", ".join(f"{layer}: {n}" for layer, n in enumerate(spec.layer_sizes, start=1))
     lines += [f"n = {{{sizes}}}  # units per layer", f"L = {spec.n_layers}"]
     lines += [f"W = {by_layer(spec.weights)}"]
-    if spec.use_bias:
+    if spec.biases is not None:  # spec.use_bias
         lines += [*comment(w["net.bias"]), f"b = {by_layer(spec.biases)}"]
         if spec.freeze_biases:
             lines += comment(w["net.frozen"])

@@ -12,6 +12,7 @@ import numpy as np
 
 from bpstudio.model.derivation import batch_of
 from bpstudio.model.losses import get_loss
+from bpstudio.model.project import Project
 
 TARGETS = ("numpy", "pytorch", "notebook")
 MAX_STEPS = 100_000
@@ -26,7 +27,7 @@ class StartState:
     momentum_b: tuple[np.ndarray, ...] | None  # per bias vector; None: zeros
     order: tuple[int, ...] | None  # the current epoch's order, when saved (shuffled)
     position: int | None  # the next row's position in the epoch, when saved
-    rng: dict | None  # NumPy's bit_generator.state, when saved
+    rng: dict[str, object] | None  # NumPy's bit_generator.state, when saved
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class ExportSpec:
         return self.train_rows == tuple(range(len(self.inputs)))
 
 
-def export_spec(project, *, sample: int = 0, steps: int = 0) -> ExportSpec:
+def export_spec(project: Project, *, sample: int = 0, steps: int = 0) -> ExportSpec:
     """The spec of ``project`` (a bpstudio.model Project); ``sample`` counts from 0."""
     data = project.dataset.prepared()
     if not 0 <= sample < data.n_samples:
@@ -102,7 +103,7 @@ def export_spec(project, *, sample: int = 0, steps: int = 0) -> ExportSpec:
     )
 
 
-def _start_state(project) -> StartState:
+def _start_state(project: Project) -> StartState:
     # Format version 2 keeps the optimiser's state (Project.optimiser); older projects and
     # fresh ones start from zero buffers and an epoch drawn from the seed.
     state = getattr(project, "optimiser", None)

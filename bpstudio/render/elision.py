@@ -51,7 +51,11 @@ class Elided:
         return _NOTE[self.lang].format(count=self.count)
 
 
-def _form(step: DerivationStep) -> tuple:
+# A step's form: its sub-heading, quantity and layer.
+_Form = tuple[str, str, int]
+
+
+def _form(step: DerivationStep) -> _Form:
     return (step.heading, step.quantity, step.layer)
 
 
@@ -60,8 +64,8 @@ def handout_steps(steps: list[DerivationStep], lang: str) -> list[DerivationStep
     totals = Counter(_form(step) for step in steps)
     if max(totals.values(), default=0) <= ELIDE_ABOVE:
         return [shortened(step) for step in steps]
-    seen: Counter = Counter()
-    last_left_out: dict[tuple, DerivationStep] = {}
+    seen: Counter[_Form] = Counter()
+    last_left_out: dict[_Form, DerivationStep] = {}
     for step in steps:
         form = _form(step)
         seen[form] += 1
@@ -100,7 +104,7 @@ def shorten_sums(latex: str) -> str:
     # The position of each " + ", by sum: its enclosing bracket, and which side of an " = "
     # at that level it is on.
     pluses: dict[tuple[int, int], list[int]] = {}
-    side: Counter = Counter()
+    side: Counter[int] = Counter()  # " = " signs seen so far, by enclosing bracket
     stack = [-1]
     for token in _TOKENS.finditer(latex):
         c, i = token[0], token.start()
@@ -113,11 +117,12 @@ def shorten_sums(latex: str) -> str:
             side[stack[-1]] += 1
         else:
             pluses.setdefault((stack[-1], side[stack[-1]]), []).append(i)
-    cuts = []  # (start, end) of the text to replace with " + \cdots + "
+    cuts: list[tuple[int, int]] = []  # (start, end) of the text to replace with " + \cdots + "
     for positions in pluses.values():
         if len(positions) + 1 > MAX_TERMS:
             cuts.append((positions[SUM_HEAD - 1], positions[-SUM_TAIL] + 3))
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for start, end in sorted(cuts):
         out += [latex[at:start], r" + \cdots + "]
         at = end

@@ -34,7 +34,7 @@ _SYMBOLS = {
 }  # fmt: skip
 
 
-def _script(run: re.Match) -> str:
+def _script(run: re.Match[str]) -> str:
     if run[1]:
         return "$_{" + "".join(_SUBSCRIPTS[c] for c in run[1]) + "}$"
     return "$^{" + "".join(_SUPERSCRIPTS[c] for c in run[2]) + "}$"

@@ -10,6 +10,7 @@ the range.  Values in and out are log10 of the data, as pyqtgraph's log axis use
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 # The multipliers of a power of ten used as ticks, from sparse to dense.
 DECADE_STEPS = ((1,), (1, 2, 5), (1, 2, 3, 4, 5, 6, 7, 8, 9))
@@ -76,7 +77,7 @@ def _linear_ticks(low: float, high: float, max_labels: int) -> list[float]:
     return []
 
 
-def _nice_spacings(span: float):
+def _nice_spacings(span: float) -> Iterator[float]:
     """Round spacings from about span/10 upwards."""
     exponent = math.floor(math.log10(span / 10)) if span > 0 else 0
     while True:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Phase, Section
 from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
@@ -35,7 +36,14 @@ def network_line(d: Derivation) -> str:
     return d.network_line
 
 
-def same_way_lead(steps: list[DerivationStep], i: int, lang: str) -> str:
+class Repeating(Protocol):
+    """A shown step or an elision note: whether it repeats the form just shown (同理可得)."""
+
+    @property
+    def same_way(self) -> bool: ...
+
+
+def same_way_lead(steps: Sequence[Repeating], i: int, lang: str) -> str:
     """The seed's 同理可得： said once, before the first of a run of repeating formulas."""
     if steps[i].same_way and (i == 0 or not steps[i - 1].same_way):
         return derivation_text("same_way", lang)

@@ -8,15 +8,20 @@ Each file is written atomically.  The LaTeX compiles with xelatex (Chinese throu
 from __future__ import annotations
 
 import json
+import os
 from html import escape
 from pathlib import Path
 
 from bpstudio.model.derivation import DerivationStep
 from bpstudio.model.practice.sheets import SHEET_DIGITS, StudentExercise
+from bpstudio.model.project import Project
 from bpstudio.model.project import to_json as project_to_json
 from bpstudio.model.safe_files import write_file
+from bpstudio.render.elision import Elided
 from bpstudio.render.latex import text_to_latex
 from bpstudio.render.outline import new_heading, outline
+
+Sheet = StudentExercise[Project]  # one student's exercise, of a project
 
 SHEET_FORMATS = ("markdown", "latex", "html", "json")
 SUFFIX = {"markdown": ".md", "latex": ".tex", "html": ".html"}
@@ -36,11 +41,11 @@ _WORDS = {
 }
 
 
-def word(key: str, lang: str, **values) -> str:
+def word(key: str, lang: str, **values: object) -> str:
     return _WORDS[key][lang].format(**values)
 
 
-def given_formulas(exercise: StudentExercise) -> list[str]:
+def given_formulas(exercise: Sheet) -> list[str]:
     """The numbers the student starts from, as LaTeX: inputs, labels, η, weights, biases."""
     d = exercise.derivation
     project = exercise.project
@@ -75,7 +80,7 @@ def _pair(j: int, k: int) -> str:
 
 
 # Markdown -----------------------------------------------------------------------------------
-def _markdown_sheet(exercise: StudentExercise, lang: str) -> str:
+def _markdown_sheet(exercise: Sheet, lang: str) -> str:
     d = exercise.derivation
     out = [f"# {word('sheet', lang, n=exercise.student)}", "", word("name", lang), ""]
     out += [word("task", lang), "", f"*{d.network_line}*", ""]
@@ -89,6 +94,9 @@ def _markdown_sheet(exercise: StudentExercise, lang: str) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out += [f"**{heading}**", ""]
+                if isinstance(step, Elided):  # a big layer's run of one form, as in handouts
+                    out += [f"*{step.text}* ${step.last_symbol}$", ""]
+                    continue
                 out += _markdown_step(step, step.index in exercise.hidden)
     return "\n".join(out)
 
@@ -99,7 +107,7 @@ def _markdown_step(step: DerivationStep, hidden: bool) -> list[str]:
     return [f"${step.symbolic}$", "", f"${step.substituted}$", ""]
 
 
-def _markdown_key(exercises: list[StudentExercise], lang: str) -> str:
+def _markdown_key(exercises: list[Sheet], lang: str) -> str:
     out = [f"# {word('key', lang)}", ""]
     for exercise in exercises:
         out += [f"## {word('student', lang, n=exercise.student, seed=exercise.seed)}", ""]
@@ -109,7 +117,7 @@ def _markdown_key(exercises: list[StudentExercise], lang: str) -> str:
     return "\n".join(out)
 
 
-def _hidden_steps(exercise: StudentExercise) -> list[DerivationStep]:
+def _hidden_steps(exercise: Sheet) -> list[DerivationStep]:
     return [s for s in exercise.derivation.steps if s.index in exercise.hidden]
 
 
@@ -131,7 +139,7 @@ def _latex_preamble(lang: str) -> list[str]:
     ]
 
 
-def _latex_sheet(exercise: StudentExercise, lang: str) -> str:
+def _latex_sheet(exercise: Sheet, lang: str) -> str:
     d = exercise.derivation
     out = _latex_preamble(lang)
     out += [rf"\section*{{{text_to_latex(word('sheet', lang, n=exercise.student))}}}"]
@@ -148,6 +156,9 @@ def _latex_sheet(exercise: StudentExercise, lang: str) -> str:
                 heading = new_heading(steps, i)
                 if heading:
                     out.append(rf"\paragraph{{{text_to_latex(heading)}}}")
+                if isinstance(step, Elided):
+                    out += [rf"\emph{{{text_to_latex(step.text)}}} ${step.last_symbol}$", ""]
+                    continue
                 out += _latex_step(step, step.index in exercise.hidden)
     out.append(r"\end{document}")
     return "\n".join(out) + "\n"
@@ -161,7 +172,7 @@ def _latex_step(step: DerivationStep, hidden: bool) -> list[str]:
     return [r"\begin{gather*}", body, r"\end{gather*}"]
 
 
-def _latex_key(exercises: list[StudentExercise], lang: str) -> str:
+def _latex_key(exercises: list[Sheet], lang: str) -> str:
     out = _latex_preamble(lang) + [rf"\section*{{{text_to_latex(word('key', lang))}}}"]
     for exercise in exercises:
         title = word("student", lang, n=exercise.student, seed=exercise.seed)
@@ -195,7 +206,7 @@ def _html_page(title: str, lang: str, body: list[str]) -> str:
     return "\n".join(head + body + ["</body>", "</html>"]) + "\n"
 
 
-def _html_sheet(exercise: StudentExercise, lang: str) -> str:
+def _html_sheet(exercise: Sheet, lang: str) -> str:
     from bpstudio.render.formula_svg import inline_svg
 
     d = exercise.derivation
@@ -210,7 +221,10 @@ def _html_sheet(exercise: StudentExercise, lang: str) -> str:
         for section, steps in sections:
             body.append(f"<h3>{escape(section.title)}</h3>")
             for step in steps:
-                if step.index in exercise.hidden:
+                if isinstance(step, Elided):
+                    note = f"{escape(step.text)} {inline_svg(step.last_symbol)}"
+                    body.append(f'<p class="elided">{note}</p>')
+                elif step.index in exercise.hidden:
                     formula = inline_svg(f"{step.symbolic} =")
                     body.append(f'<div class="formula">{formula}<span class="blank"></span></div>')
                 else:
@@ -219,7 +233,7 @@ def _html_sheet(exercise: StudentExercise, lang: str) -> str:
     return _html_page(title, lang, body)
 
 
-def _html_key(exercises: list[StudentExercise], lang: str) -> str:
+def _html_key(exercises: list[Sheet], lang: str) -> str:
     from bpstudio.render.formula_svg import inline_svg
 
     body = [f"<h1>{escape(word('key', lang))}</h1>"]
@@ -235,7 +249,7 @@ def _html_key(exercises: list[StudentExercise], lang: str) -> str:
 
 
 # JSON ---------------------------------------------------------------------------------------
-def sheets_json(exercises: list[StudentExercise], level: int, lang: str, seed: int) -> dict:
+def sheets_json(exercises: list[Sheet], level: int, lang: str, seed: int) -> dict[str, object]:
     return {
         "format": "bpstudio-exercise-sheets",
         "version": 1,
@@ -254,7 +268,7 @@ def sheets_json(exercises: list[StudentExercise], level: int, lang: str, seed: i
     }
 
 
-def _expected(step: DerivationStep, hidden: bool) -> dict:
+def _expected(step: DerivationStep, hidden: bool) -> dict[str, object]:
     return {
         "index": step.index,
         "section": step.section,
@@ -273,22 +287,27 @@ _KEY = {"markdown": _markdown_key, "latex": _latex_key, "html": _html_key}
 
 
 def write_sheets(
-    exercises: list[StudentExercise], fmt: str, folder, lang: str, level: int, seed: int
+    exercises: list[Sheet],
+    fmt: str,
+    folder: str | os.PathLike[str],
+    lang: str,
+    level: int,
+    seed: int,
 ) -> list[Path]:
     """Write the class's files into ``folder`` (made if missing); returns their paths."""
     if fmt not in SHEET_FORMATS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(SHEET_FORMATS)})")
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    where = Path(folder)
+    where.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         text = json.dumps(sheets_json(exercises, level, lang, seed), ensure_ascii=False, indent=1)
-        return [_write(folder / "exercises.json", text + "\n")]
+        return [_write(where / "exercises.json", text + "\n")]
     width = max(2, len(str(len(exercises))))
     written = [
-        _write(folder / f"sheet-{e.student:0{width}d}{SUFFIX[fmt]}", _SHEET[fmt](e, lang))
+        _write(where / f"sheet-{e.student:0{width}d}{SUFFIX[fmt]}", _SHEET[fmt](e, lang))
         for e in exercises
     ]
-    written.append(_write(folder / f"answer-key{SUFFIX[fmt]}", _KEY[fmt](exercises, lang)))
+    written.append(_write(where / f"answer-key{SUFFIX[fmt]}", _KEY[fmt](exercises, lang)))
     return written
 
 

@@ -67,7 +67,7 @@ def install(ziamath) -> bool:
         Mrow._get_height_nostretch, stretchy, frozenset(operators.leftfences)
     )
     styles.asdict = _fields
-    styles.ChainMap = _merged
+    setattr(styles, "ChainMap", _merged)  # noqa: B010 (mypy: a class replaced by a function)
     Mnode.size_px = _remembered_size(Mnode.size_px)
     SimpleGlyph.svgpath = _faster_outline(SimpleGlyph.svgpath, svgpath)
     zmath.apply_mstyle = _mstyle_only_if_present(zmath.apply_mstyle)
@@ -86,7 +86,7 @@ def uninstall() -> None:
     zmath.apply_mstyle = _originals["apply_mstyle"]
     Mrow._get_height_nostretch = _originals["row_height"]
     styles.asdict = _originals["asdict"]
-    styles.ChainMap = _originals["chain_map"]
+    setattr(styles, "ChainMap", _originals["chain_map"])  # noqa: B010 (as in install)
     Mnode.size_px = _originals["size_px"]
     SimpleGlyph.svgpath = _originals["svgpath"]
     _originals.clear()

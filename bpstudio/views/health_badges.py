@@ -40,6 +40,8 @@ class HealthBadges(QObject):
         self._schedule()  # the document's `changed` follows a rebuild; a language switch not
 
     def refresh(self) -> None:
+        if self._scene.is_building:
+            return  # the scene's ``rebuilt`` brings us back
         self.health = self._judge()
         wanted = {ref: kind for ref in self._scene.items_.units
                   if (kind := self.health.badge(ref)) is not None}  # fmt: skip

@@ -70,6 +70,8 @@ class PathExplorer(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        if self._scene.is_building:
+            return  # the scene's ``rebuilt`` brings us back
         if not self.active or self.target is None:
             overlay = self.overlay
             if overlay is not None and shiboken6.isValid(overlay) and overlay.n_paths:

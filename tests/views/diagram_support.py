@@ -30,6 +30,7 @@ def shown_view(qtbot, document, width: int = 1000, height: int = 650) -> Network
     view.resize(width, height)
     view.show()
     qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view.diagram_scene.is_building)  # a big network: in slices
     return view
 
 

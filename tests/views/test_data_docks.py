@@ -101,7 +101,7 @@ def test_the_heatmap_moves_during_training_and_accuracy_is_shown(window, qtbot):
     doc, data = window.document, window.data
     doc.new_from_example("spirals")
     session = window.learning.session
-    qtbot.waitUntil(lambda: not session._sync_timer.isActive())  # the session has the new file
+    qtbot.waitUntil(lambda: not session._sync_soon.pending)  # the session has the new file
     boundary = data.boundary
     window.docks["decisionBoundary"].raise_()  # a hidden map is not recomputed
     boundary.redraw_now()

@@ -63,6 +63,7 @@ def test_import_of_a_thousand_columns_with_resize_draws_the_diagram(qtbot, tmp_p
     dialog.accept()  # the last column is the target, "Resize the network?" Yes
     assert window.document.project.network.layer_sizes[0] == 999
     scene = window.diagram.diagram_scene
+    qtbot.waitUntil(lambda: not scene.is_building)  # 2,000 edges: built in slices
     assert not scene.is_summary and len(scene.items_.units) > 999
     window.diagram.grab()  # every unit paints (a ZeroDivisionError here used to fail this)
     window.document.undo_stack.setClean()

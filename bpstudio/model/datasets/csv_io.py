@@ -93,8 +93,8 @@ def table_to_dataset(
     names = [table.names[c] for c in inputs_at]
     # The dataset keeps the header's names and the label's classes (not "column 2": a file
     # without a header has no names, and the interface writes x₁, Ŷ₁ then).
-    kept_inputs = names if table.has_header else None
-    kept_targets = target_names if table.has_header or labelled else None
+    kept_inputs = tuple(names) if table.has_header else None
+    kept_targets = tuple(target_names) if table.has_header or labelled else None
     dataset = Dataset(inputs, targets, input_names=kept_inputs, target_names=kept_targets)
     return ImportedData(dataset, names, target_names, tuple(table.row_numbers))
 
@@ -134,7 +134,7 @@ def _numeric_column(table: CsvTable, column: int) -> np.ndarray:
         cell = row[column]
         value = parse_number(cell, table.delimiter)
         if value is None:
-            where = {"row": table.row_numbers[i], "column": column + 1}
+            where: dict[str, object] = {"row": table.row_numbers[i], "column": column + 1}
             where["name"] = column_label(table, column)
             if not cell:
                 raise CsvImportError(

@@ -15,7 +15,7 @@ from bpstudio.model.derivation.expr import Q, product, total
 from bpstudio.model.derivation.text import numeral, tr
 from bpstudio.model.derivation.titles import fill, loss_list, symbol_list
 from bpstudio.model.derivation.weights import add_parameter_gradients
-from bpstudio.model.refs import EdgeRef, UnitRef
+from bpstudio.model.refs import EdgeRef, ElementRef, UnitRef
 
 
 def section_id(ctx: Context, number: int, layer: int) -> str:
@@ -67,7 +67,7 @@ def _add_dE_da(ctx: Context, rec: Recorder, layer: int, j: int) -> None:
         expanded_terms.append(product(dz, w))
     da = ctx.dE_da(layer, j)
     explanation = tr("explain.dE/da", ctx.lang, a=sym.plain_a(layer, j), E=ctx.E_plain)
-    touches = {UnitRef(layer, j)}
+    touches: set[ElementRef] = {UnitRef(layer, j)}
     touches |= {EdgeRef(after, j, k) for k in ctx.units(after)}
     touches |= {UnitRef(after, k) for k in ctx.units(after)}
     sides = [total(*chain_terms), total(*expanded_terms)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.expansion import expanded_dz, sigmoid_slope_intermediate
-from bpstudio.model.derivation.expr import Q, SymbolicOnly, minus, product, total
+from bpstudio.model.derivation.expr import Expr, Q, SymbolicOnly, minus, product, total
 from bpstudio.model.derivation.loss_tex import as_factor, dE_dY_expr
 from bpstudio.model.derivation.slopes import slope_expr, slope_plain, softmax_slope_expr
 from bpstudio.model.derivation.text import numeral, tr
@@ -71,7 +71,7 @@ def _add_elementwise_dE_dz(ctx: Context, rec, layer: int, k: int, output_layer: 
     slope = Q(sym.partial(a.symbol, z.symbol), ctx.slope_value(layer, k))
     chain = product(da, slope)
     # at the output the seed writes ∂E/∂a out as step 一's expression: (Y_1 - \hat{Y}_1)
-    known = da
+    known: Expr = da
     if output_layer:
         known = as_factor(dE_dY_expr(ctx.loss, ctx.size(layer), ctx.y(k), ctx.label(k)))
     sides = [chain]

@@ -73,8 +73,10 @@ class Context:
 
     def b(self, layer: int, unit: int) -> Q:
         """The bias as the notation names it: 周志华's threshold θ is the negated bias."""
-        value = float(self.network.biases[layer - 2][unit - 1])
-        return Q(sym.b_sym(layer, unit), sym.bias_sign(layer) * value)
+        biases = self.network.biases
+        if biases is None:
+            raise ValueError("this network has no biases")
+        return Q(sym.b_sym(layer, unit), sym.bias_sign(layer) * float(biases[layer - 2][unit - 1]))
 
     def y(self, unit: int) -> Q:
         return Q(sym.y_sym(unit), self.trace.a_(self.n_layers, unit, self.row))
@@ -95,7 +97,7 @@ class Context:
 
     def slope_value(self, layer: int, unit: int) -> float:
         """da/dz of one unit of an elementwise activation."""
-        z = self.trace.z[layer - 1][self.row, unit - 1 : unit]
+        z = self.trace.z_at(layer)[self.row, unit - 1 : unit]
         a = self.trace.a[layer - 1][self.row, unit - 1 : unit]
         return float(self.network.activation(layer).slope(z, a)[0])
 
@@ -161,7 +163,7 @@ class Recorder:
     @staticmethod
     def _symbolic(lhs: Sequence[str], sides: Sequence[Expr], relation: str) -> str:
         lhs = _distinct(lhs)
-        right = " = ".join(side.tex(None) for side in sides)
+        right = " = ".join(side.symbolic_tex() for side in sides)
         return f" {relation} ".join(p for p in (" = ".join(lhs), right) if p)
 
     def _substituted(self, lhs, sides, value: float, relation: str) -> str:

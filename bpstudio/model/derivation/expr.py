@@ -24,6 +24,13 @@ class Expr:
     def tex(self, digits: Digits) -> str | None:
         raise NotImplementedError
 
+    def symbolic_tex(self) -> str:
+        """The symbolic form (``tex(None)``), which every expression has."""
+        text = self.tex(None)
+        if text is None:
+            raise ValueError(f"{self!r} has no symbolic form")
+        return text
+
     def shown_value(self, digits: int) -> float | None:
         """The printed form's value, each number rounded to ``digits`` as shown; None if it
         has no numeric reading."""
@@ -45,7 +52,8 @@ def _guarded(compute, *args) -> float | None:
 
 def _all(parts: Sequence[Expr], digits: Digits) -> list[str] | None:
     texts = [p.tex(digits) for p in parts]
-    return None if any(t is None for t in texts) else texts
+    present = [t for t in texts if t is not None]
+    return present if len(present) == len(texts) else None
 
 
 @dataclass(frozen=True)

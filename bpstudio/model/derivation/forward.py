@@ -9,7 +9,7 @@ from bpstudio.model.derivation.loss_tex import loss_expr
 from bpstudio.model.derivation.slopes import activation_sides
 from bpstudio.model.derivation.text import tr
 from bpstudio.model.derivation.titles import layer_name
-from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.model.refs import BiasRef, EdgeRef, ElementRef, UnitRef
 
 
 def add_forward(ctx: Context, rec: Recorder) -> None:
@@ -43,7 +43,7 @@ def _open_link_section(ctx: Context, rec: Recorder, layer: int) -> None:
 def _add_z(ctx: Context, rec: Recorder, layer: int, k: int) -> None:
     sources = ctx.units(layer - 1)
     terms = [product(ctx.a(layer - 1, j), ctx.w(layer, j, k)) for j in sources]
-    touches = {UnitRef(layer, k)}
+    touches: set[ElementRef] = {UnitRef(layer, k)}
     touches |= {EdgeRef(layer, j, k) for j in sources} | {UnitRef(layer - 1, j) for j in sources}
     side = total(*terms)
     if ctx.network.use_bias:
@@ -71,8 +71,8 @@ def _add_a(ctx: Context, rec: Recorder, layer: int, k: int, heading: str) -> Non
         z, a = sym.plain_z(layer, k), sym.plain_a(layer, k)
         explanation = tr("explain.a", ctx.lang, name=name, z=z, a=a)
         touches = {UnitRef(layer, k)}
-    a = ctx.a(layer, k)
-    rec.add("a", layer, (k,), [a.symbol], sides, a.value, explanation, touches, heading)
+    a_k = ctx.a(layer, k)
+    rec.add("a", layer, (k,), [a_k.symbol], sides, a_k.value, explanation, touches, heading)
 
 
 def _add_output(ctx: Context, rec: Recorder) -> None:

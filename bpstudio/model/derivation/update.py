@@ -40,7 +40,10 @@ def _ref(kind: str, layer: int, idx: tuple[int, ...]):
 def _batch_gradient(ctx: Context, kind: str, layer: int, idx: tuple[int, ...]) -> float:
     if kind == "w":
         return float(ctx.grads.dW[layer - 2][idx[0] - 1, idx[1] - 1])
-    return sym.bias_sign(layer) * float(ctx.grads.db[layer - 2][idx[0] - 1])
+    db = ctx.grads.db
+    if db is None:
+        raise ValueError("this network has no biases")
+    return sym.bias_sign(layer) * float(db[layer - 2][idx[0] - 1])
 
 
 def _sample_gradient(ctx: Context, kind: str, layer: int, idx: tuple[int, ...], row: int):
@@ -104,7 +107,7 @@ def add_update(
     # With momentum every buffer first, then every weight (as torch.optim.SGD steps): each run
     # of like formulas is then said once (同理可得), not after every other line.
     buffers = {}
-    if with_momentum:
+    if with_momentum and momentum is not None:
         for param in trained:
             stored = _buffer_value(ctx.network, momentum.buffers, *param)
             gradient = _batch_gradient(ctx, *param)
@@ -116,7 +119,7 @@ def add_update(
         current = _current(ctx.network, kind, layer, idx)
         gradient = _batch_gradient(ctx, kind, layer, idx)
         touches = {_ref(kind, layer, idx)}
-        if with_momentum:  # the trainer's rule, training.momentum_update
+        if with_momentum and momentum is not None:  # the trainer's rule, training.momentum_update
             stored = buffers[(kind, layer, idx)]
             new_value, step = momentum_update(current, gradient, stored, learning_rate, momentum.mu)
             side = minus(Q(p, current), product(eta, Q(buffer_sym(p), step)))
@@ -174,6 +177,8 @@ def _current(net: Network, kind: str, layer: int, idx: tuple[int, ...]) -> float
     """A parameter as the notation names it (周志华's threshold θ is the negated bias)."""
     if kind == "w":
         return float(net.weights[layer - 2][idx[0] - 1, idx[1] - 1])
+    if net.biases is None:
+        raise ValueError("this network has no biases")
     return sym.bias_sign(layer) * float(net.biases[layer - 2][idx[0] - 1])
 
 
@@ -181,8 +186,10 @@ def _store(net: Network, kind: str, layer: int, idx: tuple[int, ...], value: flo
     """Store a parameter given as the notation names it (θ back to the bias −θ)."""
     if kind == "w":
         net.weights[layer - 2][idx[0] - 1, idx[1] - 1] = value
-    else:
+    elif net.biases is not None:
         net.biases[layer - 2][idx[0] - 1] = sym.bias_sign(layer) * value
+    else:
+        raise ValueError("this network has no biases")
 
 
 def _add_new_loss(ctx: Context, rec: Recorder, updated: Network, inputs: np.ndarray) -> None:

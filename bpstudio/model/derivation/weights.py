@@ -8,7 +8,7 @@ from bpstudio.model.derivation.expansion import expanded_dz
 from bpstudio.model.derivation.expr import Expr, Q, product
 from bpstudio.model.derivation.text import numeral, tr
 from bpstudio.model.derivation.titles import fill, loss_list, symbol_list
-from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
+from bpstudio.model.refs import BiasRef, EdgeRef, ElementRef, UnitRef
 
 
 def add_parameter_gradients(
@@ -55,7 +55,7 @@ def _add_dE_dw(ctx: Context, rec: Recorder, layer: int, j: int, k: int) -> None:
         w=sym.plain_w(layer, j, k),
         E=ctx.E_plain,
     )
-    touches = {EdgeRef(layer, j, k), UnitRef(layer - 1, j), UnitRef(layer, k)}
+    touches: set[ElementRef] = {EdgeRef(layer, j, k), UnitRef(layer - 1, j), UnitRef(layer, k)}
     rec.add("dE/dw", layer, (j, k), [dw.symbol], sides, dw.value, explanation, touches)
 
 
@@ -75,6 +75,6 @@ def _add_dE_db(ctx: Context, rec: Recorder, layer: int, k: int) -> None:
     value = sign * ctx.grads.dE_db_(layer, k, ctx.row)
     z_plain, b_plain = sym.plain_z(layer, k), sym.plain_b(layer, k)
     explanation = tr("explain.dE/db", ctx.lang, z=z_plain, b=b_plain, E=ctx.E_plain)
-    touches = {BiasRef(layer, k), UnitRef(layer, k)}
+    touches: set[ElementRef] = {BiasRef(layer, k), UnitRef(layer, k)}
     sides = [chain, dz, *_expanded(ctx, layer, k)] if sign > 0 else [chain]
     rec.add("dE/db", layer, (k,), [ctx.dE(b)], sides, value, explanation, touches)

@@ -14,21 +14,26 @@ import numpy as np
 
 from bpstudio.model.derivation import batch_of
 from bpstudio.model.network import Network
+from bpstudio.model.project_like import ProjectLike, ProjectT
 
 MAX_DRAWS = 200  # redraws to avoid a ReLU unit sitting exactly at its kink
 KINK_MARGIN = 0.05
 
 
-def _tenths(rng: np.random.Generator, low: int, high: int, shape, nonzero: bool = True):
+def _tenths(
+    rng: np.random.Generator, low: int, high: int, shape: tuple[int, ...], nonzero: bool = True
+) -> np.ndarray:
     """Numbers k/10 for whole k in [low, high] (0 left out when ``nonzero``)."""
     choices = np.array([k for k in range(low, high + 1) if k or not nonzero], dtype=float)
-    return rng.choice(choices, size=shape) / 10.0
+    drawn: np.ndarray = rng.choice(choices, size=shape)
+    return drawn / 10.0
 
 
 def _labels(rng: np.random.Generator, network: Network, rows: int) -> np.ndarray:
     n, name = network.n_outputs, network.output_activation
     if name == "softmax":
-        return np.eye(n)[rng.integers(0, n, size=rows)]
+        one_hot: np.ndarray = np.eye(n)[rng.integers(0, n, size=rows)]
+        return one_hot
     if name == "sigmoid":
         return _tenths(rng, 1, 9, (rows, n))
     if name == "relu":
@@ -48,12 +53,12 @@ def _clear_of_kinks(network: Network, inputs: np.ndarray) -> bool:
     """No ReLU-like unit at z = 0, where its slope is a matter of convention."""
     trace = network.forward(inputs)
     for layer, name in enumerate(network.activations, start=2):
-        if name in ("relu", "leaky_relu") and np.any(np.abs(trace.z[layer - 1]) < KINK_MARGIN):
+        if name in ("relu", "leaky_relu") and np.any(np.abs(trace.z_at(layer)) < KINK_MARGIN):
             return False
     return True
 
 
-def draw_numbers(network: Network, rows: int, seed: int):
+def draw_numbers(network: Network, rows: int, seed: int) -> tuple[Network, np.ndarray, np.ndarray]:
     """(network with nice weights, nice inputs, nice labels) for ``rows`` samples."""
     rng = np.random.default_rng([int(seed), 0x5EED])
     for _ in range(MAX_DRAWS):
@@ -64,7 +69,7 @@ def draw_numbers(network: Network, rows: int, seed: int):
     return net, inputs, _labels(rng, network, rows)
 
 
-def new_exercise(project, sample: int, seed: int):
+def new_exercise(project: ProjectT, sample: int, seed: int) -> ProjectT:
     """A copy of ``project`` with nice numbers for ``sample``'s walkthrough (0-based).
 
     The inputs are used as typed: standardisation is switched off, which would turn them
@@ -79,7 +84,7 @@ def new_exercise(project, sample: int, seed: int):
     return replace(result, network=network, dataset=dataset)
 
 
-def exercise_numbers(project, sample: int) -> tuple[float, ...]:
+def exercise_numbers(project: ProjectLike, sample: int) -> tuple[float, ...]:
     """Every number a student is given: weights, biases, the batch's inputs and labels."""
     data = project.dataset
     batch = list(batch_of(sample, data.n_samples, project.training.batch_size))

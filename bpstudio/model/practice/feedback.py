@@ -75,7 +75,8 @@ def summarise(derivation: Derivation, exercise: ExerciseProgress, level: int) ->
     total = right = still_open = 0
     worst: tuple[int, Section | None, str] = (0, None, "")
     for section in sections:
-        slips, codes, revealed = 0, Counter(), 0
+        slips, revealed = 0, 0
+        codes: Counter[str] = Counter()
         for i in section.step_range:
             progress = exercise.get(step_key(derivation.steps[i]))
             total += 1

@@ -7,7 +7,7 @@ numbers that go into it, each worked out on its own line (LaTeX), from the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -46,18 +46,18 @@ class _Numbers:
         return atom_number(float(value), self.digits)
 
 
-def _z(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _z(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     layer, (k,) = step.layer, step.indices
     a_prev, w = f.a_row(layer - 1), f.weights(layer)
     for j in range(1, len(a_prev) + 1):
         a, weight = a_prev[j - 1], w[j - 1, k - 1]
         product = rf"{sym.a_sym(layer - 1, j)} \cdot {sym.w_sym(layer, j, k)}"
         yield rf"{product} = {n.atom(a)} \cdot {n.atom(weight)} = {n(a * weight)}"
-    if f.network.use_bias:
+    if f.network.biases is not None:
         yield rf"{sym.b_sym(layer, k)} = {n(f.network.biases[layer - 2][k - 1])}"
 
 
-def _a(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _a(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     layer, (k,) = step.layer, step.indices
     z = f.z_row(layer)[k - 1]
     name, z_sym = f.activation(layer), sym.z_sym(layer, k)
@@ -76,7 +76,7 @@ def _a(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
         yield rf"\sum_m e^{{z_m^{{{layer}}}}} = {n(np.exp(zs).sum())}"
 
 
-def _loss(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _loss(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     new = step.quantity == "E_new"
     outputs = _new_outputs(f) if new else f.a_row(f.last)
     for k in range(1, f.size(f.last) + 1):
@@ -94,16 +94,17 @@ def _new_outputs(f: PassFacts) -> np.ndarray:
             net.weights[step.layer - 2][j - 1, k - 1] = step.value
         elif step.quantity == "b_new" and net.biases is not None:
             net.biases[step.layer - 2][step.indices[0] - 1] = step.value
-    return net.forward(f.trace.a[0][f.row : f.row + 1]).output[0]
+    outputs: np.ndarray = net.forward(f.trace.a[0][f.row : f.row + 1]).output[0]
+    return outputs
 
 
-def _dE_dY(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _dE_dY(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     (k,) = step.indices
     yield rf"{sym.y_sym(k)} = {n(f.a_row(f.last)[k - 1])}"
     yield rf"{sym.label_sym(k)} = {n(f.targets[f.row, k - 1])}"
 
 
-def _dE_dz(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _dE_dz(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     layer, (k,) = step.layer, step.indices
     if layer == f.last and f.merged_output():
         yield from _dE_dY(f, step, n)
@@ -116,7 +117,7 @@ def _dE_dz(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
         yield rf"{sym.partial(a_sym, z_sym)} = {n(f.slope(layer, k))}"
 
 
-def _dE_da(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _dE_da(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     layer, (j,) = step.layer, step.indices
     after = layer + 1
     dz, w = f.dz_row(after), f.weights(after)
@@ -126,34 +127,34 @@ def _dE_da(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
         yield rf"{left} = {n.atom(d)} \cdot {n.atom(weight)} = {n(d * weight)}"
 
 
-def _dE_dw(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _dE_dw(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     layer, (j, k) = step.layer, step.indices
     yield rf"{sym.dE(sym.z_sym(layer, k))} = {n(f.dz_row(layer)[k - 1])}"
     yield rf"{sym.a_sym(layer - 1, j)} = {n(f.a_row(layer - 1)[j - 1])}"
 
 
-def _dE_db(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _dE_db(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     layer, (k,) = step.layer, step.indices
     yield rf"{sym.dE(sym.z_sym(layer, k))} = {n(f.dz_row(layer)[k - 1])}"
 
 
-def _batch(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _batch(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     size = len(f.derivation.batch)
     layer = step.layer
     for row, sample in enumerate(f.derivation.batch):
         if step.quantity == "dE/dw_batch":
             j, k = step.indices
-            value = f.trace.a[layer - 2][row, j - 1] * f.grads.dE_dz[layer - 1][row, k - 1]
+            value = f.trace.a[layer - 2][row, j - 1] * f.grads.dE_dz_at(layer)[row, k - 1]
             p = sym.w_sym(layer, j, k)
         else:
             (k,) = step.indices
-            value = f.grads.dE_dz[layer - 1][row, k - 1]
+            value = f.grads.dE_dz_at(layer)[row, k - 1]
             p = sym.b_sym(layer, k)
         yield rf"{sym.sample_dE(p, sample + 1)} = {n(value)}"
     yield rf"B = {size}"
 
 
-def _update(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
+def _update(f: PassFacts, step: DerivationStep, n: _Numbers) -> Iterator[str]:
     layer = step.layer
     if step.quantity == "w_new":
         j, k = step.indices
@@ -161,14 +162,17 @@ def _update(f: PassFacts, step, n: _Numbers) -> Iterator[str]:
         gradient = f.grads.dW[layer - 2][j - 1, k - 1]
     else:
         (k,) = step.indices
-        p, current = sym.b_sym(layer, k), f.network.biases[layer - 2][k - 1]
-        gradient = f.grads.db[layer - 2][k - 1]
+        biases, db = f.network.biases, f.grads.db
+        if biases is None or db is None:
+            raise ValueError(f"a bias step ({step.quantity}) of a network without biases")
+        p, current = sym.b_sym(layer, k), biases[layer - 2][k - 1]
+        gradient = db[layer - 2][k - 1]
     yield rf"{p} = {n(current)}"
     yield rf"\eta = {n(f.learning_rate)}"
     yield rf"{sym.dE(p)} = {n(gradient)}"
 
 
-_FACTORS = {
+_FACTORS: dict[str, Callable[[PassFacts, DerivationStep, _Numbers], Iterator[str]]] = {
     "z": _z,
     "a": _a,
     "E": _loss,

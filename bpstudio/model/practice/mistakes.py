@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from bpstudio.model.activations import sigmoid
 from bpstudio.model.derivation import Derivation, DerivationStep, batch_of
 from bpstudio.model.network import Network
 from bpstudio.model.next_step import next_batch_rows
+from bpstudio.model.project_like import ProjectLike
 from bpstudio.model.trace import ForwardTrace, Gradients
 
 # Every code, in the order the help and the tests list them.
@@ -65,7 +67,8 @@ class PassFacts:
     loss: str
     learning_rate: float
     derivation: Derivation
-    updated: dict = field(default_factory=dict)  # layer -> its weights after 七 (a cache)
+    # layer -> its weights after 七 (a cache)
+    updated: dict[int, np.ndarray] = field(default_factory=dict)
 
     @property
     def last(self) -> int:
@@ -75,16 +78,20 @@ class PassFacts:
         return self.network.layer_sizes[layer - 1]
 
     def a_row(self, layer: int) -> np.ndarray:
-        return self.trace.a[layer - 1][self.row]
+        row: np.ndarray = self.trace.a[layer - 1][self.row]
+        return row
 
     def z_row(self, layer: int) -> np.ndarray:
-        return self.trace.z[layer - 1][self.row]
+        row: np.ndarray = self.trace.z_at(layer)[self.row]
+        return row
 
     def dz_row(self, layer: int) -> np.ndarray:
-        return self.grads.dE_dz[layer - 1][self.row]
+        row: np.ndarray = self.grads.dE_dz_at(layer)[self.row]
+        return row
 
     def da_row(self, layer: int) -> np.ndarray:
-        return self.grads.dE_da[layer - 1][self.row]
+        row: np.ndarray = self.grads.dE_da_at(layer)[self.row]
+        return row
 
     def weights(self, layer: int) -> np.ndarray:
         return self.network.weights[layer - 2]
@@ -99,7 +106,7 @@ class PassFacts:
         return self.activation(layer) != "softmax"
 
     def slope(self, layer: int, k: int) -> float:
-        z = self.trace.z[layer - 1][self.row, k - 1 : k]
+        z = self.trace.z_at(layer)[self.row, k - 1 : k]
         a = self.trace.a[layer - 1][self.row, k - 1 : k]
         return float(self.network.activation(layer).slope(z, a)[0])
 
@@ -112,7 +119,8 @@ class PassFacts:
                     j, k = step.indices
                     new[j - 1, k - 1] = step.value
             self.updated[layer] = new
-        return self.updated[layer]
+        updated: np.ndarray = self.updated[layer]
+        return updated
 
     def reversed_network(self) -> Network:
         """The network stepped the wrong way: every parameter moved by minus its update."""
@@ -130,7 +138,7 @@ class PassFacts:
 
 
 def derivation_mistakes(
-    derivation: Derivation, network: Network, inputs, targets
+    derivation: Derivation, network: Network, inputs: ArrayLike, targets: ArrayLike
 ) -> tuple[tuple[Mistake, ...], ...]:
     """For every step of ``derivation`` (in order), its named mistakes.
 
@@ -144,21 +152,25 @@ def derivation_mistakes(
         )
 
 
-def pass_facts(derivation: Derivation, network: Network, inputs, targets) -> PassFacts:
+def pass_facts(
+    derivation: Derivation, network: Network, inputs: ArrayLike, targets: ArrayLike
+) -> PassFacts:
     """The numbers of the pass ``derivation`` shows (its sample's batch)."""
-    inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
-    targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
+    rows = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
+    wanted = np.atleast_2d(np.asarray(targets, dtype=np.float64))
     batch = list(derivation.batch)
-    trace = network.forward(inputs[batch])
-    grads = network.backward(trace, targets[batch], derivation.loss)
+    trace = network.forward(rows[batch])
+    grads = network.backward(trace, wanted[batch], derivation.loss)
     row = batch.index(derivation.sample)
     return PassFacts(
-        network, trace, grads, targets[batch], row, derivation.loss,
+        network, trace, grads, wanted[batch], row, derivation.loss,
         derivation.learning_rate, derivation,
     )  # fmt: skip
 
 
-def project_mistakes(project, derivation: Derivation) -> tuple[tuple[Mistake, ...], ...]:
+def project_mistakes(
+    project: ProjectLike, derivation: Derivation
+) -> tuple[tuple[Mistake, ...], ...]:
     """``derivation_mistakes`` for a derivation made by ``derive_project(project, ...)``."""
     data = project.dataset.prepared()
     if derivation.next_step is not None:  # the trainer's next step: its batch (next_step.py)
@@ -199,7 +211,8 @@ def _z(f: PassFacts, step: DerivationStep) -> Iterator[Mistake]:
     layer, (k,) = step.layer, step.indices
     w = f.weights(layer)
     a_prev = f.a_row(layer - 1)
-    bias = f.network.biases[layer - 2][k - 1] if f.network.use_bias else 0.0
+    biases = f.network.biases
+    bias = biases[layer - 2][k - 1] if biases is not None else 0.0
     if w.shape[0] == w.shape[1]:  # w_{kj} for w_{jk}: only a square matrix has both
         yield Mistake("swapped_indices", float(a_prev @ w[k - 1, :] + bias))
     if layer >= 3:
@@ -362,7 +375,10 @@ def _update(f: PassFacts, step: DerivationStep) -> Iterator[Mistake]:
         current = float(f.weights(layer)[j - 1, k - 1])
     else:
         (k,) = step.indices
-        current = float(f.network.biases[layer - 2][k - 1])
+        biases = f.network.biases
+        if biases is None:
+            raise ValueError(f"a bias step ({step.quantity}) of a network without biases")
+        current = float(biases[layer - 2][k - 1])
     change = step.value - current  # -η·∂E/∂w for plain SGD
     yield Mistake("sign_flipped", current - change)
     if f.learning_rate > 0:

@@ -8,10 +8,12 @@ the same sheets, and no two students share their numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic
 
 from bpstudio.model.derivation import Derivation, derive_project
 from bpstudio.model.practice.exercise import exercise_numbers, new_exercise
 from bpstudio.model.practice.fading import hidden_steps, max_level
+from bpstudio.model.project_like import ProjectT
 
 MAX_STUDENTS = 500
 SEED_STRIDE = 100_003
@@ -19,23 +21,23 @@ SHEET_DIGITS = 4
 
 
 @dataclass(frozen=True)
-class StudentExercise:
+class StudentExercise(Generic[ProjectT]):
     student: int  # counting from 1
     seed: int
-    project: object  # bpstudio.model.project.Project
+    project: ProjectT  # a bpstudio.model.project.Project
     derivation: Derivation
     hidden: frozenset[int]  # indices of the steps the student computes
 
 
 def class_exercises(
-    project, students: int, seed: int, level: int | None = None, lang: str = "en"
-) -> list[StudentExercise]:
+    project: ProjectT, students: int, seed: int, level: int | None = None, lang: str = "en"
+) -> list[StudentExercise[ProjectT]]:
     """``students`` exercises of the walkthrough of sample 1 of ``project``; ``level`` None:
     everything to compute."""
     if not 1 <= students <= MAX_STUDENTS:
         raise ValueError(f"the number of students must be between 1 and {MAX_STUDENTS}")
     seen: set[tuple[float, ...]] = set()
-    exercises = []
+    exercises: list[StudentExercise[ProjectT]] = []
     for student in range(1, students + 1):
         student_seed = seed * SEED_STRIDE + student
         while True:

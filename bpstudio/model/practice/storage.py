@@ -33,7 +33,7 @@ from bpstudio.model.validation import (
 FIELD = "practice"
 
 
-def practice_to_json(record: PracticeRecord) -> dict | None:
+def practice_to_json(record: PracticeRecord) -> dict[str, object] | None:
     """The field's value, or None when there is nothing to keep (the field is left out)."""
     if record.is_default():
         return None
@@ -51,7 +51,7 @@ def practice_to_json(record: PracticeRecord) -> dict | None:
     }
 
 
-def _step_to_json(key: str, step: StepProgress) -> dict:
+def _step_to_json(key: str, step: StepProgress) -> dict[str, object]:
     return {
         "step": key,
         "wrong": step.wrong,

@@ -193,5 +193,5 @@ def mistake_advice(code: str, lang: str) -> str:
     return MISTAKE_TEXT[code][check_lang(lang)][1]
 
 
-def practice_text(key: str, lang: str, **values) -> str:
+def practice_text(key: str, lang: str, **values: object) -> str:
     return _TEXT[key][check_lang(lang)].format(**values)

@@ -1904,6 +1904,10 @@
         <translation>右键可对该单元操作</translation>
     </message>
     <message>
+        <source>Drawing the network…</source>
+        <translation>正在绘制网络…</translation>
+    </message>
+    <message>
         <source>Remove unit</source>
         <translation>删除单元</translation>
     </message>
@@ -3132,8 +3136,12 @@ Your current work is unchanged.</source>
         <translation>  测试集 %s</translation>
     </message>
     <message>
-        <source>%d/%d steps  loss %s</source>
-        <translation>%d/%d 步  损失 %s</translation>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss %s</source>
+        <translation>损失 %s</translation>
     </message>
     <message>
         <source>step %d/%d  epoch %d  loss %s</source>

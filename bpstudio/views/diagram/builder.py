@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 from PySide6.QtCore import QPointF
 
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.edge_bundle import EdgeBundleItem
 from bpstudio.views.diagram.edge_item import HIT_RADIUS, EdgeItem, EdgeValues
-from bpstudio.views.diagram.hit_index import EdgeHitIndex
+from bpstudio.views.diagram.hit_index import EdgeHitIndex, line_coords
 from bpstudio.views.diagram.labels import EdgeLabelItem, LayerHeaderItem
 from bpstudio.views.diagram.layout import DiagramLayout
 from bpstudio.views.diagram.legend import LegendItem
@@ -19,6 +21,10 @@ from bpstudio.views.diagram.values import edge_refs
 from bpstudio.views.language import translate
 
 MIN_LABEL_FRACTION = 0.24  # nearer the source than this, a label would sit on the unit
+# Items made between two chances to pause a build (see ``build_in_steps``): an item costs
+# about 30 µs, so a step is about a millisecond (several when another thread
+# holds the interpreter lock: then each Qt call waits for it).
+ITEMS_PER_STEP = 20
 
 
 @dataclass
@@ -43,15 +49,27 @@ class DiagramItems:
 
 
 def build_items(scene, network) -> DiagramItems:
+    """Every item at once."""
+    steps = build_in_steps(scene, network)
+    items = next(steps)
+    for _ in steps:
+        pass
+    return items
+
+
+def build_in_steps(scene, network) -> Iterator[DiagramItems]:
+    """Builds the items a few at a time: yields the (growing) items first and then after
+    every step, so that a caller can give the event loop a turn between steps (a big network
+    takes a few hundred milliseconds to build).  Done when the generator is exhausted."""
     layout = DiagramLayout.for_network(network.layer_sizes, network.use_bias)
     items = DiagramItems(layout)
+    yield items
     _build_headers(scene, network, items)
-    _build_units(scene, network, items)
-    _build_edges(scene, network, items)
+    yield from _build_units(scene, network, items)
+    yield from _build_edges(scene, network, items)
     items.legend = LegendItem(layout.legend_pos())
     items.legend.setScale(layout.text_scale)
     scene.addItem(items.legend)
-    return items
 
 
 def label_position(layout: DiagramLayout, ref: EdgeRef | BiasRef) -> QPointF:
@@ -119,7 +137,7 @@ def _build_headers(scene, network, items: DiagramItems) -> None:
         items.headers[layer] = header
 
 
-def _build_units(scene, network, items: DiagramItems) -> None:
+def _build_units(scene, network, items: DiagramItems) -> Iterator[DiagramItems]:
     n_layers = network.n_layers
     for layer, size in enumerate(network.layer_sizes, start=1):
         role = "input" if layer == 1 else "output" if layer == n_layers else "hidden"
@@ -129,6 +147,8 @@ def _build_units(scene, network, items: DiagramItems) -> None:
             item = UnitItem(ref, role, unit_symbol(ref, n_layers), position)
             scene.addItem(item)
             items.units[ref] = item
+            if len(items.units) % ITEMS_PER_STEP == 0:
+                yield items
     if network.use_bias:
         for layer in range(2, n_layers + 1):
             node = BiasNodeItem(layer, items.layout.bias_pos(layer))
@@ -136,17 +156,22 @@ def _build_units(scene, network, items: DiagramItems) -> None:
             items.bias_nodes[layer] = node
 
 
-def _build_edges(scene, network, items: DiagramItems) -> None:
+def _build_edges(scene, network, items: DiagramItems) -> Iterator[DiagramItems]:
     items.edge_order = edge_refs(network.layer_sizes, network.use_bias)
     items.edge_values = EdgeValues(len(items.edge_order))
-    lines, dashed = [], []
+    lines, dashed, coords = [], [], []
     for index, ref in enumerate(items.edge_order):
         source, target = edge_endpoints(items.layout, ref)
         edge = EdgeItem(ref, source, target, items.edge_values, index)
         scene.addItem(edge)
         items.edges[ref] = edge
-        lines.append(edge.line())
+        line = edge.line()
+        lines.append(line)
         dashed.append(edge.is_bias)
-    items.hit_index = EdgeHitIndex(lines, HIT_RADIUS)
-    items.bundle = EdgeBundleItem(lines, dashed)
+        coords.append(line_coords(line))
+        if index % ITEMS_PER_STEP == ITEMS_PER_STEP - 1:
+            yield items
+    coords_array = np.array(coords, dtype=float).reshape(-1, 4)
+    items.hit_index = EdgeHitIndex(coords_array, HIT_RADIUS)
+    items.bundle = EdgeBundleItem(lines, dashed, coords_array)
     scene.addItem(items.bundle)

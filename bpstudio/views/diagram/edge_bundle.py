@@ -25,14 +25,16 @@ ANTIALIAS_EDGE_LIMIT = 400
 
 
 class EdgeBundleItem(QGraphicsItem):
-    def __init__(self, lines: list[QLineF], dashed: list[bool]) -> None:
+    def __init__(self, lines: list[QLineF], dashed: list[bool], coords: np.ndarray) -> None:
+        """``coords``: one row (x1, y1, x2, y2) per line, gathered while the lines were made
+        (reading them back from 10,000 QLineF here took a slow step of a sliced build)."""
         super().__init__()
         self._lines = lines
         self._dashed = dashed  # bias edges are drawn dashed, as textbooks draw "+1" inputs
         self._dashed_array = np.asarray(dashed, dtype=np.int64).reshape(-1)
         self._groups: dict[tuple[bool, int, bool], list[QLineF]] = {}
         self._keys: np.ndarray | None = None
-        self._rect = _bounds(lines)
+        self._rect = _bounds(np.asarray(coords, dtype=float).reshape(-1, 4))
         self.dimmed = False
         self.gradient = False  # drawn in the gradient's colours (∂E/∂w), not the weight's
         self.setZValue(BUNDLE_Z)
@@ -120,12 +122,10 @@ class EdgeBundleItem(QGraphicsItem):
         return pen
 
 
-def _bounds(lines: list[QLineF]) -> QRectF:
-    if not lines:
+def _bounds(coords: np.ndarray) -> QRectF:
+    if not len(coords):
         return QRectF()
-    xs = [p for line in lines for p in (line.x1(), line.x2())]
-    ys = [p for line in lines for p in (line.y1(), line.y2())]
+    xs, ys = coords[:, 0::2], coords[:, 1::2]
+    x0, y0, x1, y1 = float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
     margin = style.MAX_EDGE_WIDTH
-    return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(
-        -margin, -margin, margin, margin
-    )
+    return QRectF(x0, y0, x1 - x0, y1 - y0).adjusted(-margin, -margin, margin, margin)

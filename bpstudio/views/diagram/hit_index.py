@@ -12,9 +12,9 @@ from PySide6.QtCore import QLineF, QPointF
 
 
 class EdgeHitIndex:
-    def __init__(self, lines: list[QLineF], radius: float) -> None:
-        coords = np.array([(ln.x1(), ln.y1(), ln.x2(), ln.y2()) for ln in lines], dtype=float)
-        coords = coords.reshape(-1, 4)
+    def __init__(self, coords: np.ndarray, radius: float) -> None:
+        """``coords``: one row (x1, y1, x2, y2) per line (see ``line_coords``)."""
+        coords = np.asarray(coords, dtype=float).reshape(-1, 4)
         self._start = coords[:, :2]
         self._delta = coords[:, 2:] - coords[:, :2]
         self._length2 = np.maximum((self._delta**2).sum(axis=1), 1e-12)
@@ -31,3 +31,7 @@ class EdgeHitIndex:
         distance2 = (gap**2).sum(axis=1)
         index = int(np.argmin(distance2))
         return index if distance2[index] <= self._radius**2 else None
+
+
+def line_coords(line: QLineF) -> tuple[float, float, float, float]:
+    return line.x1(), line.y1(), line.x2(), line.y2()

@@ -6,15 +6,16 @@ rebuilds every item; any other change only updates values, pens and labels in pl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Signal
-from PySide6.QtWidgets import QGraphicsScene, QMessageBox
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QMessageBox
 
 from bpstudio.model import notation
-from bpstudio.model.network_size import diagram_draws_edges
+from bpstudio.model.network_size import diagram_builds_at_once, diagram_draws_edges
 from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.builder import (
     DiagramItems,
+    build_in_steps,
     build_items,
     build_labels,
     label_position,
@@ -26,6 +27,7 @@ from bpstudio.views.diagram.inline_editor import InlineNumberEditor, open_editor
 from bpstudio.views.diagram.menus import DiagramMenus
 from bpstudio.views.diagram.notation import parameter_symbol
 from bpstudio.views.diagram.refresh import refresh_edges, refresh_units
+from bpstudio.views.diagram.stepped_build import SteppedBuild
 from bpstudio.views.diagram.summary import build_summary
 from bpstudio.views.diagram.unit_item import UnitItem
 from bpstudio.views.diagram.values import EDGE_OVERLAYS, NODE_MODES
@@ -37,7 +39,9 @@ SCENE_MARGIN = 60.0
 
 class NetworkScene(QGraphicsScene):
     message = Signal(str)  # why an edit was refused, for the status bar
-    rebuilt = Signal()  # every item was made anew (overlays add theirs again)
+    # every item was made anew (overlays add theirs again); a big network's build ends a few
+    # event-loop turns after ``rebuild`` (see ``is_building``)
+    rebuilt = Signal()
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(parent)
@@ -51,6 +55,9 @@ class NetworkScene(QGraphicsScene):
         self._applying_selection = False
         self._selected_edges: set[EdgeItem] = set()
         self._active_edge: EdgeItem | None = None
+        self._build: SteppedBuild | None = None
+        self._building_note: QGraphicsTextItem | None = None
+        self._making_items = False  # a stepped build has not made every item yet
         self.menus = DiagramMenus(document, self.message.emit, self._confirm_removal)
         self.setBackgroundBrush(style.BACKGROUND)
         # No BSP tree: long diagonal edges fall in most of its leaves, and querying it for a
@@ -92,6 +99,9 @@ class NetworkScene(QGraphicsScene):
 
     # building and refreshing ---------------------------------------------------------------
     def rebuild(self) -> None:
+        """Makes every item anew: at once for a small network; for a big one in slices
+        between event-loop turns (a newer rebuild cancels an older one still under way)."""
+        self._cancel_build()
         self._applying_selection = True  # clearing deselects: not a user's selection
         try:
             self.close_editor()
@@ -101,19 +111,106 @@ class NetworkScene(QGraphicsScene):
             self.clear()
             network = self.document.project.network
             notation.show_network(network.layer_sizes)  # Mazur's names fit his 2-2-2 only
-            if diagram_draws_edges(network):
-                self.items_ = build_items(self, network)
-                self._sync_labels()
-            else:
+            if not diagram_draws_edges(network):
                 self.items_ = build_summary(self, network)
-            m = SCENE_MARGIN
-            self.setSceneRect(self.itemsBoundingRect().adjusted(-m, -m, m, m))
+            elif diagram_builds_at_once(network):
+                self.items_ = build_items(self, network)
+            else:
+                self._start_stepped_build(network)
+                return
         finally:
             self._applying_selection = False
+        self._finish_rebuild()
+
+    @property
+    def is_building(self) -> bool:
+        """A big network's build is under way: ``rebuilt`` follows when it ends."""
+        return self._build is not None and self._build.running
+
+    def finish_build(self) -> None:
+        """Makes the rest of the items now (an export needs all of them)."""
+        if self.is_building:
+            self._build.finish_now()
+
+    def _start_stepped_build(self, network) -> None:
+        steps = build_in_steps(self, network)
+        self.items_ = next(steps)
+        self._making_items = True
+        self._show_building_note(network)
+        self._build = SteppedBuild(self._stepped_rebuild(steps), self._on_stepped_build_done, self)
+
+    def _stepped_rebuild(self, steps):
+        yield from steps
+        self._making_items = False
+        self.removeItem(self._building_note)
+        self._building_note = None
+        yield from self._finishing_steps()
+
+    def _show_building_note(self, network) -> None:
+        layout = self.items_.layout
+        note = QGraphicsTextItem(translate("NetworkDiagram", "Drawing the network…"))
+        note.setObjectName("diagramBuildingNote")
+        note.setDefaultTextColor(style.MUTED_INK)
+        note.setFont(style.text_font(13))
+        note.setScale(layout.text_scale)
+        note.setPos(layout.legend_pos())
+        self.addItem(note)
+        self._building_note = note
+        # The build's final extent, known from the layout, so the view fits it once.
+        top_left = layout.header_pos(1)
+        bottom_right = QPointF(layout.header_pos(network.n_layers).x(), note.pos().y())
+        m, text = SCENE_MARGIN, 40 * layout.text_scale  # a header's and the note's height
+        rect = QRectF(top_left, bottom_right).normalized()
+        self.setSceneRect(rect.adjusted(-m, -m - text, m, m + text))
+
+    def _on_stepped_build_done(self) -> None:
+        self._build.deleteLater()
+        self._build = None
+        self.rebuilt.emit()
+
+    def _cancel_build(self) -> None:
+        if self._build is not None:
+            self._build.cancel()  # its items go with the ``clear`` that follows
+            self._build.deleteLater()
+            self._build = None
+        self._building_note = None
+        self._making_items = False
+
+    def _finish_rebuild(self) -> None:
+        for _ in self._finishing_steps():
+            pass
+        self.rebuilt.emit()
+
+    def _finishing_steps(self):
+        """Labels, values, highlight and selection on the new items; a pause between them
+        when the build runs in slices (each costs tens of milliseconds at 10,000 edges)."""
+        self._applying_selection = True
+        try:
+            if not self.is_summary:
+                self._sync_labels()
+            m = SCENE_MARGIN
+            self.setSceneRect(self._content_rect().adjusted(-m, -m, m, m))
+        finally:
+            self._applying_selection = False
+        yield
         self.refresh_values()
+        yield
         self._on_highlight_changed(self.document.highlight)
         self._apply_selection(self.document.selection)
-        self.rebuilt.emit()
+
+    def _content_rect(self) -> QRectF:
+        """What ``itemsBoundingRect`` gives, without asking each of 10,000 edges: they lie
+        inside their bundle's rectangle."""
+        items = self.items_
+        if items.bundle is None:
+            return self.itemsBoundingRect()
+        rect = items.bundle.sceneBoundingRect()
+        for group in (items.units, items.headers, items.bias_nodes, items.labels):
+            for item in group.values():
+                rect = rect.united(item.sceneBoundingRect())
+        if items.legend is not None:
+            rect = rect.united(items.legend.sceneBoundingRect())
+        return rect
 
     @property
     def is_summary(self) -> bool:
@@ -121,7 +218,7 @@ class NetworkScene(QGraphicsScene):
         return self.items_ is not None and self.items_.summary is not None
 
     def refresh_values(self) -> None:
-        if self.is_summary:
+        if self.is_summary or self._making_items:
             return
         sample = self.document.sample_index + 1
         self.items_.legend.set_modes(self.node_value_mode, self.edge_overlay, sample)
@@ -129,6 +226,8 @@ class NetworkScene(QGraphicsScene):
         refresh_edges(self.document, self.items_, self.edge_overlay)
 
     def _sync_labels(self) -> None:
+        if self._making_items:
+            return  # labels follow when the edges are all made
         remove_labels(self, self.items_)
         if self.edge_labels_visible:
             build_labels(self, self.items_)
@@ -141,7 +240,7 @@ class NetworkScene(QGraphicsScene):
         self.refresh_values()
 
     def _on_highlight_changed(self, refs) -> None:
-        if self.is_summary:
+        if self.is_summary or self._making_items:
             return
         clear_callouts(self, self._callouts)
         self._callouts = apply_highlight(self, self.items_, refs, self.document.highlight_values)
@@ -164,6 +263,8 @@ class NetworkScene(QGraphicsScene):
         self._selected_edges = selected_edges
 
     def _apply_selection(self, refs) -> None:
+        if self._making_items:
+            return  # applied when the build ends
         self._applying_selection = True
         try:
             for item in self.selectedItems():
@@ -182,7 +283,7 @@ class NetworkScene(QGraphicsScene):
     # hit testing of resting edges ------------------------------------------------------------
     def activate_edge_at(self, scene_pos: QPointF) -> None:
         """Make the edge under ``scene_pos`` (if any) hittable, before Qt looks for items."""
-        if self.items_ is None or self.items_.hit_index is None:
+        if self.items_ is None or self.items_.hit_index is None or self._making_items:
             return
         index = self.items_.hit_index.nearest(scene_pos)
         edge = None if index is None else self.items_.edges[self.items_.edge_order[index]]
@@ -220,6 +321,8 @@ class NetworkScene(QGraphicsScene):
 
     # in-place editing ------------------------------------------------------------------------
     def begin_edit(self, ref) -> InlineNumberEditor | None:
+        if self.is_building:
+            return None
         edge = self.items_.edges.get(ref)
         if edge is None:
             return None

@@ -31,6 +31,7 @@ class NetworkDiagramView(QGraphicsView):
         self.diagram_scene = NetworkScene(document, self)
         self.setScene(self.diagram_scene)
         self.diagram_scene.message.connect(self.message)
+        self.diagram_scene.rebuilt.connect(self._on_structure_changed)  # a big build ends late
         document.structureChanged.connect(self._on_structure_changed)
         self._auto_fit = True  # until the user zooms, the diagram follows the window's size
         self._configure()
@@ -101,10 +102,12 @@ class NetworkDiagramView(QGraphicsView):
 
     def export_png(self, path) -> None:
         self.diagram_scene.close_editor()
+        self.diagram_scene.finish_build()
         export.export_png(self.diagram_scene, path)
 
     def export_svg(self, path) -> None:
         self.diagram_scene.close_editor()
+        self.diagram_scene.finish_build()
         export.export_svg(self.diagram_scene, path)
 
     def edit_selected_edge(self) -> bool:
