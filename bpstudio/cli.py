@@ -19,9 +19,8 @@ from collections.abc import Sequence
 
 from bpstudio import __version__
 from bpstudio.cli_notation import add_notation_option, apply_notation
-from bpstudio.cli_streams import EXIT_INTERRUPTED, safe_streams
+from bpstudio.cli_streams import EXIT_BAD_INPUT, EXIT_INTERRUPTED, safe_streams
 
-EXIT_BAD_INPUT = 2
 MAX_EXPORT_STEPS = 100_000  # bpstudio.render.code_spec.MAX_STEPS
 # Every headless verb and the function that runs it (module, name), in the order `bpstudio
 # --help` lists them: the parser's choices, the dispatch and "did you mean" all read this.

@@ -8,18 +8,16 @@ Qt.  Bad input is reported on stderr, naming the problem, with exit status 2.
 from __future__ import annotations
 
 import os
-import sys
 
+from bpstudio.cli_streams import bad_input, deliver_text
 from bpstudio.cli_train import warn_unknown_fields
 from bpstudio.i18n.cli_text import cli_language, translate
 from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
 from bpstudio.model.derivation import derive_project
 from bpstudio.model.practice import project_mistakes
-from bpstudio.model.safe_files import FileWriteError, check_target, write_file
+from bpstudio.model.safe_files import FileWriteError, check_target
 from bpstudio.render import render_derivation
-
-EXIT_BAD_INPUT = 2
 
 
 def default_lang(environ=os.environ) -> str:
@@ -33,18 +31,18 @@ def run_derive(args) -> int:
         try:
             check_target(args.out, source=args.project)
         except FileWriteError as exc:
-            return _bad_input(model_message(exc, translate))
+            return bad_input("derive", model_message(exc, translate))
     try:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
-        return _bad_input(f"{args.project}: {model_message(exc, translate)}")
+        return bad_input("derive", f"{args.project}: {model_message(exc, translate)}")
     warn_unknown_fields(project, args.project)
     n_samples = project.dataset.n_samples
     if args.sample is not None and not 1 <= args.sample <= n_samples:
         out_of_range = translate(
             "cli", "--sample %d is out of range: %s has %d sample(s), numbered 1 to %d"
         )
-        return _bad_input(out_of_range % (args.sample, args.project, n_samples, n_samples))
+        return bad_input("derive", out_of_range % (args.sample, args.project, n_samples, n_samples))
     try:
         sample = None if args.sample is None else args.sample - 1
         derivation = derive_project(
@@ -56,24 +54,11 @@ def run_derive(args) -> int:
             expanded=args.expanded,
         )
     except ValueError as exc:
-        return _bad_input(model_message(exc, translate))
+        return bad_input("derive", model_message(exc, translate))
     mistakes = project_mistakes(project, derivation) if args.format == "json" else None
     text = render_derivation(derivation, args.format, mistakes)
     if args.matrix:
         from bpstudio.render.matrix_text import with_matrix
 
         text = with_matrix(text, derivation, args.format)
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_file(args.out, text, source=args.project)
-    except FileWriteError as exc:
-        return _bad_input(model_message(exc, translate))
-    print(translate("cli", "wrote %s") % args.out, file=sys.stderr)
-    return 0
-
-
-def _bad_input(message: str) -> int:
-    print(f"bpstudio derive: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    return deliver_text("derive", text, args.out, args.project)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bpstudio.cli_derive import default_lang
 from bpstudio.cli_notation import add_notation_option
+from bpstudio.cli_streams import bad_input
 from bpstudio.i18n.cli_text import translate
 from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
@@ -19,8 +20,6 @@ from bpstudio.model.derivation import derive_project
 from bpstudio.model.practice import max_level
 from bpstudio.model.practice.sheets import MAX_STUDENTS, class_exercises
 from bpstudio.model.safe_files import FileWriteError
-
-EXIT_BAD_INPUT = 2
 
 
 def add_exercise_parser(verbs, positive_int, non_negative_int) -> None:
@@ -48,34 +47,36 @@ def run_exercise(args) -> int:
     lang = args.lang or default_lang()
     folder_problem = _folder_problem(args.out)
     if folder_problem:  # before any work, as the other verbs check their --out
-        return _bad_input(folder_problem)
+        return bad_input("exercise", folder_problem)
     if args.students > MAX_STUDENTS:
         too_many = translate("cli", "--students %d is too many: at most %d sheets at a time")
-        return _bad_input(too_many % (args.students, MAX_STUDENTS))
+        return bad_input("exercise", too_many % (args.students, MAX_STUDENTS))
     try:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
-        return _bad_input(f"{args.project}: {model_message(exc, translate)}")
+        return bad_input("exercise", f"{args.project}: {model_message(exc, translate)}")
     try:
         sections = max_level(derive_project(project, 0))
     except ValueError as exc:
-        return _bad_input(model_message(exc, translate))
+        return bad_input("exercise", model_message(exc, translate))
     if args.level is not None and args.level > sections:
         out_of_range = translate(
             "cli", "--level %d is out of range: this network's walkthrough has %d sections"
         )
-        return _bad_input(out_of_range % (args.level, sections))
+        return bad_input("exercise", out_of_range % (args.level, sections))
     try:
         exercises = class_exercises(project, args.students, args.seed, args.level, lang)
     except ValueError as exc:
-        return _bad_input(model_message(exc, translate))
+        return bad_input("exercise", model_message(exc, translate))
     level = args.level if args.level is not None else sections
     try:
         written = write_sheets(exercises, args.format, args.out, lang, level, args.seed)
     except FileWriteError as exc:
-        return _bad_input(model_message(exc, translate))
+        return bad_input("exercise", model_message(exc, translate))
     except OSError as exc:
-        return _bad_input(translate("cli", "cannot write %s: %s") % (args.out, exc.strerror or exc))
+        return bad_input(
+            "exercise", translate("cli", "cannot write %s: %s") % (args.out, exc.strerror or exc)
+        )
     wrote = translate("cli", "wrote %d file(s) to %s")
     print(wrote % (len(written), args.out), file=sys.stderr)
     return 0
@@ -90,8 +91,3 @@ def _folder_problem(out: str) -> str:
     except OSError as exc:
         return translate("cli", "cannot write %s: %s") % (out, exc.strerror or exc)
     return ""
-
-
-def _bad_input(message: str) -> int:
-    print(f"bpstudio exercise: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT

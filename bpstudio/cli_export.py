@@ -5,16 +5,13 @@ Headless (no Qt). Bad input is reported on stderr, naming the problem, with exit
 
 from __future__ import annotations
 
-import sys
-
 from bpstudio.cli_derive import default_lang
+from bpstudio.cli_streams import bad_input, deliver_text
 from bpstudio.i18n.cli_text import translate
 from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import ProjectFileError, load_project
-from bpstudio.model.safe_files import FileWriteError, check_target, write_file
+from bpstudio.model.safe_files import FileWriteError, check_target
 from bpstudio.render.code_export import export_code
-
-EXIT_BAD_INPUT = 2
 
 
 def run_export(args) -> int:
@@ -23,35 +20,22 @@ def run_export(args) -> int:
         try:
             check_target(args.out, source=args.project)
         except FileWriteError as exc:
-            return _bad_input(model_message(exc, translate))
+            return bad_input("export", model_message(exc, translate))
     try:
         project = load_project(args.project)
     except (ProjectFileError, ValueError) as exc:
-        return _bad_input(f"{args.project}: {model_message(exc, translate)}")
+        return bad_input("export", f"{args.project}: {model_message(exc, translate)}")
     n_samples = project.dataset.n_samples
     if not 1 <= args.sample <= n_samples:
         out_of_range = translate(
             "cli", "--sample %d is out of range: %s has %d sample(s), numbered 1 to %d"
         )
-        return _bad_input(out_of_range % (args.sample, args.project, n_samples, n_samples))
+        return bad_input("export", out_of_range % (args.sample, args.project, n_samples, n_samples))
     try:
         text = export_code(
             project, args.to, lang=lang, steps=args.steps, sample=args.sample - 1,
             file_name=args.out,
         )  # fmt: skip
     except ValueError as exc:
-        return _bad_input(model_message(exc, translate))
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_file(args.out, text, source=args.project)
-    except FileWriteError as exc:
-        return _bad_input(model_message(exc, translate))
-    print(translate("cli", "wrote %s") % args.out, file=sys.stderr)
-    return 0
-
-
-def _bad_input(message: str) -> int:
-    print(f"bpstudio export: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+        return bad_input("export", model_message(exc, translate))
+    return deliver_text("export", text, args.out, args.project)

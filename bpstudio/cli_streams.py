@@ -19,7 +19,32 @@ import sys
 import threading
 from collections.abc import Iterator
 
+EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a program stopped by Ctrl+C
+
+
+def bad_input(verb: str, message: str) -> int:
+    """Say what is wrong on standard error, as `bpstudio VERB: ...`; the exit status for it."""
+    print(f"bpstudio {verb}: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def deliver_text(verb: str, text: str, out: str | None, source: str) -> int:
+    """``text`` to standard output, or written atomically to ``out`` (never over ``source``,
+    the input); the exit status."""
+    from bpstudio.i18n.cli_text import translate
+    from bpstudio.i18n.model_messages import model_message
+    from bpstudio.model.safe_files import FileWriteError, write_file
+
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_file(out, text, source=source)
+    except FileWriteError as exc:
+        return bad_input(verb, model_message(exc, translate))
+    print(translate("cli", "wrote %s") % out, file=sys.stderr)
+    return 0
 
 
 class PipeSafeStream(io.TextIOBase):

@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 import time
 
-from bpstudio.cli_streams import EXIT_INTERRUPTED, Interrupts
+from bpstudio.cli_streams import EXIT_INTERRUPTED, Interrupts, bad_input
 from bpstudio.i18n.cli_text import translate
 from bpstudio.i18n.model_messages import model_message  # no Qt: the .ts read by cli_text
 from bpstudio.model import DivergenceError, ProjectFileError, Trainer, load_project, save_project
 from bpstudio.model.evaluation import evaluate
 from bpstudio.model.safe_files import FileWriteError, check_target
 
-EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
 DEFAULT_EPOCHS = 1000
 # How long one run of steps may take before the progress is shown and Ctrl+C is looked at.
@@ -24,7 +23,7 @@ def run_train(args) -> int:
         try:
             check_target(args.out, source=None)
         except FileWriteError as exc:
-            return _bad_input(model_message(exc, translate))
+            return bad_input("train", model_message(exc, translate))
     try:
         project = load_project(args.project)
         trainer = Trainer(
@@ -37,7 +36,7 @@ def run_train(args) -> int:
             state=project.optimiser,
         )
     except (ProjectFileError, ValueError) as exc:
-        return _bad_input(f"{args.project}: {model_message(exc, translate)}")
+        return bad_input("train", f"{args.project}: {model_message(exc, translate)}")
     warn_unknown_fields(project, args.project)
     total = args.steps if args.steps else (args.epochs or DEFAULT_EPOCHS) * trainer.steps_per_epoch
     # Ctrl+C from here on is a request: training stops between two steps, and the summary and
@@ -58,7 +57,7 @@ def _finish(args, project, trainer: Trainer, status: int) -> int:
         try:
             save_project(project, args.out)
         except FileWriteError as exc:
-            return _bad_input(model_message(exc, translate))
+            return bad_input("train", model_message(exc, translate))
         if status == EXIT_INTERRUPTED:
             done = translate("cli", "wrote %s with the %d steps done before the interruption")
             print(done % (args.out, trainer.step_count), file=sys.stderr)
@@ -94,11 +93,6 @@ def _train(trainer: Trainer, total: int, progress: Progress, interrupts: Interru
         print(f"bpstudio train: {stopped}", file=sys.stderr)
         return EXIT_INTERRUPTED
     return 0
-
-
-def _bad_input(message: str) -> int:
-    print(f"bpstudio train: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
 
 
 def print_evaluation(project) -> None:
