@@ -69,6 +69,9 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     tests/views/crash_scenarios.py, uses it to act as a user would)."""
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
+    from bpstudio.controller.gui_gc import GuiThreadCollector
+
+    GuiThreadCollector(app)  # only the GUI thread collects garbage (Qt objects die there)
     from bpstudio.views import getting_started, language  # after QApplication exists
     from bpstudio.views.main_window import MainWindow
 

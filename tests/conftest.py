@@ -51,6 +51,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_on_the_main_thread():
+    """As in the app (bpstudio/controller/gui_gc.py): a collection started by a background
+    thread could destroy a Qt widget there; here the main thread collects, between tests."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():
+    from bpstudio.controller.gui_gc import collect_due
+
+    yield
+    collect_due()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Point every QSettings at a temporary folder, under a test-only application name."""
     from PySide6.QtCore import QCoreApplication, QSettings

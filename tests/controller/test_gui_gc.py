@@ -1,0 +1,31 @@
+import gc
+
+from PySide6.QtCore import QObject
+
+from bpstudio.controller.gui_gc import GuiThreadCollector, collect_due
+
+
+def test_the_collector_switches_automatic_collection_off_and_collects_on_its_timer(qtbot):
+    was_enabled = gc.isenabled()
+    owner = QObject()
+    try:
+        GuiThreadCollector(owner, interval_ms=10)
+        assert not gc.isenabled()
+
+        class Cycle:
+            pass
+
+        for _ in range(gc.get_threshold()[0] + 100):  # past the first generation's threshold
+            a, b = Cycle(), Cycle()
+            a.other, b.other = b, a
+        qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0])
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_collect_due_does_nothing_below_the_thresholds():
+    gc.collect()
+    before = gc.get_stats()[0]["collections"]
+    collect_due()
+    assert gc.get_stats()[0]["collections"] == before
