@@ -8,6 +8,8 @@ Unicode by the derivation (Ŷ, ∂E/∂a₁²); it is turned into LaTeX here so 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from bpstudio.model.derivation import Derivation, DerivationStep, Note
 from bpstudio.render.elision import Elided
@@ -110,10 +112,13 @@ def _note(note: Note) -> list[str]:
     return out
 
 
-def to_latex(d: Derivation) -> str:
-    out = _preamble(d)
-    out += [rf"\section*{{{text_to_latex(d.title)}}}", text_to_latex(d.intro), ""]
-    out += [rf"\emph{{{text_to_latex(network_line(d))}}}", ""]
+def outline_latex(
+    d: Derivation, step_lines: Callable[[Sequence[Any], int], list[str]]
+) -> list[str]:
+    """The phases, sections, headings and elision notes of ``d``'s outline as LaTeX lines;
+    ``step_lines(steps, i)`` writes step ``i`` of a section (the handout's formulas, or an
+    exercise sheet's blanks)."""
+    out: list[str] = []
     for phase, sections in outline(d):
         out.append(rf"\subsection*{{{text_to_latex(phase.title)}}}")
         for section, steps in sections:
@@ -125,11 +130,25 @@ def to_latex(d: Derivation) -> str:
                 if isinstance(step, Elided):
                     out += [rf"\emph{{{text_to_latex(step.text)}}} ${step.last_symbol}$", ""]
                     continue
-                lead = same_way_lead(steps, i, d.lang)
-                out += [text_to_latex(lead), ""] if lead else []
-                out += _formula_block(step)
-                if shows_explanation(step):
-                    out += [rf"{{\small {text_to_latex(step.explanation)}}}", ""]
+                out += step_lines(steps, i)
+    return out
+
+
+def _step_body(steps: Sequence[DerivationStep], i: int, lang: str) -> list[str]:
+    step = steps[i]
+    lead = same_way_lead(steps, i, lang)
+    out = [text_to_latex(lead), ""] if lead else []
+    out += _formula_block(step)
+    if shows_explanation(step):
+        out += [rf"{{\small {text_to_latex(step.explanation)}}}", ""]
+    return out
+
+
+def to_latex(d: Derivation) -> str:
+    out = _preamble(d)
+    out += [rf"\section*{{{text_to_latex(d.title)}}}", text_to_latex(d.intro), ""]
+    out += [rf"\emph{{{text_to_latex(network_line(d))}}}", ""]
+    out += outline_latex(d, lambda steps, i: _step_body(steps, i, d.lang))
     for note in d.notes:
         out += _note(note)
     out.append(r"\end{document}")

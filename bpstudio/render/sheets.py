@@ -18,7 +18,7 @@ from bpstudio.model.project import Project
 from bpstudio.model.project import to_json as project_to_json
 from bpstudio.model.safe_files import write_file
 from bpstudio.render.elision import Elided
-from bpstudio.render.latex import text_to_latex
+from bpstudio.render.latex import outline_latex, text_to_latex
 from bpstudio.render.outline import new_heading, outline
 
 Sheet = StudentExercise[Project]  # one student's exercise, of a project
@@ -148,18 +148,9 @@ def _latex_sheet(exercise: Sheet, lang: str) -> str:
     out += [rf"\emph{{{text_to_latex(d.network_line)}}}", ""]
     out += [rf"\paragraph{{{text_to_latex(word('given', lang))}}}", r"\begin{gather*}"]
     out += [" \\\\\n".join(given_formulas(exercise)), r"\end{gather*}"]
-    for phase, sections in outline(d):
-        out.append(rf"\subsection*{{{text_to_latex(phase.title)}}}")
-        for section, steps in sections:
-            out.append(rf"\subsubsection*{{{text_to_latex(section.title_tex)}}}")
-            for i, step in enumerate(steps):
-                heading = new_heading(steps, i)
-                if heading:
-                    out.append(rf"\paragraph{{{text_to_latex(heading)}}}")
-                if isinstance(step, Elided):
-                    out += [rf"\emph{{{text_to_latex(step.text)}}} ${step.last_symbol}$", ""]
-                    continue
-                out += _latex_step(step, step.index in exercise.hidden)
+    out += outline_latex(
+        d, lambda steps, i: _latex_step(steps[i], steps[i].index in exercise.hidden)
+    )
     out.append(r"\end{document}")
     return "\n".join(out) + "\n"
 
