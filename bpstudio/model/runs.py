@@ -178,3 +178,23 @@ def unused_name(base: str, taken) -> str:
     while f"{base} ({n})" in taken:
         n += 1
     return f"{base} ({n})"
+
+
+def loss_at(run: KeptRun, epochs) -> np.ndarray:
+    """The mean loss of each of ``epochs`` (counting from 1) in ``run``'s curve: of the epoch
+    itself, or of the nearest kept one before it (a thinned curve); NaN past the curve's end."""
+    xs, ys = run.curve_points()
+    epochs = np.asarray(epochs, dtype=np.int64)
+    if not len(xs):
+        return np.full(len(epochs), math.nan)
+    where = np.clip(np.searchsorted(xs, epochs, side="right") - 1, 0, len(xs) - 1)
+    return np.where((epochs >= 1) & (epochs <= run.epochs), ys[where], math.nan)
+
+
+def summary_epochs(epochs: int, count: int = 5) -> list[int]:
+    """The first epoch and ``count - 1`` more evenly spread to the last (1, 500, 1000, ...
+    for 2000 epochs); each at most once."""
+    if epochs < 1:
+        return []
+    spread = np.linspace(0, epochs, max(min(count, epochs), 2))
+    return sorted({max(1, int(round(e))) for e in spread})
