@@ -419,8 +419,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=0.4, help="per timed block")
     parser.add_argument("--compare", metavar="DIR", help="BP Studio from this tree as well")
     parser.add_argument("--cases", default="", help="indices of the cases to run, e.g. 1,3")
-    parser.add_argument("--part", choices=["engines", "cli"], default="engines",
-                        help="cli: the command line's steady rate (benchmarks/cli_rate.py)")
+    parser.add_argument(
+        "--part",
+        choices=["engines", "cli"],
+        default="engines",
+        help="cli: the command line's steady rate (benchmarks/cli_rate.py)",
+    )
     parser.add_argument("--cli-steps", type=int, default=1_000_000)
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--root", help=argparse.SUPPRESS)
