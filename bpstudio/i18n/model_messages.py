@@ -279,6 +279,12 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("ModelMessages", "activation: this network has no hidden layer to vary"),
     QT_TRANSLATE_NOOP("ModelMessages", "loss: {value} cannot learn these targets: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "the run {name!r} has {inputs} inputs and {outputs} outputs; the data has "
+        "{columns} input and {targets} target columns",
+    ),
+    QT_TRANSLATE_NOOP("ModelMessages", "there is no run {index} (runs 0 .. {last})"),
 )
 
 # Read as patterns, these would match almost any text: only a parameter is matched with them.
