@@ -50,7 +50,7 @@ def wait(ms: int) -> None:
 
 
 def seed_window():
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.views.window.main_window import MainWindow
 
     app()
     window = MainWindow()
@@ -73,7 +73,7 @@ def bench_lateness(seconds: float = 4.0) -> None:
         ).stdout  # fmt: skip
         report, where = json.loads(out.strip().splitlines()[-1]), f"installed {installed}"
     else:
-        from bpstudio.views.self_test_training import measure_training
+        from bpstudio.views.window.self_test_training import measure_training
 
         window = seed_window()
         report, where = measure_training(window.learning.session, seconds), "source tree"
@@ -97,7 +97,7 @@ def bench_plot() -> None:
 
 def plot_update(limit: int, points: int = 1_000_000, frames: int = 30) -> None:
     from bpstudio.model.history import LossHistory, LossSeries
-    from bpstudio.views.loss_plot import LossPlotWidget
+    from bpstudio.views.training.loss_plot import LossPlotWidget
 
     app()
     plot = LossPlotWidget()
@@ -212,7 +212,7 @@ def bench_formula() -> None:
 
 def formula_steps(window, label: str, moves: int = FORMULA_MOVES):
     from bpstudio.render.formula_svg import formula_svg
-    from bpstudio.views.formula_widget import formula_pixmap
+    from bpstudio.views.walkthrough.formula_widget import formula_pixmap
 
     cursor, panel = window.learning.cursor, window.learning.derivation_panel
     times, cpu, misses = [], [], 0
@@ -276,7 +276,7 @@ show_and_wait_for_first_frame(app, w)
 BPSTUDIO = """
 from bpstudio.app import make_application
 app = make_application(["bpstudio"])
-from bpstudio.views.main_window import MainWindow
+from bpstudio.views.window.main_window import MainWindow
 w = MainWindow(); w.resize(1200, 800)
 ready = []
 if hasattr(w, "firstFrameShown"):  # connected last: runs after the window's own slots

@@ -34,7 +34,7 @@ def main() -> None:
     import sys
 
     sys.setswitchinterval(GIL_SWITCH_SECONDS)  # as the app (bpstudio/app.py) does
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.views.window.main_window import MainWindow
 
     gaps: list[float] = []
     last = [time.perf_counter()]

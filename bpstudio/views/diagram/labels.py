@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.views.diagram import style
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 LABEL_Z = 5.0
 CALLOUT_Z = 20.0

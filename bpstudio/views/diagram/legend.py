@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.views.diagram import style
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 EDGE_MEANING = {"weight": "w", "gradient": "∂E/∂w"}
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from bpstudio.views import palette
 from bpstudio.views.diagram.layout import UNIT_RADIUS
+from bpstudio.views.widgets import palette
 
 PATH_Z = 3.0  # above the edges (and a hovered edge), below labels and callouts
 PATH_WIDTH = 4.0

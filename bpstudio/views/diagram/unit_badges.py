@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.model.unit_health import SATURATED_SHARE, SATURATION_SLOPE
-from bpstudio.views import palette
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.layout import UNIT_RADIUS
-from bpstudio.views.language import translate
+from bpstudio.views.widgets import palette
+from bpstudio.views.widgets.language import translate
 
 BADGE_Z = 12.0  # above the units (10) and their labels
 BADGE_RADIUS = 10.0

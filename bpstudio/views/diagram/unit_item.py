@@ -24,7 +24,7 @@ from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.layout import BIAS_HALF_SIDE, UNIT_RADIUS
 from bpstudio.views.diagram.notation import Symbol, draw_symbol, symbol_rect
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 UNIT_Z = 10.0
 GLOW = 9.0  # room around the circle for the highlight ring
