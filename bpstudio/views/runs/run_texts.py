@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from bpstudio.model.runs import Difference, KeptRun
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 DASH = "–"
 

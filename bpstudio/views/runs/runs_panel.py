@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller.document import Document
 from bpstudio.model.runs import DEFAULT_SHARE
-from bpstudio.views.language import Retranslating, model_message
 from bpstudio.views.runs.runs_table_model import NAME, RunsTableModel
+from bpstudio.views.widgets.language import Retranslating, model_message
 
 
 class RunsPanel(Retranslating, QWidget):
@@ -54,7 +54,6 @@ class RunsPanel(Retranslating, QWidget):
         self._lay_out()
         self._connect()
         self.retranslate()
-        self._update_buttons()
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -106,11 +105,12 @@ class RunsPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.model.retranslate()
         self.restore_button.setText(self.tr("&Restore"))
-        self.restore_button.setToolTip(
+        self._restore_tips = (
             self.tr(
                 "Bring back the chosen run's settings and starting weights (undoable); "
                 "its training starts afresh"
-            )
+            ),
+            self.tr("Pause training to restore a run"),
         )
         self.rename_button.setText(self.tr("Re&name"))
         self.rename_button.setToolTip(self.tr("Rename the chosen run (F2, or double-click)"))
@@ -132,6 +132,7 @@ class RunsPanel(Retranslating, QWidget):
                 "once with Experiment…."
             )
         )
+        self._update_buttons()
 
     # state ----------------------------------------------------------------------------------
     def set_training(self, running: bool) -> None:
@@ -149,8 +150,7 @@ class RunsPanel(Retranslating, QWidget):
         self.rename_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
         self.empty_hint.setVisible(self.model.rowCount() == 0)
-        if self._training and chosen:
-            self.restore_button.setToolTip(self.tr("Pause training to restore a run"))
+        self.restore_button.setToolTip(self._restore_tips[self._training])
 
     # actions --------------------------------------------------------------------------------
     def _on_restore(self) -> None:

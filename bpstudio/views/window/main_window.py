@@ -22,6 +22,7 @@ from bpstudio.controller.document import Document
 from bpstudio.views.data.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
 from bpstudio.views.insight.insight_docks import InsightDocks
+from bpstudio.views.runs.runs_docks import RunsDocks
 from bpstudio.views.widgets.language import Retranslating
 from bpstudio.views.window.learning_docks import LearningDocks
 from bpstudio.views.window.window_files import WindowFiles
@@ -36,7 +37,7 @@ DOCK_WIDTH = 470  # the walkthrough's formulas need the room; tables fit easily
 BOTTOM_DOCK_HEIGHT = 220
 # Bump when the set or arrangement of docks changes: a layout saved by an older version
 # would otherwise put new docks in odd places, so it is ignored once.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -71,6 +72,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menus.add_learning_menus(self.learning)
         self.data = DataDocks(self)
         self.insight = InsightDocks(self)  # paths, gradients, saturation, the hidden space
+        self.runs = RunsDocks(self)  # kept runs, experiments
         place_first_window(self)  # restore_layout may override it
         # Wide enough for a 2-column table without scrolling; restore_layout may override it.
         self.resizeDocks([self.docks["weightTables"]], [DOCK_WIDTH], Qt.Orientation.Horizontal)
@@ -92,6 +94,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.learning.retranslate()
         self.data.retranslate()
         self.insight.retranslate()
+        self.runs.retranslate()
         self._on_file_state_changed()
         self.statusBar().clearMessage()  # a message in the old language would linger
 
@@ -214,6 +217,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self.save_layout()
         self.learning.shutdown()
+        self.runs.shutdown()
         event.accept()
 
 
