@@ -1,6 +1,6 @@
 """Compare runs, wired to one main window: "Keep this run" (``actionKeepRun``) and
 "Experiment…" (``actionExperiment``) in the Training menu, the Runs dock (``runsPanel``,
-behind the Training dock's tab), and the ticked runs drawn on the Loss plot."""
+behind the walkthrough's tab), and the ticked runs drawn on the Loss plot."""
 
 from __future__ import annotations
 
@@ -44,10 +44,12 @@ class RunsDocks(QObject):
         menu.addAction(self.keep)
         menu.addAction(self.experiment)
         dock = window.add_dock(
-            None, "runsPanel", lambda: self.tr("Runs"), Qt.DockWidgetArea.BottomDockWidgetArea
+            None, "runsPanel", lambda: self.tr("Runs"), Qt.DockWidgetArea.RightDockWidgetArea
         )
-        window.tabifyDockWidget(window.docks["trainingPanel"], dock)
-        window.docks["trainingPanel"].raise_()
+        # Beside the walkthrough's tabs (no new tab bar: the window still fits 800x600), and
+        # so across from the Loss plot that draws the ticked runs.
+        window.tabifyDockWidget(window.docks["derivationPanel"], dock)
+        window.docks["derivationPanel"].raise_()
         window.build_after_first_frame(self._build_contents)  # behind a tab at start
         window.learning.session.controller.runningChanged.connect(self._on_running_changed)
         self.retranslate()
