@@ -277,8 +277,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "ModelMessages", "{setting}: unknown value {value!r}; expected one of {choices}"
     ),
-    QT_TRANSLATE_NOOP("ModelMessages", "activation: this network has no hidden layer to vary"),
-    QT_TRANSLATE_NOOP("ModelMessages", "loss: {value} cannot learn these targets: {reason}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: this network has no hidden layer to vary"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: {value} cannot learn these targets: {reason}"),
     QT_TRANSLATE_NOOP(
         "ModelMessages",
         "the run {name!r} has {inputs} inputs and {outputs} outputs; the data has "

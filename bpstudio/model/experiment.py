@@ -214,7 +214,9 @@ def _variant(project: Project, start: Network, setting: str, value: Any) -> Vari
 
 def _with_hidden_activation(network: Network, name: str) -> Network:
     if network.n_layers < 3:
-        raise ExperimentError("activation: this network has no hidden layer to vary")
+        raise ExperimentError(
+            "{setting}: this network has no hidden layer to vary", setting="activation"
+        )
     network.activations = [name] * (network.n_layers - 2) + [network.output_activation]
     return network
 
@@ -227,7 +229,10 @@ def _with_loss(project: Project, network: Network, loss: str) -> Network:
         check_targets(project.dataset.targets, loss, network.output_activation)
     except ModelError as exc:
         raise ExperimentError(
-            "loss: {value} cannot learn these targets: {reason}", value=loss, reason=exc.message
+            "{setting}: {value} cannot learn these targets: {reason}",
+            setting="loss",
+            value=loss,
+            reason=exc.message,
         ) from None
     return network
 
