@@ -65,7 +65,8 @@ class Settings:
         init = self.initialisation
         return {
             "layers": self.layer_sizes,
-            "activations": self.activations,
+            "hidden_activations": self.activations[:-1],
+            "output_activation": self.activations[-1],
             "biases": self.use_bias,
             "loss": self.loss,
             **training,

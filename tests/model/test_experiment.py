@@ -64,7 +64,7 @@ def differing(setting, *values):
 def test_each_variant_differs_in_its_setting_only():
     assert differing("learning_rate", "0.1", "2") == [{"learning_rate"}, set()]
     assert differing("batch_size", "1") == [{"batch_size"}]
-    assert differing("activation", "tanh") == [{"activations"}]
+    assert differing("activation", "tanh") == [{"hidden_activations"}]
     assert differing("init", "given", "xavier") == [set(), {"init"}]
     assert differing("seed", "7") == [{"seed", "init_seed"}]
 

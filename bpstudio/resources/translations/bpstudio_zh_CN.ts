@@ -2526,12 +2526,12 @@
         <translation>层</translation>
     </message>
     <message>
-        <source>activations</source>
-        <translation>激活函数</translation>
-    </message>
-    <message>
         <source>hidden activation</source>
         <translation>隐藏层激活函数</translation>
+    </message>
+    <message>
+        <source>output activation</source>
+        <translation>输出层激活函数</translation>
     </message>
     <message>
         <source>biases</source>

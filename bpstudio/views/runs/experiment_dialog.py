@@ -28,13 +28,20 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller.document import Document
 from bpstudio.controller.experiment_job import ExperimentJob
-from bpstudio.model.experiment import INIT_CHOICES, MAX_EPOCHS, SETTINGS, Plan, parse_values
+from bpstudio.model.experiment import (
+    INIT_CHOICES,
+    MAX_EPOCHS,
+    SETTINGS,
+    Plan,
+    parse_values,
+    value_text,
+)
 from bpstudio.model.losses import LOSS_NAMES
 from bpstudio.model.runs import DEFAULT_SHARE, KeptRun
 from bpstudio.render.decimation import peak_envelope
 from bpstudio.views.runs import run_texts
 from bpstudio.views.runs.results_model import ResultsModel
-from bpstudio.views.runs.run_overlay import ENVELOPE_COLUMNS, run_pen
+from bpstudio.views.runs.run_overlay import ENVELOPE_COLUMNS, LEGEND_STYLE, run_pen
 from bpstudio.views.training.log_axis import LogFriendlyAxis
 from bpstudio.views.widgets.language import Retranslating, model_message
 
@@ -61,6 +68,7 @@ class ExperimentDialog(Retranslating, QDialog):
         self._document = document
         self.job = ExperimentJob(self)
         self._runs: list[KeptRun] = []
+        self._plan: Plan | None = None
         self._make_controls()
         self._make_results()
         self._lay_out()
@@ -113,7 +121,7 @@ class ExperimentDialog(Retranslating, QDialog):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLogMode(y=True)
         item.getAxis("bottom").enableAutoSIPrefix(False)
-        self.legend = item.addLegend(offset=(-10, 10))
+        self.legend = item.addLegend(offset=(-10, 10), **LEGEND_STYLE)
         self.results = ResultsModel(self)
         self.table = QTableView()
         self.table.setObjectName("experimentResults")
@@ -249,6 +257,7 @@ class ExperimentDialog(Retranslating, QDialog):
         self.progress.setValue(0)
         self._show_status(self.tr("Training %d runs…") % len(plan.values))
         self._show_running(True)
+        self._plan = plan
         self.job.start(self._document.project, plan, self._document.run_start_network())
 
     def keep_runs(self) -> None:
@@ -267,12 +276,22 @@ class ExperimentDialog(Retranslating, QDialog):
 
     def _on_finished(self, runs: list[KeptRun], complete: bool) -> None:
         self._show_running(False)
-        self._show_runs(runs)
+        self._show_runs(self._named(runs))
         if complete:
             self.progress.setValue(PROGRESS_STEPS)
             self._show_status(self.tr("Done: %d runs") % len(runs))
         else:
             self._show_status(self.tr("Cancelled: %d runs finished") % len(runs))
+
+    def _named(self, runs: list[KeptRun]) -> list[KeptRun]:
+        """The runs named in the interface language: ``learning rate = 0.5`` (they come in
+        the plan's order, the finished ones first)."""
+        plan = self._plan
+        label = run_texts.setting_label(plan.setting)
+        return [
+            run.renamed(f"{label} = {value_text(value)}")
+            for run, value in zip(runs, plan.values, strict=False)
+        ]
 
     def _on_failed(self, error: Exception) -> None:
         self._show_running(False)

@@ -17,6 +17,8 @@ from bpstudio.views.widgets.palette import RUN_COLOURS
 
 ENVELOPE_COLUMNS = 1000  # a curve this many pixels wide would still look the same
 LEGEND_GAP = 6  # pixels between the test-loss legend (when it shows) and this one
+# Dark names on a light box: the curves may run under the legend.
+LEGEND_STYLE = {"labelTextColor": "#202020", "brush": pg.mkBrush(255, 255, 255, 220)}
 
 
 def run_pen(index: int):
@@ -30,7 +32,7 @@ class RunOverlay(QObject):
         self._curves: list[pg.PlotDataItem] = []
         self._runs: list[KeptRun] = []
         item = loss_plot.loss_plot.plotItem
-        self.legend = pg.LegendItem(offset=(-10, 10))
+        self.legend = pg.LegendItem(offset=(-10, 10), **LEGEND_STYLE)
         self.legend.setParentItem(item.vb)
         self.legend.setVisible(False)
         loss_plot.toolbar.seriesChanged.connect(self._on_series_changed)

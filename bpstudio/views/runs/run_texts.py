@@ -15,7 +15,8 @@ def setting_label(name: str) -> str:
     """A setting's name (a key of `Settings.named_values`, or an experiment's setting)."""
     labels = {
         "layers": translate("RunTexts", "layers"),
-        "activations": translate("RunTexts", "activations"),
+        "hidden_activations": translate("RunTexts", "hidden activation"),
+        "output_activation": translate("RunTexts", "output activation"),
         "activation": translate("RunTexts", "hidden activation"),
         "biases": translate("RunTexts", "biases"),
         "loss": translate("RunTexts", "loss"),
@@ -36,7 +37,9 @@ def value_text(value: Any) -> str:
         return translate("RunTexts", "on") if value else translate("RunTexts", "off")
     if isinstance(value, float):
         return f"{value:g}"
-    if isinstance(value, tuple):  # layer sizes 2-2-1; activations "tanh, sigmoid"
+    if isinstance(value, tuple) and len(set(value)) == 1 and isinstance(value[0], str):
+        return value[0]  # every hidden layer's activation: "tanh"
+    if isinstance(value, tuple):  # layer sizes "2-2-1"; hidden activations "tanh, relu"
         joiner = "-" if all(isinstance(v, int) for v in value) else ", "
         return joiner.join(str(v) for v in value)
     return str(value)

@@ -39,12 +39,16 @@ def test_the_dialog_trains_each_value_and_shows_curves_and_numbers(window, qtbot
     table = dialog.results
     assert table.rowCount() == 3
     for row, run in enumerate(expected):
-        assert table.index(row, 0).data() == run.name
+        assert table.index(row, 0).data() == run.name.replace("activation", "hidden activation")
         assert table.index(row, 1).data() == f"{run.final_loss:.4g}"
         converged = run.converged_epoch()
         assert table.index(row, 3).data() == (str(converged) if converged else "not yet")
     names = [label.text for _sample, label in dialog.legend.items]
-    assert names == [run.name for run in expected]
+    assert names == [
+        "hidden activation = sigmoid",
+        "hidden activation = tanh",
+        "hidden activation = relu",
+    ]
     assert dialog.progress.value() == dialog.progress.maximum()
     assert dialog.status.text() == "Done: 3 runs"
     doc = window.document
