@@ -24,7 +24,7 @@ import dataclasses
 import difflib
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,7 +86,7 @@ def check_setting(name: str) -> str:
                           choices=choices)  # fmt: skip
 
 
-def parse_values(setting: str, texts) -> tuple[Any, ...]:
+def parse_values(setting: str, texts: Iterable[str]) -> tuple[Any, ...]:
     """The values of ``setting`` read from ``texts`` (strings; blanks ignored)."""
     setting = check_setting(setting)
     texts = [t.strip() for t in texts if t.strip()]
@@ -281,7 +281,12 @@ def _trainer(project: Project, variant: Variant) -> Trainer:
     return Trainer(network, dataset, variant.loss, variant.training, LossHistory())
 
 
-def _train(trainer: Trainer, steps: int, progress, cancelled) -> bool | None:
+def _train(
+    trainer: Trainer,
+    steps: int,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool] | None,
+) -> bool | None:
     """True if training diverged, False if it took every step, None if cancelled."""
     taken = 0
     while taken < steps:

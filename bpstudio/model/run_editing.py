@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bpstudio.model.history import LossHistory
 from bpstudio.model.label_rules import check_targets
 from bpstudio.model.messages import ModelError
@@ -9,7 +11,7 @@ from bpstudio.model.project import Project
 from bpstudio.model.runs import KeptRun
 
 
-def with_runs_added(project: Project, runs) -> Project:
+def with_runs_added(project: Project, runs: Iterable[KeptRun]) -> Project:
     result = project.copy()
     result.runs = (*project.runs, *runs)
     return result

@@ -40,7 +40,7 @@ class RunFields:
     """The project file's writer and readers of the fields a run shares with a project."""
 
     write_settings: Callable[[Network, str, TrainingConfig, InitScheme], dict[str, Any]]
-    read_settings: Callable[[dict], Settings]
+    read_settings: Callable[[dict[str, Any]], Settings]
     read_history: Callable[[Any], tuple[int, LossHistory]]
 
 
@@ -101,6 +101,6 @@ def _read_run(value: Any, path: str, fields: RunFields) -> KeptRun:
     )
 
 
-def _read_optional_number(data: dict, key: str, path: str) -> float:
+def _read_optional_number(data: dict[str, Any], key: str, path: str) -> float:
     value = data.get(key)
     return math.nan if value is None else expect_number(value, f"{path}.{key}")

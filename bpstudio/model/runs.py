@@ -16,19 +16,31 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from bpstudio.model.evaluation import evaluate
-from bpstudio.model.history import LossSeries
+from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.model.initialisation import InitScheme
 from bpstudio.model.network import Network
+from bpstudio.model.project_like import ProjectLike
 from bpstudio.model.training import TrainingConfig
 
 DEFAULT_SHARE = 0.1  # "converged": the loss below 10 % of the first epoch's
 CURVE_LIMIT = 1 << 13  # epochs a kept curve holds before it keeps every 2nd, 4th, ...
+
+
+class TrainedProject(ProjectLike, Protocol):
+    """What a run is kept from (a ``model.project.Project``, which imports this module)."""
+
+    @property
+    def initialisation(self) -> InitScheme: ...
+
+    @property
+    def history(self) -> LossHistory: ...
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,9 @@ class Settings:
     initialisation: InitScheme
 
     @classmethod
-    def of(cls, network: Network, loss: str, training, initialisation) -> Settings:
+    def of(
+        cls, network: Network, loss: str, training: TrainingConfig, initialisation: InitScheme
+    ) -> Settings:
         return cls(
             tuple(network.layer_sizes),
             tuple(network.activations),
@@ -54,7 +68,7 @@ class Settings:
         )
 
     @classmethod
-    def of_project(cls, project) -> Settings:
+    def of_project(cls, project: TrainedProject) -> Settings:
         return cls.of(project.network, project.loss, project.training, project.initialisation)
 
     def named_values(self) -> dict[str, Any]:
@@ -153,7 +167,7 @@ def kept_curve(epochs: LossSeries) -> LossSeries:
     return curve
 
 
-def keep_run(name: str, project, start: Network, diverged: bool = False) -> KeptRun:
+def keep_run(name: str, project: TrainedProject, start: Network, diverged: bool = False) -> KeptRun:
     """``project`` as it is now (its weights trained from ``start``) as a run named ``name``."""
     result = evaluate(project.network, project.dataset, project.loss)
     final_loss = math.nan if diverged else result.train_loss
@@ -170,7 +184,7 @@ def keep_run(name: str, project, start: Network, diverged: bool = False) -> Kept
     )
 
 
-def unused_name(base: str, taken) -> str:
+def unused_name(base: str, taken: Iterable[str]) -> str:
     """``base``, or ``base (2)``, ``base (3)``, ... : the first that no run has."""
     taken = set(taken)
     if base not in taken:
@@ -181,15 +195,15 @@ def unused_name(base: str, taken) -> str:
     return f"{base} ({n})"
 
 
-def loss_at(run: KeptRun, epochs) -> np.ndarray:
+def loss_at(run: KeptRun, epochs: Iterable[int]) -> np.ndarray:
     """The mean loss of each of ``epochs`` (counting from 1) in ``run``'s curve: of the epoch
     itself, or of the nearest kept one before it (a thinned curve); NaN past the curve's end."""
     xs, ys = run.curve_points()
-    epochs = np.asarray(epochs, dtype=np.int64)
+    wanted = np.fromiter(epochs, dtype=np.int64)
     if not len(xs):
-        return np.full(len(epochs), math.nan)
-    where = np.clip(np.searchsorted(xs, epochs, side="right") - 1, 0, len(xs) - 1)
-    return np.where((epochs >= 1) & (epochs <= run.epochs), ys[where], math.nan)
+        return np.full(len(wanted), math.nan)
+    where = np.clip(np.searchsorted(xs, wanted, side="right") - 1, 0, len(xs) - 1)
+    return np.where((wanted >= 1) & (wanted <= run.epochs), ys[where], math.nan)
 
 
 def summary_epochs(epochs: int, count: int = 5) -> list[int]:

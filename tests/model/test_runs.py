@@ -19,6 +19,8 @@ from bpstudio.model.runs import (
     differences,
     keep_run,
     kept_curve,
+    loss_at,
+    summary_epochs,
     unused_name,
 )
 from bpstudio.model.validation import ProjectFileError
@@ -153,3 +155,14 @@ def test_a_damaged_run_is_named_by_its_path(edit, path):
 def test_an_unknown_field_inside_a_run_is_reported():
     text = edited(lambda runs: runs[1]["training"].update(momentun=0.9))
     assert loads(text).unknown_fields == ("runs[1].training.momentun",)
+
+
+def test_loss_at_reads_the_curve_by_epoch_number():
+    project, start = trained_xor(10)
+    run = keep_run("r", project, start)
+    losses = project.history.epochs.view()
+    got = loss_at(run, [1, 5, 10, 11, 0])
+    np.testing.assert_array_equal(got[:3], losses[[0, 4, 9]])
+    assert math.isnan(got[3]) and math.isnan(got[4])
+    assert summary_epochs(2000) == [1, 500, 1000, 1500, 2000]
+    assert summary_epochs(3) == [1, 2, 3]
