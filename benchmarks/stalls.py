@@ -56,7 +56,7 @@ def main() -> None:
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Discard
+    QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Discard
     window = MainWindow()
     window.resize(1280, 720)
     window.show()
