@@ -88,7 +88,7 @@ def sparkline(run: KeptRun, log_range: tuple[float, float], width: int = SPARK_W
             chars.append(" ")
             continue
         level = (math.log10(value) - low) / span * (len(SPARK_LEVELS) - 1)
-        chars.append(SPARK_LEVELS[int(round(min(max(level, 0), len(SPARK_LEVELS) - 1)))])
+        chars.append(SPARK_LEVELS[round(min(max(level, 0), len(SPARK_LEVELS) - 1))])
     return "`" + "".join(chars) + "`" if chars else DASH
 
 

@@ -212,4 +212,4 @@ def summary_epochs(epochs: int, count: int = 5) -> list[int]:
     if epochs < 1:
         return []
     spread = np.linspace(0, epochs, max(min(count, epochs), 2))
-    return sorted({max(1, int(round(e))) for e in spread})
+    return sorted({max(1, round(e)) for e in spread})

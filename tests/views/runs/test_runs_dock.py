@@ -73,7 +73,7 @@ def test_ticking_runs_overlays_their_curves_with_a_legend(window, qtbot):
     model.set_overlaid(1, True)
     assert overlay.names == ["this run", "first", "second"]
     assert overlay.legend.isVisible()
-    xs, ys = overlay._curves[0].getData()
+    _xs, ys = overlay._curves[0].getData()
     np.testing.assert_array_equal(ys, doc.project.runs[0].curve.view())
     assert window.learning.loss_plot.toolbar is not None
     model.set_overlaid(0, False)
