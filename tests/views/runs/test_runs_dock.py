@@ -102,6 +102,8 @@ def test_restore_is_one_undo_step_and_rename_and_delete_are_undoable(window, qtb
     panel.restore_button.click()
     assert doc.undo_stack.count() == count + 1
     assert doc.project.loss == "half_sse" and doc.project.steps_taken == 0
+    plot = window.learning.loss_plot
+    qtbot.waitUntil(lambda: plot.point_count("epochs") == 0, timeout=10_000)  # starts afresh
     np.testing.assert_array_equal(doc.project.network.weights[0], start.weights[0])
     panel.model.setData(panel.model.index(0, 0), "renamed")
     assert doc.project.runs[0].name == "renamed"
