@@ -143,7 +143,7 @@ class ExperimentJob(QObject):
         elif kind == "failed":
             self.failed.emit(message[1])
         else:  # the child ended without a word (killed, crashed)
-            self.failed.emit(RuntimeError("the experiment's process ended unexpectedly"))
+            self.failed.emit(RuntimeError(self.tr("The experiment's process ended unexpectedly")))
 
     def _end(self) -> None:
         self._cancel = None

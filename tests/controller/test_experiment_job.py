@@ -54,3 +54,14 @@ def test_a_value_the_project_cannot_use_arrives_as_failed(job, qtbot):
         job.start(load_example("sine"), Plan("loss", ("cross_entropy",), 10))
     assert isinstance(failed.args[0], ExperimentError)
     assert "cross_entropy cannot learn these targets" in str(failed.args[0])
+
+
+def test_a_child_that_dies_is_reported(qapp, qtbot, monkeypatch):
+    monkeypatch.setenv(THREAD_ENV, "0")
+    job = ExperimentJob()
+    with qtbot.waitSignal(job.progressed, timeout=30_000):
+        job.start(load_example("xor"), Plan("learning_rate", (0.5,), 10_000_000))
+    with qtbot.waitSignal(job.failed, timeout=30_000) as failed:
+        job._process.kill()
+    assert "ended unexpectedly" in str(failed.args[0]) and not job.running
+    job.shutdown()

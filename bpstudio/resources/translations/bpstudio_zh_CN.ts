@@ -712,6 +712,13 @@
     </message>
 </context>
 <context>
+    <name>ExperimentJob</name>
+    <message>
+        <source>The experiment&apos;s process ended unexpectedly</source>
+        <translation>实验的进程意外结束</translation>
+    </message>
+</context>
+<context>
     <name>ExportCodeDialog</name>
     <message>
         <source>NumPy script (.py)</source>

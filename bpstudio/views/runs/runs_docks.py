@@ -61,6 +61,7 @@ class RunsDocks(QObject):
         self._panel = RunsPanel(w.document, self.keep, self.experiment)
         self._panel.setObjectName("runsPanelWidget")
         self._panel.message.connect(w.show_status)
+        self._panel.set_training(w.learning.session.controller.is_running)
         w.docks["runsPanel"].setWidget(self._panel)
         self._overlay = RunOverlay(w.learning.loss_plot, self)
         self._panel.model.overlaidChanged.connect(self._on_overlaid_changed)
