@@ -47,6 +47,7 @@ from bpstudio.views.widgets.language import Retranslating, model_message
 
 DEFAULT_EPOCHS = 1000
 PROGRESS_STEPS = 1000  # the bar counts per mille (a run's steps may not fit an int)
+PLOT_HEIGHT, TABLE_HEIGHT = 380, 150  # pixels, at the dialog's first size
 # The values offered when a setting is chosen: a comparison worth making.
 DEFAULT_VALUES = {
     "learning_rate": "0.1, 0.5, 2",
@@ -131,6 +132,8 @@ class ExperimentDialog(Retranslating, QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header.sizeHint().height() + 3 * rows + 4)
 
     def _lay_out(self) -> None:
         self.form = QFormLayout()
@@ -158,6 +161,7 @@ class ExperimentDialog(Retranslating, QDialog):
         right.addWidget(self.table)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
+        right.setSizes([PLOT_HEIGHT, TABLE_HEIGHT])  # three or four runs without scrolling
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(controls)
         body.addWidget(right)
