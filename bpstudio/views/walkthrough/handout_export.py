@@ -73,7 +73,7 @@ def write_handout(derivation, path: Path) -> None:
 
 def export_handout(window) -> Path | None:
     """Ask where, then write the window's current walkthrough; reports in the status bar."""
-    derivation = window.learning.cursor.derivation
+    derivation = window.workspace.cursor.derivation
     if derivation is None:
         return None
     title = translate("HandoutExport", "Export handout")

@@ -74,11 +74,11 @@ def show_notation(window) -> None:
     """Rewrite what the window shows in the notation just chosen: the walkthrough (rebuilt at
     the same step), the diagram's labels and the weight tables' headers."""
     window.diagram.diagram_scene.rebuild()
-    window.learning.retranslate()  # rebuilds the derivation, keeping its place
-    if window.startup_finished:
+    lang = derivation_language(switcher().language)
+    window.workspace.cursor.set_language(lang)  # rebuilds the derivation, keeping its place
+    if window.weights.built:
         window.weight_tables.refresh_symbols()
     sizes = window.document.project.network.layer_sizes
     writing = notation.resolve(None, sizes)
     if writing.fallback_from is not None:  # Mazur's names fit his 2-2-2 network only: say so
-        lang = derivation_language(switcher().language)
         window.show_status(fallback_message(writing.fallback_from, sizes, lang))
