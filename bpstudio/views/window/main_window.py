@@ -28,6 +28,7 @@ from bpstudio.controller.workspace import Workspace
 from bpstudio.views.data.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
 from bpstudio.views.insight.insight_docks import InsightDocks
+from bpstudio.views.walkthrough.notation_menu import show_notation
 from bpstudio.views.weights.weights_dock import WeightsDock
 from bpstudio.views.widgets.language import Retranslating
 from bpstudio.views.window.dock_host import DockHost
@@ -72,7 +73,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.diagram = NetworkDiagramView(self.document)
         self.diagram.setObjectName("networkDiagram")
         self.setCentralWidget(self.diagram)
-        self.menus = WindowMenus(self, self.document, self.files, self.diagram)
+        self.menus = WindowMenus(self, self.document, workspace.cursor, self.files, self.diagram)
         self.dock_host.dockAdded.connect(self.menus.add_dock_toggle)  # every dock, in order
         self.weights = WeightsDock(self.document, self.dock_host, self.start, self)
         self.learning = LearningDocks(workspace, self.dock_host, self.firstFrameShown, self)
@@ -125,11 +126,17 @@ class MainWindow(Retranslating, QMainWindow):
     def _connect(self) -> None:
         self.document.fileStateChanged.connect(self._on_file_state_changed)
         self.document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
-        for helper in (self.files, self.weights, self.learning, self.data):
+        for helper in (self.files, self.menus, self.weights, self.learning, self.data):
             helper.statusMessage.connect(self.show_status)
+        self.menus.notation_menu.notationChanged.connect(self._on_notation_changed)
         self.learning.lastingMessage.connect(self.statusBar().showMessage)
         self.document.optimiserReset.connect(self.show_status)
         self.diagram.message.connect(self.show_status)  # why the diagram's menu refused an edit
+
+    def _on_notation_changed(self, _name: str) -> None:
+        show_notation(
+            self.document, self.workspace.cursor, self.diagram, self.weights, self.show_status
+        )
 
     # the start's second part --------------------------------------------------------------
     def build_after_first_frame(self, build: Callable[[], None]) -> None:

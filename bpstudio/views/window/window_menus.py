@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from bpstudio.model.examples import example_names
 from bpstudio.views.walkthrough.export_code_dialog import export_code_dialog
-from bpstudio.views.walkthrough.notation_menu import NotationMenu, show_notation
+from bpstudio.views.walkthrough.notation_menu import NotationMenu
 from bpstudio.views.weights import network_dialogs
 from bpstudio.views.weights.network_menu import NetworkMenu
 from bpstudio.views.widgets.actions import describe, make_action, themed_icon
@@ -27,6 +27,7 @@ from bpstudio.views.window.window_export import export_diagram
 
 if TYPE_CHECKING:
     from bpstudio.controller.document import Document
+    from bpstudio.controller.walkthrough import WalkthroughCursor
     from bpstudio.views.diagram import NetworkDiagramView
     from bpstudio.views.window.window_files import WindowFiles
 
@@ -36,18 +37,23 @@ Pixmap = QStyle.StandardPixmap
 
 
 class WindowMenus(QObject):
+    statusMessage = Signal(str)
+
     def __init__(
         self,
         window: QMainWindow,
         document: Document,
+        cursor: WalkthroughCursor,
         files: WindowFiles,
         diagram: NetworkDiagramView,
     ) -> None:
-        """``window``: the menus' window (its menu bar and toolbar); the export and help
-        dialogs it opens are given it as their parent and for the status bar."""
+        """``window``: the menus' window (its menu bar and toolbar; the parent of the dialogs
+        the menus open).  ``cursor``: the walkthrough a handout is written from.  A choice of
+        notation is announced by ``notation_menu.notationChanged``."""
         super().__init__(window)
         self._window = window
         self._document = document
+        self._cursor = cursor
         self._files = files
         self._diagram = diagram
         self.actions: dict[str, QAction] = {}
@@ -179,11 +185,14 @@ class WindowMenus(QObject):
         save_as_icon = self._icon(Theme.DocumentSaveAs, Pixmap.SP_DialogSaveButton)
         self._action(menu, "actionSaveAs", files.save_as, Key.SaveAs, save_as_icon)
         menu.addSeparator()
-        self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
-        self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
-        self._action(menu, "actionExportCode", lambda: export_code_dialog(w), "Ctrl+Shift+X")
-        self._action(menu, "actionExportHandout", lambda: _export_handout(w), "Ctrl+Shift+H")
-        self._action(menu, "actionExportSheets", lambda: _export_sheets(w))
+        doc, diagram, status = self._document, self._diagram, self.statusMessage.emit
+        self._action(menu, "actionExportPng", lambda: export_diagram(w, diagram, "png", status))
+        self._action(menu, "actionExportSvg", lambda: export_diagram(w, diagram, "svg", status))
+        code = lambda: export_code_dialog(w, doc, status)  # noqa: E731
+        self._action(menu, "actionExportCode", code, "Ctrl+Shift+X")
+        handout = lambda: _export_handout(w, doc, self._cursor, status)  # noqa: E731
+        self._action(menu, "actionExportHandout", handout, "Ctrl+Shift+H")
+        self._action(menu, "actionExportSheets", lambda: _export_sheets(w, doc, status))
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
         self._action(menu, "actionQuit", w.close, Key.Quit, quit_icon)
@@ -236,7 +245,6 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self.language_menu = LanguageMenu(menu, w)
         self.notation_menu = NotationMenu(menu, w)
-        self.notation_menu.notationChanged.connect(lambda _name: show_notation(w))
         menu.addSeparator()  # the docks' show/hide actions follow (add_dock_toggle)
         self.view_menu = menu
 
@@ -261,17 +269,17 @@ class WindowMenus(QObject):
         return bar
 
 
-def _export_handout(window) -> None:
+def _export_handout(window, document, cursor, show_status) -> None:
     # Imported when asked for: the PDF writer and the SVG renderer are not needed at start.
     from bpstudio.views.walkthrough.handout_export import export_handout
 
-    export_handout(window)
+    export_handout(window, document, cursor, show_status)
 
 
-def _export_sheets(window) -> None:
+def _export_sheets(window, document, show_status) -> None:
     from bpstudio.views.walkthrough.exercise_sheets_dialog import export_exercise_sheets
 
-    export_exercise_sheets(window)
+    export_exercise_sheets(window, document, show_status)
 
 
 def _show_about(window) -> None:
