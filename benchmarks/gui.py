@@ -14,6 +14,7 @@ folder.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -132,7 +133,7 @@ def diagram_document(sizes):
 
     project = load_example("seed")
     rng = np.random.default_rng(0)
-    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    pairs = list(itertools.pairwise(sizes))
     weights = [rng.normal(0, 1 / np.sqrt(a), (a, b)) for a, b in pairs]
     project.network = Network(list(sizes), ["sigmoid"] * (len(sizes) - 1), weights)
     project.dataset = Dataset(rng.uniform(-1, 1, (3, sizes[0])), rng.uniform(0, 1, (3, sizes[-1])))
@@ -398,7 +399,7 @@ def bench_memory() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", action="append", choices=PARTS + ("_memory_child",))
+    parser.add_argument("--part", action="append", choices=(*PARTS, "_memory_child"))
     parser.add_argument("--startup-runs", type=int, default=5, help="runs of each side")
     parser.add_argument(
         "--startup-compare", type=Path, metavar="DIR", help="also time the BP Studio in DIR"

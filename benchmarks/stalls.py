@@ -57,7 +57,7 @@ def main() -> None:
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Discard
+    QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Discard
     window = MainWindow(new_workspace())
     window.resize(1280, 720)
     window.show()

@@ -109,6 +109,7 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     if args.project and not self_test:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
     after_first_frame(window, lambda: set_version(app))
+    after_first_frame(window, GuiThreadCollector.freeze_start_up)
     if args.self_test_screenshot:
         shot = Path(args.self_test_screenshot)
         after_first_frame(window, lambda: _screenshot_and_quit(window, shot))

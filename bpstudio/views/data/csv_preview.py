@@ -124,7 +124,7 @@ class RoleDelegate(QStyledItemDelegate):
     """A combo box of the three roles, made when a role cell is edited (one click) and
     committed as soon as another role is picked."""
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget | None:
+    def createEditor(self, parent: QWidget, _option, index: QModelIndex) -> QWidget | None:
         if index.row() != ROLE_ROW:
             return None
         box = QComboBox(parent)

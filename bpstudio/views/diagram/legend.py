@@ -95,7 +95,7 @@ class LegendItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, -12, self._width, 24)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._font)
         metrics = QFontMetricsF(self._font)

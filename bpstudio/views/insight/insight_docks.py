@@ -125,7 +125,7 @@ class InsightDocks(QObject):
             self.tr(
                 "Show every path from E to the selected weight or unit, and its gradient "
                 "as the sum over them"
-            ),  # fmt: skip
+            ),
         )
 
     def set_gradients_shown(self, shown: bool) -> None:

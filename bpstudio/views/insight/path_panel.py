@@ -81,7 +81,7 @@ class PathPanel(Retranslating, QWidget):
         table.viewport().installEventFilter(self)
         return table
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Leave:
             self._on_row_hovered(-1)
         return False
@@ -100,7 +100,7 @@ class PathPanel(Retranslating, QWidget):
                 self.tr("Path from E"),
                 self.tr("Term: the product along the path"),
                 self.tr("Value"),
-            ]  # fmt: skip
+            ]
         )
         self.table.setToolTip(self.tr("Point at a path to highlight it on the diagram"))
         if self.found is not None:

@@ -247,8 +247,8 @@ class DerivationPanel(Retranslating, QWidget):
         self._section_items: dict[str, QTreeWidgetItem] = {}
         cursor.derivationChanged.connect(self._on_derivation_changed)
         cursor.stepChanged.connect(self._on_step_changed)
-        # Typesetting takes 10-25 ms a formula: the neighbours are typeset while the student
-        # reads, so the next formula appears at once.
+        # Typesetting a formula takes longer than a frame (docs/performance.md): the
+        # neighbours are typeset while the student reads, so the next formula appears at once.
         self._prefetch_queue: list[tuple[str, float]] = []
         self._prefetch_soon = Coalescer(self._on_prefetch_due, PREFETCH_DELAY_MS, self)
         self._on_derivation_changed()

@@ -69,7 +69,7 @@ class FormulaLabel(QLabel):
             return
         try:
             self.setPixmap(formula_pixmap(latex, self._scale, _screen_ratio()))
-        except Exception:  # a formula ziamath cannot typeset is still shown, as LaTeX
+        except Exception:  # noqa: BLE001 - a formula ziamath cannot typeset is still shown, as LaTeX
             self.setText(latex)
 
 

@@ -86,7 +86,7 @@ class PracticeBox(Retranslating, QFrame):
             self.tr(
                 "Next hint: the formula with the numbers, then one factor at a time, "
                 "then the answer"
-            )  # fmt: skip
+            )
         )
         self.reveal_button.setText(self.tr("Show answer"))
         self.reveal_button.setToolTip(self.tr("Show the value (the step counts as revealed)"))

@@ -276,7 +276,7 @@ class WeightTableModel(QAbstractTableModel):
 class _Cells:
     """One table's numbers in one mode: ``known`` says which cells have one."""
 
-    __slots__ = ("source", "values", "known", "scale")
+    __slots__ = ("known", "scale", "source", "values")
 
     def __init__(self, source: tuple, values: np.ndarray, known: np.ndarray, scale: float) -> None:
         self.source, self.values, self.known, self.scale = source, values, known, scale

@@ -21,5 +21,5 @@ def value_tint(value: float, scale: float) -> QColor:
     """A translucent blue/orange whose opacity grows with |value| / scale (capped at 1)."""
     colour = QColor(POSITIVE if value >= 0 else NEGATIVE)
     strength = min(abs(value) / scale, 1.0) if scale > 0 else 0.0
-    colour.setAlpha(int(round(20 + (MAX_ALPHA - 20) * strength)) if value != 0 else 0)
+    colour.setAlpha(round(20 + (MAX_ALPHA - 20) * strength) if value != 0 else 0)
     return colour

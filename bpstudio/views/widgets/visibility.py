@@ -52,7 +52,7 @@ class SightWatch(QObject):
     def missed(self) -> bool:
         return self._missed
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self._missed:
             self._schedule_catch_up()
         return False

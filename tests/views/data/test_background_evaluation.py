@@ -3,6 +3,8 @@ ones while the panel says so, and never showing the numbers of a state that is g
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
@@ -18,7 +20,7 @@ from bpstudio.views.data.data_panel import DataPanel
 def _project(sizes):
     project = load_example("seed")
     rng = np.random.default_rng(0)
-    pairs = list(zip(sizes[:-1], sizes[1:], strict=False))
+    pairs = list(itertools.pairwise(sizes))
     weights = [rng.normal(0, 0.1, pair) for pair in pairs]
     project.network = Network(list(sizes), ["sigmoid"] * len(pairs), weights, None)
     project.dataset = project.dataset.__class__(

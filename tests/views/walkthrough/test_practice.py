@@ -94,7 +94,7 @@ def test_hints_climb_to_the_answer(practice, qtbot):
     lines = [w for w in win.findChildren(QLabel, "practiceHintLine")]
     _go(cursor, "dE/dz", 2, 1)
     qtbot.mouseClick(hint, Qt.MouseButton.LeftButton)
-    assert [line.latex() for line in lines if line.isVisibleTo(win)][0].endswith("= ?")
+    assert next(line.latex() for line in lines if line.isVisibleTo(win)).endswith("= ?")
     qtbot.mouseClick(hint, Qt.MouseButton.LeftButton)
     assert sum(line.isVisibleTo(win) for line in lines) >= 3  # then one factor at a time
     _answer(qtbot, field, "0.987")
@@ -108,7 +108,7 @@ def test_hints_climb_to_the_answer(practice, qtbot):
 
 def test_stepping_back_and_fading(practice, qtbot):
     win = practice
-    field, feedback, cursor, session = _widgets(win)
+    field, _feedback, cursor, session = _widgets(win)
     _set_level(win, 1)  # only 七 to compute
     cursor.go_to(0)
     assert not field.isVisible() and win.findChild(QLabel, "stepValue").isVisible()
@@ -147,7 +147,7 @@ def test_stepping_back_and_fading(practice, qtbot):
 
 def test_progress_survives_save_and_open(practice, qtbot, tmp_path):
     win = practice
-    field, feedback, cursor, session = _widgets(win)
+    field, _feedback, cursor, session = _widgets(win)
     _set_level(win, 3)
     first = cursor.derivation.sections[-3].first
     cursor.go_to(first)
@@ -204,7 +204,7 @@ def test_export_exercise_sheets_from_the_file_menu(practice, qtbot, tmp_path, mo
 
 def test_the_diagram_keeps_unworked_unit_values_hidden(practice, qtbot):
     win = practice
-    field, feedback, cursor, session = _widgets(win)
+    field, _feedback, cursor, session = _widgets(win)
     unit = win.diagram.diagram_scene.items_.units[UnitRef(2, 1)]
     assert unit_text(unit) != "?"  # level 1: only 七 to work out
     _set_level(win, session.max_level)

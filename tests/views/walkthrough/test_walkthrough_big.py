@@ -38,7 +38,7 @@ def test_a_huge_network_is_not_walked_through_and_the_panel_says_why(qtbot):
 
 
 def test_a_big_network_is_built_on_a_thread_then_shown(qtbot):
-    document, cursor, panel = _walk(qtbot, [60, 40, 10])  # 2,850 weights and biases
+    _document, cursor, panel = _walk(qtbot, [60, 40, 10])  # 2,850 weights and biases
     assert cursor.status == BUILDING and cursor.derivation is None
     assert "Preparing the walkthrough" in panel.unavailable.text()
     qtbot.waitUntil(lambda: cursor.status == READY, timeout=20_000)
@@ -59,7 +59,7 @@ def test_a_big_network_is_built_on_a_thread_then_shown(qtbot):
 
 
 def test_a_result_of_an_older_request_is_dropped(qtbot):
-    document, cursor, panel = _walk(qtbot, [60, 40, 10])
+    document, cursor, _panel = _walk(qtbot, [60, 40, 10])
     qtbot.waitUntil(lambda: cursor.status == READY, timeout=20_000)
     shown = cursor.derivation
     stale_request = cursor._request

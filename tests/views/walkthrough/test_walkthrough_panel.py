@@ -178,7 +178,7 @@ def test_passing_7_in_sample_mode_is_an_edit_that_says_so(qtbot):
 
 
 def test_autoplay_advances_on_its_timer(walk, qtbot):
-    document, cursor, panel = walk
+    _document, cursor, panel = walk
     panel.bar.pace.setValue(200)
     panel.bar.autoplay.trigger()
     assert cursor.is_autoplaying()
@@ -189,7 +189,7 @@ def test_autoplay_advances_on_its_timer(walk, qtbot):
 
 
 def test_an_edit_rebuilds_the_walkthrough_with_the_new_numbers(walk, qtbot):
-    document, cursor, panel = walk
+    document, cursor, _panel = walk
     before = cursor.steps[0].value
     with qtbot.waitSignal(cursor.derivationChanged, timeout=2000):
         document.set_weight(2, 1, 1, 2.5)
@@ -200,7 +200,7 @@ def test_an_edit_rebuilds_the_walkthrough_with_the_new_numbers(walk, qtbot):
 def test_gradients_appear_in_the_table_once_the_walkthrough_computes_them(walk, qtbot):
     from bpstudio.views.weights.weight_table_model import TableMode, WeightTableModel
 
-    document, cursor, panel = walk
+    document, cursor, _panel = walk
     table = WeightTableModel(document, 3)
     table.set_mode(TableMode.GRADIENTS)
     cell = table.index(0, 0)  # dE/dw_{11}^3
@@ -218,7 +218,7 @@ def test_gradients_appear_in_the_table_once_the_walkthrough_computes_them(walk, 
 def test_the_next_formulas_are_typeset_while_the_student_reads(walk, qtbot):
     from bpstudio.views.walkthrough.formula_widget import formula_pixmap
 
-    document, cursor, panel = walk
+    _document, cursor, panel = walk
     formula_pixmap.cache_clear()
     cursor.go_to(10)
     upcoming, before = cursor.steps[11], cursor.steps[9]
@@ -236,7 +236,7 @@ def test_the_next_formulas_are_typeset_while_the_student_reads(walk, qtbot):
 def test_moving_on_drops_the_old_neighbours_from_the_queue(walk, qtbot):
     from bpstudio.views.walkthrough.formula_widget import formula_pixmap
 
-    document, cursor, panel = walk
+    _document, cursor, panel = walk
     formula_pixmap.cache_clear()
     cursor.go_to(10)
     cursor.go_to(20)  # before the student finished reading 10

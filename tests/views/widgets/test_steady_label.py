@@ -15,7 +15,7 @@ class LayoutRequests(QObject):
         self.count = 0
         watched.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
             self.count += 1
         return False

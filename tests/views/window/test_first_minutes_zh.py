@@ -54,7 +54,7 @@ def test_the_new_page_hints_and_export_dialog_are_chinese(qtbot, monkeypatch):
         window = shown_window(qtbot, monkeypatch)
         found = []
         page = show_getting_started(window)
-        found += texts_under(page) + [("page text", page.browser.toPlainText())]
+        found += [*texts_under(page), ("page text", page.browser.toPlainText())]
         page.close()
         panel = window.learning.derivation_panel
         qtbot.waitUntil(lambda: panel.start_hint.text() != "")

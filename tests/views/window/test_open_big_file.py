@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
@@ -34,7 +36,7 @@ def window(qtbot, monkeypatch):
 def _big_project_file(path, sizes=(2, 400, 400, 1)):
     project = load_example("seed")
     rng = np.random.default_rng(0)
-    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    pairs = list(itertools.pairwise(sizes))
     weights = [rng.normal(0, 0.1, pair) for pair in pairs]
     project.network = Network(list(sizes), ["sigmoid"] * len(pairs), weights, None)
     project.dataset = project.dataset.__class__(

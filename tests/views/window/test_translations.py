@@ -184,7 +184,7 @@ def test_every_dialog_is_in_chinese(window, chinese, monkeypatch):
         left += [f"{name}: {text}" for text in english_left(texts, project_name)]
     shortcuts = show_shortcuts(window)
     table = shortcuts.findChild(QTextBrowser).toPlainText()
-    left += english_left(texts_under(shortcuts) + [("shortcuts table", table)])
+    left += english_left([*texts_under(shortcuts), ("shortcuts table", table)])
     shortcuts.close()
     assert left == []
 
