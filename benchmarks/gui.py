@@ -271,7 +271,7 @@ BARE = """
 import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
-w = QMainWindow(new_workspace()); w.setCentralWidget(pg.PlotWidget()); w.resize(1200, 800)
+w = QMainWindow(); w.setCentralWidget(pg.PlotWidget()); w.resize(1200, 800)
 show_and_wait_for_first_frame(app, w)
 """
 
