@@ -10,11 +10,16 @@ from bpstudio.model.derivation.expr import Joined, Q
 from bpstudio.model.examples import load_example
 
 
+@pytest.mark.parametrize("mode", [{"sample": 0}, {"row": 0}])
+@pytest.mark.parametrize("batch", [1, 7])
 @pytest.mark.parametrize("big", [1e308, -1e308])
-def test_a_weight_near_floats_limit_derives_with_infinity(big):
+def test_a_weight_near_floats_limit_derives_with_infinity(big, batch, mode):
+    """The fuzz test's case: sample mode on a batch of 7 overflowed in a product of NumPy
+    scalars (a warning, an error under the tests' -W error) before the shown sums raised."""
     project = load_example("sine")
+    project.training = project.training.with_changes(batch_size=batch, shuffle=True, seed=1)
     project.network.weights[1][2, 0] = big
-    derivation = derive_project(project)
+    derivation = derive_project(project, **mode)
     values = [step.value for step in derivation.steps if step.value is not None]
     assert any(math.isinf(v) or math.isnan(v) for v in values)
 
