@@ -6,74 +6,88 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
 from bpstudio.views.runs.run_overlay import RunOverlay
 from bpstudio.views.widgets.actions import describe, make_action
 
 if TYPE_CHECKING:
+    from bpstudio.controller.document import Document
+    from bpstudio.controller.training_controller import TrainingController
     from bpstudio.views.runs.experiment_dialog import ExperimentDialog
     from bpstudio.views.runs.runs_panel import RunsPanel
-    from bpstudio.views.window.main_window import MainWindow
+    from bpstudio.views.training.loss_plot import LossPlotWidget
+    from bpstudio.views.window.dock_host import DockHost
+    from bpstudio.views.window.startup_stages import StartupStages
 
 KEEP_SHORTCUT = "Ctrl+K"
 EXPERIMENT_SHORTCUT = "Ctrl+Shift+K"
 
 
 class RunsDocks(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    statusMessage = Signal(str)  # why an edit was refused
+
+    def __init__(
+        self,
+        document: Document,
+        controller: TrainingController,
+        loss_plot: LossPlotWidget,
+        docks: DockHost,
+        start: StartupStages,
+        training_menu: QMenu,
+        parent: QWidget,
+    ) -> None:
+        """``loss_plot`` draws the ticked runs; ``training_menu`` gets "Keep this run" and
+        "Experiment…"; ``parent`` (the window) owns the actions and the dialogs."""
+        super().__init__(parent)
+        self._document = document
+        self._controller = controller
+        self._loss_plot = loss_plot
+        self._docks = docks
+        self._start = start
+        self._parent = parent
         self._panel: RunsPanel | None = None
         self._overlay: RunOverlay | None = None
         self._dialog: ExperimentDialog | None = None
         self.keep = make_action(
-            window, "", "", self.ask_and_keep, name="actionKeepRun", shortcut=KEEP_SHORTCUT
+            parent, "", "", self.ask_and_keep, name="actionKeepRun", shortcut=KEEP_SHORTCUT
         )
         self.experiment = make_action(
-            window,
-            "",
-            "",
-            self.show_experiment,
-            name="actionExperiment",
+            parent, "", "", self.show_experiment, name="actionExperiment",
             shortcut=EXPERIMENT_SHORTCUT,
-        )
-        menu = window.menus.learning_menus.training
-        menu.addSeparator()
-        menu.addAction(self.keep)
-        menu.addAction(self.experiment)
-        dock = window.add_dock(
-            None, "runsPanel", lambda: self.tr("Runs"), Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        )  # fmt: skip
+        training_menu.addSeparator()
+        training_menu.addAction(self.keep)
+        training_menu.addAction(self.experiment)
+        docks.add(None, "runsPanel", lambda: self.tr("Runs"), Qt.DockWidgetArea.RightDockWidgetArea)
         # Beside the walkthrough's tabs (no new tab bar: the window still fits 800x600), and
         # so across from the Loss plot that draws the ticked runs.
-        window.tabifyDockWidget(window.docks["derivationPanel"], dock)
-        window.docks["derivationPanel"].raise_()
-        window.build_after_first_frame(self._build_contents)  # behind a tab at start
-        window.learning.session.controller.runningChanged.connect(self._on_running_changed)
+        docks.tabify("derivationPanel", "runsPanel")
+        docks.raise_("derivationPanel")
+        start.later(self._build_contents)  # behind a tab at start
+        controller.runningChanged.connect(self._on_running_changed)
         self.retranslate()
 
     def _build_contents(self) -> None:
         from bpstudio.views.runs.runs_panel import RunsPanel
 
-        w = self._window
-        self._panel = RunsPanel(w.document, self.keep, self.experiment)
+        self._panel = RunsPanel(self._document, self.keep, self.experiment)
         self._panel.setObjectName("runsPanelWidget")
-        self._panel.message.connect(w.show_status)
-        self._panel.set_training(w.learning.session.controller.is_running)
-        w.docks["runsPanel"].setWidget(self._panel)
-        self._overlay = RunOverlay(w.learning.loss_plot, self)
+        self._panel.message.connect(self.statusMessage)
+        self._panel.set_training(self._controller.is_running)
+        self._docks.docks["runsPanel"].setWidget(self._panel)
+        self._overlay = RunOverlay(self._loss_plot, self)
         self._panel.model.overlaidChanged.connect(self._on_overlaid_changed)
 
     @property
     def panel(self) -> RunsPanel:
-        self._window.finish_startup()
+        self._start.finish()
         return self._panel
 
     @property
     def overlay(self) -> RunOverlay:
-        self._window.finish_startup()
+        self._start.finish()
         return self._overlay
 
     def retranslate(self) -> None:
@@ -96,7 +110,7 @@ class RunsDocks(QObject):
     # actions ----------------------------------------------------------------------------------
     def default_name(self) -> str:
         """``Run 3: tanh, η 0.5, 200 epochs``: which run, and what a student varies most."""
-        project = self._window.document.project
+        project = self._document.project
         network = project.network
         hidden = network.activations[0] if network.n_layers > 2 else network.output_activation
         return self.tr("Run %d: %s, η %s, %d epochs") % (
@@ -108,7 +122,7 @@ class RunsDocks(QObject):
 
     def ask_and_keep(self) -> None:
         name, ok = QInputDialog.getText(
-            self._window,
+            self._parent,
             self.tr("Keep this run"),
             self.tr("Name of the run:"),
             QLineEdit.EchoMode.Normal,
@@ -118,14 +132,14 @@ class RunsDocks(QObject):
             self.keep_run(name.strip())
 
     def keep_run(self, name: str) -> None:
-        self._window.document.keep_run(name)
+        self._document.keep_run(name)
         self._show_dock()
 
     def show_experiment(self) -> ExperimentDialog:
         if self._dialog is None:
             from bpstudio.views.runs.experiment_dialog import ExperimentDialog
 
-            self._dialog = ExperimentDialog(self._window.document, self._window)
+            self._dialog = ExperimentDialog(self._document, self._parent)
             self._dialog.keptRuns.connect(lambda _n: self._show_dock())
         if self._dialog.isVisible():  # open behind the window: bring it to the front
             self._dialog.raise_()
@@ -138,7 +152,7 @@ class RunsDocks(QObject):
             self._dialog.job.shutdown()
 
     def _show_dock(self) -> None:
-        dock = self._window.docks["runsPanel"]
+        dock = self._docks.docks["runsPanel"]
         dock.show()
         dock.raise_()
 

@@ -32,7 +32,7 @@ def test_the_actions_and_the_dock_are_there_with_names_tooltips_and_shortcuts(wi
     assert runs.keep.objectName() == "actionKeepRun" and "(Ctrl+K)" in runs.keep.toolTip()
     assert "(Ctrl+Shift+K)" in runs.experiment.toolTip()
     assert "runsPanel" in window.docks
-    training_menu = window.menus.learning_menus.training
+    training_menu = window.learning_menus.training
     assert runs.keep in training_menu.actions() and runs.experiment in training_menu.actions()
     panel = runs.panel
     for widget in (panel.restore_button, panel.rename_button, panel.delete_button, panel.share):
@@ -118,7 +118,7 @@ def test_restore_is_one_undo_step_and_rename_and_delete_are_undoable(window, qtb
 
 def test_keep_and_restore_wait_for_a_pause(window, qtbot):
     window.runs.keep_run("kept")
-    panel, controller = window.runs.panel, window.learning.session.controller
+    panel, controller = window.runs.panel, window.workspace.controller
     panel.table.selectRow(0)
     with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: on):
         window.learning.training_panel.play_action.trigger()
