@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bpstudio.model.activations import ACTIVATION_NAMES
+from bpstudio.model.data.label_rules import check_targets
 from bpstudio.model.history import LossHistory
 from bpstudio.model.initialisation import SCHEMES, InitScheme, initialise
-from bpstudio.model.label_rules import check_targets
 from bpstudio.model.losses import LOSS_NAMES, loss_fits
 from bpstudio.model.messages import ModelError
 from bpstudio.model.network import Network

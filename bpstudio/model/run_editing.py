@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bpstudio.model.data.label_rules import check_targets
 from bpstudio.model.history import LossHistory
-from bpstudio.model.label_rules import check_targets
 from bpstudio.model.messages import ModelError
 from bpstudio.model.project import Project
 from bpstudio.model.runs import KeptRun
