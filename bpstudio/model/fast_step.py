@@ -7,8 +7,9 @@ and bias arrays become views of it), computes into buffers made once per batch s
 updates every parameter with a handful of whole-array calls.
 
 Parameters: layer by layer, a block of ``(n_in + 1) x n_out`` numbers: the weights, then (when
-the network has biases) the biases as one more row.  The gradient and the momentum buffer are
-flat arrays of the same layout.  The update is `training.momentum_update` (torch.optim.SGD's).
+the network has biases) the biases as one more row.  The gradient and the optimiser's slots
+(`FlatSlots`) are flat arrays of the same layout.  The update is `optimisers.update` (SGD with
+momentum or Nesterov, RMSprop, Adam; weight decay), written out as whole-array calls.
 
 Activations are held transposed, one row per unit and one column per sample, with a row of
 ones under each layer's units when the network has biases: every layer's activations are then
@@ -20,10 +21,11 @@ The step of each network shape is written out as straight-line Python (every Num
 spelled out with its buffers, no loop over layers, no lookups), compiled once per shape, as
 scalar_step.py does for the smallest networks.  Work saved besides:
 
-- without momentum, the learning rate and the loss's scale multiply the output layer's dE/dz
+- for plain SGD, the learning rate and the loss's scale multiply the output layer's dE/dz
   (a few numbers), not the gradient (every parameter): the products give ``-lr g`` directly;
   with momentum the products give ``g``, which becomes the buffer ``mu b + g`` by swapping two
-  arrays (no copy);
+  arrays (no copy); the other optimisers write their new slots into spare arrays, swapped in
+  when the step is kept (a step that fails changes nothing);
 - the update is one in-place add, after one BLAS dot over the change: with every parameter
   finite and the sum of the squared changes finite, ``p + v`` cannot overflow, so there is
   nothing to check afterwards and no candidate copy (otherwise the sum is made aside and
@@ -152,26 +154,75 @@ def _sigmoid_cross_entropy(z: np.ndarray, targets: np.ndarray) -> float:
     return float(np.sum(targets * softplus(-z) + (1.0 - targets) * softplus(z)))
 
 
+class FlatSlots:
+    """The optimiser's slots of every parameter (torch's names), each one flat array in
+    `FlatParameters`' layout, with the optimiser's kind and step count: the state the kernels
+    update and the reference step reads.  A kernel may swap an entry of ``arrays`` for
+    another array of the same layout (never keep one across runs)."""
+
+    def __init__(self, size: int, dtype, kind: str = "sgd") -> None:
+        self.size, self.dtype = size, np.dtype(dtype)
+        self.arrays: dict[str, np.ndarray] = {}
+        self.reset(kind)
+
+    def reset(self, kind: str) -> None:
+        """Zero slots and step 0 for optimiser ``kind`` (a new optimiser)."""
+        self.kind, self.step = kind, 0
+        self.arrays = {name: np.zeros(self.size, self.dtype) for name in SLOTS_KEPT[kind]}
+
+    def same_layout(self, size: int, dtype) -> bool:
+        return size == self.size and np.dtype(dtype) == self.dtype
+
+
+# The slots each kind keeps in `FlatSlots` (SGD's momentum buffer also for RMSprop's momentum).
+SLOTS_KEPT = {
+    "sgd": ("momentum_buffer",),
+    "rmsprop": ("momentum_buffer", "square_avg"),
+    "adam": ("momentum_buffer", "exp_avg", "exp_avg_sq"),
+}
+
+
+def update_key(settings) -> tuple:
+    """What the generated update depends on: the kind, and which terms are there."""
+    nesterov = settings.kind == "sgd" and settings.nesterov and settings.momentum != 0.0
+    return (settings.kind, settings.momentum != 0.0, nesterov, settings.weight_decay != 0.0)
+
+
 class ArrayKernel:
     """Trains one network with NumPy whole-array calls into preallocated buffers."""
 
-    def __init__(self, network: Network, loss: str, momentum: np.ndarray) -> None:
+    def __init__(self, network: Network, loss: str, slots: FlatSlots) -> None:
         self.flat = flat = FlatParameters(network)
         self.loss = loss
         self.sizes = list(network.layer_sizes)
         self.activations = list(network.activations)
         self.frozen = network.freeze_biases and network.use_bias
-        self.momentum = momentum  # torch's momentum_buffer, flat
+        self.slots = slots
         self.grad = np.zeros_like(flat.values)
-        if self.frozen:  # frozen biases never move, however much momentum they had before
-            for view in flat.parameter_views(momentum)[len(self.sizes) - 1 :]:
-                view.fill(0.0)
         self.scratch = np.empty_like(flat.values)  # mu * b; -lr * b; candidate parameters
+        self.spares: dict[str, np.ndarray] = {}  # a spare array per slot: its next values
+        self.forget_frozen_slots()
         self.layout = _Layout(self.sizes, self.activations, flat.has_bias, self.frozen, loss)
         self._buffers: dict[int, tuple] = {}
         self._sets: dict[int, tuple] = {}
         self._views: dict[int, tuple] = {}  # batch start -> the batch's views of the data
         self._views_of: tuple = ()  # the data and batch size they are of
+
+    def forget_frozen_slots(self) -> None:
+        """Frozen biases never move, whatever slots they had before."""
+        if self.frozen:
+            for array in self.slots.arrays.values():
+                for view in self.flat.parameter_views(array)[len(self.sizes) - 1 :]:
+                    view.fill(0.0)
+
+    @property
+    def trainable(self) -> np.ndarray:
+        """1.0 for each trainable parameter, 0.0 for frozen biases (flat layout)."""
+        mask = np.ones_like(self.flat.values)
+        if self.frozen:
+            for view in self.flat.parameter_views(mask)[len(self.sizes) - 1 :]:
+                view.fill(0.0)
+        return mask
 
     def buffers(self, n: int) -> tuple:
         buffers = self._buffers.get(n)
@@ -191,10 +242,17 @@ class ArrayKernel:
             views = self._sets[id(flat)] = self.layout.gradient_set(flat, self.flat.shapes)
         return views
 
-    def run(self, inputs, targets_t, start, batch, count, lr, mu, record_rms, deadline=None,
-            reused=False):  # fmt: skip
-        """Up to ``count`` steps on batches of rows from ``start`` on (an epoch's last batch is
-        short, the next starts at row 0); stops at a non-finite or once past ``deadline``.
+    def _spare(self, name: str) -> np.ndarray:
+        spare = self.spares.get(name)
+        if spare is None or spare.shape != self.flat.values.shape:
+            spare = self.spares[name] = np.zeros_like(self.flat.values)
+        return spare
+
+    def run(self, inputs, targets_t, start, batch, count, lr, settings, record_rms,
+            deadline=None, reused=False):  # fmt: skip
+        """Up to ``count`` steps of ``settings``' optimiser on batches of rows from ``start`` on
+        (an epoch's last batch is short, the next starts at row 0); stops at a non-finite or
+        once past ``deadline``.
 
         ``inputs`` has a row per sample (and the column of ones when the network has biases);
         ``targets_t`` a row per output unit (a column per sample).  ``reused``: the same arrays
@@ -202,7 +260,8 @@ class ArrayKernel:
         batches pay off.
 
         Returns (losses, gradient-RMS rows, why it stopped or "")."""
-        run = _compiled_run(self.layout.key, bool(mu), bool(record_rms))
+        key = update_key(settings)
+        run = _compiled_run(self.layout.key, key, bool(record_rms))
         flat = self.flat
         losses: list[float] = []
         rms_rows: list[list[float]] = []
@@ -211,27 +270,76 @@ class ArrayKernel:
             self._views.clear()
             copy = reused and inputs.nbytes + targets_t.nbytes <= COPY_BATCHES_UP_TO
             self._views_of = (inputs, targets_t, batch, copy)
-        reason, grad, momentum = run(
+        names = _slot_names(key)
+        arrays = self.slots.arrays
+        if key[:2] == ("sgd", True) and not key[2]:  # classical momentum: the buffer swaps
+            slots: list = [self._gradient_set(arrays["momentum_buffer"])]
+        else:
+            slots = [a for name in names for a in (arrays[name], self._spare(name))]
+        reason, grad, slots = run(
             self.buffers,
             self._views,
             self._views_of[3],
             self._parameter_set(flat.values),
             self._gradient_set(self.grad),
-            self._gradient_set(self.momentum),
+            slots,
             self.scratch,
             inputs,
             targets_t,
             start,
             batch,
             count,
-            lr,
-            mu,
+            self._constants(key, settings, lr),
+            self.slots.step,
             losses,
             rms_rows,
             deadline,
         )
-        self.grad, self.momentum = grad, momentum
+        self.grad = grad
+        for i, name in enumerate(names):
+            if key[:2] == ("sgd", True) and not key[2]:
+                arrays[name] = slots[0][0]
+            else:
+                arrays[name], self.spares[name] = slots[2 * i], slots[2 * i + 1]
+        self.slots.step += len(losses)
         return losses, rms_rows, reason
+
+    def _constants(self, key: tuple, settings, lr: float) -> dict[str, Any]:
+        """The numbers the update multiplies by: arrays of the flat layout when small (see
+        `SMALL_CONSTANT`), Python floats for those that change every step (Adam's)."""
+        kind, _, _, decay = key
+        shape, dtype = (self.flat.values.size, 1), self.flat.values.dtype
+
+        def constant(value: float):
+            made = _constant(value, shape, dtype)
+            return made.reshape(-1) if isinstance(made, np.ndarray) else made
+
+        k: dict[str, Any] = {"NLR": constant(-lr), "lr": lr}
+        plain = kind == "sgd" and not key[1]
+        if decay:  # g + λ p on trainable parameters; for plain SGD times -lr, as G is -lr g
+            scale = -lr if plain else 1.0
+            k["WD"] = self.trainable * (settings.weight_decay * scale)
+        if kind in ("sgd", "rmsprop"):
+            k["MU"] = constant(settings.momentum)
+        if kind == "rmsprop":
+            k["ALPHA"], k["CA"] = constant(settings.alpha), constant(1.0 - settings.alpha)
+        if kind in ("rmsprop", "adam"):
+            k["EPS"] = constant(settings.epsilon)
+        if kind == "adam":
+            k["B1"], k["C1"] = constant(settings.beta1), constant(1.0 - settings.beta1)
+            k["B2"], k["C2"] = constant(settings.beta2), constant(1.0 - settings.beta2)
+            k["beta1"], k["beta2"] = settings.beta1, settings.beta2
+        return k
+
+
+def _slot_names(key: tuple) -> tuple[str, ...]:
+    """The slots a generated update reads and writes, in its argument order."""
+    kind, momentum, nesterov, _ = key
+    if kind == "sgd":
+        return ("momentum_buffer",) if momentum else ()
+    if kind == "rmsprop":
+        return ("square_avg", "momentum_buffer") if momentum else ("square_avg",)
+    return ("exp_avg", "exp_avg_sq")
 
 
 # the step, written out per network shape ----------------------------------------------------
@@ -247,6 +355,7 @@ _NAMESPACE = {
     "maximum": np.maximum,
     "greater": np.greater,
     "exp": np.exp,
+    "square_root": np.sqrt,
     "log": np.log,
     "tanh": np.tanh,
     "max_reduce": np.maximum.reduce,
@@ -264,9 +373,9 @@ _NAMESPACE = {
 }
 
 
-@lru_cache(maxsize=32)
-def _compiled_run(key: tuple, momentum: bool, record_rms: bool):
-    source = _Layout(*key).source(momentum, record_rms)
+@lru_cache(maxsize=64)
+def _compiled_run(key: tuple, update: tuple, record_rms: bool):
+    source = _Layout(*key).source(update, record_rms)
     namespace = dict(_NAMESPACE)
     exec(compile(source, f"<array kernel {key[0]}>", "exec"), namespace)
     return namespace["run"]
@@ -397,17 +506,26 @@ class _Layout:
         return (flat, *blocks, *(blocks[i][: self.sizes[i]] for i in range(self.L)))
 
     # source -----------------------------------------------------------------------------------
-    def source(self, momentum: bool, record_rms: bool) -> str:
+    def source(self, update: tuple, record_rms: bool) -> str:
+        """The step's source for optimiser ``update`` (`update_key`)."""
+        kind, momentum, nesterov, decay = update
+        plain = kind == "sgd" and not momentum  # the products give -lr g
+        swapped = kind == "sgd" and momentum and not nesterov  # the buffer swaps with G
         self.lines: list[str] = []
         emit = self.emit
         L, sizes = self.L, self.sizes
-        emit("def run(buffers, views, copy, params, grad, vel, C, X, Tt, start, batch, count,", 0)
-        emit("        lr, mu, losses, rms_rows, deadline):", 0)
+        emit("def run(buffers, views, copy, params, grad, slots, C, X, Tt, start, batch, count,", 0)
+        emit("        K, t, losses, rms_rows, deadline):", 0)
         emit("reason = ''", 1)
-        emit("nlr = -lr", 1)
-        # Without momentum the output layer's dE/dz carries -lr, so the products give -lr g;
-        # with momentum the buffer sums plain gradients, as torch's does.
-        emit(f"step_scale = {'1.0' if momentum else 'nlr'}", 1)
+        emit("nlr = -K['lr']", 1)
+        emit(f"step_scale = {'nlr' if plain else '1.0'}", 1)
+        for name in sorted(k for k in self.constants(update)):
+            emit(f"{name} = K[{name!r}]", 1)
+        names = self.slot_variables(update)
+        if swapped:
+            emit("vel = slots[0]", 1)
+        elif names:
+            emit(f"{', '.join(names)}, = slots", 1)
         emit(f"{', '.join(self.parameter_set_names())}, = params", 1)
         emit("P_finite = all_finite(P)", 1)
         emit("n_rows = len(X)", 1)
@@ -418,7 +536,7 @@ class _Layout:
         emit("batch_views = views.get(start)")
         emit("if batch_views is None:")
         emit(f"batch_views = views[start] = views_of(X, Tt, start, batch, {sizes[0]}, copy)", 3)
-        emit("stop, x, xw, t = batch_views")
+        emit("stop, x, xw, t_ = batch_views")
         emit("if stop - start != n:")
         emit("n = stop - start", 3)
         emit(f"{', '.join(self.buffer_names())}, = buffers(n)", 3)
@@ -436,7 +554,7 @@ class _Layout:
         emit("# slopes of the hidden layers")
         for j, (act, _, _) in enumerate(self.groups):
             self.emit_slope(act, f"Hg{j}", f"Sg{j}", f"g{j}")
-        emit("# backward: dE/dW and dE/db (times -lr), dE/da of the layer below")
+        emit("# backward: dE/dW and dE/db (times -lr for plain SGD), dE/da of the layer below")
         emit(f"{', '.join(self.gradient_set_names())}, = grad")
         for i in range(L - 1, -1, -1):
             delta, delta_t = ("D", "DT") if i == L - 1 else (f"d{i + 1}", f"dT{i + 1}")
@@ -451,19 +569,14 @@ class _Layout:
                 if self.acts[i - 1] != "linear":
                     emit(f"multiply(d{i}, s{i}, out=d{i})")
         if record_rms:
-            per_lr = "" if momentum else " / lr"  # G is -lr g without momentum
+            per_lr = " / K['lr']" if plain else ""  # G is -lr g for plain SGD
             terms = [f"sqrt(float(vdot(Gw{i}, Gw{i})) / {sizes[i] * sizes[i + 1]}.0){per_lr}"
                      for i in range(L)]  # fmt: skip
             emit(f"rms = [{', '.join(terms)}]")
-        change = "G"
-        if momentum:  # torch's: b = mu b + g (in G: it becomes the buffer); the change -lr b
-            emit("# update: b = mu b + g; p += -lr b")
-            emit("multiply(vel[0], mu, out=C)")
+        if decay:  # torch's weight decay: g + λ p (WD is λ, or -lr λ when G is -lr g)
+            emit("multiply(P, WD, out=C)")
             emit("add(G, C, out=G)")
-            emit("multiply(G, nlr, out=C)")
-            change = "C"
-        else:  # G is -lr g already (SD); the buffer is left as it is
-            emit("# update: p += -lr g")
+        change = self.emit_update(update)
         # With every p finite and the sum of the squared changes finite (every |c| < 1.8e19
         # in float32), p + c cannot overflow (it would take |c| > ulp(max float) / 2 = 1e31):
         # update in place.  Otherwise try the sum aside and keep it only if it is finite.
@@ -476,13 +589,95 @@ class _Layout:
         emit("break", 4)
         emit("P[...] = C", 3)
         emit("P_finite = True", 3)
-        if momentum:
+        if swapped:
             emit("grad, vel = vel, grad")
+        for a, b in zip(names[::2], names[1::2], strict=True):  # the new slots are kept
+            emit(f"{a}, {b} = {b}, {a}")
         emit("losses.append(loss)")
         if record_rms:
             emit("rms_rows.append(rms)")
-        emit("return reason, grad[0], vel[0]", 1)
+        if swapped:
+            emit("return reason, grad[0], [vel]", 1)
+        else:
+            emit(f"return reason, grad[0], [{', '.join(names)}]", 1)
         return "\n".join(self.lines) + "\n"
+
+    @staticmethod
+    def constants(update: tuple) -> set[str]:
+        """The names of `ArrayKernel._constants` that ``update``'s source reads."""
+        kind, momentum, _, decay = update
+        names = {"WD"} if decay else set()
+        if kind == "sgd" and momentum:
+            names |= {"MU", "NLR"}
+        elif kind == "rmsprop":
+            names |= {"ALPHA", "CA", "EPS", "NLR"} | ({"MU"} if momentum else set())
+        elif kind == "adam":
+            names |= {"B1", "C1", "B2", "C2", "EPS", "beta1", "beta2"}
+        return names
+
+    @staticmethod
+    def slot_variables(update: tuple) -> list[str]:
+        """Each slot's array and its spare (the next values), as the source names them."""
+        kind, momentum, nesterov, _ = update
+        if kind == "sgd":
+            return ["B", "B_next"] if nesterov else []
+        if kind == "rmsprop":
+            return ["SQ", "SQ_next"] + (["B", "B_next"] if momentum else [])
+        return ["M", "M_next", "V", "V_next"]
+
+    def emit_update(self, update: tuple) -> str:
+        """The optimiser's update from the gradient G into the change (returned: its name),
+        the new slots into their spares (`optimisers.update`'s rules)."""
+        kind, momentum, nesterov, _ = update
+        emit = self.emit
+        if kind == "sgd" and not momentum:  # G is -lr g already (SD); the buffer stays
+            emit("# update: p += -lr g")
+            return "G"
+        if kind == "sgd" and not nesterov:  # torch's: b = mu b + g (in G: it becomes b)
+            emit("# update: b = mu b + g; p += -lr b")
+            emit("multiply(vel[0], MU, out=C)")
+            emit("add(G, C, out=G)")
+            emit("multiply(G, NLR, out=C)")
+            return "C"
+        if kind == "sgd":
+            emit("# update (Nesterov): b = mu b + g; p += -lr (g + mu b)")
+            emit("multiply(B, MU, out=B_next)")
+            emit("add(B_next, G, out=B_next)")
+            emit("multiply(B_next, MU, out=C)")
+            emit("add(C, G, out=C)")
+            emit("multiply(C, NLR, out=C)")
+            return "C"
+        if kind == "rmsprop":
+            emit("# update (RMSprop): v = alpha v + (1 - alpha) g^2; c = g / (sqrt(v) + eps)")
+            emit("multiply(SQ, ALPHA, out=SQ_next)")
+            emit("multiply(G, G, out=C)")
+            emit("multiply(C, CA, out=C)")
+            emit("add(SQ_next, C, out=SQ_next)")
+            emit("square_root(SQ_next, out=C)")
+            emit("add(C, EPS, out=C)")
+            emit("divide(G, C, out=C)")
+            if momentum:  # b = mu b + c; p += -lr b
+                emit("multiply(B, MU, out=B_next)")
+                emit("add(B_next, C, out=B_next)")
+                emit("multiply(B_next, NLR, out=C)")
+            else:  # p += -lr c
+                emit("multiply(C, NLR, out=C)")
+            return "C"
+        emit("# update (Adam): m, v; p += -lr m / (1 - beta1^t) / (sqrt(v / (1 - beta2^t)) + eps)")
+        emit("t += 1")
+        emit("multiply(M, B1, out=M_next)")
+        emit("multiply(G, C1, out=C)")
+        emit("add(M_next, C, out=M_next)")
+        emit("multiply(V, B2, out=V_next)")
+        emit("multiply(G, G, out=C)")
+        emit("multiply(C, C2, out=C)")
+        emit("add(V_next, C, out=V_next)")
+        emit("square_root(V_next, out=C)")
+        emit("multiply(C, 1.0 / sqrt(1.0 - beta2 ** t), out=C)")
+        emit("add(C, EPS, out=C)")
+        emit("divide(M_next, C, out=C)")
+        emit("multiply(C, nlr / (1.0 - beta1 ** t), out=C)")
+        return "C"
 
     def emit(self, line: str, depth: int = 2) -> None:
         self.lines.append("    " * depth + line)
@@ -549,16 +744,16 @@ class _Layout:
                 emit("divide(Y, cs, out=Y)")
                 emit("log(cs, out=cs)")
                 emit("subtract(E, cs, out=E)")
-                emit("loss = -KL * float(vdot(t, E))")
+                emit("loss = -KL * float(vdot(t_, E))")
             else:  # sigmoid
                 emit("negative(Z, out=Y)")
                 emit("exp(Y, out=Y)")
                 emit("add(Y, one_Y, out=Y)")
                 emit("divide(one_Y, Y, out=Y)")
-                emit("loss = KL * sigmoid_cross_entropy(Z, t)")
+                emit("loss = KL * sigmoid_cross_entropy(Z, t_)")
         else:
             self.emit_activation(act, "Y", "D", "ZRY", "Y")
-        emit("subtract(Y, t, out=D)")
+        emit("subtract(Y, t_, out=D)")
         if self.loss != "cross_entropy":
             emit("loss = KL * float(vdot(D, D))")
         emit("if not isfinite(loss):")

@@ -6,8 +6,9 @@ So for a tiny network trained one sample at a time, the trainer writes a functio
 weight in a local variable and every sum spelled out (``z2_0 = a1_0 * p0 + a1_1 * p2 + ...``),
 compiles it once per shape, and runs many steps in one call.
 
-The arithmetic is the reference's (`Network.forward/backward`, `training.momentum_update`),
-in the same order; only NumPy's own exp and BLAS's fused multiply-add differ, by an ulp.
+The arithmetic is the reference's (`Network.forward/backward`, `optimisers.update`), in the
+same order, but for Adam's step, which divides by the bias corrections once per step instead of
+once per parameter; NumPy's own exp and BLAS's fused multiply-add differ by an ulp.
 """
 
 from __future__ import annotations
@@ -49,15 +50,18 @@ def scalar_kernel_fits(layer_sizes, batch_size: int, dtype) -> bool:
     return batch_size == 1 and n <= MAX_SCALAR_PARAMETERS and np.dtype(dtype) == np.float64
 
 
-@lru_cache(maxsize=32)
-def scalar_kernel(layer_sizes, activations, has_bias, frozen, loss, momentum, record_rms):
-    """``run(P, V, X, T, start, count, lr, mu, losses, rms) -> reason`` for one network shape.
+@lru_cache(maxsize=64)
+def scalar_kernel(layer_sizes, activations, has_bias, frozen, loss, update, record_rms):
+    """``run(P, SL, X, T, start, count, lr, K, t, losses, rms) -> reason`` for one network shape
+    and optimiser ``update`` (`fast_step.update_key`).
 
-    P and V are lists (parameters and momentum buffers, `FlatParameters` layout), changed in place;
-    X and T rows in epoch order.  Step s uses row ``(start + s) % len(X)``; the loss of each step is
-    appended to ``losses`` and, when recorded, each layer's gradient RMS to ``rms``.  Returns
-    why it stopped early ("" after ``count`` steps)."""
-    writer = _Writer(layer_sizes, activations, has_bias, frozen, loss, momentum, record_rms)
+    P is a list of the parameters (`FlatParameters` layout), SL a dict of lists, the slots the
+    update keeps (`fast_step._slot_names`), all changed in place; K the optimiser's numbers
+    (`scalar_constants`), t the step count before this run; X and T rows in epoch order.
+    Step s uses row ``(start + s) % len(X)``; the loss of each step is appended to ``losses``
+    and, when recorded, each layer's gradient RMS to ``rms``.  Returns why it stopped early
+    ("" after ``count`` steps)."""
+    writer = _Writer(layer_sizes, activations, has_bias, frozen, loss, update, record_rms)
     source = writer.source()
     namespace = dict(_NAMESPACE)
     exec(compile(source, f"<scalar kernel {layer_sizes}>", "exec"), namespace)
@@ -67,9 +71,10 @@ def scalar_kernel(layer_sizes, activations, has_bias, frozen, loss, momentum, re
 class _Writer:
     """Writes the source of one scalar kernel."""
 
-    def __init__(self, sizes, activations, has_bias, frozen, loss, momentum, record_rms):
+    def __init__(self, sizes, activations, has_bias, frozen, loss, update, record_rms):
         self.sizes, self.acts, self.bias = list(sizes), list(activations), has_bias
-        self.frozen, self.loss, self.momentum, self.record = frozen, loss, momentum, record_rms
+        self.frozen, self.loss, self.record = frozen, loss, record_rms
+        self.kind, self.momentum, self.nesterov, self.decay = update
         self.lines: list[str] = []
         self.offsets, offset = [], 0
         for n_in, n_out in zip(sizes, sizes[1:], strict=False):
@@ -98,12 +103,26 @@ class _Writer:
         self.lines.append("    " * depth + line)
 
     # the function -------------------------------------------------------------------------
+    def slot_prefixes(self) -> dict[str, str]:
+        """The slots this update keeps, by the prefix of their variables (u1, s1, m1, v1)."""
+        kind, momentum = self.kind, self.momentum
+        found = {"u": "momentum_buffer"} if momentum and kind != "adam" else {}
+        if kind == "rmsprop":
+            found["s"] = "square_avg"
+        if kind == "adam":
+            found |= {"m": "exp_avg", "v": "exp_avg_sq"}
+        return found
+
     def source(self) -> str:
         params = [f"p{i}" for i in range(self.n_params)]
-        self.lines.append("def run(P, V, X, T, start, count, lr, mu, losses, rms):")
+        prefixes = self.slot_prefixes()
+        self.lines.append("def run(P, SL, X, T, start, count, lr, K, t, losses, rms, sqrt=sqrt):")
         self.emit(f"{', '.join(params)}, = P", 1)
-        self.emit(f"{', '.join(f'u{i}' for i in range(self.n_params))}, = V", 1)
+        for prefix, name in prefixes.items():
+            values = ", ".join(f"{prefix}{i}" for i in range(self.n_params))
+            self.emit(f"{values}, = SL[{name!r}]", 1)
         self.emit("nlr = -lr", 1)
+        self.emit("mu, nesterov, alpha, ca, eps, b1, c1, b2, c2, wd = K", 1)
         self.emit("reason = ''", 1)
         self.emit("rows = len(X)", 1)
         self.emit("for s in range(start, start + count):", 1)
@@ -115,7 +134,9 @@ class _Writer:
         self.hidden_deltas()
         self.update()
         self.emit(f"P[:] = [{', '.join(params)}]", 1)
-        self.emit(f"V[:] = [{', '.join(f'u{i}' for i in range(self.n_params))}]", 1)
+        for prefix, name in prefixes.items():
+            values = ", ".join(f"{prefix}{i}" for i in range(self.n_params))
+            self.emit(f"SL[{name!r}][:] = [{values}]", 1)
         self.emit("return reason", 1)
         return "\n".join(self.lines) + "\n"
 
@@ -231,14 +252,19 @@ class _Writer:
         raise IndexError(index)
 
     def update(self) -> None:
+        """`optimisers.update` on every trainable parameter, into new locals (kept only when
+        every new parameter is finite)."""
         trainable = self.trainable()
+        kind, prefixes = self.kind, self.slot_prefixes()
+        if kind == "adam":  # the bias corrections of this step (t counts the steps taken)
+            self.emit("t += 1")
+            self.emit("k = lr / (1.0 - b1 ** t)")
+            self.emit("r = 1.0 / (1.0 - b2 ** t)")
         for i in trainable:
             self.emit(f"q{i} = {self.gradient(i)}")
-            if self.momentum:  # torch's: b <- mu b + g; p <- p - lr b
-                self.emit(f"c{i} = mu * u{i} + q{i}")
-                self.emit(f"n{i} = p{i} + nlr * c{i}")
-            else:  # p <- p - lr g; the buffer is left as it is
-                self.emit(f"n{i} = p{i} + nlr * q{i}")
+            if self.decay:  # torch's weight decay: g + λ p
+                self.emit(f"q{i} = q{i} + wd * p{i}")
+            self.update_one(i)
         new = [f"n{i}" for i in trainable]
         self.emit(f"check = {' + '.join(new)}")
         self.emit(f"if check - check != 0.0 and not all_finite(({', '.join(new)},)):")
@@ -246,14 +272,43 @@ class _Writer:
         self.emit("break", 3)
         for i in trainable:
             self.emit(f"p{i} = n{i}")
-            if self.momentum:
-                self.emit(f"u{i} = c{i}")
+            for prefix in prefixes:
+                self.emit(f"{prefix}{i} = {prefix}{i}_")
         self.emit("losses.append(loss)")
         if self.record:
             self.gradient_rms()
+
+    def update_one(self, i: int) -> None:
+        """Parameter i's new value n{i} and new slots ({prefix}{i}_) from its gradient q{i}."""
+        emit, kind = self.emit, self.kind
+        if kind == "sgd" and not self.momentum:  # p <- p - lr g; the buffer is left as it is
+            emit(f"n{i} = p{i} + nlr * q{i}")
+        elif kind == "sgd":  # torch's: b <- mu b + g; p <- p - lr b (or lr (g + mu b))
+            emit(f"u{i}_ = mu * u{i} + q{i}")
+            step = f"(q{i} + mu * u{i}_)" if self.nesterov else f"u{i}_"
+            emit(f"n{i} = p{i} + nlr * {step}")
+        elif kind == "rmsprop":  # v <- alpha v + (1 - alpha) g^2; c = g / (sqrt(v) + eps)
+            emit(f"s{i}_ = alpha * s{i} + ca * (q{i} * q{i})")
+            emit(f"c{i} = q{i} / (sqrt(s{i}_) + eps)")
+            if self.momentum:  # b <- mu b + c; p <- p - lr b
+                emit(f"u{i}_ = mu * u{i} + c{i}")
+                emit(f"n{i} = p{i} + nlr * u{i}_")
+            else:
+                emit(f"n{i} = p{i} + nlr * c{i}")
+        else:  # Adam: p <- p - lr m / (1 - b1^t) / (sqrt(v / (1 - b2^t)) + eps)
+            emit(f"m{i}_ = b1 * m{i} + c1 * q{i}")
+            emit(f"v{i}_ = b2 * v{i} + c2 * (q{i} * q{i})")
+            emit(f"n{i} = p{i} - k * m{i}_ / (sqrt(v{i}_ * r) + eps)")
 
     def gradient_rms(self) -> None:
         for layer in range(1, len(self.sizes)):
             n_in, n_out = self.sizes[layer - 1], self.sizes[layer]
             qs = [f"q{self.w(layer, j, k)}" for j in range(n_in) for k in range(n_out)]
             self.emit(f"rms.append(sqrt(({' + '.join(f'{q} * {q}' for q in qs)}) / {len(qs)}.0))")
+
+
+def scalar_constants(settings) -> tuple:
+    """The optimiser's numbers as a scalar kernel reads them (K)."""
+    s = settings
+    return (s.momentum, s.nesterov, s.alpha, 1.0 - s.alpha, s.epsilon, s.beta1, 1.0 - s.beta1,
+            s.beta2, 1.0 - s.beta2, s.weight_decay)  # fmt: skip

@@ -1,6 +1,6 @@
 """The fast training path (fast_step.py, scalar_step.py) against the reference step.
 
-The reference is `Trainer._reference_step`: `Network.forward/backward` and a plain update.
+The reference is `fast_training.REFERENCE`: `Network.forward/backward` and `optimisers.update`.
 Both must agree to 1e-12 relative (of each array's scale: summation order differs) on weights,
 biases, velocity, losses, epochs and gradient sizes, over random networks and settings.
 """
@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from bpstudio.model import Dataset, Network, Trainer, TrainingConfig
+from bpstudio.model.fast_training import REFERENCE
 from bpstudio.model.training import DivergenceError
 
 HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
@@ -46,8 +47,7 @@ def random_case(seed: int):
 
 def trainer_pair(net, data, loss, config):
     fast = Trainer(net.copy(), data, loss, config)
-    reference = Trainer(net.copy(), data, loss, config)
-    reference.use_fast_path = False
+    reference = Trainer(net.copy(), data, loss, config, kernel=REFERENCE)
     for trainer in (fast, reference):
         trainer.record_gradient_rms = True
     return fast, reference
@@ -220,8 +220,8 @@ def test_float32_stays_float32_and_matches_the_float32_reference(seed):
     fast.steps(5)
     for _ in range(5):
         reference.step()
-    kernel = fast._fast.ready_kernel()
-    arrays = [kernel.flat.values, kernel.grad, kernel.momentum, kernel.scratch]
+    kernel = fast._state.ready_kernel()
+    arrays = [kernel.flat.values, kernel.grad, kernel.scratch, *kernel.slots.arrays.values()]
     arrays += [b for n in kernel._buffers for b in kernel.buffers(n) if isinstance(b, np.ndarray)]
     assert {a.dtype for a in arrays} <= {np.dtype(np.float32), np.dtype(bool)}
     assert all(p.dtype == np.float32 for p in fast.network.parameters())
