@@ -184,8 +184,9 @@ SLOTS_KEPT = {
 
 def update_key(settings) -> tuple:
     """What the generated update depends on: the kind, and which terms are there."""
-    nesterov = settings.kind == "sgd" and settings.nesterov and settings.momentum != 0.0
-    return (settings.kind, settings.momentum != 0.0, nesterov, settings.weight_decay != 0.0)
+    momentum = settings.kind != "adam" and settings.momentum != 0.0
+    nesterov = settings.kind == "sgd" and settings.nesterov and momentum
+    return (settings.kind, momentum, nesterov, settings.weight_decay != 0.0)
 
 
 class ArrayKernel:

@@ -262,9 +262,11 @@ class _Writer:
             self.emit("r = 1.0 / (1.0 - b2 ** t)")
         for i in trainable:
             self.emit(f"q{i} = {self.gradient(i)}")
-            if self.decay:  # torch's weight decay: g + λ p
-                self.emit(f"q{i} = q{i} + wd * p{i}")
-            self.update_one(i)
+            g = f"q{i}"
+            if self.decay:  # torch's weight decay: g + λ p (q stays dE/dp, for the RMS)
+                self.emit(f"qd{i} = q{i} + wd * p{i}")
+                g = f"qd{i}"
+            self.update_one(i, g)
         new = [f"n{i}" for i in trainable]
         self.emit(f"check = {' + '.join(new)}")
         self.emit(f"if check - check != 0.0 and not all_finite(({', '.join(new)},)):")
@@ -278,26 +280,26 @@ class _Writer:
         if self.record:
             self.gradient_rms()
 
-    def update_one(self, i: int) -> None:
-        """Parameter i's new value n{i} and new slots ({prefix}{i}_) from its gradient q{i}."""
+    def update_one(self, i: int, g: str) -> None:
+        """Parameter i's new value n{i} and new slots ({prefix}{i}_) from its gradient ``g``."""
         emit, kind = self.emit, self.kind
         if kind == "sgd" and not self.momentum:  # p <- p - lr g; the buffer is left as it is
-            emit(f"n{i} = p{i} + nlr * q{i}")
+            emit(f"n{i} = p{i} + nlr * {g}")
         elif kind == "sgd":  # torch's: b <- mu b + g; p <- p - lr b (or lr (g + mu b))
-            emit(f"u{i}_ = mu * u{i} + q{i}")
-            step = f"(q{i} + mu * u{i}_)" if self.nesterov else f"u{i}_"
+            emit(f"u{i}_ = mu * u{i} + {g}")
+            step = f"({g} + mu * u{i}_)" if self.nesterov else f"u{i}_"
             emit(f"n{i} = p{i} + nlr * {step}")
         elif kind == "rmsprop":  # v <- alpha v + (1 - alpha) g^2; c = g / (sqrt(v) + eps)
-            emit(f"s{i}_ = alpha * s{i} + ca * (q{i} * q{i})")
-            emit(f"c{i} = q{i} / (sqrt(s{i}_) + eps)")
+            emit(f"s{i}_ = alpha * s{i} + ca * ({g} * {g})")
+            emit(f"c{i} = {g} / (sqrt(s{i}_) + eps)")
             if self.momentum:  # b <- mu b + c; p <- p - lr b
                 emit(f"u{i}_ = mu * u{i} + c{i}")
                 emit(f"n{i} = p{i} + nlr * u{i}_")
             else:
                 emit(f"n{i} = p{i} + nlr * c{i}")
         else:  # Adam: p <- p - lr m / (1 - b1^t) / (sqrt(v / (1 - b2^t)) + eps)
-            emit(f"m{i}_ = b1 * m{i} + c1 * q{i}")
-            emit(f"v{i}_ = b2 * v{i} + c2 * (q{i} * q{i})")
+            emit(f"m{i}_ = b1 * m{i} + c1 * {g}")
+            emit(f"v{i}_ = b2 * v{i} + c2 * ({g} * {g})")
             emit(f"n{i} = p{i} - k * m{i}_ / (sqrt(v{i}_ * r) + eps)")
 
     def gradient_rms(self) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from bpstudio.model import Dataset, Network, Trainer, TrainingConfig
 from bpstudio.model.fast_training import REFERENCE
+from bpstudio.model.optimisers import ALL_SLOTS
 from bpstudio.model.training import DivergenceError
 
 HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
@@ -42,7 +43,24 @@ def random_case(seed: int):
         shuffle=bool(seed % 3 == 1),
         seed=seed,
     )
-    return net, data, loss, config
+    optimiser = OPTIMISERS[int(rng.integers(len(OPTIMISERS)))]
+    decay = float(rng.choice([0.0, 0.0, 0.05]))
+    if optimiser.get("optimizer", "sgd") != "sgd" or optimiser.get("nesterov"):
+        # steps of about lr each (Nesterov's: up to 1 + 2 mu times SGD's): smaller ones
+        optimiser = optimiser | {"learning_rate": config.learning_rate / 10}
+    return net, data, loss, config.with_changes(**optimiser, weight_decay=decay)
+
+
+# Every optimiser and its variants (momentum or not, Nesterov); weight decay is drawn apart.
+OPTIMISERS = [
+    {},
+    {"momentum": 0.0},
+    {"momentum": 0.6, "nesterov": True},
+    {"optimizer": "rmsprop", "momentum": 0.0},
+    {"optimizer": "rmsprop", "momentum": 0.5, "alpha": 0.9, "epsilon": 1e-6},
+    {"optimizer": "adam"},
+    {"optimizer": "adam", "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-7},
+]
 
 
 def trainer_pair(net, data, loss, config):
@@ -62,15 +80,19 @@ def assert_close(actual, expected):
 def assert_same_state(fast: Trainer, reference: Trainer):
     for a, b in zip(fast.network.parameters(), reference.network.parameters(), strict=True):
         assert_close(a, b)
-    for a, b in zip(fast.momentum_buffers, reference.momentum_buffers, strict=True):
-        assert_close(a, b)
+    for name in ALL_SLOTS:
+        ours, theirs = fast.slot_views(name), reference.slot_views(name)
+        assert (ours is None) == (theirs is None)
+        for a, b in zip(ours or [], theirs or [], strict=True):
+            assert_close(a, b)
+    assert fast.optimiser_state().step == reference.optimiser_state().step
     assert_close(fast.history.steps.view(), reference.history.steps.view())
     assert_close(fast.history.epochs.view(), reference.history.epochs.view())
     assert (fast.step_count, fast.epoch_count) == (reference.step_count, reference.epoch_count)
     assert fast.next_batch().tolist() == reference.next_batch().tolist()
 
 
-@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("seed", range(100))
 def test_fast_steps_match_the_reference_step(seed):
     fast, reference = trainer_pair(*random_case(seed))
     for _ in range(7):
@@ -116,8 +138,28 @@ def test_divergence_names_the_step_and_keeps_the_weights_of_the_step_before():
                 reference.step()
         with pytest.raises(DivergenceError) as caught:
             fast.steps(50)
-        assert caught.value.step == expected.value.step
+        assert caught.value.step == expected.value.step > 0  # slots that were not zero
         assert_same_state(fast, reference)
+
+
+@pytest.mark.parametrize("optimizer", ["rmsprop", "adam"])
+def test_a_step_that_fails_changes_no_slot(optimizer):
+    """Adam's and RMSprop's steps are about the learning rate: a huge one takes a weight near
+    the largest float past it.  The slots stay as they were before that step, as the weights."""
+    for batch in (1, 2):  # the scalar kernel and the array kernel
+        net = Network([1, 1], ["linear"], [np.array([[1.75e308]])])  # no biases
+        data = Dataset([[1e-160], [1e-160]], [[1e149], [1e149]])  # dE/dw < 0: w grows
+        config = TrainingConfig(1e306, batch_size=batch, optimizer=optimizer, epsilon=1e-30)
+        fast, reference = trainer_pair(net, data, "half_sse", config)
+        with pytest.raises(DivergenceError) as expected:
+            for _ in range(50):
+                reference.step()
+        with pytest.raises(DivergenceError) as caught:
+            fast.steps(50)
+        assert caught.value.step == expected.value.step > 0  # slots that were not zero
+        assert "weight" in str(caught.value)
+        assert_same_state(fast, reference)
+        assert fast.optimiser_state().step == caught.value.step
 
 
 def test_weights_replaced_between_steps_are_trained_from_their_new_values():
