@@ -112,6 +112,11 @@ class OptimiserState:
             for arrays in (self.momentum, *self.averages.values())
         )
 
+    def is_zero_slots(self) -> bool:
+        """Whether every slot is zero and no step was counted (the epoch aside)."""
+        arrays = (self.momentum, *self.averages.values())
+        return self.step == 0 and not any(a.any() for group in arrays for a in group)
+
     def is_zero(self) -> bool:
         arrays = (self.momentum, *self.averages.values())
         return (
