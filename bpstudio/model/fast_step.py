@@ -52,6 +52,7 @@ import numpy as np
 from bpstudio.model.activations import LEAKY_SLOPE
 from bpstudio.model.losses import softplus
 from bpstudio.model.network import Network
+from bpstudio.model.optimisers import adam_step_sizes
 
 LOSS_NOT_FINITE = "the loss"
 WEIGHT_NOT_FINITE = "an updated weight"
@@ -121,6 +122,9 @@ def _all_finite(values: np.ndarray) -> bool:
     # overflows from finite numbers falls through to the exact test.
     return math.isfinite(np.vdot(values, values)) or bool(np.isfinite(values).all())
 
+
+# An Adam run's longest (its step sizes are lists of this length); the trainer goes on.
+ADAM_RUN = 4096
 
 # Contiguous copies of the batches (a transposed copy of the data) for data up to this size:
 # the first layer's product runs 15% faster on them than on a transposed view.
@@ -202,6 +206,12 @@ class ArrayKernel:
         self.grad = np.zeros_like(flat.values)
         self.scratch = np.empty_like(flat.values)  # mu * b; -lr * b; candidate parameters
         self.spares: dict[str, np.ndarray] = {}  # a spare array per slot: its next values
+        # Adam's gradient and its square side by side, [G | G^2], and its moments side by side,
+        # [m | v] (and a spare), so that one call updates both moments (`_Layout.emit_update`).
+        size = flat.values.size
+        self.pair = np.zeros(2 * size, flat.values.dtype)
+        self.pair_grad, self.pair_square = self.pair[:size], self.pair[size:]
+        self._moments: list[tuple] | None = None
         self.forget_frozen_slots()
         self.layout = _Layout(self.sizes, self.activations, flat.has_bias, self.frozen, loss)
         self._buffers: dict[int, tuple] = {}
@@ -243,6 +253,22 @@ class ArrayKernel:
             views = self._sets[id(flat)] = self.layout.gradient_set(flat, self.flat.shapes)
         return views
 
+    def _moment_pairs(self) -> list[tuple]:
+        """Adam's [m | v] and a spare, each with its two halves: the slots' arrays are the
+        halves of the first (copied in when the slots were replaced, as after a reset)."""
+        arrays, size = self.slots.arrays, self.flat.values.size
+        pairs = self._moments
+        if (
+            pairs is None
+            or pairs[0][1] is not arrays["exp_avg"]
+            or (pairs[0][2] is not arrays["exp_avg_sq"])
+        ):
+            both = np.concatenate([arrays["exp_avg"], arrays["exp_avg_sq"]])
+            spare = np.zeros_like(both)
+            pairs = [(both, both[:size], both[size:]), (spare, spare[:size], spare[size:])]
+            arrays["exp_avg"], arrays["exp_avg_sq"] = pairs[0][1], pairs[0][2]
+        return pairs
+
     def _spare(self, name: str) -> np.ndarray:
         spare = self.spares.get(name)
         if spare is None or spare.shape != self.flat.values.shape:
@@ -263,6 +289,8 @@ class ArrayKernel:
         Returns (losses, gradient-RMS rows, why it stopped or "")."""
         key = update_key(settings)
         run = _compiled_run(self.layout.key, key, bool(record_rms))
+        if key[0] == "adam":
+            count = min(count, ADAM_RUN)
         flat = self.flat
         losses: list[float] = []
         rms_rows: list[list[float]] = []
@@ -273,8 +301,11 @@ class ArrayKernel:
             self._views_of = (inputs, targets_t, batch, copy)
         names = _slot_names(key)
         arrays = self.slots.arrays
+        adam = key[0] == "adam"
         if key[:2] == ("sgd", True) and not key[2]:  # classical momentum: the buffer swaps
             slots: list = [self._gradient_set(arrays["momentum_buffer"])]
+        elif adam:
+            slots = self._moment_pairs()
         else:
             slots = [a for name in names for a in (arrays[name], self._spare(name))]
         reason, grad, slots = run(
@@ -282,7 +313,7 @@ class ArrayKernel:
             self._views,
             self._views_of[3],
             self._parameter_set(flat.values),
-            self._gradient_set(self.grad),
+            self._gradient_set(self.pair_grad if adam else self.grad),
             slots,
             self.scratch,
             inputs,
@@ -290,22 +321,26 @@ class ArrayKernel:
             start,
             batch,
             count,
-            self._constants(key, settings, lr),
+            self._constants(key, settings, lr, count),
             self.slots.step,
             losses,
             rms_rows,
             deadline,
         )
-        self.grad = grad
+        if adam:
+            self._moments = slots
+            arrays["exp_avg"], arrays["exp_avg_sq"] = slots[0][1], slots[0][2]
+        else:
+            self.grad = grad
         for i, name in enumerate(names):
             if key[:2] == ("sgd", True) and not key[2]:
                 arrays[name] = slots[0][0]
-            else:
+            elif not adam:
                 arrays[name], self.spares[name] = slots[2 * i], slots[2 * i + 1]
         self.slots.step += len(losses)
         return losses, rms_rows, reason
 
-    def _constants(self, key: tuple, settings, lr: float) -> dict[str, Any]:
+    def _constants(self, key: tuple, settings, lr: float, count: int) -> dict[str, Any]:
         """The numbers the update multiplies by: arrays of the flat layout when small (see
         `SMALL_CONSTANT`), Python floats for those that change every step (Adam's)."""
         kind, _, _, decay = key
@@ -315,21 +350,27 @@ class ArrayKernel:
             made = _constant(value, shape, dtype)
             return made.reshape(-1) if isinstance(made, np.ndarray) else made
 
-        k: dict[str, Any] = {"NLR": constant(-lr), "lr": lr}
+        # The products give G = scale x dE/dp (`_Layout.source`): -lr for plain SGD, sig for
+        # RMSprop (sqrt(1 - alpha)) and Adam (sqrt(1 - beta2)): then v grows by G^2.
+        s = settings
+        sig = math.sqrt(1.0 - (s.alpha if kind == "rmsprop" else s.beta2))
         plain = kind == "sgd" and not key[1]
-        if decay:  # g + λ p on trainable parameters; for plain SGD times -lr, as G is -lr g
-            scale = -lr if plain else 1.0
-            k["WD"] = self.trainable * (settings.weight_decay * scale)
+        scale = sig if kind != "sgd" else -lr if plain else 1.0
+        k: dict[str, Any] = {"NLR": constant(-lr), "lr": lr, "scale": scale}
+        if decay:  # g + λ p on trainable parameters, times the scale of G
+            k["WD"] = self.trainable * (s.weight_decay * scale)
         if kind in ("sgd", "rmsprop"):
-            k["MU"] = constant(settings.momentum)
-        if kind == "rmsprop":
-            k["ALPHA"], k["CA"] = constant(settings.alpha), constant(1.0 - settings.alpha)
-        if kind in ("rmsprop", "adam"):
-            k["EPS"] = constant(settings.epsilon)
-        if kind == "adam":
-            k["B1"], k["C1"] = constant(settings.beta1), constant(1.0 - settings.beta1)
-            k["B2"], k["C2"] = constant(settings.beta2), constant(1.0 - settings.beta2)
-            k["beta1"], k["beta2"] = settings.beta1, settings.beta2
+            k["MU"] = constant(s.momentum)
+        if kind == "rmsprop":  # g / (sqrt(v) + eps) = (1 / sig) G / (sqrt(v) + eps)
+            k["ALPHA"], k["EPS"] = constant(s.alpha), constant(s.epsilon)
+            k["IS"], k["NLRS"] = constant(1.0 / sig), constant(-lr / sig)
+        if kind == "adam":  # [m | v] <- [b1 m | b2 v] + [(1 - b1) / sig G | G^2]
+            n = self.flat.values.size
+            k["BB"] = np.repeat(np.array([s.beta1, s.beta2], dtype), n)
+            k["KX"] = np.repeat(np.array([(1.0 - s.beta1) / sig, 1.0], dtype), n)
+            k["GQ"], k["Q"] = self.pair, self.pair_square
+            k["AA"], k["EE"] = np.empty(n, dtype), np.empty(n, dtype)
+            k["KS"], k["ES"] = adam_step_sizes(s, lr, self.slots.step + 1, count)
         return k
 
 
@@ -519,12 +560,14 @@ class _Layout:
         emit("        K, t, losses, rms_rows, deadline):", 0)
         emit("reason = ''", 1)
         emit("nlr = -K['lr']", 1)
-        emit(f"step_scale = {'nlr' if plain else '1.0'}", 1)
+        emit("step_scale = K['scale']", 1)  # G is step_scale x dE/dp (`ArrayKernel._constants`)
         for name in sorted(k for k in self.constants(update)):
             emit(f"{name} = K[{name!r}]", 1)
         names = self.slot_variables(update)
         if swapped:
             emit("vel = slots[0]", 1)
+        elif kind == "adam":
+            emit("(MV, M, V), (MV_, M_, V_) = slots", 1)
         elif names:
             emit(f"{', '.join(names)}, = slots", 1)
         emit(f"{', '.join(self.parameter_set_names())}, = params", 1)
@@ -570,8 +613,8 @@ class _Layout:
                 if self.acts[i - 1] != "linear":
                     emit(f"multiply(d{i}, s{i}, out=d{i})")
         if record_rms:
-            per_lr = " / K['lr']" if plain else ""  # G is -lr g for plain SGD
-            terms = [f"sqrt(float(vdot(Gw{i}, Gw{i})) / {sizes[i] * sizes[i + 1]}.0){per_lr}"
+            per = " / abs(step_scale)" if plain or kind != "sgd" else ""  # G is scale x g
+            terms = [f"sqrt(float(vdot(Gw{i}, Gw{i})) / {sizes[i] * sizes[i + 1]}.0){per}"
                      for i in range(L)]  # fmt: skip
             emit(f"rms = [{', '.join(terms)}]")
         if decay:  # torch's weight decay: g + λ p (WD is λ, or -lr λ when G is -lr g)
@@ -594,11 +637,15 @@ class _Layout:
             emit("grad, vel = vel, grad")
         for a, b in zip(names[::2], names[1::2], strict=True):  # the new slots are kept
             emit(f"{a}, {b} = {b}, {a}")
+        if kind == "adam":
+            emit("MV, MV_, M, M_, V, V_ = MV_, MV, M_, M, V_, V")
         emit("losses.append(loss)")
         if record_rms:
             emit("rms_rows.append(rms)")
         if swapped:
             emit("return reason, grad[0], [vel]", 1)
+        elif kind == "adam":
+            emit("return reason, grad[0], [(MV, M, V), (MV_, M_, V_)]", 1)
         else:
             emit(f"return reason, grad[0], [{', '.join(names)}]", 1)
         return "\n".join(self.lines) + "\n"
@@ -610,10 +657,12 @@ class _Layout:
         names = {"WD"} if decay else set()
         if kind == "sgd" and momentum:
             names |= {"MU", "NLR"}
+        elif kind == "rmsprop" and momentum:
+            names |= {"ALPHA", "EPS", "IS", "MU", "NLR"}
         elif kind == "rmsprop":
-            names |= {"ALPHA", "CA", "EPS", "NLR"} | ({"MU"} if momentum else set())
+            names |= {"ALPHA", "EPS", "NLRS"}
         elif kind == "adam":
-            names |= {"B1", "C1", "B2", "C2", "EPS", "beta1", "beta2"}
+            names |= {"BB", "KX", "GQ", "Q", "AA", "EE", "KS", "ES"}
         return names
 
     @staticmethod
@@ -624,7 +673,7 @@ class _Layout:
             return ["B", "B_next"] if nesterov else []
         if kind == "rmsprop":
             return ["SQ", "SQ_next"] + (["B", "B_next"] if momentum else [])
-        return ["M", "M_next", "V", "V_next"]
+        return []  # Adam's moments side by side: MV, M, V and the spare MV_, M_, V_
 
     def emit_update(self, update: tuple) -> str:
         """The optimiser's update from the gradient G into the change (returned: its name),
@@ -648,37 +697,42 @@ class _Layout:
             emit("add(C, G, out=C)")
             emit("multiply(C, NLR, out=C)")
             return "C"
-        if kind == "rmsprop":
+        if kind == "rmsprop":  # G = sig g, sig = sqrt(1 - alpha): v = alpha v + G^2
             emit("# update (RMSprop): v = alpha v + (1 - alpha) g^2; c = g / (sqrt(v) + eps)")
             emit("multiply(SQ, ALPHA, out=SQ_next)")
             emit("multiply(G, G, out=C)")
-            emit("multiply(C, CA, out=C)")
             emit("add(SQ_next, C, out=SQ_next)")
             emit("square_root(SQ_next, out=C)")
             emit("add(C, EPS, out=C)")
             emit("divide(G, C, out=C)")
-            if momentum:  # b = mu b + c; p += -lr b
+            if momentum:  # c = (1 / sig) G / (sqrt(v) + eps); b = mu b + c; p += -lr b
+                emit("multiply(C, IS, out=C)")
                 emit("multiply(B, MU, out=B_next)")
                 emit("add(B_next, C, out=B_next)")
                 emit("multiply(B_next, NLR, out=C)")
-            else:  # p += -lr c
-                emit("multiply(C, NLR, out=C)")
+            else:  # -lr c = (-lr / sig) G / (sqrt(v) + eps)
+                emit("multiply(C, NLRS, out=C)")
             return "C"
-        emit("# update (Adam): m, v; p += -lr m / (1 - beta1^t) / (sqrt(v / (1 - beta2^t)) + eps)")
-        emit("t += 1")
-        emit("multiply(M, B1, out=M_next)")
-        emit("multiply(G, C1, out=C)")
-        emit("add(M_next, C, out=M_next)")
-        emit("multiply(V, B2, out=V_next)")
-        emit("multiply(G, G, out=C)")
-        emit("multiply(C, C2, out=C)")
-        emit("add(V_next, C, out=V_next)")
-        emit("square_root(V_next, out=C)")
-        emit("multiply(C, 1.0 / sqrt(1.0 - beta2 ** t), out=C)")
-        emit("add(C, EPS, out=C)")
-        emit("divide(M_next, C, out=C)")
-        emit("multiply(C, nlr / (1.0 - beta1 ** t), out=C)")
+        # Adam, G = sig g with sig = sqrt(1 - beta2); GQ = [G | Q] and MV = [m | v] side by side
+        emit("# update (Adam): [m | v] = [b1 m + (1 - b1) g | b2 v + (1 - b2) g^2];")
+        emit("# p += -k_t m / (sqrt(v) + eps_t)  (`optimisers.adam_step_sizes`)")
+        emit("multiply(G, G, out=Q)")
+        emit("multiply(GQ, KX, out=GQ)")
+        emit("multiply(MV, BB, out=MV_)")
+        emit("add(MV_, GQ, out=MV_)")
+        emit("square_root(V_, out=C)")
+        small = self.flat_size() <= SMALL_CONSTANT  # this step's constants as arrays
+        if small:
+            emit("EE.fill(ES[step])")
+            emit("AA.fill(-KS[step])")
+        emit(f"add(C, {'EE' if small else 'ES[step]'}, out=C)")
+        emit("divide(M_, C, out=C)")
+        emit(f"multiply(C, {'AA' if small else '-KS[step]'}, out=C)")
         return "C"
+
+    def flat_size(self) -> int:
+        sizes, b = self.sizes, self.bias
+        return sum((a + b) * c for a, c in zip(sizes, sizes[1:], strict=False))
 
     def emit(self, line: str, depth: int = 2) -> None:
         self.lines.append("    " * depth + line)

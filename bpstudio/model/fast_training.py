@@ -32,11 +32,17 @@ from bpstudio.model.fast_step import (
     FlatSlots,
     update_key,
 )
-from bpstudio.model.optimisers import update
-from bpstudio.model.scalar_step import scalar_constants, scalar_kernel, scalar_kernel_fits
+from bpstudio.model.optimisers import adam_step_sizes, update
+from bpstudio.model.scalar_step import (
+    scalar_constants,
+    scalar_kernel,
+    scalar_kernel_fits,
+)
 
 # Scalar runs check the deadline between chunks: 64 seed steps take about 0.3 ms.
 SCALAR_CHUNK = 64
+# A scalar run's longest: Adam's step sizes are lists of this length (no gain beyond it).
+SCALAR_RUN = 4096
 
 # What a kernel's run returns: (steps taken, the last step's loss, whether the last step
 # finished an epoch, why it stopped early: "" or what was not finite).
@@ -234,6 +240,7 @@ class GeneratedKernel:
                 start = trainer.position
                 if scalar:
                     chunk = count if deadline is None else min(count, SCALAR_CHUNK)
+                    chunk = min(chunk, SCALAR_RUN)
                     losses, rms, reason = _run_scalar(trainer, state, start, chunk, settings,
                                                       lr, record)  # fmt: skip
                 else:
@@ -263,10 +270,20 @@ def _run_scalar(trainer, state: KernelState, start, count, settings, lr, record)
     inputs, targets = state.epoch_rows(as_lists=True)
     params = kernel.flat.values.tolist()
     lists = {name: array.tolist() for name, array in slots.arrays.items()}
+    constants = scalar_constants(settings)
+    sizes = ([], [])
+    if settings.kind == "adam":
+        sizes = adam_step_sizes(settings, lr, slots.step + 1, count)
     losses: list[float] = []
     rms: list[float] = []
-    reason = run(params, lists, inputs, targets, start, count, lr, scalar_constants(settings),
-                 slots.step, losses, rms)  # fmt: skip
+    reason = run(params, lists, inputs, targets, start, count, lr, constants, *sizes, losses,
+                 rms)  # fmt: skip
+    if reason and losses:  # the slots are the failed step's: replay up to the step before
+        params = kernel.flat.values.tolist()
+        lists = {name: array.tolist() for name, array in slots.arrays.items()}
+        run(params, lists, inputs, targets, start, len(losses), lr, constants, *sizes, [], [])
+    elif reason:
+        lists = {}  # the first step failed: the slots are as they were
     kernel.flat.values[:] = params
     for name, values in lists.items():
         slots.arrays[name][:] = values

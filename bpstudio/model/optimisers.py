@@ -161,6 +161,15 @@ def bias_corrections(settings: OptimiserSettings, t: int) -> tuple[float, float]
     return 1.0 - settings.beta1**t, 1.0 - settings.beta2**t
 
 
+def adam_step_sizes(settings: OptimiserSettings, lr: float, first: int, count: int):
+    """For the kernels: Adam's k = η √(1 − β₂ᵗ) / (1 − β₁ᵗ) and ε_t = ε √(1 − β₂ᵗ) of the
+    steps t = first .. first + count − 1, as lists: η m̂ / (√v̂ + ε) = k m / (√v + ε_t), one
+    division by the bias corrections per step instead of one per parameter."""
+    t = np.arange(first, first + count, dtype=np.float64)
+    root = np.sqrt(1.0 - settings.beta2**t)
+    return (lr * root / (1.0 - settings.beta1**t)).tolist(), (settings.epsilon * root).tolist()
+
+
 def _slot(slots: Mapping[str, Any], name: str) -> Any:
     value = slots.get(name)
     return 0.0 if value is None else value
