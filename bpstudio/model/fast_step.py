@@ -370,6 +370,7 @@ class ArrayKernel:
             k["KX"] = np.repeat(np.array([(1.0 - s.beta1) / sig, 1.0], dtype), n)
             k["GQ"], k["Q"] = self.pair, self.pair_square
             k["AA"], k["EE"] = np.empty(n, dtype), np.empty(n, dtype)
+            k["beta1"], k["beta2"], k["c1_sig"] = s.beta1, s.beta2, (1.0 - s.beta1) / sig
             k["KS"], k["ES"] = adam_step_sizes(s, lr, self.slots.step + 1, count)
         return k
 
@@ -662,7 +663,7 @@ class _Layout:
         elif kind == "rmsprop":
             names |= {"ALPHA", "EPS", "NLRS"}
         elif kind == "adam":
-            names |= {"BB", "KX", "GQ", "Q", "AA", "EE", "KS", "ES"}
+            names |= {"BB", "KX", "GQ", "Q", "AA", "EE", "KS", "ES", "beta1", "beta2", "c1_sig"}
         return names
 
     @staticmethod
@@ -716,12 +717,20 @@ class _Layout:
         # Adam, G = sig g with sig = sqrt(1 - beta2); GQ = [G | Q] and MV = [m | v] side by side
         emit("# update (Adam): [m | v] = [b1 m + (1 - b1) g | b2 v + (1 - b2) g^2];")
         emit("# p += -k_t m / (sqrt(v) + eps_t)  (`optimisers.adam_step_sizes`)")
-        emit("multiply(G, G, out=Q)")
-        emit("multiply(GQ, KX, out=GQ)")
-        emit("multiply(MV, BB, out=MV_)")
-        emit("add(MV_, GQ, out=MV_)")
+        small = self.flat_size() <= SMALL_CONSTANT
+        if small:  # two calls on [m | v] instead of four on m and v (calls cost most here)
+            emit("multiply(G, G, out=Q)")
+            emit("multiply(GQ, KX, out=GQ)")
+            emit("multiply(MV, BB, out=MV_)")
+            emit("add(MV_, GQ, out=MV_)")
+        else:  # large: fewer passes over memory (constant arrays and [G | G^2] cost passes)
+            emit("multiply(M, beta1, out=M_)")
+            emit("multiply(G, c1_sig, out=C)")
+            emit("add(M_, C, out=M_)")
+            emit("multiply(V, beta2, out=V_)")
+            emit("multiply(G, G, out=C)")
+            emit("add(V_, C, out=V_)")
         emit("square_root(V_, out=C)")
-        small = self.flat_size() <= SMALL_CONSTANT  # this step's constants as arrays
         if small:
             emit("EE.fill(ES[step])")
             emit("AA.fill(-KS[step])")

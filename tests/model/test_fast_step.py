@@ -292,3 +292,25 @@ def test_wide_layers_use_number_constants_and_match(hidden):
         for _ in range(4):
             reference.step()
         assert_same_state(fast, reference)
+
+
+@pytest.mark.parametrize("optimiser", OPTIMISERS, ids=lambda o: "-".join(map(str, o.values())))
+@pytest.mark.parametrize("freeze", [False, True])
+def test_many_parameters_take_the_large_update_and_match(optimiser, freeze):
+    """Above `SMALL_CONSTANT` parameters the update's constants are numbers and Adam updates
+    its moments apart (fewer passes over memory)."""
+    from bpstudio.model.fast_step import SMALL_CONSTANT
+
+    rng = np.random.default_rng(9)
+    sizes = [30, 150, 4]
+    assert (sizes[0] + 1) * sizes[1] > SMALL_CONSTANT
+    weights = [rng.normal(0, 0.2, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    biases = [rng.normal(0, 0.3, b) for b in sizes[1:]]
+    net = Network(sizes, ["tanh", "sigmoid"], weights, biases, freeze_biases=freeze)
+    data = Dataset(rng.normal(size=(24, sizes[0])), rng.random((24, sizes[-1])))
+    config = TrainingConfig(learning_rate=0.01, batch_size=8, weight_decay=0.01, **optimiser)
+    fast, reference = trainer_pair(net, data, "mse", config)
+    fast.steps(7)
+    for _ in range(7):
+        reference.step()
+    assert_same_state(fast, reference)
