@@ -1,7 +1,9 @@
 """Training steps per second (forward + backward + SGD update): BP Studio against its peers.
 
     python benchmarks/engine.py [--threads 1] [--repeats 5] [--seconds 0.4] [--compare DIR]
-                                 [--cases 1,3] [--optimisers]
+                                 [--cases 1,3]
+    python benchmarks/engine.py --part cli [--repeats 3] [--cli-steps 1000000]
+    python benchmarks/engine.py --part optimisers [--cases 0,1]
 
 Prints one table: for each case, BP Studio's fast path, its reference path (the plain
 reference kernel, `fast_training.REFERENCE`), PyTorch CPU and scikit-learn when installed
@@ -25,7 +27,7 @@ BP Studio trains on one thread while the GUI thread needs the other; and two BLA
 collapse (each waits for the other at every GEMM) as soon as another process loads a core.
 ``--threads 2`` measures the other choice, for every engine alike.
 
-``--optimisers`` prints another table instead: each case's step time with every optimiser
+``--part optimisers`` prints another table instead: each case's step time with every optimiser
 (SGD, momentum, Nesterov, RMSprop, Adam), each against plain SGD's in the same rounds, beside
 torch.optim's same optimiser (issue 18: Adam and RMSprop within 2x of plain SGD on the seed
 network, within 1.3x on the others).
@@ -34,6 +36,7 @@ network, within 1.3x on the others).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import statistics
@@ -260,7 +263,7 @@ def case_gemms(case: Case, data):
     rows = np.hstack([data[0], np.ones((len(data[0]), b))])
     batches = [np.ascontiguousarray(rows[r : r + n].T, dtype=dt) for r in range(0, len(rows), n)]
     calls = []
-    for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:], strict=False)):
+    for i, (n_in, n_out) in enumerate(itertools.pairwise(sizes)):
         block = rng.normal(0, 0.1, (n_in + b, n_out)).astype(dt)
         a = None if i == 0 else rng.random((n_in + b, n)).astype(dt)
         z = np.empty((n_out, n), dt)
@@ -272,7 +275,7 @@ def case_gemms(case: Case, data):
         if i:
             da = np.empty((n_in, n), dt)
             w = block[:n_in]
-            calls.append(lambda x, w=w, delta=delta, da=da: np.dot(w, delta, out=da))
+            calls.append(lambda _x, w=w, delta=delta, da=da: np.dot(w, delta, out=da))
     position = [0]
 
     def run(steps: int) -> None:
@@ -498,8 +501,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=0.4, help="per timed block")
     parser.add_argument("--compare", metavar="DIR", help="BP Studio from this tree as well")
     parser.add_argument("--cases", default="", help="indices of the cases to run, e.g. 1,3")
-    parser.add_argument("--optimisers", action="store_true",
-                        help="each optimiser against plain SGD, beside torch.optim's")  # fmt: skip
+    parser.add_argument(
+        "--part",
+        choices=["engines", "cli", "optimisers"],
+        default="engines",
+        help="cli: the command line's steady rate (benchmarks/cli_rate.py); optimisers: each "
+        "optimiser against plain SGD, beside torch.optim's",
+    )
+    parser.add_argument("--cli-steps", type=int, default=1_000_000)
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--root", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -507,10 +516,14 @@ def main() -> None:
         return serve(args.threads)
     limiter = set_threads(args.threads)
     describe_environment(args.threads)
-    if args.optimisers:
+    if args.part == "optimisers":
         optimiser_table(args)
         limiter.restore_original_limits()
         return None
+    if args.part == "cli":
+        import cli_rate
+
+        return cli_rate.report(sys.modules[__name__], args.repeats, args.cli_steps, args.seconds)
     helper = CompareHelper(args.compare, args.threads) if args.compare else None
     if helper:
         print(f"  compared with BP Studio from {helper.origin}")

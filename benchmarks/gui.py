@@ -14,6 +14,7 @@ folder.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -50,10 +51,11 @@ def wait(ms: int) -> None:
 
 
 def seed_window():
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.app import new_workspace
+    from bpstudio.views.window.main_window import MainWindow
 
     app()
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     window.resize(1400, 900)
     window.show()
     wait(300)
@@ -73,11 +75,11 @@ def bench_lateness(seconds: float = 4.0) -> None:
         ).stdout  # fmt: skip
         report, where = json.loads(out.strip().splitlines()[-1]), f"installed {installed}"
     else:
-        from bpstudio.views.self_test_training import measure_training
+        from bpstudio.views.window.self_test_training import measure_training
 
         window = seed_window()
-        report, where = measure_training(window.learning.session, seconds), "source tree"
-        window.learning.session.shutdown()
+        report, where = measure_training(window.workspace.session, seconds), "source tree"
+        window.workspace.session.shutdown()
         window.hide()
     late = report["lateness_ms"]
     print(f"timer lateness ({where}; 16 ms timer, seed training flat out on a "
@@ -97,7 +99,7 @@ def bench_plot() -> None:
 
 def plot_update(limit: int, points: int = 1_000_000, frames: int = 30) -> None:
     from bpstudio.model.history import LossHistory, LossSeries
-    from bpstudio.views.loss_plot import LossPlotWidget
+    from bpstudio.views.training.loss_plot import LossPlotWidget
 
     app()
     plot = LossPlotWidget()
@@ -131,7 +133,7 @@ def diagram_document(sizes):
 
     project = load_example("seed")
     rng = np.random.default_rng(0)
-    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    pairs = list(itertools.pairwise(sizes))
     weights = [rng.normal(0, 1 / np.sqrt(a), (a, b)) for a, b in pairs]
     project.network = Network(list(sizes), ["sigmoid"] * (len(sizes) - 1), weights)
     project.dataset = Dataset(rng.uniform(-1, 1, (3, sizes[0])), rng.uniform(0, 1, (3, sizes[-1])))
@@ -200,7 +202,7 @@ def bench_formula() -> None:
             times, cpu, misses = formula_steps(window, label.split(",")[0])
             so_far = results[label]
             results[label] = (so_far[0] + times, so_far[1] + cpu, so_far[2] + misses)
-    whole = len(window.learning.cursor.steps) - 1
+    whole = len(window.workspace.cursor.steps) - 1
     results["cold, every step of the derivation"] = formula_steps(window, "cold", whole)
     for label, (times, cpu, misses) in results.items():
         print(f"next formula, {label}: median {statistics.median(times):.1f} ms "
@@ -212,9 +214,9 @@ def bench_formula() -> None:
 
 def formula_steps(window, label: str, moves: int = FORMULA_MOVES):
     from bpstudio.render.formula_svg import formula_svg
-    from bpstudio.views.formula_widget import formula_pixmap
+    from bpstudio.views.walkthrough.formula_widget import formula_pixmap
 
-    cursor, panel = window.learning.cursor, window.learning.derivation_panel
+    cursor, panel = window.workspace.cursor, window.learning.derivation_panel
     times, cpu, misses = [], [], 0
     cursor.go_to(0)
     for _ in range(moves):
@@ -276,8 +278,9 @@ show_and_wait_for_first_frame(app, w)
 BPSTUDIO = """
 from bpstudio.app import make_application
 app = make_application(["bpstudio"])
-from bpstudio.views.main_window import MainWindow
-w = MainWindow(); w.resize(1200, 800)
+from bpstudio.app import new_workspace
+from bpstudio.views.window.main_window import MainWindow
+w = MainWindow(new_workspace()); w.resize(1200, 800)
 ready = []
 if hasattr(w, "firstFrameShown"):  # connected last: runs after the window's own slots
     w.firstFrameShown.connect(lambda: ready.append(True))
@@ -362,7 +365,7 @@ def rss_mb() -> float:
 
 def train_and_sample_memory(steps: int = 1_000_000) -> None:
     window = seed_window()
-    session = window.learning.session
+    session = window.workspace.session
     session.controller.start()  # the training process starts, with the first snapshot
     wait(1000)
     samples = [(0, rss_mb())]
@@ -385,7 +388,7 @@ def train_and_sample_memory(steps: int = 1_000_000) -> None:
           f"(start {samples[0][1]:.0f} MB; now the window {own:.0f} MB + training and "
           f"forkserver processes {children:.0f} MB, shared libraries counted in each; "
           f"PSS of all, each page once: {pss_mib():.0f} MB)   target < 300 MB, flat")  # fmt: skip
-    window.learning.shutdown()  # as closing the window does: the thread stops first
+    window.workspace.shutdown()  # as closing the window does: the thread stops first
     window.hide()
 
 
@@ -396,7 +399,7 @@ def bench_memory() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", action="append", choices=PARTS + ("_memory_child",))
+    parser.add_argument("--part", action="append", choices=(*PARTS, "_memory_child"))
     parser.add_argument("--startup-runs", type=int, default=5, help="runs of each side")
     parser.add_argument(
         "--startup-compare", type=Path, metavar="DIR", help="also time the BP Studio in DIR"

@@ -34,7 +34,8 @@ def main() -> None:
     import sys
 
     sys.setswitchinterval(GIL_SWITCH_SECONDS)  # as the app (bpstudio/app.py) does
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.app import new_workspace
+    from bpstudio.views.window.main_window import MainWindow
 
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -56,8 +57,8 @@ def main() -> None:
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Discard
-    window = MainWindow()
+    QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Discard
+    window = MainWindow(new_workspace())
     window.resize(1280, 720)
     window.show()
     run(3000)  # the first frame, the first formula, the fork server: not an open

@@ -63,44 +63,58 @@ def after_first_frame(window, call) -> None:
     window.firstFrameShown.connect(lambda: QTimer.singleShot(0, call))
 
 
+def new_workspace():
+    """The workspace a window starts with: the seed project, its walkthrough in the interface's
+    language and at the level of detail the user chose last (call once the language is set)."""
+    from bpstudio.controller.workspace import Workspace
+    from bpstudio.views.walkthrough.walkthrough_bar import expanded_setting
+    from bpstudio.views.widgets.language import derivation_language, switcher
+
+    return Workspace(lang=derivation_language(switcher().language), expanded=expanded_setting())
+
+
 def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     """The window, until it closes.  ``scenario(window, safety)``, when given, runs once the
     event loop starts, instead of the offer to restore unsaved work (the crash test's driver,
-    tests/views/crash_scenarios.py, uses it to act as a user would)."""
+    tests/views/window/crash_scenarios.py, uses it to act as a user would)."""
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
     from bpstudio.controller.gui_gc import GuiThreadCollector
 
     GuiThreadCollector(app)  # only the GUI thread collects garbage (Qt objects die there)
-    from bpstudio.views import getting_started, language  # after QApplication exists
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.views.widgets import language
+    from bpstudio.views.window import getting_started  # after QApplication exists
+    from bpstudio.views.window.main_window import MainWindow
 
     language.switcher().apply(language.saved_choice())
-    from bpstudio.views.notation_menu import restore_notation
+    from bpstudio.views.walkthrough.notation_menu import restore_notation
 
     restore_notation()
     from bpstudio.controller.training_worker import GIL_SWITCH_SECONDS
-    from bpstudio.views.safety_net import SafetyNet
+    from bpstudio.views.window.safety_net import SafetyNet
 
     # The window's background threads (the walkthrough's derivation, big evaluations, a
     # loader's waiting thread) hold the interpreter lock for Python's default 5 ms at a time,
-    # and the GUI thread waits that long at every Qt call that lets it go: the first paint of
-    # a 10,000-edge diagram took 200-360 ms while a derivation ran, about 60 ms with 1 ms.
+    # and the GUI thread waits that long at every Qt call that lets it go (docs/performance.md,
+    # "Figures behind the code's choices": a big diagram's first paint).
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    window = MainWindow()
+    workspace = new_workspace()  # the document and what works on it; the window shows it
+    workspace.start_autosave()
+    window = MainWindow(workspace)
     window.restore_layout()
-    safety = SafetyNet(window)  # autosave, crash log and dialog, recovery
+    safety = SafetyNet(workspace, window)  # crash log and dialog, autosave failures, recovery
     self_test = args.self_test_screenshot or args.self_test_training is not None
     if self_test:
         getting_started.mark_seen()  # a self-test shows the window, never the tour
     if args.project and not self_test:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
     after_first_frame(window, lambda: set_version(app))
+    after_first_frame(window, GuiThreadCollector.freeze_start_up)
     if args.self_test_screenshot:
         shot = Path(args.self_test_screenshot)
         after_first_frame(window, lambda: _screenshot_and_quit(window, shot))
     elif args.self_test_training is not None:
-        from bpstudio.views.self_test_training import run_and_report
+        from bpstudio.views.window.self_test_training import run_and_report
 
         seconds = args.self_test_training
         after_first_frame(window, lambda: run_and_report(window, seconds))

@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from bpstudio.model.project import load_project
 from bpstudio.model.validation import ProjectFileError
 
-# Files bigger than this are read in a child process: parsing a 1.85 MiB 784-16-10 project
-# took 65-180 ms on the GUI thread of the loaded test machine (issue 21 item 10).
+# Files bigger than this are read in a child process: parsing a bigger one on the GUI thread
+# takes longer than a frame (docs/performance.md, "Figures behind the code's choices").
 LOAD_IN_CHILD_BYTES = 2**20
 
 
@@ -37,7 +37,7 @@ def _load_in_child(path, connection) -> None:
         result = ("ok", load_project(path))
     except ProjectFileError as exc:
         result = ("error", exc)
-    except Exception as exc:  # sent as text: the exception itself may not pickle
+    except Exception as exc:  # noqa: BLE001 - sent as text: the exception itself may not pickle
         result = ("crash", f"{type(exc).__name__}: {exc}")
     connection.send(result)
     connection.close()
@@ -85,7 +85,7 @@ class ProjectLoad(QObject):
             result = receiving.recv()
         except EOFError:
             result = ("crash", "the process reading the file ended before it finished")
-        except Exception as exc:  # no child, no pipe: said in the box, never left waiting
+        except Exception as exc:  # noqa: BLE001 - no child, no pipe: said in the box, never left waiting
             result = ("crash", f"{type(exc).__name__}: {exc}")
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._finished.emit(result)

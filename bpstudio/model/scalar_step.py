@@ -13,6 +13,7 @@ once per parameter; NumPy's own exp and BLAS's fused multiply-add differ by an u
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import lru_cache
 
@@ -46,7 +47,7 @@ _NAMESPACE = {
 
 
 def scalar_kernel_fits(layer_sizes, batch_size: int, dtype) -> bool:
-    n = sum((a + 1) * b for a, b in zip(layer_sizes, layer_sizes[1:], strict=False))
+    n = sum((a + 1) * b for a, b in itertools.pairwise(layer_sizes))
     return batch_size == 1 and n <= MAX_SCALAR_PARAMETERS and np.dtype(dtype) == np.float64
 
 
@@ -78,7 +79,7 @@ class _Writer:
         self.kind, self.momentum, self.nesterov, self.decay = update
         self.lines: list[str] = []
         self.offsets, offset = [], 0
-        for n_in, n_out in zip(sizes, sizes[1:], strict=False):
+        for n_in, n_out in itertools.pairwise(sizes):
             self.offsets.append(offset)
             offset += (n_in + has_bias) * n_out
         self.n_params = offset
