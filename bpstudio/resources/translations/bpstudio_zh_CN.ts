@@ -1323,7 +1323,35 @@
     </message>
     <message>
         <source>expected zero or a positive number, got {value}</source>
-        <translation>应为零或正数，实际为 {value}</translation>
+        <translation>应为零或正数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the optimiser must be one of {names}, got {value!r}</source>
+        <translation>优化器必须是 {names} 之一, 实际为 {value!r}</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum must be on or off, got {value}</source>
+        <translation>Nesterov 动量只能开或关, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>RMSprop&apos;s α must be in [0, 1), got {value}</source>
+        <translation>RMSprop 的 α 必须在 [0, 1) 内, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>ε must be a positive number, got {value}</source>
+        <translation>ε 必须是正数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₁ must be in [0, 1), got {value}</source>
+        <translation>Adam 的 β₁ 必须在 [0, 1) 内, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₂ must be in [0, 1), got {value}</source>
+        <translation>Adam 的 β₂ 必须在 [0, 1) 内, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>weight decay must be zero or a positive number, got {value}</source>
+        <translation>权重衰减必须是零或正数, 实际为 {value}</translation>
     </message>
     <message>
         <source>expected a number between 0 and {maximum}, got {value}</source>
