@@ -93,13 +93,14 @@ class TrainingPanel(QWidget):
         self.beta2_box = optimiser_controls.make_beta2_box()
         self.weight_decay_box = optimiser_controls.make_weight_decay_box()
         # the optimiser's number boxes by setting name (optimisers.PARAMETERS' names)
+        # (in torch's order: RMSprop α, ε, μ; Adam β₁, β₂, ε; SGD μ, Nesterov; then λ)
         self.optimiser_fields: dict[str, QWidget] = {
-            "momentum": self.momentum_box,
-            "nesterov": self.nesterov_box,
             "alpha": self.alpha_box,
-            "epsilon": self.epsilon_box,
             "beta1": self.beta1_box,
             "beta2": self.beta2_box,
+            "epsilon": self.epsilon_box,
+            "momentum": self.momentum_box,
+            "nesterov": self.nesterov_box,
             "weight_decay": self.weight_decay_box,
         }
         self.optimiser_settings = optimiser_controls.OptimiserSettingsPopup(
