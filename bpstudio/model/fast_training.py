@@ -294,7 +294,7 @@ def _run_scalar(trainer, state: KernelState, start, count, settings, lr, record)
     params = kernel.flat.values.tolist()
     lists = {name: array.tolist() for name, array in slots.arrays.items()}
     constants = scalar_constants(settings)
-    sizes = ([], [])
+    sizes: tuple[list[float], list[float]] = ([], [])
     if settings.kind == "adam":
         sizes = adam_step_sizes(settings, lr, slots.step + 1, count)
     losses: list[float] = []

@@ -50,7 +50,7 @@ same formulas out per network shape.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -158,7 +158,7 @@ def first_problem(settings: OptimiserSettings) -> tuple[str, Message] | None:
                                     name=settings.kind, choices=choices)  # fmt: skip
     if not isinstance(settings.nesterov, bool):
         return "nesterov", Message("expected true or false, got {value}", value=settings.nesterov)
-    ranges = (
+    ranges: tuple[tuple[str, Any, str, Callable[[float], bool]], ...] = (
         ("momentum", settings.momentum, IN_0_1, lambda v: 0.0 <= v < 1.0),
         ("alpha", settings.alpha, IN_0_1, lambda v: 0.0 <= v < 1.0),
         ("epsilon", settings.epsilon, POSITIVE, lambda v: v > 0.0),
@@ -177,13 +177,17 @@ def bias_corrections(settings: OptimiserSettings, t: int) -> tuple[float, float]
     return 1.0 - settings.beta1**t, 1.0 - settings.beta2**t
 
 
-def adam_step_sizes(settings: OptimiserSettings, lr: float, first: int, count: int):
+def adam_step_sizes(
+    settings: OptimiserSettings, lr: float, first: int, count: int
+) -> tuple[list[float], list[float]]:
     """For the kernels: Adam's k = η √(1 − β₂ᵗ) / (1 − β₁ᵗ) and ε_t = ε √(1 − β₂ᵗ) of the
     steps t = first .. first + count − 1, as lists: η m̂ / (√v̂ + ε) = k m / (√v + ε_t), one
     division by the bias corrections per step instead of one per parameter."""
     t = np.arange(first, first + count, dtype=np.float64)
     root = np.sqrt(1.0 - settings.beta2**t)
-    return (lr * root / (1.0 - settings.beta1**t)).tolist(), (settings.epsilon * root).tolist()
+    steps: list[float] = (lr * root / (1.0 - settings.beta1**t)).tolist()
+    epsilons: list[float] = (settings.epsilon * root).tolist()
+    return steps, epsilons
 
 
 def _slot(slots: Mapping[str, Any], name: str) -> Any:
@@ -191,7 +195,13 @@ def _slot(slots: Mapping[str, Any], name: str) -> Any:
     return 0.0 if value is None else value
 
 
-def update(p, g, slots: Mapping[str, Any], settings: OptimiserSettings, lr: float):
+# A parameter: a float (the walkthrough's one number) or an array (the reference step's).
+Value = Any
+
+
+def update(
+    p: Value, g: Value, slots: Mapping[str, Any], settings: OptimiserSettings, lr: float
+) -> tuple[Value, dict[str, Any]]:
     """THE update rule: one step of ``settings``' optimiser on one parameter.
 
     ``p`` the parameter, ``g`` its gradient dE/dp (floats or arrays of one shape), ``slots``
@@ -214,7 +224,14 @@ def update(p, g, slots: Mapping[str, Any], settings: OptimiserSettings, lr: floa
     return p_new, new
 
 
-def _sgd(p, g, slots, settings: OptimiserSettings, lr: float, new: dict):
+def _sgd(
+    p: Value,
+    g: Value,
+    slots: Mapping[str, Any],
+    settings: OptimiserSettings,
+    lr: float,
+    new: dict[str, Any],
+) -> Value:
     mu = settings.momentum
     if mu == 0.0:
         return p - lr * g
@@ -225,7 +242,14 @@ def _sgd(p, g, slots, settings: OptimiserSettings, lr: float, new: dict):
     return p - lr * b
 
 
-def _rmsprop(p, g, slots, settings: OptimiserSettings, lr: float, new: dict):
+def _rmsprop(
+    p: Value,
+    g: Value,
+    slots: Mapping[str, Any],
+    settings: OptimiserSettings,
+    lr: float,
+    new: dict[str, Any],
+) -> Value:
     alpha, mu = settings.alpha, settings.momentum
     v = alpha * _slot(slots, "square_avg") + (1.0 - alpha) * (g * g)
     new["square_avg"] = v
@@ -237,7 +261,15 @@ def _rmsprop(p, g, slots, settings: OptimiserSettings, lr: float, new: dict):
     return p - lr * b
 
 
-def _adam(p, g, slots, settings: OptimiserSettings, lr: float, t: int, new: dict):
+def _adam(
+    p: Value,
+    g: Value,
+    slots: Mapping[str, Any],
+    settings: OptimiserSettings,
+    lr: float,
+    t: int,
+    new: dict[str, Any],
+) -> Value:
     beta1, beta2 = settings.beta1, settings.beta2
     m = beta1 * _slot(slots, "exp_avg") + (1.0 - beta1) * g
     v = beta2 * _slot(slots, "exp_avg_sq") + (1.0 - beta2) * (g * g)
