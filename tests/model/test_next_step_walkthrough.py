@@ -59,7 +59,7 @@ def test_every_example_walks_the_trainers_next_step(name, steps):
 
 @pytest.mark.parametrize("seed", range(60))
 def test_random_projects_walk_the_trainers_next_step(seed):
-    project = random_project(seed)
+    project = random_project(seed)  # SGD with momentum: the 七 derived here
     check_walkthrough_is_the_next_step(train(project, seed % 7))
 
 
