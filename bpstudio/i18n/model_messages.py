@@ -93,6 +93,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ModelMessages", "expected a positive number, got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected a number in [0, 1), got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected zero or a positive number, got {value}"),
+    # the code export (render/code_spec.py)
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "the code export writes SGD with momentum only; this project trains with {kind}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "the code export writes SGD with momentum only, without Nesterov momentum or weight decay",
+    ),
     # the optimiser's settings (model/optimisers.py SENTENCES; momentum's is below)
     QT_TRANSLATE_NOOP("ModelMessages", "the optimiser must be one of {names}, got {value!r}"),
     QT_TRANSLATE_NOOP("ModelMessages", "Nesterov momentum must be on or off, got {value}"),

@@ -1326,6 +1326,14 @@
         <translation>应为零或正数, 实际为 {value}</translation>
     </message>
     <message>
+        <source>the code export writes SGD with momentum only; this project trains with {kind}</source>
+        <translation>导出代码只写带动量的 SGD; 本项目用 {kind} 训练</translation>
+    </message>
+    <message>
+        <source>the code export writes SGD with momentum only, without Nesterov momentum or weight decay</source>
+        <translation>导出代码只写带动量的 SGD, 不含 Nesterov 动量和权重衰减</translation>
+    </message>
+    <message>
         <source>the optimiser must be one of {names}, got {value!r}</source>
         <translation>优化器必须是 {names} 之一, 实际为 {value!r}</translation>
     </message>
