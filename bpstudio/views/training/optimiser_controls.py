@@ -7,18 +7,18 @@ panel lays them out and turns their values into a `TrainingConfig`.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QLabel,
-    QMenu,
     QToolButton,
     QWidget,
-    QWidgetAction,
 )
 
 from bpstudio.model.optimisers import KINDS, PARAMETERS
@@ -109,6 +109,21 @@ def visible_fields(kind: str) -> set[str]:
 BUTTON_WIDTH = 18  # pixels: "…"
 
 
+class SettingsFrame(QFrame):
+    """The popup form: a window of its own that closes on Esc or a click outside, and whose
+    boxes Tab goes through (a menu would take the keys for its own items)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+
 class OptimiserSettingsPopup:
     """The button beside the optimiser chooser and the form it opens: the chosen optimiser's
     numbers (only those it uses) and the weight decay.  The boxes are the panel's own, so an
@@ -117,32 +132,36 @@ class OptimiserSettingsPopup:
     def __init__(self, fields: dict[str, QWidget], parent: QWidget) -> None:
         self.fields = fields
         self.button = QToolButton(parent, objectName="trainingOptimizerSettings")
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setText("…")
         self.button.setMaximumWidth(BUTTON_WIDTH)
-        self.menu = QMenu(self.button)
-        self.form_widget = QWidget(self.menu)
-        self.form = QFormLayout(self.form_widget)
+        self.frame = SettingsFrame(self.button)
+        self.form = QFormLayout(self.frame)
         self.form.setContentsMargins(8, 6, 8, 6)
         self.labels: dict[str, QLabel] = {}
         for name, box in fields.items():
             if name == "nesterov":
                 self.form.addRow(box)
                 continue
-            label = self.labels[name] = QLabel(self.form_widget)
+            label = self.labels[name] = QLabel(self.frame)
             label.setBuddy(box)
             self.form.addRow(label, box)
-        action = QWidgetAction(self.menu)
-        action.setDefaultWidget(self.form_widget)
-        self.menu.addAction(action)
-        self.button.setMenu(self.menu)
+        self.button.clicked.connect(self.open)
+
+    def open(self) -> None:
+        """Show the form under the button, the first number ready for typing."""
+        self.frame.adjustSize()
+        self.frame.move(self.button.mapToGlobal(QPoint(0, self.button.height())))
+        self.frame.show()
+        first = next((box for box in self.fields.values() if not box.isHidden()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def show_fields(self, kind: str, config) -> None:
         """The rows ``kind`` uses; the button's tooltip lists their values."""
         shown = visible_fields(kind)
         for name, box in self.fields.items():
             self.form.setRowVisible(box, name in shown)
-        self.form_widget.adjustSize()
+        self.frame.adjustSize()
         self._summary = ", ".join(
             f"{SYMBOLS[name]} {getattr(config, name):g}"
             for name in self.fields

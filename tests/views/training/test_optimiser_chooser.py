@@ -89,3 +89,19 @@ def test_training_with_adam_from_the_dock_steps_as_adam(window, qtbot):
     moved = np.abs(doc.project.network.weights[0] - before.weights[0])
     assert np.allclose(moved[moved > 0], lr, rtol=1e-3)
     close_inside_the_test(window)
+
+
+# The offscreen platform cannot raise a popup or give it the keyboard; it says so.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_the_settings_button_opens_the_numbers_and_esc_closes_them(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    panel = window.learning.training_panel
+    window.files.new_from_example("xor")  # SGD with momentum: μ first
+    popup = panel.optimiser_settings
+    qtbot.mouseClick(popup.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(popup.frame.isVisible)
+    assert panel.momentum_box.hasFocus() or popup.frame.focusWidget() is panel.momentum_box
+    qtbot.keyClick(popup.frame, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.frame.isVisible())
+    close_inside_the_test(window)
