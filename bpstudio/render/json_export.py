@@ -71,6 +71,7 @@ def to_json_data(d: Derivation, mistakes=None) -> dict:
         "sections": [asdict(s) for s in d.sections],
         "steps": _steps_json(d, per_step),
         "expanded": d.expanded,
+        "jacobian": d.jacobian,
         "network_line": d.network_line,
         "notes": [asdict(n) for n in d.notes],
     }

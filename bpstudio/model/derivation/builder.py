@@ -57,24 +57,27 @@ def build_derivation(
     expanded: bool = False,
     momentum: Momentum | None = None,
     notation: str | None = None,
+    jacobian: bool = False,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
     ``batch``: the 0-based samples whose mean gradient the update uses (default: the sample
     alone); it must contain ``sample``.  ``expanded``: add the seed's fully expanded last
-    line to 三-六 (where it stays readable, see expansion.py).  ``momentum``: μ and the stored
-    buffers for 七 (None: the plain step).  ``notation``: a preset's name (model.notation), by
-    default the one chosen for this process.
+    line to 三-六 (where it stays readable, see expansion.py).  ``jacobian``: write out the
+    softmax Jacobian and, for cross-entropy, 一 and 二 apart (jacobian.py).  ``momentum``: μ
+    and the stored buffers for 七 (None: the plain step).  ``notation``: a preset's name
+    (model.notation), by default the one chosen for this process.
     """
     with notations.writing(notation, network.layer_sizes) as writing:
         derivation = _build(network, inputs, targets, loss, sample, learning_rate, batch,
-                            digits, lang, expanded, momentum)  # fmt: skip
+                            digits, lang, (expanded, jacobian), momentum)  # fmt: skip
     return notation_intro(derivation, writing)
 
 
 def _build(
-    network, inputs, targets, loss, sample, learning_rate, batch, digits, lang, expanded, momentum
+    network, inputs, targets, loss, sample, learning_rate, batch, digits, lang, detail, momentum
 ):
+    expanded, jacobian = detail
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
     targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
     _check(sample, inputs, digits, lang)
@@ -86,7 +89,7 @@ def _build(
     number = sample + 1 if len(batch) > 1 else None  # E^{(n)} in 一-六 (context.py)
     ctx = Context(
         network, trace, grads, targets[list(batch)], batch.index(sample), loss, lang, number,
-        expanded,
+        expanded, jacobian,
     )  # fmt: skip
     rec = Recorder(digits, lang)
     add_forward(ctx, rec)
@@ -112,6 +115,7 @@ def _build(
         intro=tr("intro", lang, loss=loss_plain(loss), lr=f"{learning_rate:g}"),
         notes=derivation_notes(rec.steps, network.activations, lang),
         expanded=expanded,
+        jacobian=jacobian,
         network_line=network_line(
             network.layer_sizes,
             network.activations,
@@ -134,12 +138,19 @@ def derive_project(
     lang: str = "en",
     expanded: bool = DEFAULT_EXPANDED,
     notation: str | None = None,
+    jacobian: bool = False,
 ):
     """The trainer's next step on a Project (``sample`` None; steps 一–六 for ``row``, 0-based,
     of its batch), or the walkthrough of ``sample`` (0-based) with a plain update."""
     if sample is None:
         return derive_next_step(
-            project, row, digits=digits, lang=lang, expanded=expanded, notation=notation
+            project,
+            row,
+            digits=digits,
+            lang=lang,
+            expanded=expanded,
+            notation=notation,
+            jacobian=jacobian,
         )
     data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
@@ -159,6 +170,7 @@ def derive_project(
         lang=lang,
         expanded=expanded,
         notation=notation,
+        jacobian=jacobian,
     )
     derivation = replace(
         derivation,
@@ -176,6 +188,7 @@ def derive_next_step(
     lang: str = "en",
     expanded: bool = DEFAULT_EXPANDED,
     notation: str | None = None,
+    jacobian: bool = False,
 ):
     """The walkthrough of the trainer's next step; 一–六 follow the batch's ``row`` (0-based)."""
     batch = next_batch_rows(project)
@@ -196,6 +209,7 @@ def derive_next_step(
         expanded=expanded,
         momentum=Momentum(config.momentum, momentum_buffers(project)),
         notation=notation,
+        jacobian=jacobian,
     )
     names = ", ".join(str(s + 1) for s in batch)
     held_out = project.dataset.test_indices()

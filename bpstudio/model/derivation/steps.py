@@ -96,6 +96,7 @@ class Derivation:
     intro: str  # the loss and the meaning of Ŷ, in the chosen language
     notes: tuple[Note, ...] = ()  # closing side derivations (notes.py)
     expanded: bool = False  # 三-六 end with the seed's fully expanded line
+    jacobian: bool = False  # the softmax Jacobian written out, 一、二 of cross-entropy apart
     network_line: str = ""  # one line: sizes, activations, biases, loss, η (language's words)
     notation: str = "seed"  # the preset its symbols are written in (model.notation)
     # why a chosen preset was not used (Mazur's names exist for 2-2-2 only), or ""
