@@ -2,6 +2,7 @@
 
     python benchmarks/engine.py [--threads 1] [--repeats 5] [--seconds 0.4] [--compare DIR]
                                  [--cases 1,3]
+    python benchmarks/engine.py --part cli [--repeats 3] [--cli-steps 1000000]
 
 Prints one table: for each case, BP Studio's fast path, its reference path (the code before the
 fast path, still in `Trainer._reference_step`), PyTorch CPU and scikit-learn when installed
@@ -418,6 +419,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=0.4, help="per timed block")
     parser.add_argument("--compare", metavar="DIR", help="BP Studio from this tree as well")
     parser.add_argument("--cases", default="", help="indices of the cases to run, e.g. 1,3")
+    parser.add_argument(
+        "--part",
+        choices=["engines", "cli"],
+        default="engines",
+        help="cli: the command line's steady rate (benchmarks/cli_rate.py)",
+    )
+    parser.add_argument("--cli-steps", type=int, default=1_000_000)
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--root", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -425,6 +433,10 @@ def main() -> None:
         return serve(args.threads)
     limiter = set_threads(args.threads)
     describe_environment(args.threads)
+    if args.part == "cli":
+        import cli_rate
+
+        return cli_rate.report(sys.modules[__name__], args.repeats, args.cli_steps, args.seconds)
     helper = CompareHelper(args.compare, args.threads) if args.compare else None
     if helper:
         print(f"  compared with BP Studio from {helper.origin}")

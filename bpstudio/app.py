@@ -84,8 +84,8 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
 
     # The window's background threads (the walkthrough's derivation, big evaluations, a
     # loader's waiting thread) hold the interpreter lock for Python's default 5 ms at a time,
-    # and the GUI thread waits that long at every Qt call that lets it go: the first paint of
-    # a 10,000-edge diagram took 200-360 ms while a derivation ran, about 60 ms with 1 ms.
+    # and the GUI thread waits that long at every Qt call that lets it go (docs/performance.md,
+    # "Figures behind the code's choices": a big diagram's first paint).
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     window = MainWindow()
     window.restore_layout()

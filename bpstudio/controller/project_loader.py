@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from bpstudio.model.project import load_project
 from bpstudio.model.validation import ProjectFileError
 
-# Files bigger than this are read in a child process: parsing a 1.85 MiB 784-16-10 project
-# took 65-180 ms on the GUI thread of the loaded test machine (issue 21 item 10).
+# Files bigger than this are read in a child process: parsing a bigger one on the GUI thread
+# takes longer than a frame (docs/performance.md, "Figures behind the code's choices").
 LOAD_IN_CHILD_BYTES = 2**20
 
 

@@ -50,8 +50,8 @@ CHILD_EXIT_SECONDS = 3.0  # then terminated (the controller waits 5 s for the wh
 # Commands that start or stop training, and so may end in a message: they carry the texts.
 SPEAKING_COMMANDS = frozenset({"play", "pause", "step_once", "step_epoch", "reset"})
 WORKER_SIGNALS = ("snapshotReady", "runningChanged", "stopped", "diverged", "failed")
-# Training is background work: when the cores are busy, the GUI's frames come first (on a
-# loaded 2-core machine this halved the 16 ms timer's worst lateness, benchmarks/gui.py).
+# Training is background work: when the cores are busy, the GUI's frames come first (it
+# halves the timer's worst lateness on a loaded 2-core machine: docs/performance.md).
 CHILD_NICENESS = 10
 THREAD_ENV = "BPSTUDIO_TRAINING_THREAD"  # set to 1: train on a thread of the GUI's process
 
@@ -84,8 +84,9 @@ def _process_context():
 
 
 def prepare_processes() -> None:
-    """Start the fork server (Linux) ahead of the first Play: the first child is then ready
-    in ~60 ms, not the ~0.6 s a fresh interpreter takes to import Qt, NumPy and the model."""
+    """Start the fork server (Linux) ahead of the first Play: the first child then forks from
+    a ready interpreter instead of importing Qt, NumPy and the model afresh, ten times faster
+    (docs/performance.md, "Figures behind the code's choices")."""
     if _process_context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 

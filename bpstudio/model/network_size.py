@@ -1,9 +1,8 @@
 """How big a network each view shows element by element; above that, a view shows a summary.
 
 One place for the limits, so that the diagram, the weight tables and the walkthrough agree on
-what "too big" means, and a test can check each view's choice.  Measured on the 2-core test
-machine (docs in the report of issue 21): building the diagram costs about 70 µs an edge, a
-derivation 40 µs a step (two steps a weight), typesetting a sum 6 ms a term.
+what "too big" means, and a test can check each view's choice.  The costs per edge, per step
+and per term that set them are in docs/performance.md ("Figures behind the code's choices").
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ if TYPE_CHECKING:  # for annotations only: numpy loads when a summary is asked f
 
     from bpstudio.model.network import Network
 
-DIAGRAM_MAX_EDGES = 10_000  # one item an edge: 10,000 build in about half a second
+DIAGRAM_MAX_EDGES = 10_000  # one item an edge: more would take over a second to build
 DIAGRAM_SYNC_EDGES = 1_500  # above this, the diagram is built in slices between event-loop turns
 TABLE_MAX_WEIGHTS = 250_000  # cells of one weight table (a 500 x 500 matrix)
 WALKTHROUGH_MAX_WEIGHTS = 20_000  # a 784-16-10 network (12,704) is walked through

@@ -17,8 +17,8 @@ from bpstudio.render import ziamath_speedups
 
 @lru_cache(maxsize=1)
 def _ziamath():
-    """ziamath, imported on first use: it takes ~150 ms, which the window's start need not
-    wait for."""
+    """ziamath, imported on first use: its import is slow (docs/performance.md), and the
+    window's start need not wait for it."""
     with warnings.catch_warnings():
         # ziamath loads its font through a deprecated importlib API; not our warning to fix
         warnings.simplefilter("ignore", DeprecationWarning)

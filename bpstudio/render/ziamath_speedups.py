@@ -1,6 +1,7 @@
 """Speed-ups of ziamath's layout and drawing that leave its output byte for byte the same.
 
-Typesetting one walkthrough formula took 20-50 ms, nearly all of it in these places:
+Typesetting one walkthrough formula spent nearly all its time (figures in docs/performance.md)
+in these places:
 
 * Every ``<mrow>`` lays out each child twice: once "without stretching" to learn the row's
   height (for stretchy fences such as ``\\left[``), then for real.  Nested rows do the same, so

@@ -250,3 +250,20 @@ def test_wide_layers_use_number_constants_and_match(hidden):
         for _ in range(4):
             reference.step()
         assert_same_state(fast, reference)
+
+
+def test_scalar_chunks_grow_to_half_the_time_left(monkeypatch):
+    """Chunks start at SCALAR_CHUNK, then take half the time left at the measured pace: a
+    0.1 s run is a dozen kernel calls, not one per 64 steps (each call converts the weights)."""
+    from bpstudio.model import fast_training
+
+    clock = [100.0]
+    monkeypatch.setattr(fast_training, "perf_counter", lambda: clock[0])
+    pace = fast_training._ChunkPace()
+    deadline = clock[0] + 0.1
+    assert pace.next_chunk(deadline) == fast_training.SCALAR_CHUNK
+    pace.took(64)
+    clock[0] += 64e-6  # 1 µs a step
+    assert abs(pace.next_chunk(deadline) - (0.1 - 64e-6) / 2 / 1e-6) <= 1
+    clock[0] = deadline - 10e-6  # almost there: never below the first chunk
+    assert pace.next_chunk(deadline) == fast_training.SCALAR_CHUNK
