@@ -92,6 +92,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ModelMessages", "expected null when use_bias is false"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected a positive number, got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected a number in [0, 1), got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected zero or a positive number, got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected a number between 0 and {maximum}, got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "must be larger than the index before it"),
     QT_TRANSLATE_NOOP("ModelMessages", "must be a power of two up to {limit}"),

@@ -7,7 +7,7 @@ batch loss before its update; an epoch's loss is the mean of its step losses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -17,6 +17,7 @@ from bpstudio.model.history import LossHistory
 from bpstudio.model.losses import get_loss
 from bpstudio.model.network import Network
 from bpstudio.model.optimiser_state import EpochState, OptimiserState
+from bpstudio.model.optimisers import OptimiserSettings, update
 
 
 class DivergenceError(ArithmeticError):
@@ -32,19 +33,33 @@ class DivergenceError(ArithmeticError):
 
 @dataclass(frozen=True)
 class TrainingConfig:
+    """The training settings, flat as the project file's ``training`` holds them; the
+    optimiser's part (``optimizer`` .. ``weight_decay``) is `optimiser` (model/optimisers.py)."""
+
     learning_rate: float = 0.5
     momentum: float = 0.0
     batch_size: int = 1
     shuffle: bool = False
     seed: int = 0
+    optimizer: str = "sgd"  # torch's spelling, as the file's field
+    nesterov: bool = False
+    alpha: float = 0.99
+    epsilon: float = 1e-8
+    beta1: float = 0.9
+    beta2: float = 0.999
+    weight_decay: float = 0.0
+    optimiser: OptimiserSettings = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not (np.isfinite(self.learning_rate) and self.learning_rate > 0):
             raise ValueError(f"learning rate must be a positive number, got {self.learning_rate}")
-        if not (0.0 <= self.momentum < 1.0):
-            raise ValueError(f"momentum must be in [0, 1), got {self.momentum}")
         if int(self.batch_size) < 1:
             raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
+        settings = OptimiserSettings(  # raises SettingsError naming the field
+            self.optimizer, self.momentum, self.nesterov, self.alpha, self.epsilon,
+            self.beta1, self.beta2, self.weight_decay,
+        )  # fmt: skip
+        object.__setattr__(self, "optimiser", settings)
 
     def with_changes(self, **changes) -> TrainingConfig:
         return replace(self, **changes)
@@ -78,14 +93,12 @@ def starts_fresh_epoch(before: TrainingConfig, after: TrainingConfig) -> bool:
 
 
 def momentum_update(p, g, b, lr: float, mu: float):
-    """THE update rule, torch.optim.SGD's: the momentum buffer ``b <- mu b + dE/dw``, then
-    ``w <- w - lr b``; without momentum ``w <- w - lr dE/dw`` and the buffer is left as it is
-    (torch keeps it too).  Returns (new parameter, new buffer).  The kernels (fast_step.py,
-    scalar_step.py) write this out per shape; the walkthrough's 七 shows it with its numbers."""
-    if not mu:
-        return p - lr * g, b
-    b_new = mu * b + g
-    return p - lr * b_new, b_new
+    """SGD with momentum μ, THE update rule's sgd case (`optimisers.update`): the buffer
+    ``b <- mu b + dE/dw``, then ``w <- w - lr b``; without momentum ``w <- w - lr dE/dw`` and
+    the buffer is left as it is (torch keeps it too).  Returns (new parameter, new buffer)."""
+    settings = OptimiserSettings("sgd", momentum=mu)
+    p_new, slots = update(p, g, {"momentum_buffer": b}, settings, lr)
+    return p_new, slots["momentum_buffer"]
 
 
 def weight_gradient_rms(weight_gradients: list[np.ndarray]) -> np.ndarray:

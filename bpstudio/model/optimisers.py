@@ -1,0 +1,219 @@
+"""The optimisers: their settings and THE update rule, one parameter at a time.
+
+Three kinds, each with the meaning (and the defaults) ``torch.optim`` gives it, written out
+plainly from torch's documented pseudo-code (dampening 0, ``centered=False``,
+``amsgrad=False``, ``maximize=False``).  ``g`` is dE/dp, η the learning rate, λ the weight
+decay, ``t`` the number of this step (1 on the first step after the slots were reset).
+
+Weight decay (every kind), torch's L2 penalty added to the gradient first::
+
+    g ← g + λ p                                    (only when λ ≠ 0)
+
+``"sgd"`` (torch.optim.SGD; slot ``momentum_buffer`` b)::
+
+    μ = 0:        p ← p − η g                      (b is left as it is, as torch leaves it)
+    μ > 0:        b ← μ b + g
+                  p ← p − η b                      (classical momentum)
+                  p ← p − η (g + μ b)              (nesterov: look one step ahead)
+
+``"rmsprop"`` (torch.optim.RMSprop; slots ``square_avg`` v and ``momentum_buffer`` b)::
+
+    v ← α v + (1 − α) g²
+    μ = 0:        p ← p − η g / (√v + ε)
+    μ > 0:        b ← μ b + g / (√v + ε)
+                  p ← p − η b
+
+``"adam"`` (torch.optim.Adam; slots ``exp_avg`` m and ``exp_avg_sq`` v)::
+
+    m ← β₁ m + (1 − β₁) g
+    v ← β₂ v + (1 − β₂) g²
+    m̂ = m / (1 − β₁ᵗ),   v̂ = v / (1 − β₂ᵗ)          (the bias corrections)
+    p ← p − η m̂ / (√v̂ + ε)
+
+Every slot starts at zero (torch's lazy initialisation: a missing slot is zero), and so does
+the step count ``step`` (torch's ``state["step"]``: the steps taken so far; this step is
+``t = step + 1``).  Nesterov with μ = 0 is plain SGD here (the same formulas with μ = 0;
+torch refuses the combination instead, so the momentum box can reach 0 with the box ticked).
+
+Changing the settings between steps behaves as changing a torch optimiser's ``param_groups``
+does: the slots and the step count are kept and the next step uses the new numbers (an Adam
+run whose β₂ changes keeps its ``exp_avg_sq`` and its ``t``).  Changing the KIND is a new
+torch optimiser: the trainer resets every slot and the step count to zero
+(`Trainer.set_config`).  A momentum that goes from 0 to μ > 0 continues from the buffer as it
+was left (zero if there never was momentum).
+
+`update` works on floats and on NumPy arrays alike: the reference step, the walkthrough and
+the generated kernels' tests all call it; the kernels (fast_step.py, scalar_step.py) write the
+same formulas out per network shape.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+
+from bpstudio.model.messages import Message, ModelError
+
+KINDS = ("sgd", "rmsprop", "adam")
+
+# The slots each kind reads and writes besides ``step``, torch's names (`update`'s docstring).
+SLOTS: dict[str, tuple[str, ...]] = {
+    "sgd": ("momentum_buffer",),
+    "rmsprop": ("square_avg", "momentum_buffer"),
+    "adam": ("exp_avg", "exp_avg_sq"),
+}
+ALL_SLOTS = ("momentum_buffer", "square_avg", "exp_avg", "exp_avg_sq")
+
+# Which settings each kind uses (the others are kept, unused, so switching back restores them).
+PARAMETERS: dict[str, tuple[str, ...]] = {
+    "sgd": ("momentum", "nesterov", "weight_decay"),
+    "rmsprop": ("alpha", "epsilon", "momentum", "weight_decay"),
+    "adam": ("beta1", "beta2", "epsilon", "weight_decay"),
+}
+
+
+class SettingsError(ModelError):
+    """An optimiser setting out of its range: ``field`` names it as the project file's
+    ``training`` does, ``reason`` says what is wrong (a Message the interface translates)."""
+
+    def __init__(self, field: str, reason: Message) -> None:
+        super().__init__("{path}: {reason}", path=field, reason=reason)
+        self.field = field
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class OptimiserSettings:
+    """What an optimiser is, besides the learning rate (torch.optim's meanings and defaults).
+
+    ``momentum`` serves SGD and RMSprop (torch's ``momentum`` of each); ``epsilon`` RMSprop and
+    Adam (torch's ``eps``); ``beta1``/``beta2`` are Adam's ``betas``."""
+
+    kind: str = "sgd"
+    momentum: float = 0.0
+    nesterov: bool = False
+    alpha: float = 0.99
+    epsilon: float = 1e-8
+    beta1: float = 0.9
+    beta2: float = 0.999
+    weight_decay: float = 0.0
+
+    def __post_init__(self) -> None:
+        problem = first_problem(self)
+        if problem is not None:
+            raise SettingsError(*problem)
+
+    @property
+    def slots(self) -> tuple[str, ...]:
+        """The slots this kind keeps (torch's names)."""
+        return SLOTS[self.kind]
+
+    def parameters(self) -> dict[str, Any]:
+        """This kind's own settings, by name (the others are not used by it)."""
+        return {name: getattr(self, name) for name in PARAMETERS[self.kind]}
+
+
+def setting_names() -> tuple[str, ...]:
+    """Every setting's name besides ``kind`` (as the project file's ``training`` spells it)."""
+    return tuple(f.name for f in fields(OptimiserSettings) if f.name != "kind")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+IN_0_1 = "expected a number in [0, 1), got {value}"
+POSITIVE = "expected a positive number, got {value}"
+NOT_NEGATIVE = "expected zero or a positive number, got {value}"
+
+
+def first_problem(settings: OptimiserSettings) -> tuple[str, Message] | None:
+    """(field, what is wrong) for the first setting out of range, or None."""
+    if settings.kind not in KINDS:
+        choices = ", ".join(KINDS)
+        return "optimizer", Message("unknown name {name!r} (expected one of: {choices})",
+                                    name=settings.kind, choices=choices)  # fmt: skip
+    if not isinstance(settings.nesterov, bool):
+        return "nesterov", Message("expected true or false, got {value}", value=settings.nesterov)
+    ranges = (
+        ("momentum", settings.momentum, IN_0_1, lambda v: 0.0 <= v < 1.0),
+        ("alpha", settings.alpha, IN_0_1, lambda v: 0.0 <= v < 1.0),
+        ("epsilon", settings.epsilon, POSITIVE, lambda v: v > 0.0),
+        ("beta1", settings.beta1, IN_0_1, lambda v: 0.0 <= v < 1.0),
+        ("beta2", settings.beta2, IN_0_1, lambda v: 0.0 <= v < 1.0),
+        ("weight_decay", settings.weight_decay, NOT_NEGATIVE, lambda v: v >= 0.0),
+    )
+    for name, value, template, ok in ranges:
+        if not _is_number(value) or not ok(value):
+            return name, Message(template, value=value)
+    return None
+
+
+def bias_corrections(settings: OptimiserSettings, t: int) -> tuple[float, float]:
+    """Adam's ``1 − β₁ᵗ`` and ``1 − β₂ᵗ`` for step ``t`` (1 on the first step)."""
+    return 1.0 - settings.beta1**t, 1.0 - settings.beta2**t
+
+
+def _slot(slots: Mapping[str, Any], name: str) -> Any:
+    value = slots.get(name)
+    return 0.0 if value is None else value
+
+
+def update(p, g, slots: Mapping[str, Any], settings: OptimiserSettings, lr: float):
+    """THE update rule: one step of ``settings``' optimiser on one parameter.
+
+    ``p`` the parameter, ``g`` its gradient dE/dp (floats or arrays of one shape), ``slots``
+    the state torch keeps for it (``momentum_buffer``, ``square_avg``, ``exp_avg``,
+    ``exp_avg_sq``, ``step``; a missing or None slot is zero), ``lr`` the learning rate η.
+    Returns (new parameter, new slots): a new dict with this kind's slots updated, ``step``
+    one higher and every other slot as it was.  Nothing is changed in place.  The rules are in
+    this module's docstring."""
+    if settings.weight_decay != 0.0:
+        g = g + settings.weight_decay * p
+    t = int(_slot(slots, "step")) + 1
+    new = dict(slots)
+    new["step"] = t
+    if settings.kind == "sgd":
+        p_new = _sgd(p, g, slots, settings, lr, new)
+    elif settings.kind == "rmsprop":
+        p_new = _rmsprop(p, g, slots, settings, lr, new)
+    else:
+        p_new = _adam(p, g, slots, settings, lr, t, new)
+    return p_new, new
+
+
+def _sgd(p, g, slots, settings: OptimiserSettings, lr: float, new: dict):
+    mu = settings.momentum
+    if mu == 0.0:
+        return p - lr * g
+    b = mu * _slot(slots, "momentum_buffer") + g
+    new["momentum_buffer"] = b
+    if settings.nesterov:
+        return p - lr * (g + mu * b)
+    return p - lr * b
+
+
+def _rmsprop(p, g, slots, settings: OptimiserSettings, lr: float, new: dict):
+    alpha, mu = settings.alpha, settings.momentum
+    v = alpha * _slot(slots, "square_avg") + (1.0 - alpha) * (g * g)
+    new["square_avg"] = v
+    scaled = g / (np.sqrt(v) + settings.epsilon)
+    if mu == 0.0:
+        return p - lr * scaled
+    b = mu * _slot(slots, "momentum_buffer") + scaled
+    new["momentum_buffer"] = b
+    return p - lr * b
+
+
+def _adam(p, g, slots, settings: OptimiserSettings, lr: float, t: int, new: dict):
+    beta1, beta2 = settings.beta1, settings.beta2
+    m = beta1 * _slot(slots, "exp_avg") + (1.0 - beta1) * g
+    v = beta2 * _slot(slots, "exp_avg_sq") + (1.0 - beta2) * (g * g)
+    new["exp_avg"], new["exp_avg_sq"] = m, v
+    correction1, correction2 = bias_corrections(settings, t)
+    m_hat, v_hat = m / correction1, v / correction2
+    return p - lr * m_hat / (np.sqrt(v_hat) + settings.epsilon)
