@@ -3,7 +3,7 @@
 By default (``derive_project(project)``) it is THE NEXT TRAINING STEP: the batch the trainer
 takes next (model/next_step.py: from the project's epoch order and position, never a held-out
 row), steps 一–六 for one row of it (the first unless another is chosen), the batch mean, and
-七 with the project's momentum and stored buffers: the update Step applies.
+七 with the project's optimiser and the trainer's state slots: the update Step applies.
 
 With a chosen ``sample`` it walks that sample instead, with a plain gradient step (no momentum)
 on the batch the unshuffled rule gives it (with batch size B, sample s belongs to batch
@@ -25,12 +25,13 @@ from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.notation_intro import loss_plain, notation_intro
 from bpstudio.model.derivation.notes import derivation_notes
+from bpstudio.model.derivation.optimiser_update import OptimiserStep
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
 from bpstudio.model.derivation.symbols import plain_a, plain_label
 from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import Momentum, add_batch_mean, add_update
 from bpstudio.model.network import Network
-from bpstudio.model.next_step import momentum_buffers, next_batch_rows
+from bpstudio.model.next_step import next_batch_rows, trainer_for
 
 DEFAULT_DIGITS = 4
 DEFAULT_EXPANDED = True  # the seed's expanded last lines of 三-六: on, as in the seed
@@ -58,6 +59,7 @@ def build_derivation(
     momentum: Momentum | None = None,
     notation: str | None = None,
     jacobian: bool = False,
+    optimiser: OptimiserStep | None = None,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
@@ -65,17 +67,19 @@ def build_derivation(
     alone); it must contain ``sample``.  ``expanded``: add the seed's fully expanded last
     line to 三-六 (where it stays readable, see expansion.py).  ``jacobian``: write out the
     softmax Jacobian and, for cross-entropy, 一 and 二 apart (jacobian.py).  ``momentum``: μ
-    and the stored buffers for 七 (None: the plain step).  ``notation``: a preset's name
-    (model.notation), by default the one chosen for this process.
+    and the stored buffers for 七 (None: the plain step), a shorthand for ``optimiser``: the
+    optimiser's settings and state slots 七 applies (optimiser_update.py).  ``notation``: a
+    preset's name (model.notation), by default the one chosen for this process.
     """
     with notations.writing(notation, network.layer_sizes) as writing:
         derivation = _build(network, inputs, targets, loss, sample, learning_rate, batch,
-                            digits, lang, (expanded, jacobian), momentum)  # fmt: skip
+                            digits, lang, (expanded, jacobian),
+                            optimiser or (momentum.as_step() if momentum else None))  # fmt: skip
     return notation_intro(derivation, writing)
 
 
 def _build(
-    network, inputs, targets, loss, sample, learning_rate, batch, digits, lang, detail, momentum
+    network, inputs, targets, loss, sample, learning_rate, batch, digits, lang, detail, optimiser
 ):
     expanded, jacobian = detail
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
@@ -97,7 +101,7 @@ def _build(
     add_hidden_layers(ctx, rec)
     if len(batch) > 1:
         add_batch_mean(ctx, rec, batch)
-    add_update(ctx, rec, learning_rate, batch, inputs[sample], momentum)
+    add_update(ctx, rec, learning_rate, batch, inputs[sample], optimiser)
     return Derivation(
         steps=tuple(rec.steps),
         sections=tuple(rec.sections),
@@ -207,7 +211,7 @@ def derive_next_step(
         digits=digits,
         lang=lang,
         expanded=expanded,
-        momentum=Momentum(config.momentum, momentum_buffers(project)),
+        optimiser=optimiser_step(project),
         notation=notation,
         jacobian=jacobian,
     )
@@ -223,8 +227,22 @@ def derive_next_step(
         intro=_joined(lang, derivation.intro, intro),
         next_step=project.steps_taken + 1,
         momentum=config.momentum,
+        optimiser=config.optimiser.kind,
     )
     return _with_names(derivation, project.dataset, lang)
+
+
+def optimiser_step(project) -> OptimiserStep:
+    """What the trainer's next step applies: the project's optimiser settings, and each
+    parameter's state slots as the trainer holds them (from the project's saved state; zero
+    slots when there is none, or when the optimiser's kind changed since)."""
+    state = trainer_for(project).optimiser_state()
+    n_parameters = len(project.network.parameters())
+    if hasattr(state, "slots_of"):
+        slots = [state.slots_of(i) for i in range(n_parameters)]
+    else:  # a state of momentum buffers only
+        slots = [{"momentum_buffer": b, "step": 0} for b in state.momentum]
+    return OptimiserStep(project.training.optimiser, slots)
 
 
 def _joined(lang: str, *sentences: str) -> str:

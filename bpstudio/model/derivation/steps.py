@@ -107,6 +107,7 @@ class Derivation:
     # the trainer's step this derivation is (1-based), or None for a chosen sample's walkthrough
     next_step: int | None = None
     momentum: float = 0.0  # μ in 七 (0: the plain step)
+    optimiser: str = "sgd"  # the optimiser of 七 (model/optimisers.py KINDS); sgd for a sample
 
     def __len__(self) -> int:
         return len(self.steps)

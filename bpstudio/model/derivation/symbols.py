@@ -119,6 +119,43 @@ def sample_dE(symbol: str, sample: int) -> str:
     return partial(loss_sym(sample), symbol)
 
 
+# the optimisers' symbols in 七 -----------------------------------------------------------------
+def optimiser_glyph(role: str) -> Glyph:
+    """An optimiser's symbol (preset.OPTIMISER_ROLES) in the notation in force; a preset that
+    names none (a teacher's own file) borrows the seed's."""
+    writing = notation.current()
+    book = writing.notation
+    if role not in book.symbols:
+        book = notation.get(notation.DEFAULT)
+    return book.glyph(role, 0, writing.n_layers)
+
+
+def _state_base(role: str, hat: bool) -> tuple[str, str]:
+    glyph = optimiser_glyph(role)
+    tex = glyph.tex or glyph.base
+    return (rf"\hat{{{tex}}}" if hat else tex), glyph.base + ("\u0302" if hat else "")
+
+
+def state_sym(role: str, p: str, hat: bool = False) -> str:
+    """A parameter's optimiser state (LaTeX) with the parameter as its subscript,
+    ``m_{[w_{11}^2]}``, so that it is never read as a quantity of a unit; ``hat``: m̂."""
+    return f"{_state_base(role, hat)[0]}_{{[{p}]}}"
+
+
+def plain_state(role: str, p_plain: str, hat: bool = False) -> str:
+    """The same in plain Unicode, for sentences: ``m[w₁₁²]``, ``m̂[w₁₁²]``."""
+    return f"{_state_base(role, hat)[1]}[{p_plain}]"
+
+
+def setting_sym(role: str) -> str:
+    """An optimiser setting (μ, α, β₁, β₂, ε, λ) or the step t, in LaTeX."""
+    return optimiser_glyph(role).latex
+
+
+def plain_setting(role: str) -> str:
+    return optimiser_glyph(role).plain
+
+
 # plain Unicode, for titles and labels ---------------------------------------------------------
 def plain(base: str, sub: str, sup: int | None = None) -> str:
     text = base + sub.translate(_SUB)
