@@ -20,7 +20,7 @@ from bpstudio.render.outline import (
     new_heading,
     outline,
     same_way_lead,
-    shows_explanation,
+    shown_explanation,
 )
 
 _SPECIAL = {c: "\\" + c for c in "&%$#_{}"}
@@ -139,8 +139,8 @@ def _step_body(steps: Sequence[DerivationStep], i: int, lang: str) -> list[str]:
     lead = same_way_lead(steps, i, lang)
     out = [text_to_latex(lead), ""] if lead else []
     out += _formula_block(step)
-    if shows_explanation(step):
-        out += [rf"{{\small {text_to_latex(step.explanation)}}}", ""]
+    if why := shown_explanation(step):
+        out += [rf"{{\small {text_to_latex(why)}}}", ""]
     return out
 
 

@@ -28,6 +28,7 @@ from bpstudio.model.derivation.notes import derivation_notes
 from bpstudio.model.derivation.optimiser_update import OptimiserStep
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
 from bpstudio.model.derivation.symbols import plain_a, plain_label
+from bpstudio.model.derivation.symmetry import copied_units, with_symmetry
 from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import Momentum, add_batch_mean, add_update
 from bpstudio.model.network import Network
@@ -102,8 +103,9 @@ def _build(
     if len(batch) > 1:
         add_batch_mean(ctx, rec, batch)
     add_update(ctx, rec, learning_rate, batch, inputs[sample], optimiser)
+    copies = copied_units(network, optimiser.slots if optimiser is not None else None)
     return Derivation(
-        steps=tuple(rec.steps),
+        steps=with_symmetry(rec.steps, copies, lang),
         sections=tuple(rec.sections),
         phases=_phases(rec, lang),
         sample=sample,

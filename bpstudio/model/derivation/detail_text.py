@@ -62,6 +62,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "链式法则：{E} 只通过 {y} 依赖 {z}，其斜率 {y} − ({y})² = {y}(1 − {y}) 恰好约去 "
         "∂{E}/∂{y} 的分母，所以 ∂{E}/∂{z} = {y} − {label}，一、二两步合并。",
     },
+    "symmetry.delta": {
+        "en": "Note: {unit} is an exact copy of {other} (the same incoming and outgoing "
+        "weights), so it computes the same number and gets the same error here; every update "
+        "then changes both alike and they stay copies for ever. This is the symmetry problem "
+        "of equal starting weights (all zeros, or one constant): the copies can never learn "
+        "different things. Random starting weights break the symmetry.",
+        "zh": "注意：{unit} 与 {other} 完全相同（输入、输出权重都相同），所以算出同样的数，"
+        "这里也得到同样的误差；之后每次更新对两者的改变都一样，它们永远相同。这就是初始权重"
+        "相同（全为 0 或同一个常数）时的对称性问题：这些单元永远学不到不同的东西。"
+        "用随机的初始权重才能打破对称。",
+    },
+    "symmetry.update": {
+        "en": "As {unit} is a copy of {other}, this update equals that of {twin}: they stay "
+        "equal (the symmetry problem).",
+        "zh": "由于 {unit} 与 {other} 完全相同，这一更新与 {twin} 的更新相同，两者始终相等"
+        "（对称性问题）。",
+    },
 }
 
 

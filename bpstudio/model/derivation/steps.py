@@ -33,6 +33,9 @@ class DerivationStep:
     # repeats the step before for another unit: the seed's 同理可得 ("in the same way"), said
     # once before the first such formula of a run (documents) or above the formula (the card)
     same_way: bool = False
+    # a sentence about this step alone (the symmetry of copied hidden units), also at the end
+    # of ``explanation``: documents, which leave out a repetition's explanation, still say it
+    remark: str = ""
 
 
 @dataclass(frozen=True)
