@@ -28,7 +28,7 @@ def time_command(steps: int) -> float:
     command = [sys.executable, "-m", "bpstudio", "train", str(SEED), "--steps", str(steps)]
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     started = perf_counter()
-    subprocess.run(command + ["--quiet"], check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run([*command, "--quiet"], check=True, env=env, stdout=subprocess.DEVNULL)
     return perf_counter() - started
 
 

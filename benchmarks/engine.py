@@ -30,6 +30,7 @@ collapse (each waits for the other at every GEMM) as soon as another process loa
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import statistics
@@ -239,7 +240,7 @@ def case_gemms(case: Case, data):
     rows = np.hstack([data[0], np.ones((len(data[0]), b))])
     batches = [np.ascontiguousarray(rows[r : r + n].T, dtype=dt) for r in range(0, len(rows), n)]
     calls = []
-    for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:], strict=False)):
+    for i, (n_in, n_out) in enumerate(itertools.pairwise(sizes)):
         block = rng.normal(0, 0.1, (n_in + b, n_out)).astype(dt)
         a = None if i == 0 else rng.random((n_in + b, n)).astype(dt)
         z = np.empty((n_out, n), dt)
@@ -251,7 +252,7 @@ def case_gemms(case: Case, data):
         if i:
             da = np.empty((n_in, n), dt)
             w = block[:n_in]
-            calls.append(lambda x, w=w, delta=delta, da=da: np.dot(w, delta, out=da))
+            calls.append(lambda _x, w=w, delta=delta, da=da: np.dot(w, delta, out=da))
     position = [0]
 
     def run(steps: int) -> None:

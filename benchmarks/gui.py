@@ -14,6 +14,7 @@ folder.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -50,7 +51,7 @@ def wait(ms: int) -> None:
 
 
 def seed_window():
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.views.window.main_window import MainWindow
 
     app()
     window = MainWindow()
@@ -73,7 +74,7 @@ def bench_lateness(seconds: float = 4.0) -> None:
         ).stdout  # fmt: skip
         report, where = json.loads(out.strip().splitlines()[-1]), f"installed {installed}"
     else:
-        from bpstudio.views.self_test_training import measure_training
+        from bpstudio.views.window.self_test_training import measure_training
 
         window = seed_window()
         report, where = measure_training(window.learning.session, seconds), "source tree"
@@ -97,7 +98,7 @@ def bench_plot() -> None:
 
 def plot_update(limit: int, points: int = 1_000_000, frames: int = 30) -> None:
     from bpstudio.model.history import LossHistory, LossSeries
-    from bpstudio.views.loss_plot import LossPlotWidget
+    from bpstudio.views.training.loss_plot import LossPlotWidget
 
     app()
     plot = LossPlotWidget()
@@ -131,7 +132,7 @@ def diagram_document(sizes):
 
     project = load_example("seed")
     rng = np.random.default_rng(0)
-    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    pairs = list(itertools.pairwise(sizes))
     weights = [rng.normal(0, 1 / np.sqrt(a), (a, b)) for a, b in pairs]
     project.network = Network(list(sizes), ["sigmoid"] * (len(sizes) - 1), weights)
     project.dataset = Dataset(rng.uniform(-1, 1, (3, sizes[0])), rng.uniform(0, 1, (3, sizes[-1])))
@@ -212,7 +213,7 @@ def bench_formula() -> None:
 
 def formula_steps(window, label: str, moves: int = FORMULA_MOVES):
     from bpstudio.render.formula_svg import formula_svg
-    from bpstudio.views.formula_widget import formula_pixmap
+    from bpstudio.views.walkthrough.formula_widget import formula_pixmap
 
     cursor, panel = window.learning.cursor, window.learning.derivation_panel
     times, cpu, misses = [], [], 0
@@ -276,7 +277,7 @@ show_and_wait_for_first_frame(app, w)
 BPSTUDIO = """
 from bpstudio.app import make_application
 app = make_application(["bpstudio"])
-from bpstudio.views.main_window import MainWindow
+from bpstudio.views.window.main_window import MainWindow
 w = MainWindow(); w.resize(1200, 800)
 ready = []
 if hasattr(w, "firstFrameShown"):  # connected last: runs after the window's own slots
@@ -396,7 +397,7 @@ def bench_memory() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", action="append", choices=PARTS + ("_memory_child",))
+    parser.add_argument("--part", action="append", choices=(*PARTS, "_memory_child"))
     parser.add_argument("--startup-runs", type=int, default=5, help="runs of each side")
     parser.add_argument(
         "--startup-compare", type=Path, metavar="DIR", help="also time the BP Studio in DIR"

@@ -70,8 +70,8 @@ def path_highlight_ms(sizes, picks: int = 20) -> tuple[float, float, int]:
 
     from bpstudio.model.refs import EdgeRef
     from bpstudio.views.diagram import NetworkDiagramView
-    from bpstudio.views.path_explorer import PathExplorer
-    from bpstudio.views.path_panel import PathPanel
+    from bpstudio.views.insight.path_explorer import PathExplorer
+    from bpstudio.views.insight.path_panel import PathPanel
 
     document = diagram_document(sizes)
     view = NetworkDiagramView(document)

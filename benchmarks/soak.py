@@ -130,8 +130,8 @@ def main(argv=None) -> int:
 
     qInstallMessageHandler(on_qt_message)
     app = make_application([])
-    from bpstudio.views.main_window import MainWindow
-    from bpstudio.views.safety_net import SafetyNet
+    from bpstudio.views.window.main_window import MainWindow
+    from bpstudio.views.window.safety_net import SafetyNet
 
     window = MainWindow()
     safety = SafetyNet(window)

@@ -34,7 +34,7 @@ def main() -> None:
     import sys
 
     sys.setswitchinterval(GIL_SWITCH_SECONDS)  # as the app (bpstudio/app.py) does
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.views.window.main_window import MainWindow
 
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -56,7 +56,7 @@ def main() -> None:
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Discard
+    QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Discard
     window = MainWindow()
     window.resize(1280, 720)
     window.show()

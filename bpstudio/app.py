@@ -66,21 +66,22 @@ def after_first_frame(window, call) -> None:
 def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     """The window, until it closes.  ``scenario(window, safety)``, when given, runs once the
     event loop starts, instead of the offer to restore unsaved work (the crash test's driver,
-    tests/views/crash_scenarios.py, uses it to act as a user would)."""
+    tests/views/window/crash_scenarios.py, uses it to act as a user would)."""
     args = parse_gui_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
     from bpstudio.controller.gui_gc import GuiThreadCollector
 
     GuiThreadCollector(app)  # only the GUI thread collects garbage (Qt objects die there)
-    from bpstudio.views import getting_started, language  # after QApplication exists
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.views.widgets import language
+    from bpstudio.views.window import getting_started  # after QApplication exists
+    from bpstudio.views.window.main_window import MainWindow
 
     language.switcher().apply(language.saved_choice())
-    from bpstudio.views.notation_menu import restore_notation
+    from bpstudio.views.walkthrough.notation_menu import restore_notation
 
     restore_notation()
     from bpstudio.controller.training_worker import GIL_SWITCH_SECONDS
-    from bpstudio.views.safety_net import SafetyNet
+    from bpstudio.views.window.safety_net import SafetyNet
 
     # The window's background threads (the walkthrough's derivation, big evaluations, a
     # loader's waiting thread) hold the interpreter lock for Python's default 5 ms at a time,
@@ -96,11 +97,12 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     if args.project and not self_test:
         window.files.open_path(Path(args.project), ask=False)  # on failure: a box, then the seed
     after_first_frame(window, lambda: set_version(app))
+    after_first_frame(window, GuiThreadCollector.freeze_start_up)
     if args.self_test_screenshot:
         shot = Path(args.self_test_screenshot)
         after_first_frame(window, lambda: _screenshot_and_quit(window, shot))
     elif args.self_test_training is not None:
-        from bpstudio.views.self_test_training import run_and_report
+        from bpstudio.views.window.self_test_training import run_and_report
 
         seconds = args.self_test_training
         after_first_frame(window, lambda: run_and_report(window, seconds))

@@ -51,14 +51,14 @@ def fuzz(share: str):
     )
 
 
-class Hang(Exception):
+class HangError(Exception):
     pass
 
 
 @contextlib.contextmanager
 def answered_within(seconds: float = HANG_S):
     def on_alarm(_signum, _frame):
-        raise Hang(f"no answer within {seconds} s")
+        raise HangError(f"no answer within {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import ClassVar
 
 import grimp
 
@@ -76,8 +77,8 @@ def test_no_import_circles_outside_the_views():
 
 def test_the_circle_finder_finds_a_circle():
     class Graph:
-        modules = {"a", "b", "c", "d"}
-        edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+        modules = frozenset({"a", "b", "c", "d"})
+        edges: ClassVar = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
 
         def find_modules_directly_imported_by(self, module):
             return self.edges.get(module, set())

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QLockFile, QStandardPaths
 
@@ -61,7 +62,8 @@ def _session_lock(folder: Path, pid: int) -> QLockFile:
 class AutosaveSession:
     """This process's autosave slot: one file per document, and the lock that says "alive"."""
 
-    _own_locks: dict[Path, QLockFile] = {}  # one per folder and process, shared by documents
+    # one per folder and process, shared by documents
+    _own_locks: ClassVar[dict[Path, QLockFile]] = {}
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = private_folder(folder if folder is not None else autosave_folder())

@@ -61,7 +61,7 @@ class BackgroundJob(QObject):
     def _compute(self, request: int, compute: Callable, args: tuple) -> None:
         try:
             result = compute(*args)
-        except Exception as exc:  # raised again on the job's thread, not lost on this one
+        except Exception as exc:  # noqa: BLE001 - raised again on the job's thread, not lost on this one
             result = exc
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._done.done.emit(request, result)

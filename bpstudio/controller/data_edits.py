@@ -43,7 +43,8 @@ class DataEditsMixin:
         dataset = generate(name, count, noise, seed).with_settings(
             test_fraction=old.test_fraction, split_seed=old.split_seed, standardise=old.standardise
         )
-        # The set's name as the data menu shows it (views/model_names.py, context ModelNames).
+        # The set's name as the data menu shows it (views/widgets/model_names.py, context
+        # ModelNames).
         english = get_builtin(name).title
 
         def text() -> str:

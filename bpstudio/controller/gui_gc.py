@@ -39,3 +39,13 @@ class GuiThreadCollector(QObject):
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(collect_due)
         self._timer.start()
+
+    @staticmethod
+    def freeze_start_up() -> None:
+        """Collect once, then move every object alive now (the modules, the window, its
+        widgets: hundreds of thousands) to the permanent generation, which no collection
+        scans.  Without it each collection of the older generations walks them all: 25-45 ms
+        on the GUI thread while training (docs/performance.md), where a frame is 16 ms.  Call
+        it once the window's start is complete."""
+        gc.collect()
+        gc.freeze()

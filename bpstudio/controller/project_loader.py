@@ -37,7 +37,7 @@ def _load_in_child(path, connection) -> None:
         result = ("ok", load_project(path))
     except ProjectFileError as exc:
         result = ("error", exc)
-    except Exception as exc:  # sent as text: the exception itself may not pickle
+    except Exception as exc:  # noqa: BLE001 - sent as text: the exception itself may not pickle
         result = ("crash", f"{type(exc).__name__}: {exc}")
     connection.send(result)
     connection.close()
@@ -85,7 +85,7 @@ class ProjectLoad(QObject):
             result = receiving.recv()
         except EOFError:
             result = ("crash", "the process reading the file ended before it finished")
-        except Exception as exc:  # no child, no pipe: said in the box, never left waiting
+        except Exception as exc:  # noqa: BLE001 - no child, no pipe: said in the box, never left waiting
             result = ("crash", f"{type(exc).__name__}: {exc}")
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._finished.emit(result)

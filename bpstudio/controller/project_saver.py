@@ -21,11 +21,11 @@ def _save_in_child(project: Project, target: str, connection) -> None:
         result = None
     except (OSError, ValueError) as exc:
         result = exc
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure is reported, never lost
         result = OSError(f"{type(exc).__name__}: {exc}")
     try:
         connection.send(result)
-    except Exception:
+    except Exception:  # noqa: BLE001 - any failure is reported, never lost
         connection.send(OSError(str(result)))
     connection.close()
 
@@ -47,6 +47,6 @@ def write_in_child(project: Project, target: Path) -> tuple[Exception | None]:
         process.join(timeout=5.0)
     except EOFError:
         error = OSError("the process writing the file ended before it finished")
-    except Exception as exc:  # no child, no pipe: reported, never left waiting
+    except Exception as exc:  # noqa: BLE001 - no child, no pipe: reported, never left waiting
         error = OSError(f"{type(exc).__name__}: {exc}")
     return (error,)

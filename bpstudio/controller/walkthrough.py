@@ -375,7 +375,7 @@ class WalkthroughCursor(QObject):
     def _build_elsewhere(self, request: int, args: tuple, keep_index: bool) -> None:
         try:
             result = (self._call_build(args), keep_index)
-        except Exception as exc:  # raised again on the cursor's thread, not lost on this one
+        except Exception as exc:  # noqa: BLE001 - raised again on the cursor's thread, not lost on this one
             result = (exc, keep_index)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._build_done.done.emit(request, result)

@@ -12,7 +12,7 @@ patterns: ``{name}`` matches any text.  So one list of templates serves both, an
 that is in neither form is shown as the model wrote it.
 
 This module never imports Qt: the window passes Qt's ``translate``
-(bpstudio.views.language.model_message), the command line its own (bpstudio.i18n.cli_text).
+(bpstudio.views.widgets.language.model_message), the command line its own (bpstudio.i18n.cli_text).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ CONTEXT = "ModelMessages"
 Translate = Callable[[str, str], str]  # (context, English) -> the interface language's text
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate finds
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802, ARG001 - lupdate's name and signature
     """Marks ``text`` for lupdate (it enters the .ts under ``context``) and returns it."""
     return text
 
@@ -271,8 +271,8 @@ _FIELD = re.compile(r"\{(\w+)(![rsa])?(:[^{}]*)?\}")
 
 def model_message(error: BaseException | Message | str, translate: Translate) -> str:
     """``error`` (an exception of bpstudio.model, its Message or its text) in the language of
-    ``translate``: Qt's in the window (bpstudio.views.language.model_message), the .ts read by
-    bpstudio.i18n.cli_text on the command line."""
+    ``translate``: Qt's in the window (bpstudio.views.widgets.language.model_message), the .ts
+    read by bpstudio.i18n.cli_text on the command line."""
     return _render(message_of(error), lambda template: translate(CONTEXT, template))
 
 

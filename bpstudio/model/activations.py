@@ -61,11 +61,11 @@ _FORWARD: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 _SLOPE: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
-    "sigmoid": lambda z, a: a - a * a,
-    "tanh": lambda z, a: 1.0 - a * a,
-    "relu": lambda z, a: (z > 0).astype(z.dtype),
-    "leaky_relu": lambda z, a: np.where(z > 0, 1.0, LEAKY_SLOPE).astype(z.dtype),
-    "linear": lambda z, a: np.ones_like(z),
+    "sigmoid": lambda _z, a: a - a * a,
+    "tanh": lambda _z, a: 1.0 - a * a,
+    "relu": lambda z, _a: (z > 0).astype(z.dtype),
+    "leaky_relu": lambda z, _a: np.where(z > 0, 1.0, LEAKY_SLOPE).astype(z.dtype),
+    "linear": lambda z, _a: np.ones_like(z),
 }
 
 ACTIVATIONS: dict[str, Activation] = {

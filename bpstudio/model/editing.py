@@ -148,11 +148,11 @@ def insert_layer(project: Project, position: int, size: int, activation: str) ->
     if activation == "softmax":
         raise ModelError("softmax is for the output layer only")
     i = position - 2  # index of the matrix that the new layer splits in two
-    sizes = net.layer_sizes[: position - 1] + [int(size)] + net.layer_sizes[position - 1 :]
+    sizes = [*net.layer_sizes[: position - 1], int(size), *net.layer_sizes[position - 1 :]]
     fresh = _fresh_weights(project, sizes, salt=(2, position))
     weights = [w.copy() for w in net.weights]
     weights[i : i + 1] = [fresh[i], fresh[i + 1]]
-    activations = net.activations[:i] + [activation] + net.activations[i:]
+    activations = [*net.activations[:i], activation, *net.activations[i:]]
     biases = None
     if net.biases is not None:
         biases = [b.copy() for b in net.biases]

@@ -40,6 +40,7 @@ relative), which tests/model/test_fast_step.py checks over random networks.
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import lru_cache
 from time import perf_counter
@@ -62,7 +63,7 @@ class FlatParameters:
         self.network = network
         self.has_bias = network.use_bias
         self.sizes = sizes = list(network.layer_sizes)
-        pairs = zip(sizes, sizes[1:], strict=False)
+        pairs = itertools.pairwise(sizes)
         self.shapes = shapes = [(n_in + self.has_bias, n_out) for n_in, n_out in pairs]
         self.values: np.ndarray = np.zeros(sum(r * c for r, c in shapes), dtype=network.dtype)
         self.blocks = _blocks_of(self.values, shapes)
@@ -326,7 +327,7 @@ class _Layout:
         names += [f"Hg{j}" for j in range(len(self.groups))]
         names += [f"Sg{j}" for j in range(len(self.groups))]
         names += [f"{c}_{tag}" for tag in self.constant_tags() for c in ("one", "leak", "nil")]
-        return names + ["Y", "Z", "D", "DT", "O", "cm", "cs", "E"]
+        return [*names, "Y", "Z", "D", "DT", "O", "cm", "cs", "E"]
 
     def constant_tags(self) -> list[str]:
         tags = [f"h{h}" for h in range(1, self.L)]

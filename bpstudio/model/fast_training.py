@@ -8,6 +8,7 @@ as the reference step does.
 
 from __future__ import annotations
 
+import itertools
 import math
 from time import perf_counter
 
@@ -127,7 +128,7 @@ class FastState:
 
 def _flat_size(net) -> int:
     sizes, bias = net.layer_sizes, net.use_bias
-    return sum((a + bias) * b for a, b in zip(sizes, sizes[1:], strict=False))
+    return sum((a + bias) * b for a, b in itertools.pairwise(sizes))
 
 
 class _ChunkPace:

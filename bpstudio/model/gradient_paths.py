@@ -340,7 +340,7 @@ def paths_to_json(found: PathSum, unit_json: Callable[[UnitRef], object]) -> dic
             "units": [unit_json(u) for u in path.units],
             "factors": [
                 {"kind": f.kind, "symbol": f.symbol, "value": number(f.value)} for f in path.factors
-            ],  # fmt: skip
+            ],
             "value": number(path.value),
         }
         for path in found.paths

@@ -8,6 +8,7 @@ a snapshot (at most the window's refresh rate), so the window never does a batch
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ class ParameterGradients:
 
     def fits(self, layer_sizes: Sequence[int]) -> bool:
         """Of a network of these layer sizes (a structural edit since makes them stale)."""
-        shapes = [(a, b) for a, b in zip(layer_sizes[:-1], layer_sizes[1:], strict=False)]
+        shapes = [(a, b) for a, b in itertools.pairwise(layer_sizes)]
         return [g.shape for g in self.dW] == shapes
 
 

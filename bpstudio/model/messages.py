@@ -22,7 +22,7 @@ from typing import Any
 class Message:
     """An English template and its parameters; ``str()`` is the English sentence."""
 
-    __slots__ = ("template", "params")
+    __slots__ = ("params", "template")
 
     def __init__(self, template: str, /, **params: Any) -> None:
         self.template = template

@@ -7,6 +7,7 @@ of layer ``l - 1`` to unit ``k`` of layer ``l``.  ``activations[l - 2]`` is laye
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -45,7 +46,7 @@ class Network:
         sizes = [int(n) for n in layer_sizes]
         if isinstance(activations, str):
             activations = [activations] * (len(sizes) - 1)
-        weights = [np.zeros((a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=False)]
+        weights = [np.zeros((a, b)) for a, b in itertools.pairwise(sizes)]
         biases = [np.zeros(n) for n in sizes[1:]] if use_bias else None
         return cls(sizes, list(activations), weights, biases)
 

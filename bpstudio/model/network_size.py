@@ -7,6 +7,7 @@ and per term that set them are in docs/performance.md ("Figures behind the code'
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ SUMMARY_SYNC_WEIGHTS = 2_000_000
 def weight_count(layer_sizes: Sequence[int], use_bias: bool = False) -> int:
     """Weights (and biases): the diagram's edges and the derivation's ∂E/∂w steps."""
     sizes = [int(n) for n in layer_sizes]
-    weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=False))
+    weights = sum(a * b for a, b in itertools.pairwise(sizes))
     return weights + (sum(sizes[1:]) if use_bias else 0)
 
 

@@ -12,6 +12,7 @@ in the same order; only NumPy's own exp and BLAS's fused multiply-add differ, by
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import lru_cache
 
@@ -45,7 +46,7 @@ _NAMESPACE = {
 
 
 def scalar_kernel_fits(layer_sizes, batch_size: int, dtype) -> bool:
-    n = sum((a + 1) * b for a, b in zip(layer_sizes, layer_sizes[1:], strict=False))
+    n = sum((a + 1) * b for a, b in itertools.pairwise(layer_sizes))
     return batch_size == 1 and n <= MAX_SCALAR_PARAMETERS and np.dtype(dtype) == np.float64
 
 
@@ -72,7 +73,7 @@ class _Writer:
         self.frozen, self.loss, self.momentum, self.record = frozen, loss, momentum, record_rms
         self.lines: list[str] = []
         self.offsets, offset = [], 0
-        for n_in, n_out in zip(sizes, sizes[1:], strict=False):
+        for n_in, n_out in itertools.pairwise(sizes):
             self.offsets.append(offset)
             offset += (n_in + has_bias) * n_out
         self.n_params = offset

@@ -27,12 +27,13 @@ _ACTIVATIONS = {
 def _loss_lines(spec: ExportSpec, w: dict[str, str]) -> list[str]:
     lines = ["def torch_loss_per_sample(Y, Y_hat, z_out):", f"    # {w['loss.per_sample']}"]
     if spec.loss == "half_sse":
-        return lines + ["    return 0.5 * ((Y - Y_hat) ** 2).sum(dim=1)"]
+        return [*lines, "    return 0.5 * ((Y - Y_hat) ** 2).sum(dim=1)"]
     if spec.loss == "mse":
-        return lines + ["    return ((Y - Y_hat) ** 2).mean(dim=1)"]
+        return [*lines, "    return ((Y - Y_hat) ** 2).mean(dim=1)"]
     if spec.activations[-1] == "softmax":
-        return lines + ["    return -(Y_hat * torch.log_softmax(z_out, dim=1)).sum(dim=1)"]
-    return lines + [
+        return [*lines, "    return -(Y_hat * torch.log_softmax(z_out, dim=1)).sum(dim=1)"]
+    return [
+        *lines,
         "    bce = torch.nn.functional.binary_cross_entropy_with_logits",
         '    return bce(z_out, Y_hat, reduction="none").sum(dim=1)',
     ]

@@ -82,7 +82,8 @@ def _preamble(d: Derivation) -> list[str]:
         ]
     else:
         lines += ["% Compile with pdflatex (or xelatex).", r"\documentclass[11pt]{article}"]
-    return lines + [
+    return [
+        *lines,
         r"\usepackage[a4paper,margin=2cm]{geometry}",
         r"\usepackage{amsmath}",
         r"\allowdisplaybreaks",

@@ -130,7 +130,8 @@ def _latex_preamble(lang: str) -> list[str]:
     lines = ["% BP Studio exercise sheet: compile with xelatex.", r"\documentclass[11pt]{article}"]
     if lang == "zh":
         lines.append(r"\usepackage{ctex}")
-    return lines + [
+    return [
+        *lines,
         r"\usepackage[a4paper,margin=2cm]{geometry}",
         r"\usepackage{amsmath}",
         r"\allowdisplaybreaks",
@@ -164,7 +165,7 @@ def _latex_step(step: DerivationStep, hidden: bool) -> list[str]:
 
 
 def _latex_key(exercises: list[Sheet], lang: str) -> str:
-    out = _latex_preamble(lang) + [rf"\section*{{{text_to_latex(word('key', lang))}}}"]
+    out = [*_latex_preamble(lang), rf"\section*{{{text_to_latex(word('key', lang))}}}"]
     for exercise in exercises:
         title = word("student", lang, n=exercise.student, seed=exercise.seed)
         out += [rf"\subsection*{{{text_to_latex(title)}}}", r"\begin{align*}"]

@@ -135,7 +135,7 @@ def test_ctrl_c_stops_at_a_step_boundary_and_saves_what_was_done(tmp_path):
     )
     assert process.stdout.readline().startswith("step ")  # training has begun
     process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=60)
+    _stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     saved = load_project(out)

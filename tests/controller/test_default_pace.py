@@ -10,7 +10,7 @@ from bpstudio.controller.training_pace import DEFAULT_STEPS_PER_SECOND
 from bpstudio.model.examples import load_example
 from bpstudio.model.history import LossHistory
 from bpstudio.model.training import Trainer
-from bpstudio.views import training_controls
+from bpstudio.views.training import training_controls
 
 PLATEAU_SHARE = 0.95  # of the whole drop in loss: what the eye reads as "flat now"
 SMOOTHING_STEPS = 50

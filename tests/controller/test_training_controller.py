@@ -5,6 +5,8 @@ Every test waits on signals (never sleeps) and shuts its controller down, which 
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -143,7 +145,7 @@ def test_snapshots_are_throttled_and_lose_no_loss_point(qtbot):
         steps = controller.latest_snapshot.step_count
         chunks = [s.new_steps for s in snapshots if len(s.new_steps)]
         # no range missed: each chunk starts where the one before ended
-        assert all(a.end == b.start for a, b in zip(chunks, chunks[1:], strict=False))
+        assert all(a.end == b.start for a, b in itertools.pairwise(chunks))
         assert chunks[0].start == 0 and chunks[-1].end == steps
         received = LossSeries()
         for chunk in chunks:

@@ -68,7 +68,7 @@ def test_read_only_looks_through_dataclasses_and_tuples():
 
 
 class _German(QTranslator):
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         return "Angehalten" if (context, source_text) == ("TrainingWorker", "Paused") else None
 
 

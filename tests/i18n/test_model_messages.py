@@ -34,10 +34,10 @@ from bpstudio.model.network import Network
 from bpstudio.model.project import load_project, loads
 from bpstudio.model.training import DivergenceError, TrainingConfig
 from bpstudio.model.validation import ProjectFileError
-from bpstudio.views import language
-from bpstudio.views.csv_import_dialog import CsvImportDialog
-from bpstudio.views.language import model_message
-from bpstudio.views.network_menu import NetworkMenu
+from bpstudio.views.data.csv_import_dialog import CsvImportDialog
+from bpstudio.views.weights.network_menu import NetworkMenu
+from bpstudio.views.widgets import language
+from bpstudio.views.widgets.language import model_message
 from tests.model.project_json_support import mutate, set_in
 from tests.views.translation_support import english_words
 
@@ -170,7 +170,7 @@ def test_an_unreadable_or_too_large_file_is_chinese(chinese, tmp_path, monkeypat
 
 
 def test_opening_a_broken_project_shows_chinese(chinese, qtbot, tmp_path, monkeypatch):
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.views.window.main_window import MainWindow
 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append(text))
@@ -281,7 +281,7 @@ def test_a_refused_network_edit_stays_english_in_english(qapp, index):
 
 
 def test_the_network_menu_explains_a_refusal_in_chinese(chinese, qtbot, monkeypatch):
-    from bpstudio.views.main_window import MainWindow
+    from bpstudio.views.window.main_window import MainWindow
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(text))

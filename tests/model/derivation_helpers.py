@@ -6,6 +6,7 @@ student would read and turns it into Python arithmetic.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -24,7 +25,7 @@ def random_case(rng: np.random.Generator):
     loss = str(rng.choice(("half_sse", "mse", "cross_entropy")))
     if loss == "cross_entropy" and acts[-1] not in ("softmax", "sigmoid"):
         acts[-1] = str(rng.choice(("softmax", "sigmoid")))
-    weights = [rng.normal(0, 0.8, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=False)]
+    weights = [rng.normal(0, 0.8, (a, b)) for a, b in itertools.pairwise(sizes)]
     biases = [rng.normal(0, 0.5, n) for n in sizes[1:]] if rng.random() < 0.5 else None
     net = Network(sizes, acts, weights, biases)
     n_samples = int(rng.integers(1, 6))
@@ -114,4 +115,4 @@ def numeric_parts(substituted: str) -> list[str]:
 
 def evaluate(tex: str) -> float:
     env = {"exp": math.exp, "tanh": math.tanh, "log": math.log, "max": max, "sqrt": math.sqrt}
-    return float(eval(to_python(tex), {"__builtins__": {}}, env))  # noqa: S307 - test input
+    return float(eval(to_python(tex), {"__builtins__": {}}, env))

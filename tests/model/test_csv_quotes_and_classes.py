@@ -48,4 +48,4 @@ def test_up_to_the_cap_labels_are_one_hot_and_one_more_is_refused():
     assert targets.shape == (2 * MAX_CLASSES, MAX_CLASSES) and names[0] == "class 000"
     np.testing.assert_array_equal(targets.argmax(axis=1), list(range(MAX_CLASSES)) * 2)
     with pytest.raises(CsvImportError, match="101 different labels"):
-        encode_labels(labels + ["one more"], "kind")
+        encode_labels([*labels, "one more"], "kind")

@@ -67,7 +67,7 @@ def test_bad_split_in_a_file_names_the_field():
     text = dumps(load_example("xor")).replace(
         '"targets"', '"split": {"test_fraction": 2, "seed": 0},\n  "targets"'
     )
-    with pytest.raises(ProjectFileError, match="dataset.split.test_fraction"):
+    with pytest.raises(ProjectFileError, match=r"dataset\.split\.test_fraction"):
         loads(text)
 
 

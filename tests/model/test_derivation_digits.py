@@ -134,7 +134,7 @@ def test_every_formula_evaluated_as_shown_gives_its_shown_value(case, digits, ex
     for step in d.steps:
         if not math.isfinite(step.value):
             continue
-        *parts, last = numeric_parts(step.substituted)
+        *parts, _last = numeric_parts(step.substituted)
         shown = _shown_value(step.substituted)
         assert shown == pytest.approx(rounded(step.value, digits), rel=1e-12)
         shown = rounded(step.value, digits)

@@ -5,6 +5,7 @@ document (/work/shared/seed), with the walkthrough's spacing."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -62,7 +63,7 @@ def test_without_expanded_the_short_forms_stay():
 def test_a_wide_network_keeps_the_short_form_where_the_expansion_would_not_read():
     rng = np.random.default_rng(3)
     sizes = [2, 6, 6, 6, 2]
-    weights = [rng.normal(0, 1, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+    weights = [rng.normal(0, 1, (a, b)) for a, b in itertools.pairwise(sizes)]
     net = Network(sizes, ["sigmoid"] * 4, weights)
     d = build_derivation(net, [[0.5, -1.0]], [[1.0, 0.0]], "half_sse", expanded=True)
     for step in d.steps_in_section("backward.6.layer2"):
@@ -206,7 +207,7 @@ def test_a_deep_wide_network_does_not_even_build_its_expansion(monkeypatch):
     )
     rng = np.random.default_rng(1)
     sizes = [4, 16, 16, 16, 8]
-    weights = [rng.normal(0, 1, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+    weights = [rng.normal(0, 1, (a, b)) for a, b in itertools.pairwise(sizes)]
     net = Network(sizes, ["sigmoid"] * 4, weights)
     build_derivation(net, rng.normal(0, 1, (1, 4)), rng.random((1, 8)), "half_sse", expanded=True)
     assert calls and set(calls) == {5}  # only the output layer's ∂E/∂z, one call per use

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -13,7 +15,7 @@ from bpstudio.model.refs import BiasRef
 
 def net(sizes, acts, bias=False, seed=0):
     rng = np.random.default_rng(seed)
-    weights = [rng.normal(0, 1, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=False)]
+    weights = [rng.normal(0, 1, (a, b)) for a, b in itertools.pairwise(sizes)]
     biases = [rng.normal(0, 1, n) for n in sizes[1:]] if bias else None
     return Network(sizes, acts, weights, biases)
 

@@ -123,7 +123,7 @@ def test_insert_layer_with_biases(biased):
 
 @pytest.mark.parametrize("position", [1, 4])
 def test_insert_layer_outside_hidden_range_is_refused(seed, position):
-    with pytest.raises(ValueError, match="2 .. 3"):
+    with pytest.raises(ValueError, match=r"2 \.\. 3"):
         editing.insert_layer(seed, position, 2, "sigmoid")
 
 

@@ -7,6 +7,8 @@ biases, velocity, losses, epochs and gradient sizes, over random networks and se
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -23,9 +25,9 @@ def random_case(seed: int):
     if loss == "cross_entropy":
         out = "softmax" if sizes[-1] > 1 and seed % 2 else "sigmoid"
     else:
-        out = str(rng.choice(HIDDEN + ["softmax"]))
+        out = str(rng.choice([*HIDDEN, "softmax"]))
     activations = [str(rng.choice(HIDDEN)) for _ in sizes[2:]] + [out]
-    weights = [rng.normal(0, 0.8, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    weights = [rng.normal(0, 0.8, (a, b)) for a, b in itertools.pairwise(sizes)]
     use_bias = bool(seed % 4)
     biases = [rng.normal(0, 0.5, b) for b in sizes[1:]] if use_bias else None
     net = Network(sizes, activations, weights, biases, freeze_biases=use_bias and seed % 5 == 0)
@@ -165,10 +167,10 @@ def test_deep_networks_with_runs_of_one_activation_match(hidden, use_bias):
     """Hidden layers with the same activation share their slope calls: runs of them, mixed."""
     rng = np.random.default_rng(len(hidden[0]) + 7 * use_bias)
     sizes = [3, 6, 5, 4, 3]
-    weights = [rng.normal(0, 0.9, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    weights = [rng.normal(0, 0.9, (a, b)) for a, b in itertools.pairwise(sizes)]
     biases = [rng.normal(0, 0.4, b) for b in sizes[1:]] if use_bias else None
     for loss, out in (("mse", "tanh"), ("cross_entropy", "softmax"), ("half_sse", "relu")):
-        net = Network(sizes, hidden + [out], weights, biases)
+        net = Network(sizes, [*hidden, out], weights, biases)
         targets = rng.random((11, 3))
         if out == "softmax":
             targets /= targets.sum(axis=1, keepdims=True)
@@ -239,7 +241,7 @@ def test_wide_layers_use_number_constants_and_match(hidden):
     rng = np.random.default_rng(3)
     sizes, n = [4, 300, 5, 3], 20
     assert sizes[1] * n > SMALL_CONSTANT >= sizes[2] * n
-    weights = [rng.normal(0, 0.5, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    weights = [rng.normal(0, 0.5, (a, b)) for a, b in itertools.pairwise(sizes)]
     biases = [rng.normal(0, 0.3, b) for b in sizes[1:]]
     data = Dataset(rng.normal(size=(2 * n, sizes[0])), rng.random((2 * n, sizes[-1])))
     for loss, out in (("mse", hidden), ("cross_entropy", "sigmoid")):

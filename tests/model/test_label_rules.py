@@ -71,14 +71,14 @@ def test_a_csv_import_with_targets_the_loss_cannot_use_is_refused_naming_the_row
         imported.check_labels("cross_entropy", "sigmoid")
     assert str(info.value) == "row 4: cross-entropy needs targets from 0 to 1; target 1 is 7"
     imported.check_labels("mse", "sigmoid")
-    with pytest.raises(LabelError, match="^row 3: cross-entropy needs targets from 0 to 1"):
+    with pytest.raises(LabelError, match=r"^row 3: cross-entropy needs targets from 0 to 1"):
         data_editing.replace_dataset(load_example("and_gate"), imported.dataset)
 
 
 def test_switching_to_cross_entropy_is_refused_while_targets_are_out_of_range():
     project = load_example("sine")  # regression targets in [-1, 1]
     project = editing.set_activation(project, project.network.n_layers, "sigmoid")
-    with pytest.raises(LabelError, match="^row 1: cross-entropy needs targets from 0 to 1"):
+    with pytest.raises(LabelError, match=r"^row 1: cross-entropy needs targets from 0 to 1"):
         editing.set_loss(project, "cross_entropy")
 
 
@@ -87,7 +87,7 @@ def test_switching_the_output_to_softmax_checks_the_rows():
     inputs = project.dataset.inputs
     targets = np.array([[0.2, 0.2], [0.5, 0.5], [0.0, 1.0], [1.0, 0.0]])
     project = data_editing.replace_dataset(project, Dataset(inputs, targets), resize=True)
-    with pytest.raises(LabelError, match="^row 1: with softmax and cross-entropy"):
+    with pytest.raises(LabelError, match=r"^row 1: with softmax and cross-entropy"):
         editing.set_activation(project, 2, "softmax")
 
 

@@ -3,6 +3,7 @@ same numbers in every notation, 周志华's conventions, Mazur's fallback, and a
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import numpy as np
@@ -136,7 +137,7 @@ def test_mazur_falls_back_to_indexed_symbols_and_says_so(lang, words):
 
 def test_zhou_falls_back_for_two_hidden_layers():
     sizes = [2, 3, 3, 1]
-    weights = [np.full((a, b), 0.1) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+    weights = [np.full((a, b), 0.1) for a, b in itertools.pairwise(sizes)]
     net = Network(sizes, ["sigmoid"] * 3, weights)
     derivation = build_derivation(net, [[0.1, 0.2]], [[1.0]], "half_sse", notation="zhou")
     assert derivation.notation == "seed"
@@ -150,7 +151,7 @@ def test_the_chosen_notation_is_used_when_none_is_given():
 
 
 def test_an_unknown_notation_is_refused_by_name():
-    with pytest.raises(ValueError, match="unknown notation 'knuth'.*seed, mazur"):
+    with pytest.raises(ValueError, match=r"unknown notation 'knuth'.*seed, mazur"):
         notation.choose("knuth")
 
 
@@ -195,7 +196,7 @@ def test_a_bad_file_names_the_file_and_what_is_wrong(tmp_path, change, message):
 def test_a_file_that_is_not_json_is_named(tmp_path):
     path = tmp_path / "typo.json"
     path.write_text('{"title": ', encoding="utf-8")
-    with pytest.raises(ValueError, match="typo.json: not valid JSON"):
+    with pytest.raises(ValueError, match=r"typo.json: not valid JSON"):
         preset.load_file(path)
 
 

@@ -6,6 +6,8 @@ for this test (sigmoid, tanh, linear; loss ½ Σ (Y − Ŷ)²), not with the eng
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -24,7 +26,7 @@ def _case(seed: int):
     sizes[-2] = max(sizes[-2], 1)
     acts = [str(rng.choice(("sigmoid", "tanh"))) for _ in sizes[1:-1]]
     acts.append(str(rng.choice(("sigmoid", "tanh", "linear"))))
-    weights = [rng.normal(0, 0.9, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+    weights = [rng.normal(0, 0.9, (a, b)) for a, b in itertools.pairwise(sizes)]
     x = rng.normal(0, 1, (1, sizes[0]))
     y_hat = rng.uniform(0.05, 0.95, (1, sizes[-1]))
     lr = float(rng.choice((0.1, 0.5, 1.0)))

@@ -9,6 +9,7 @@ with unknown fields names them.
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import numpy as np
@@ -30,9 +31,9 @@ def random_project(seed: int) -> Project:
     if loss == "cross_entropy":
         out = "softmax" if sizes[-1] > 1 and seed % 2 else "sigmoid"
     else:
-        out = str(rng.choice(HIDDEN + ["softmax"]))
+        out = str(rng.choice([*HIDDEN, "softmax"]))
     acts = [str(rng.choice(HIDDEN)) for _ in sizes[2:]] + [out]
-    weights = [rng.normal(0, 0.7, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    weights = [rng.normal(0, 0.7, (a, b)) for a, b in itertools.pairwise(sizes)]
     use_bias = bool(seed % 4)
     biases = [rng.normal(0, 0.3, b) for b in sizes[1:]] if use_bias else None
     net = Network(sizes, acts, weights, biases, freeze_biases=use_bias and seed % 7 == 0)

@@ -8,6 +8,7 @@ with BP Studio's Trainer (1e-9 relative).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -32,7 +33,7 @@ TRAIN_TOL = 1e-9
 
 def _network_json(sizes, activations, *, bias=True, freeze=False, seed=0):
     rng = np.random.default_rng(seed)
-    links = zip(sizes[:-1], sizes[1:], strict=True)
+    links = itertools.pairwise(sizes)
     weights = [rng.uniform(-1, 1, (m, n)).tolist() for m, n in links]
     biases = [rng.uniform(-0.5, 0.5, n).tolist() for n in sizes[1:]] if bias else None
     return {

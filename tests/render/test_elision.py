@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import numpy as np
@@ -20,7 +21,7 @@ MAX_HANDOUT_BYTES = 5 * 2**20
 
 def _derivation(sizes, lang="en"):
     rng = np.random.default_rng(1)
-    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    pairs = list(itertools.pairwise(sizes))
     weights = [rng.normal(0, 1 / np.sqrt(a), (a, b)) for a, b in pairs]
     biases = [rng.normal(0, 0.3, b) for b in sizes[1:]]
     network = Network(list(sizes), ["sigmoid"] * len(pairs), weights, biases)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -91,7 +92,7 @@ def test_english_latex_stays_ascii_for_any_network():
     rng = np.random.default_rng(3)
     for loss, out in (("cross_entropy", "softmax"), ("mse", "tanh"), ("cross_entropy", "sigmoid")):
         sizes = [2, 9, 3]
-        ws = [rng.normal(0, 1, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=False)]
+        ws = [rng.normal(0, 1, (a, b)) for a, b in itertools.pairwise(sizes)]
         net = Network(sizes, ["relu", out], ws, [rng.normal(0, 1, n) for n in sizes[1:]])
         x, y = rng.normal(0, 1, (3, 2)), rng.random((3, 3))
         d = build_derivation(net, x, y, loss, 1, 0.1, (0, 1, 2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 
 import latex2mathml.converter
@@ -22,7 +23,7 @@ def random_derivation(rng, lang):
     loss = "cross_entropy" if out in ("softmax", "sigmoid") and rng.random() < 0.5 else "mse"
     loss = "half_sse" if loss == "mse" and rng.random() < 0.5 else loss
     acts = [str(rng.choice(ACTS)) for _ in sizes[2:]] + [out]
-    ws = [rng.normal(0, 3, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=False)]
+    ws = [rng.normal(0, 3, (a, b)) for a, b in itertools.pairwise(sizes)]
     bs = [rng.normal(0, 1, n) for n in sizes[1:]] if rng.random() < 0.5 else None
     n = int(rng.integers(1, 4))
     x = rng.normal(0, 1e3, (n, sizes[0]))  # wild values: scientific notation, negatives

@@ -6,6 +6,7 @@ scripts/install-system-deps.sh` installs texlive-xetex, texlive-lang-chinese and
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 import sys
@@ -75,7 +76,7 @@ def test_the_seed_handout_compiles_with_xelatex(tmp_path, lang):
 def test_a_deep_batched_network_with_biases_compiles_in_chinese(tmp_path):
     rng = np.random.default_rng(7)
     sizes = [3, 4, 12, 3]
-    weights = [rng.normal(0, 1, (a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+    weights = [rng.normal(0, 1, (a, b)) for a, b in itertools.pairwise(sizes)]
     biases = [rng.normal(0, 1, n) for n in sizes[1:]]
     net = Network(sizes, ["tanh", "relu", "softmax"], weights, biases)
     inputs = rng.normal(0, 1, (3, 3))

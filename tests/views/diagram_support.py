@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from PySide6.QtCore import QPoint
 
@@ -16,7 +18,7 @@ def document_with_sizes(sizes, use_bias: bool = False, seed: int = 0) -> Documen
     """The seed project with a random network of ``sizes`` and a matching 3-sample dataset."""
     project = load_example("seed")
     rng = np.random.default_rng(seed)
-    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    pairs = list(itertools.pairwise(sizes))
     weights = [rng.normal(0, 1 / np.sqrt(a), (a, b)) for a, b in pairs]
     biases = [rng.normal(0, 0.3, b) for b in sizes[1:]] if use_bias else None
     project.network = Network(list(sizes), ["sigmoid"] * (len(sizes) - 1), weights, biases)

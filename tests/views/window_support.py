@@ -3,7 +3,7 @@ training thread is still running when it ends)."""
 
 from PySide6.QtWidgets import QMessageBox
 
-from bpstudio.views.main_window import MainWindow
+from bpstudio.views.window.main_window import MainWindow
 
 
 def shown_window(qtbot, monkeypatch, answer=QMessageBox.StandardButton.Discard) -> MainWindow:

@@ -130,7 +130,7 @@ def _build(
             loss,
             learning_rate,
             lang,
-        ),  # fmt: skip
+        ),
         source=(network.copy(), inputs[sample].copy(), targets[sample].copy()),
     )
 

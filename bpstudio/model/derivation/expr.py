@@ -76,10 +76,10 @@ class C(Expr):
 
     text: str
 
-    def tex(self, digits: Digits) -> str:
+    def tex(self, _digits: Digits) -> str:
         return self.text
 
-    def shown_value(self, digits: int) -> float:
+    def shown_value(self, _digits: int) -> float:
         fraction = re.fullmatch(r"\\frac\{(.+)\}\{(.+)\}", self.text)
         if fraction:
             return float(fraction[1]) / float(fraction[2])
@@ -95,7 +95,7 @@ class SymbolicOnly(Expr):
     def tex(self, digits: Digits) -> str | None:
         return self.text if digits is None else None
 
-    def shown_value(self, digits: int) -> None:
+    def shown_value(self, _digits: int) -> None:
         return None
 
 
@@ -271,7 +271,7 @@ class Step01(Expr):
         z = self.z.symbol
         return rf"\begin{{cases}}1, & {z} > 0\\{self.below}, & {z} \le 0\end{{cases}}"
 
-    def shown_value(self, digits: int) -> float:
+    def shown_value(self, _digits: int) -> float:
         return 1.0 if self.z.value > 0 else float(self.below)
 
 

@@ -23,7 +23,7 @@ def symbol_list(symbols: Sequence[tuple[str, str]]) -> tuple[str, str]:
     """``(plain, tex)`` of ``(plain, latex)`` symbols: ``"a₁², a₂²"``, ``"$a_1^2$, $a_2^2$"``."""
     items = list(symbols)
     if len(items) > MAX_LISTED:
-        items = items[: MAX_LISTED - 2] + [("…", r"\dots")] + items[-1:]
+        items = [*items[: MAX_LISTED - 2], ("…", r"\dots"), *items[-1:]]
     plain = ", ".join(p for p, _ in items)
     tex = ", ".join(f"${t}$" for _, t in items)
     return plain, tex

@@ -18,12 +18,12 @@ from bpstudio.views.diagram.legend import LegendItem
 from bpstudio.views.diagram.notation import unit_symbol
 from bpstudio.views.diagram.unit_item import BiasNodeItem, UnitItem
 from bpstudio.views.diagram.values import edge_refs
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 MIN_LABEL_FRACTION = 0.24  # nearer the source than this, a label would sit on the unit
-# Items made between two chances to pause a build (see ``build_in_steps``): an item costs
-# about 30 µs, so a step is about a millisecond (several when another thread
-# holds the interpreter lock: then each Qt call waits for it).
+# Items made between two chances to pause a build (see ``build_in_steps``): a step of this
+# many stays near a millisecond (docs/performance.md; several when another thread holds the
+# interpreter lock: then each Qt call waits for it).
 ITEMS_PER_STEP = 20
 
 

@@ -19,8 +19,8 @@ THIN_EDGE_LOD = 0.25  # below this zoom, the faintest edges of a large network a
 HAIRLINE = 1.01
 BIG_NETWORK_OPACITY = 0.6
 FADE_EDGE_LIMIT = 3000  # above this many edges, faded hairlines: a mesh, not single lines
-# Above this many, no antialiasing: it costs ten times the drawing time, 6 ms of a 600-edge
-# frame, while the many crossing lines hide the jagged steps.
+# Above this many, no antialiasing: it costs ten times the drawing time (docs/performance.md),
+# while the many crossing lines hide the jagged steps.
 ANTIALIAS_EDGE_LIMIT = 400
 
 
@@ -84,7 +84,7 @@ class EdgeBundleItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget=None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         big = len(self._lines) > FADE_EDGE_LIMIT
         painter.setRenderHint(

@@ -111,7 +111,7 @@ class EdgeItem(QGraphicsLineItem):
         return text + "<br><span style='color:#5f6b7a'>double-click to edit</span>"
 
     # QGraphicsItem ---------------------------------------------------------------------------
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = self.line()
         width = style.edge_width(self.level)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from bpstudio.views.language import translate
-from bpstudio.views.number_input import parse_number
+from bpstudio.views.widgets.language import translate
+from bpstudio.views.widgets.number_input import parse_number
 
 EDITOR_Z = 100.0
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.views.diagram import style
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 LABEL_Z = 5.0
 CALLOUT_Z = 20.0
@@ -42,7 +42,7 @@ class PillItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self._outline, 1))
         painter.setBrush(QBrush(self._fill))
@@ -126,7 +126,7 @@ class LayerHeaderItem(QGraphicsItem):
             self._bounds = QRectF(-width / 2 - 10, -24, width + 20, 46)
         return self._bounds
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         rect = self.boundingRect()
         if self._hovered:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -140,11 +140,11 @@ class LayerHeaderItem(QGraphicsItem):
         painter.setFont(self._subtitle_font)
         painter.drawText(rect.adjusted(0, 24, 0, -2), Qt.AlignmentFlag.AlignCenter, self.subtitle)
 
-    def hoverEnterEvent(self, event) -> None:
+    def hoverEnterEvent(self, _event) -> None:
         self._hovered = True
         self.update()
 
-    def hoverLeaveEvent(self, event) -> None:
+    def hoverLeaveEvent(self, _event) -> None:
         self._hovered = False
         self.update()
 

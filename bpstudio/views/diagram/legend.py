@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.views.diagram import style
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 EDGE_MEANING = {"weight": "w", "gradient": "∂E/∂w"}
 
@@ -95,7 +95,7 @@ class LegendItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, -12, self._width, 24)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._font)
         metrics = QFontMetricsF(self._font)

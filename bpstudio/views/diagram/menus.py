@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from bpstudio.model.activations import ACTIVATIONS
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.notation import parameter_symbol, unit_symbol
-from bpstudio.views.language import model_message, translate
-from bpstudio.views.model_names import activation_label
+from bpstudio.views.widgets.language import model_message, translate
+from bpstudio.views.widgets.model_names import activation_label
 
 MAX_DEFAULT_LAYER_SIZE = 16
 

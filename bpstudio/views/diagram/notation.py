@@ -16,7 +16,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from bpstudio.model.notation import Glyph
 from bpstudio.model.refs import BiasRef, EdgeRef, UnitRef
 from bpstudio.views.diagram.style import math_font
-from bpstudio.views.symbols import parameter_glyph, unit_glyph
+from bpstudio.views.widgets.symbols import parameter_glyph, unit_glyph
 
 SCRIPT_SCALE = 0.62
 

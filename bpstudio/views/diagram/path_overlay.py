@@ -8,14 +8,15 @@ hovered path is drawn wide and on top, the others faint.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from bpstudio.views import palette
 from bpstudio.views.diagram.layout import UNIT_RADIUS
+from bpstudio.views.widgets import palette
 
 PATH_Z = 3.0  # above the edges (and a hovered edge), below labels and callouts
 PATH_WIDTH = 4.0
@@ -66,7 +67,7 @@ class PathOverlayItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setOpacity(FAINT_OPACITY if self.hovered is not None else 1.0)
         coloured = len(palette.PATH_COLOURS)
@@ -88,8 +89,8 @@ class PathOverlayItem(QGraphicsItem):
 def _pen(colour: QColor, width: float) -> QPen:
     pen = QPen(colour, width)
     pen.setCosmetic(True)  # as wide on screen at any zoom: a zoomed-out network still shows it
-    # Flat caps: antialiased round caps cost fifty times more (90 ms for 64 paths of a
-    # 10,000-edge diagram); the segments end at the unit circles, where no cap shows.
+    # Flat caps: antialiased round caps cost fifty times more (docs/performance.md); the
+    # segments end at the unit circles, where no cap shows.
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
 
@@ -98,7 +99,7 @@ def _segments(points: list[QPointF], offset: float) -> list[QLineF]:
     """The polyline between unit circles (not over the discs), shifted sideways by
     ``offset``."""
     lines = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         dx, dy = b.x() - a.x(), b.y() - a.y()
         length = math.hypot(dx, dy)
         if length <= 2 * UNIT_RADIUS:

@@ -16,7 +16,7 @@ from bpstudio.views.diagram.values import (
     safe_parameter_gradients,
     unit_values,
 )
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 
 def refresh_edges(document, items, overlay: str) -> None:

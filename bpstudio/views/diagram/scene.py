@@ -31,7 +31,7 @@ from bpstudio.views.diagram.stepped_build import SteppedBuild
 from bpstudio.views.diagram.summary import build_summary
 from bpstudio.views.diagram.unit_item import UnitItem
 from bpstudio.views.diagram.values import EDGE_OVERLAYS, NODE_MODES
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 AUTO_LABEL_EDGE_LIMIT = 40  # edge labels default on up to this many edges (the seed has 10)
 SCENE_MARGIN = 60.0

@@ -12,7 +12,7 @@ from functools import lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
-from bpstudio.views import palette
+from bpstudio.views.widgets import palette
 
 POSITIVE = QColor(palette.WEIGHT_POSITIVE)
 NEGATIVE = QColor(palette.WEIGHT_NEGATIVE)

@@ -12,7 +12,7 @@ from bpstudio.views.diagram import style
 from bpstudio.views.diagram.builder import DiagramItems, header_texts
 from bpstudio.views.diagram.labels import LayerHeaderItem
 from bpstudio.views.diagram.layout import BASE_COLUMN_GAP, DiagramLayout
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 NOTE_WIDTH = 520.0
 

@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from bpstudio.model.unit_health import SATURATED_SHARE, SATURATION_SLOPE
-from bpstudio.views import palette
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.layout import UNIT_RADIUS
-from bpstudio.views.language import translate
+from bpstudio.views.widgets import palette
+from bpstudio.views.widgets.language import translate
 
 BADGE_Z = 12.0  # above the units (10) and their labels
 BADGE_RADIUS = 10.0
@@ -91,7 +91,7 @@ class UnitBadgeItem(QGraphicsItem):
         r = BADGE_RADIUS + 1
         return QRectF(-r, -r, 2 * r, 2 * r)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("white"), 1.5))
         painter.setBrush(COLOURS[self.kind])

@@ -24,7 +24,7 @@ from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import style
 from bpstudio.views.diagram.layout import BIAS_HALF_SIDE, UNIT_RADIUS
 from bpstudio.views.diagram.notation import Symbol, draw_symbol, symbol_rect
-from bpstudio.views.language import translate
+from bpstudio.views.widgets.language import translate
 
 UNIT_Z = 10.0
 GLOW = 9.0  # room around the circle for the highlight ring
@@ -98,7 +98,7 @@ class UnitItem(QGraphicsItem):
         path.addEllipse(QPointF(0, 0), UNIT_RADIUS + 2, UNIT_RADIUS + 2)
         return path
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget=None) -> None:
         # Hundreds of units a frame: no enum arithmetic, no new pens or brushes when avoidable,
         # and on screen as few calls into Qt as possible (each costs a microsecond or two).
         painter.setRenderHint(_ANTIALIASING)
@@ -294,7 +294,7 @@ class BiasNodeItem(QGraphicsItem):
         h = BIAS_HALF_SIDE + 2
         return QRectF(-h, -h, 2 * h, 2 * h)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(_ANTIALIASING)
         if self.dimmed:
             painter.setOpacity(style.DIMMED_OPACITY + 0.15)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsView
 from bpstudio.views.diagram import export
 from bpstudio.views.diagram.edge_item import EdgeItem
 from bpstudio.views.diagram.scene import NetworkScene
-from bpstudio.views.language import is_language_change
+from bpstudio.views.widgets.language import is_language_change
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.02, 6.0

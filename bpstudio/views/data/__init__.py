@@ -1,0 +1,1 @@
+"""The data: the table and its controls, CSV import, the decision boundary."""

@@ -1,0 +1,3 @@
+"""Where a gradient comes from and what the hidden units do: path explorer, health badges,
+hidden space.
+"""

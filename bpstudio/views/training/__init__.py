@@ -1,0 +1,1 @@
+"""The training dock: play/pause and settings, the live loss plot and its companions."""

@@ -1,0 +1,1 @@
+"""The weights: tables of each weight matrix, and the Network menu's edits and dialogs."""

@@ -1,0 +1,3 @@
+"""The main window and what belongs to it as a whole: menus, files, layout, the language menu,
+the safety net, start-up.
+"""
