@@ -3,6 +3,7 @@ and why cross-entropy's ∂E/∂z is Y − Ŷ, checked against NumPy computed he
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import numpy as np
@@ -18,7 +19,7 @@ from bpstudio.model.examples import example_path
 def _softmax_case(seed: int, n_out: int, use_bias: bool = False):
     rng = np.random.default_rng(seed)
     sizes = [3, 4, n_out]
-    weights = [rng.normal(0, 1.2, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    weights = [rng.normal(0, 1.2, (a, b)) for a, b in itertools.pairwise(sizes)]
     biases = [rng.normal(0, 0.5, n) for n in sizes[1:]] if use_bias else None
     net = Network(sizes, ["tanh", "softmax"], weights, biases)
     inputs = rng.normal(0, 1, (2, 3))

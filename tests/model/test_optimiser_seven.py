@@ -13,6 +13,8 @@ symbols follow the notation preset; both languages name the optimiser.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from derivation_helpers import evaluate, numeric_parts
@@ -48,7 +50,7 @@ def _case(seed: int):
     rng = np.random.default_rng(seed)
     sizes = [int(n) for n in rng.integers(1, 4, size=int(rng.integers(2, 4)))]
     acts = ["tanh"] * (len(sizes) - 2) + ["sigmoid"]
-    weights = [rng.normal(0, 0.8, (a, b)) for a, b in zip(sizes, sizes[1:], strict=False)]
+    weights = [rng.normal(0, 0.8, (a, b)) for a, b in itertools.pairwise(sizes)]
     biases = [rng.normal(0, 0.5, n) for n in sizes[1:]]
     net = Network(sizes, acts, weights, biases)
     inputs = rng.normal(0, 1, (3, sizes[0]))

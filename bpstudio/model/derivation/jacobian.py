@@ -160,8 +160,8 @@ def _add_cross_entropy_dE_dz(ctx: Context, rec: Recorder, k: int, softmax: bool)
         slope = Q(sym.partial(y_k.symbol, z_k), y_k.value * (1.0 - y_k.value))
         chain = product(Q(ctx.dE(y_k.symbol), ctx.dE_da(last, k).value), slope)
         one = C("1")
-        sigmoid_dY = Fraction(minus(y_k, label_k), product(y_k, paren(minus(one, y_k))))
-        sides = [chain, product(sigmoid_dY, paren(minus(y_k, Square(y_k))))]
+        dE_dy = Fraction(minus(y_k, label_k), product(y_k, paren(minus(one, y_k))))
+        sides = [chain, product(dE_dy, paren(minus(y_k, Square(y_k))))]
         explanation = text("explain.ce.dE/dz.sigmoid", ctx.lang, **words)
         touches = {UnitRef(last, k)}
     sides.append(minus(y_k, label_k))

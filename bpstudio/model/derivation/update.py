@@ -127,7 +127,7 @@ def add_update(
                 _current(ctx.network, *param),
                 _batch_gradient(ctx, *param),
                 learning_rate,
-            )  # fmt: skip
+            )
             for param in trained
         ]
         add_optimiser_lines(ctx, rec, optimiser, steps, batch_note)
