@@ -10,6 +10,7 @@ import numpy as np
 from bpstudio.model.network import Network
 
 SCHEMES = ("uniform", "xavier", "he", "constant", "zeros")
+USES_SCALE = ("uniform", "constant")  # the others ignore ``scale``
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,14 @@ from bpstudio.model.derivation.expr import (
 from bpstudio.model.derivation.slopes import softmax_slope_expr
 from bpstudio.model.derivation.text import numeral
 from bpstudio.model.derivation.titles import fill, loss_list, symbol_list
+from bpstudio.model.losses import get_loss
 from bpstudio.model.refs import UnitRef
+
+
+def jacobian_applies(loss: str, output_activation: str) -> bool:
+    """Whether the Jacobian detail changes anything: a softmax output (its Jacobian), or
+    cross-entropy (一 and 二 written apart)."""
+    return output_activation == "softmax" or get_loss(loss).merges_output_steps
 
 
 def add_merge_detail(ctx: Context, rec: Recorder) -> None:

@@ -16,7 +16,7 @@ from bpstudio.model.derivation import derive_project
 from bpstudio.views.training.loss_plot import LossPlotWidget
 from bpstudio.views.training.training_panel import TrainingPanel
 from bpstudio.views.walkthrough.derivation_panel import DerivationPanel
-from bpstudio.views.walkthrough.walkthrough_bar import expanded_setting
+from bpstudio.views.walkthrough.walkthrough_bar import detail_options
 from bpstudio.views.widgets.language import derivation_language, model_message, switcher
 
 if TYPE_CHECKING:
@@ -26,10 +26,18 @@ Area = Qt.DockWidgetArea
 
 
 def build_derivation(
-    project, sample: int | None, digits: int, lang: str, expanded: bool = True, row: int = 0
+    project,
+    sample: int | None,
+    digits: int,
+    lang: str,
+    expanded: bool = True,
+    row: int = 0,
+    jacobian: bool = False,
 ):
     """The trainer's next step (``sample`` None; 一–六 for ``row`` of its batch), or a sample."""
-    return derive_project(project, sample, row=row, digits=digits, lang=lang, expanded=expanded)
+    return derive_project(
+        project, sample, row=row, digits=digits, lang=lang, expanded=expanded, jacobian=jacobian
+    )
 
 
 class LearningDocks(QObject):
@@ -48,7 +56,7 @@ class LearningDocks(QObject):
         self.loss_plot = LossPlotWidget()
         self.loss_plot.setObjectName("lossPlotWidget")
         lang = lang or derivation_language(switcher().language)
-        options = {"expanded": expanded_setting()}
+        options = detail_options()
         self.cursor = WalkthroughCursor(
             document, build_derivation, lang=lang, parent=self, options=options
         )
