@@ -265,3 +265,21 @@ def test_a_kind_changed_since_the_last_step_starts_from_zero_slots():
     # m ← β₁·0 + (1 − β₁)·g: the stored m of a fresh Adam is 0, and t = 1
     assert all(r"\leftarrow 0.9 \cdot 0 +" in s.substituted for s in m)
     _check_next_step(project)
+
+
+@pytest.mark.parametrize("notation", ["seed", "qiu", "zhou", "cs231n"])
+def test_every_format_writes_every_optimiser(notation):
+    """Markdown, HTML (each formula typeset by ziamath) and LaTeX of every optimiser's 七."""
+    from bpstudio.render import render_derivation
+
+    net, inputs, targets, slots = next(c for c in map(_case, range(50)) if c[0].n_layers == 3)
+    for name, settings in SETTINGS.items():
+        d = build_derivation(net, inputs, targets, "half_sse", 0, LEARNING_RATE, (0, 1),
+                             optimiser=OptimiserStep(settings, slots), notation=notation,
+                             lang="zh")  # fmt: skip
+        html = render_derivation(d, "html")
+        assert html.count("<svg") >= 2 * len(d.steps_in_section("update.7")) // 4, name
+        markdown, latex = render_derivation(d, "markdown"), render_derivation(d, "latex")
+        update = d.steps_in_section("update.7")[-2]  # the last update line
+        assert update.symbolic in markdown, name
+        assert r"\leftarrow" in latex, name

@@ -114,14 +114,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "explain.exp_avg_hat": {
         "en": "Bias correction: {m} starts at 0, so its early values are too small by the "
-        "factor 1 − {beta1}^{t}; this is step {t} = {step} of the optimiser, so divide by "
-        "1 − {beta1}^{step}.",
-        "zh": "偏差修正：{m} 从 0 开始，前几步偏小，差一个因子 1 − {beta1}^{t}；这是优化器的第 "
-        "{t} = {step} 步，所以除以 1 − {beta1}^{step}。",
+        "factor 1 − {beta1}{t_sup}; this is step {t} = {step} of the optimiser, so divide by "
+        "1 − {beta1}{step_sup}.",
+        "zh": "偏差修正：{m} 从 0 开始，前几步偏小，差一个因子 1 − {beta1}{t_sup}；这是优化器的第 "
+        "{t} = {step} 步，所以除以 1 − {beta1}{step_sup}。",
     },
     "explain.exp_avg_sq_hat": {
-        "en": "The same for {v}: divide by 1 − {beta2}^{t} = 1 − {beta2}^{step}.",
-        "zh": "{v} 同样修正：除以 1 − {beta2}^{t} = 1 − {beta2}^{step}。",
+        "en": "The same for {v}: divide by 1 − {beta2}{t_sup} = 1 − {beta2}{step_sup}.",
+        "zh": "{v} 同样修正：除以 1 − {beta2}{t_sup} = 1 − {beta2}{step_sup}。",
     },
     "explain.adam": {
         "en": "The step: move {p} against {mhat} divided by the root of {vhat} (plus {eps} = "
@@ -138,6 +138,16 @@ def text(key: str, lang: str, **fields) -> str:
     notation preset's ``words`` may override it as it may one of text.py."""
     entry = notation.current().notation.words.get(f"optimiser.{key}") or TEXTS[key]
     return entry.get(lang, entry["en"]).format(**{**sym.words(), **fields})
+
+
+_SUPERSCRIPT = str.maketrans("0123456789t", "⁰¹²³⁴⁵⁶⁷⁸⁹ᵗ")
+
+
+def superscript(text: str) -> str:
+    """``text`` as a plain superscript where Unicode has one (β₁ᵗ, β₁⁵), else ``^text``."""
+    raised = text.translate(_SUPERSCRIPT)
+    changed = all(c != d or not c.isascii() for c, d in zip(raised, text, strict=True))
+    return raised if changed else f"^{text}"
 
 
 def optimiser_name(settings, lang: str) -> str:
@@ -190,8 +200,8 @@ def optimiser_rule(settings, lang: str) -> str:
         parts += [
             f"{m} ← {beta1}·{m} + (1 − {beta1})·{g}",
             f"{v} ← {beta2}·{v} + (1 − {beta2})·{g2}",
-            f"{m_hat} = {m}/(1 − {beta1}^{t})",
-            f"{v_hat} = {v}/(1 − {beta2}^{t})",
+            f"{m_hat} = {m}/(1 − {beta1}{superscript(t)})",
+            f"{v_hat} = {v}/(1 − {beta2}{superscript(t)})",
         ]
         step = f"{m_hat}/(√{v_hat} + {eps})"
     update = f"{w} ← {w} − {eta}·{step}"

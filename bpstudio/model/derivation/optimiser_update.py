@@ -41,7 +41,7 @@ from bpstudio.model.derivation.expr import (
     product,
     total,
 )
-from bpstudio.model.derivation.optimiser_text import text
+from bpstudio.model.derivation.optimiser_text import superscript, text
 from bpstudio.model.optimisers import OptimiserSettings, bias_corrections, update
 from bpstudio.model.refs import BiasRef, EdgeRef
 
@@ -270,7 +270,9 @@ def _words(numbers: _Param, s: OptimiserSettings, batch_note: str, key: str) -> 
         "eps": sym.plain_setting("epsilon"),
         "lam": sym.plain_setting("weight_decay"),
         "t": sym.plain_setting("step"),
+        "t_sup": superscript(sym.plain_setting("step")),
         "step": str(numbers.step),
+        "step_sup": superscript(str(numbers.step)),
         "batch": batch_note,
         "value": f"{getattr(s, _QUOTED.get(key, 'epsilon')):g}",
     }
