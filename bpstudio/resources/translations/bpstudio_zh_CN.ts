@@ -2662,8 +2662,8 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>下一个公式（七之后：应用更新，进入下一步）</translation>
     </message>
     <message>
-        <source>What the walkthrough follows: the trainer&apos;s next step (its batch, with momentum: passing 七 takes that step), or one chosen sample (a plain update, not the trainer&apos;s next step)</source>
-        <translation>逐步推导所跟随的对象：训练的下一步（它的批量，含动量；走过七即执行这一步），或选定的单个样本（普通更新，不是训练的下一步）</translation>
+        <source>What the walkthrough follows: the trainer&apos;s next step (its batch and its optimiser&apos;s update: passing 七 takes that step), or one chosen sample (a plain update, not the trainer&apos;s next step)</source>
+        <translation>逐步推导所跟随的对象：训练的下一步（它的批量和优化器的更新；走过七即执行这一步），或选定的单个样本（普通更新，不是训练的下一步）</translation>
     </message>
     <message>
         <source>The row of the next batch that the formulas before the batch mean follow</source>

@@ -187,9 +187,9 @@ class WalkthroughBar(Retranslating, QWidget):
         self.pace.setToolTip(self.tr("Auto-play pace: time per formula (right is faster)"))
         self.sample.setToolTip(
             self.tr(
-                "What the walkthrough follows: the trainer's next step (its batch, with "
-                "momentum: passing 七 takes that step), or one chosen sample (a plain update, "
-                "not the trainer's next step)"
+                "What the walkthrough follows: the trainer's next step (its batch and its "
+                "optimiser's update: passing 七 takes that step), or one chosen sample (a plain "
+                "update, not the trainer's next step)"
             )
         )
         self.batch_row.setToolTip(
