@@ -165,15 +165,15 @@ def optimiser_name(settings, lang: str) -> str:
 
 
 def optimiser_rule(settings, lang: str) -> str:
-    """The optimiser's formulas in one line of plain Unicode, in the notation in force."""
+    """The optimiser's rule in one line of plain Unicode, in the notation in force (Adam's
+    update alone: its m, v, m̂ and v̂ would not fit a title, their runs are headed)."""
     words = sym.words()
     w, eta, E = words["w"], words["eta"], words["E"]
     s = {role: sym.optimiser_glyph(role).base for role in ("momentum_buffer", "exp_avg")}
     b, m = s["momentum_buffer"], s["exp_avg"]
     v = sym.optimiser_glyph("square_avg" if settings.kind == "rmsprop" else "exp_avg_sq").base
-    mu, alpha, beta1, beta2, eps, lam, t = (
-        sym.plain_setting(role)
-        for role in ("momentum", "alpha", "beta1", "beta2", "epsilon", "weight_decay", "step")
+    mu, alpha, eps, lam = (
+        sym.plain_setting(role) for role in ("momentum", "alpha", "epsilon", "weight_decay")
     )
     g, g2, over = f"∂{E}/∂{w}", f"(∂{E}/∂{w})²", f"(∂{E}/∂{w})"
     parts = []
@@ -195,15 +195,8 @@ def optimiser_rule(settings, lang: str) -> str:
             step = b
         else:
             step = scaled
-    else:
-        m_hat, v_hat = f"{m}\u0302", f"{v}\u0302"
-        parts += [
-            f"{m} ← {beta1}·{m} + (1 − {beta1})·{g}",
-            f"{v} ← {beta2}·{v} + (1 − {beta2})·{g2}",
-            f"{m_hat} = {m}/(1 − {beta1}{superscript(t)})",
-            f"{v_hat} = {v}/(1 − {beta2}{superscript(t)})",
-        ]
-        step = f"{m_hat}/(√{v_hat} + {eps})"
+    else:  # m, v and their corrections each have a run of their own, with a sub-heading
+        step = f"{m}\u0302/(√{v}\u0302 + {eps})"
     update = f"{w} ← {w} − {eta}·{step}"
     if not parts:
         return update

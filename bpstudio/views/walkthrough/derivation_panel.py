@@ -421,18 +421,27 @@ _SAMPLE = re.compile(r"\^\{\((\d+)\)\}")
 _PARTIAL = re.compile(r"\\frac\{\\partial ([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\{\\partial ")
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
 _WRAPPED = re.compile(r"\\(?:mathrm|mathcal|hat)\{([^{}]*)\}")
-_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "theta": "θ", "eta": "η"}
+_LETTERS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "theta": "θ", "eta": "η",
+    "mu": "μ", "rho": "ρ", "lambda": "λ", "varepsilon": "ε", "nabla": "∇",
+}  # fmt: skip
 _SPECIAL = {"mathcal": {"L": "ℒ"}, "hat": {"Y": "Ŷ", "y": "ŷ"}}
+# an optimiser's state of a parameter, m_{[w_{11}^2]}: its subscript is a whole symbol
+_STATE = re.compile(r"_\{\[(.*)\]\}$")
 
 
 def _unwrapped(match: re.Match) -> str:
     kind = match[0][1 : match[0].index("{")]
-    return _SPECIAL.get(kind, {}).get(match[1], match[1])
+    default = match[1] + "\u0302" if kind == "hat" else match[1]  # m̂
+    return _SPECIAL.get(kind, {}).get(match[1], default)
 
 
 def _plain(latex: str) -> str:
     """A readable plain-text version of a quantity's LaTeX symbol (in any notation preset),
     for the outline."""
+    state = _STATE.search(latex)
+    if state:  # m[w₁₁²], m̂[b₁³]
+        return f"{_plain(latex[: state.start()])}[{_plain(state[1])}]"
     text = _SAMPLE.sub(lambda m: f"⁽{sup(m[1])}⁾", latex)  # E^{(2)}: the loss of sample 2
     text = _PARTIAL.sub(r"∂\1/∂", text)
     text = _WRAPPED.sub(_unwrapped, text)

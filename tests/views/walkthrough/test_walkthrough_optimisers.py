@@ -109,3 +109,15 @@ def test_passing_7_takes_the_trainers_step_with_every_optimiser(qtbot, name):
         else:
             applied = net.biases[layer - 2][idx[0] - 1]
         assert value == pytest.approx(applied, rel=1e-12, abs=1e-12)
+
+
+def test_the_outline_names_an_optimisers_state_with_its_parameter():
+    from bpstudio.views.walkthrough.derivation_panel import _outline_text
+
+    def named(symbol: str) -> str:
+        return _outline_text(type("S", (), {"symbol": symbol, "value": 0.25})).split(" = ")[0]
+
+    assert named(r"\hat{m}_{[w_{11}^2]}") == "m\u0302[w₁₁²]"
+    assert named(r"v_{[b_1^3]}") == "v[b₁³]"
+    assert named(r"\nabla_{[\theta_1]}") == "∇[θ₁]"  # 周志华's names
+    assert named(r"\mathrm{cache}_{[W1_{12}]}") == "cache[W1₁₂]"  # CS231n's
