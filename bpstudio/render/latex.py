@@ -38,8 +38,8 @@ _SYMBOLS = {
     "λ": r"\lambda ", "ρ": r"\rho ", "σ": r"\sigma ", "√": r"\surd ", "∇": r"\nabla ",
     "±": r"\pm ",
 }  # fmt: skip
-# a letter with a combining circumflex (Adam's m̂, v̂) is a hat in math
-_HATTED = re.compile("(.)\u0302")
+# a letter with a circumflex after it (Adam's mˆ, v̂: spacing or combining) is a hat in math
+_HATTED = re.compile("(.)[\u02c6\u0302]")
 
 
 def _script(run: re.Match[str]) -> str:

@@ -237,7 +237,7 @@ def test_the_title_names_the_optimiser_in_both_languages(lang, words):
     project = train(_optimised(load_example("seed"), SETTINGS["adam+decay"]), 1)
     d = derive_project(project, lang=lang)
     title = d.section("update.7").title
-    assert words in title and "m̂/(√v̂ + ε)" in title
+    assert words in title and "mˆ/(√vˆ + ε)" in title
     headings = {s.heading for s in d.steps_in_section("update.7")}
     assert ("偏差修正" if lang == "zh" else "The bias corrections") in headings
 

@@ -196,7 +196,7 @@ def optimiser_rule(settings, lang: str) -> str:
         else:
             step = scaled
     else:  # m, v and their corrections each have a run of their own, with a sub-heading
-        step = f"{m}\u0302/(√{v}\u0302 + {eps})"
+        step = f"{m}{sym.HAT}/(√{v}{sym.HAT} + {eps})"
     update = f"{w} ← {w} − {eta}·{step}"
     if not parts:
         return update

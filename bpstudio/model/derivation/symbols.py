@@ -12,6 +12,7 @@ from __future__ import annotations
 from bpstudio.model import notation
 from bpstudio.model.notation import Glyph
 
+HAT = "\u02c6"  # ˆ after a letter: its hat in plain text (Adam's mˆ = m̂)
 _SUB = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉‚")
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -133,7 +134,9 @@ def optimiser_glyph(role: str) -> Glyph:
 def _state_base(role: str, hat: bool) -> tuple[str, str]:
     glyph = optimiser_glyph(role)
     tex = glyph.tex or glyph.base
-    return (rf"\hat{{{tex}}}" if hat else tex), glyph.base + ("\u0302" if hat else "")
+    # plain: the spacing circumflex (mˆ), which every font draws; a combining one (m̂) is
+    # dropped by Qt's text layout with the common fonts under X11
+    return (rf"\hat{{{tex}}}" if hat else tex), glyph.base + (HAT if hat else "")
 
 
 def state_sym(role: str, p: str, hat: bool = False) -> str:
@@ -143,7 +146,7 @@ def state_sym(role: str, p: str, hat: bool = False) -> str:
 
 
 def plain_state(role: str, p_plain: str, hat: bool = False) -> str:
-    """The same in plain Unicode, for sentences: ``m[w₁₁²]``, ``m̂[w₁₁²]``."""
+    """The same in plain Unicode, for sentences: ``m[w₁₁²]``, ``mˆ[w₁₁²]``."""
     return f"{_state_base(role, hat)[1]}[{p_plain}]"
 
 

@@ -117,7 +117,7 @@ def test_the_outline_names_an_optimisers_state_with_its_parameter():
     def named(symbol: str) -> str:
         return _outline_text(type("S", (), {"symbol": symbol, "value": 0.25})).split(" = ")[0]
 
-    assert named(r"\hat{m}_{[w_{11}^2]}") == "m\u0302[w₁₁²]"
+    assert named(r"\hat{m}_{[w_{11}^2]}") == "mˆ[w₁₁²]"
     assert named(r"v_{[b_1^3]}") == "v[b₁³]"
     assert named(r"\nabla_{[\theta_1]}") == "∇[θ₁]"  # 周志华's names
     assert named(r"\mathrm{cache}_{[W1_{12}]}") == "cache[W1₁₂]"  # CS231n's
