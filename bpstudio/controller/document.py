@@ -401,6 +401,9 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
             editing.MOMENTUM_RESET: self.tr(
                 "Momentum reset for the reshaped weights: they start from zero momentum"
             ),
+            editing.SLOTS_RESET: self.tr(
+                "The optimiser starts afresh: its running averages and step count are zero again"
+            ),
             editing.EPOCH_RESET: self.tr(
                 "Training starts a fresh epoch: the data or the batch settings changed"
             ),

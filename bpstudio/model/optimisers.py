@@ -57,6 +57,7 @@ from typing import Any
 import numpy as np
 
 from bpstudio.model.messages import Message, ModelError
+from bpstudio.model.validation import expect_bool, expect_choice, expect_number, fail
 
 KINDS = ("sgd", "rmsprop", "adam")
 
@@ -67,6 +68,8 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "adam": ("exp_avg", "exp_avg_sq"),
 }
 ALL_SLOTS = ("momentum_buffer", "square_avg", "exp_avg", "exp_avg_sq")
+# The running averages: the slots besides the momentum buffer (which plain SGD keeps too).
+AVERAGES = ALL_SLOTS[1:]
 
 # Which settings each kind uses (the others are kept, unused, so switching back restores them).
 PARAMETERS: dict[str, tuple[str, ...]] = {
@@ -158,6 +161,15 @@ def bias_corrections(settings: OptimiserSettings, t: int) -> tuple[float, float]
     return 1.0 - settings.beta1**t, 1.0 - settings.beta2**t
 
 
+def adam_step_sizes(settings: OptimiserSettings, lr: float, first: int, count: int):
+    """For the kernels: Adam's k = η √(1 − β₂ᵗ) / (1 − β₁ᵗ) and ε_t = ε √(1 − β₂ᵗ) of the
+    steps t = first .. first + count − 1, as lists: η m̂ / (√v̂ + ε) = k m / (√v + ε_t), one
+    division by the bias corrections per step instead of one per parameter."""
+    t = np.arange(first, first + count, dtype=np.float64)
+    root = np.sqrt(1.0 - settings.beta2**t)
+    return (lr * root / (1.0 - settings.beta1**t)).tolist(), (settings.epsilon * root).tolist()
+
+
 def _slot(slots: Mapping[str, Any], name: str) -> Any:
     value = slots.get(name)
     return 0.0 if value is None else value
@@ -217,3 +229,45 @@ def _adam(p, g, slots, settings: OptimiserSettings, lr: float, t: int, new: dict
     correction1, correction2 = bias_corrections(settings, t)
     m_hat, v_hat = m / correction1, v / correction2
     return p - lr * m_hat / (np.sqrt(v_hat) + settings.epsilon)
+
+
+# the project file's ``training`` object ----------------------------------------------------
+DEFAULTS = OptimiserSettings()
+# The fields `settings_to_json` and `settings_from_json` own (``momentum`` is the file's since
+# version 1: project.py writes and reads it beside the learning rate).
+FILE_FIELDS = ("optimizer", *(name for name in setting_names() if name != "momentum"))
+
+
+def settings_to_json(settings: OptimiserSettings) -> dict[str, Any]:
+    """The optimiser's fields of ``training`` besides ``momentum``: those that differ from
+    torch's defaults (plain SGD writes none, so its files read as before)."""
+    out: dict[str, Any] = {}
+    if settings.kind != DEFAULTS.kind:
+        out["optimizer"] = settings.kind
+    for name in setting_names():
+        value = getattr(settings, name)
+        if name != "momentum" and value != getattr(DEFAULTS, name):
+            out[name] = value
+    return out
+
+
+def settings_from_json(training: Mapping[str, Any], momentum: float) -> OptimiserSettings:
+    """Read the optimiser's fields of a file's ``training`` object (each optional: a version 1
+    or older version 2 file is plain SGD with its ``momentum``).  Errors name the field."""
+    kind = expect_choice(training.get("optimizer", DEFAULTS.kind), KINDS, "training.optimizer")
+    values: dict[str, Any] = {"momentum": momentum}
+    for name in setting_names():
+        if name == "momentum" or name not in training:
+            continue
+        path = f"training.{name}"
+        raw = training[name]
+        values[name] = expect_bool(raw, path) if name == "nesterov" else expect_number(raw, path)
+    try:
+        return OptimiserSettings(kind, **values)
+    except SettingsError as exc:
+        raise fail(f"training.{exc.field}", exc.reason) from None
+
+
+def config_fields(settings: OptimiserSettings) -> dict[str, Any]:
+    """``settings`` as `TrainingConfig`'s keyword arguments (its ``optimizer`` .. fields)."""
+    return {"optimizer": settings.kind} | {n: getattr(settings, n) for n in setting_names()}

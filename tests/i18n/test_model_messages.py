@@ -170,11 +170,12 @@ def test_an_unreadable_or_too_large_file_is_chinese(chinese, tmp_path, monkeypat
 
 
 def test_opening_a_broken_project_shows_chinese(chinese, qtbot, tmp_path, monkeypatch):
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append(text))
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     qtbot.addWidget(window)
     bad = tmp_path / "bad.json"
     bad.write_text(mutate(set_in(["network", "weights", 0, 2, 1], "x")), encoding="utf-8")
@@ -281,11 +282,12 @@ def test_a_refused_network_edit_stays_english_in_english(qapp, index):
 
 
 def test_the_network_menu_explains_a_refusal_in_chinese(chinese, qtbot, monkeypatch):
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(text))
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     qtbot.addWidget(window)
     menu = window.findChild(NetworkMenu)
     menu._edit(window.document.remove_layer, 1)

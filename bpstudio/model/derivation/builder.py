@@ -72,7 +72,9 @@ def build_derivation(
     optimiser's settings and state slots 七 applies (optimiser_update.py).  ``notation``: a
     preset's name (model.notation), by default the one chosen for this process.
     """
-    with notations.writing(notation, network.layer_sizes) as writing:
+    # A step past float's range is derived with its ∞ and NaN shown; NumPy's warnings about
+    # them would only repeat that (and under -W error, end the derivation).
+    with notations.writing(notation, network.layer_sizes) as writing, np.errstate(all="ignore"):
         derivation = _build(network, inputs, targets, loss, sample, learning_rate, batch,
                             digits, lang, (expanded, jacobian),
                             optimiser or (momentum.as_step() if momentum else None))  # fmt: skip

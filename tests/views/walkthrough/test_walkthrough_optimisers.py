@@ -10,11 +10,11 @@ from PySide6.QtCore import QSettings
 
 from bpstudio.controller.document import Document
 from bpstudio.controller.walkthrough import WalkthroughCursor
+from bpstudio.controller.workspace import walkthrough_derivation as build_derivation
 from bpstudio.model.examples import load_example
 from bpstudio.model.next_step import take_next_step
 from bpstudio.views.walkthrough.derivation_panel import DerivationPanel
 from bpstudio.views.walkthrough.walkthrough_bar import JACOBIAN_KEY, detail_options
-from bpstudio.views.window.learning_docks import build_derivation
 from tests.model.test_resume import train
 
 OPTIMISERS = {
