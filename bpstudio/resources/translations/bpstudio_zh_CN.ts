@@ -533,6 +533,10 @@
         <translation>改变了形状的权重的动量已清零：它们从零动量重新开始</translation>
     </message>
     <message>
+        <source>The optimiser starts afresh: its running averages and step count are zero again</source>
+        <translation>优化器重新开始：它的滑动平均和步数都清零</translation>
+    </message>
+    <message>
         <source>Training starts a fresh epoch: the data or the batch settings changed</source>
         <translation>训练从新的一轮开始：数据或批量设置已改变</translation>
     </message>
