@@ -127,7 +127,7 @@ def plot_update(limit: int, points: int = 1_000_000, frames: int = 30) -> None:
 # diagram ------------------------------------------------------------------------------------
 def diagram_document(sizes):
     from bpstudio.controller.document import Document
-    from bpstudio.model.dataset import Dataset
+    from bpstudio.model.data.dataset import Dataset
     from bpstudio.model.examples import load_example
     from bpstudio.model.network import Network
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from bpstudio.model import fast_training
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.fast_training import Kernel, weight_gradient_rms  # noqa: F401 - re-exported
 from bpstudio.model.history import LossHistory
 from bpstudio.model.losses import get_loss

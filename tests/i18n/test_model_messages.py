@@ -22,10 +22,10 @@ from bpstudio.i18n.model_messages import NESTED_ONLY, TEMPLATES
 from bpstudio.i18n.translation_files import ts_file
 from bpstudio.model import editing
 from bpstudio.model.activations import ACTIVATION_NAMES
-from bpstudio.model.data_editing import remove_row, set_data_cell
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets.csv_io import CsvImportError, import_csv_text
-from bpstudio.model.datasets.csv_table import read_csv_file
+from bpstudio.model.data.csv_io import CsvImportError, import_csv_text
+from bpstudio.model.data.csv_table import read_csv_file
+from bpstudio.model.data.data_editing import remove_row, set_data_cell
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import SCHEMES
 from bpstudio.model.losses import LOSS_NAMES, get_loss
@@ -417,11 +417,11 @@ def test_no_model_error_is_an_f_string_in_the_modules_that_build_messages():
         "editing.py",
         "validation.py",
         "project.py",
-        "datasets/csv_io.py",
-        "datasets/csv_table.py",
+        "data/csv_io.py",
+        "data/csv_table.py",
         "safe_files.py",
         "savable.py",
-        "label_rules.py",
+        "data/label_rules.py",
     )
     for name in modules:
         tree = ast.parse((root / name).read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
-from bpstudio.model.datasets.registry import get_builtin
+from bpstudio.model.data.registry import get_builtin
 from bpstudio.views.data.data_panel import DataPanel
 from bpstudio.views.widgets.actions import describe, make_action
 from bpstudio.views.widgets.language import model_message
@@ -23,7 +23,7 @@ from bpstudio.views.widgets.language import model_message
 if TYPE_CHECKING:
     from bpstudio.controller.document import Document
     from bpstudio.controller.training_controller import TrainingController
-    from bpstudio.model.dataset import Dataset
+    from bpstudio.model.data.dataset import Dataset
     from bpstudio.views.data.csv_import_dialog import CsvImportDialog
     from bpstudio.views.data.decision_boundary import DecisionBoundaryWidget
     from bpstudio.views.training.held_out_curve import AccuracyReadout, HeldOutLossCurve
@@ -238,14 +238,14 @@ class DataDocks(QObject):
         return path
 
     def _on_export_data(self) -> None:
-        from bpstudio.model.datasets.csv_io import dataset_csv
+        from bpstudio.model.data.csv_io import dataset_csv
 
         path = self._save_path(self.tr("Export data"))
         if path:
             self._write(dataset_csv(self.document.project.dataset), path)
 
     def _on_export_weights(self) -> None:
-        from bpstudio.model.datasets.csv_io import weights_csv
+        from bpstudio.model.data.csv_io import weights_csv
 
         path = self._save_path(self.tr("Export weights"))
         if path:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.views.widgets import language
 from bpstudio.views.window.getting_started import show_getting_started
 from tests.views.translation_support import english_left, texts_under
