@@ -301,12 +301,11 @@ def _run_scalar(trainer, state: KernelState, start, count, settings, lr, record)
     rms: list[float] = []
     reason = run(params, lists, inputs, targets, start, count, lr, constants, *sizes, losses,
                  rms)  # fmt: skip
-    if reason and losses:  # the slots are the failed step's: replay up to the step before
-        params = kernel.flat.values.tolist()
+    if reason:  # the slots (Adam's parameters too) are the failed step's: replay up to the
+        params = kernel.flat.values.tolist()  # step before, from the run's start
         lists = {name: array.tolist() for name, array in slots.arrays.items()}
-        run(params, lists, inputs, targets, start, len(losses), lr, constants, *sizes, [], [])
-    elif reason:
-        lists = {}  # the first step failed: the slots are as they were
+        if losses:
+            run(params, lists, inputs, targets, start, len(losses), lr, constants, *sizes, [], [])
     kernel.flat.values[:] = params
     for name, values in lists.items():
         slots.arrays[name][:] = values

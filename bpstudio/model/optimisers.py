@@ -81,12 +81,26 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
 
 class SettingsError(ModelError):
     """An optimiser setting out of its range: ``field`` names it as the project file's
-    ``training`` does, ``reason`` says what is wrong (a Message the interface translates)."""
+    ``training`` does, ``reason`` says what is wrong as a file error says it; the message is a
+    sentence naming the setting in words (`SENTENCES`, translated by the interface)."""
 
-    def __init__(self, field: str, reason: Message) -> None:
-        super().__init__("{path}: {reason}", path=field, reason=reason)
+    def __init__(self, field: str, reason: Message, value: Any) -> None:
+        super().__init__(SENTENCES[field], value=value, names=", ".join(KINDS))
         self.field = field
         self.reason = reason
+
+
+# What a bad value of each setting is told as (bpstudio/i18n/model_messages.py lists them).
+SENTENCES = {
+    "optimizer": "the optimiser must be one of {names}, got {value!r}",
+    "momentum": "momentum must be in [0, 1), got {value}",
+    "nesterov": "Nesterov momentum must be on or off, got {value}",
+    "alpha": "RMSprop's α must be in [0, 1), got {value}",
+    "epsilon": "ε must be a positive number, got {value}",
+    "beta1": "Adam's β₁ must be in [0, 1), got {value}",
+    "beta2": "Adam's β₂ must be in [0, 1), got {value}",
+    "weight_decay": "weight decay must be zero or a positive number, got {value}",
+}
 
 
 @dataclass(frozen=True)
@@ -108,7 +122,9 @@ class OptimiserSettings:
     def __post_init__(self) -> None:
         problem = first_problem(self)
         if problem is not None:
-            raise SettingsError(*problem)
+            field, reason = problem
+            value = self.kind if field == "optimizer" else getattr(self, field)
+            raise SettingsError(field, reason, value)
 
     @property
     def slots(self) -> tuple[str, ...]:

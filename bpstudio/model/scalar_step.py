@@ -57,9 +57,10 @@ def scalar_kernel(layer_sizes, activations, has_bias, frozen, loss, update, reco
     shape and optimiser ``update`` (`fast_step.update_key`).
 
     P is a list of the parameters (`FlatParameters` layout), SL a dict of lists, the slots the
-    update keeps, all changed in place (after a failed step, the slots are that step's: replay
-    the run to the step before); K the optimiser's numbers (`scalar_constants`), KS and ES
-    Adam's step sizes of each step (`adam_step_sizes`); X and T rows in epoch order.
+    update keeps, all changed in place (after a failed step, the slots, and Adam's parameters,
+    are that step's: replay the run to the step before); K the optimiser's numbers
+    (`scalar_constants`), KS and ES Adam's step sizes of each step (`adam_step_sizes`); X and
+    T rows in epoch order.
     Step s uses row ``(start + s) % len(X)``; the loss of each step is appended to ``losses``
     and, when recorded, each layer's gradient RMS to ``rms``.  Returns why it stopped early
     ("" after ``count`` steps)."""
@@ -273,13 +274,15 @@ class _Writer:
                 self.emit(f"qd{i} = q{i} + {'sig_wd' if kind == 'adam' else 'wd'} * p{i}")
                 g = f"qd{i}"
             self.update_one(i, g)
-        new = [f"n{i}" for i in trainable]
+        in_place = kind == "adam"  # a failed step is replayed anyway (`update_one`)
+        new = [f"{'p' if in_place else 'n'}{i}" for i in trainable]
         self.emit(f"check = {' + '.join(new)}")
         self.emit(f"if check - check != 0.0 and not all_finite(({', '.join(new)},)):")
         self.emit("reason = WEIGHT_NOT_FINITE", 3)
         self.emit("break", 3)
-        for i in trainable:
-            self.emit(f"p{i} = n{i}")
+        if not in_place:
+            for i in trainable:
+                self.emit(f"p{i} = n{i}")
         self.emit("losses.append(loss)")
         if self.record:
             self.gradient_rms()
@@ -305,8 +308,9 @@ class _Writer:
                 emit(f"n{i} = p{i} + nlr * c{i}")
         else:  # Adam, with g = sig q: m <- b1 m + (1 - b1) q, v <- b2 v + (1 - b2) q^2, and
             # lr m / (1 - b1^t) / (sqrt(v / (1 - b2^t)) + eps) = k m / (sqrt(v) + eps_t)
+            # (the parameter in place too: after a failed step the caller replays the run)
             m, v = f"(m{i} := b1 * m{i} + c1_sig * {g})", f"(v{i} := b2 * v{i} + {g} * {g})"
-            emit(f"n{i} = p{i} - k * {m} / (sqrt({v}) + eps_t)")
+            emit(f"p{i} = p{i} - k * {m} / (sqrt({v}) + eps_t)")
 
     def gradient_rms(self) -> None:
         for layer in range(1, len(self.sizes)):
