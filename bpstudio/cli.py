@@ -128,6 +128,13 @@ def _add_derive(verbs) -> None:
         default=True,
         help="end steps 3-6 with the seed's fully expanded line (default: on)",
     )
+    p.add_argument(
+        "--jacobian",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="write out the softmax Jacobian, and with cross-entropy steps 1 and 2 apart: why "
+        "dE/dz = Y - label (default: off)",
+    )
     p.add_argument("--out", help="write to this file instead of standard output")
     add_notation_option(p)
     p.add_argument(

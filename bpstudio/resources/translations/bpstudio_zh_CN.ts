@@ -1757,6 +1757,10 @@
         <translation>常数</translation>
     </message>
     <message>
+        <source>zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
         <source>The seed&apos;s sample</source>
         <translation>原推导中的样本</translation>
     </message>
@@ -2058,8 +2062,8 @@
         <translation>重新初始化权重</translation>
     </message>
     <message>
-        <source>uniform: in [-scale, scale]; xavier, he: scaled by layer size</source>
-        <translation>均匀分布: 在 [-scale, scale] 内; Xavier、He: 按层的大小缩放</translation>
+        <source>uniform: every weight in [−scale, scale]; Xavier: uniform in ±√(6 / (inputs + outputs)) of the layer; He: normal with σ = √(2 / inputs); constant: every weight and bias equal to the scale; zeros: every weight and bias 0 (the hidden units stay copies of each other: the symmetry problem)</source>
+        <translation>均匀分布：每个权重在 [−尺度, 尺度] 内均匀分布；Xavier：在该层 ±√(6 / (输入数 + 输出数)) 内均匀分布；He：正态分布，σ = √(2 / 输入数)；常数：每个权重和偏置都等于尺度；全零：每个权重和偏置都为 0（隐含单元彼此永远相同：对称性问题）</translation>
     </message>
     <message>
         <source>The same seed always draws the same weights</source>
@@ -2786,8 +2790,8 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>下一个公式（七之后：应用更新，进入下一步）</translation>
     </message>
     <message>
-        <source>What the walkthrough follows: the trainer&apos;s next step (its batch, with momentum: passing 七 takes that step), or one chosen sample (a plain update, not the trainer&apos;s next step)</source>
-        <translation>逐步推导所跟随的对象：训练的下一步（它的批量，含动量；走过七即执行这一步），或选定的单个样本（普通更新，不是训练的下一步）</translation>
+        <source>What the walkthrough follows: the trainer&apos;s next step (its batch and its optimiser&apos;s update: passing 七 takes that step), or one chosen sample (a plain update, not the trainer&apos;s next step)</source>
+        <translation>逐步推导所跟随的对象：训练的下一步（它的批量和优化器的更新；走过七即执行这一步），或选定的单个样本（普通更新，不是训练的下一步）</translation>
     </message>
     <message>
         <source>The row of the next batch that the formulas before the batch mean follow</source>
@@ -2812,6 +2816,14 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>End steps 3-6 with the fully expanded formula, written down to the outputs as in the seed document (where it stays readable)</source>
         <translation>三至六步最后写出完全展开的公式，一直展开到输出层，与原始文档一致（公式过长时不展开）</translation>
+    </message>
+    <message>
+        <source>Jacobian</source>
+        <translation>雅可比</translation>
+    </message>
+    <message>
+        <source>Write out the softmax Jacobian ∂Y/∂z entry by entry, and with cross-entropy steps 1 and 2 apart: why ∂E/∂z = Y − Ŷ (shown for a softmax output or cross-entropy)</source>
+        <translation>逐项写出 softmax 的雅可比矩阵 ∂Y/∂z；交叉熵时把一、二两步分开写，说明为何 ∂E/∂z = Y − Ŷ（输出层为 softmax 或损失函数为交叉熵时显示）</translation>
     </message>
     <message>
         <source>Next training step</source>
