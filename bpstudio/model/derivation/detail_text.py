@@ -82,7 +82,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def text(key: str, lang: str, **fields) -> str:
+def text(key: str, lang: str, **fields: object) -> str:
     """The entry in ``lang`` with ``fields`` filled in (and the notation's generic names)."""
     entry = notation.current().notation.words.get(key) or TEXTS[key]
     return entry.get(lang, entry["en"]).format(**{**sym.words(), **fields})

@@ -7,8 +7,13 @@ so 邱锡鹏's M, G and 周志华's s, r read in his own letters.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bpstudio.model import notation
 from bpstudio.model.derivation import symbols as sym
+
+if TYPE_CHECKING:  # annotations only
+    from bpstudio.model.optimisers import OptimiserSettings
 
 TEXTS: dict[str, dict[str, str]] = {
     # 七's title: {what} the parameters, {name} the optimiser, {rule} its formulas in a line
@@ -133,7 +138,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def text(key: str, lang: str, **fields) -> str:
+def text(key: str, lang: str, **fields: object) -> str:
     """The entry in ``lang`` with ``fields`` filled in (and the notation's generic names); a
     notation preset's ``words`` may override it as it may one of text.py."""
     entry = notation.current().notation.words.get(f"optimiser.{key}") or TEXTS[key]
@@ -150,7 +155,7 @@ def superscript(text: str) -> str:
     return raised if changed else f"^{text}"
 
 
-def optimiser_name(settings, lang: str) -> str:
+def optimiser_name(settings: OptimiserSettings, lang: str) -> str:
     """ "Adam", "Nesterov momentum", "RMSprop with momentum (weight decay λ = 0.01)"..."""
     kind = settings.kind
     if kind == "sgd" and settings.momentum:
@@ -164,7 +169,7 @@ def optimiser_name(settings, lang: str) -> str:
     return name
 
 
-def optimiser_rule(settings, lang: str) -> str:
+def optimiser_rule(settings: OptimiserSettings, lang: str) -> str:
     """The optimiser's rule in one line of plain Unicode, in the notation in force (Adam's
     update alone: its m, v, m̂ and v̂ would not fit a title, their runs are headed)."""
     words = sym.words()
@@ -203,7 +208,7 @@ def optimiser_rule(settings, lang: str) -> str:
     return text("and", lang).join(parts) + text("then", lang) + update
 
 
-def optimiser_title(settings, what: str, lang: str) -> str:
+def optimiser_title(settings: OptimiserSettings, what: str, lang: str) -> str:
     """七's title: ``7. Update every weight (and bias) with Adam: m ← …; then the new loss``."""
     name = optimiser_name(settings, lang)
     if lang == "zh":  # a space between a Chinese word and a Latin one: 用 Adam 更新

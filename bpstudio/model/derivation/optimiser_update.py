@@ -84,7 +84,9 @@ class _Param:
     learning_rate: float
 
 
-def _slot_value(slots: Mapping[str, Any], name: str, kind: str, layer: int, idx) -> float:
+def _slot_value(
+    slots: Mapping[str, Any], name: str, kind: str, layer: int, idx: tuple[int, ...]
+) -> float:
     value = slots.get(name)
     if value is None:
         return 0.0  # torch's lazy state: a slot never written is zero
@@ -113,7 +115,7 @@ def numbers_of(
                   step + 1, learning_rate)  # fmt: skip
 
 
-def _ref(param: Param):
+def _ref(param: Param) -> EdgeRef | BiasRef:
     kind, layer, idx = param
     return EdgeRef(layer, *idx) if kind == "w" else BiasRef(layer, *idx)
 
@@ -158,7 +160,15 @@ def _one_minus(q: Q) -> Expr:
     return paren(minus(C("1"), q))
 
 
-def _add_line(ctx, rec, s: OptimiserSettings, line: str, numbers: _Param, heading, batch_note):
+def _add_line(
+    ctx: Context,
+    rec: Recorder,
+    s: OptimiserSettings,
+    line: str,
+    numbers: _Param,
+    heading: str,
+    batch_note: str,
+) -> None:
     kind, layer, idx = numbers.param
     new, stored, g = numbers.new, numbers.stored, numbers.g
     relation = r"\leftarrow"
@@ -250,7 +260,7 @@ def _quantity(line: str, kind: str) -> str:
     return f"{_QUANTITY.get(line, line)}_{kind}"
 
 
-def _words(numbers: _Param, s: OptimiserSettings, batch_note: str, key: str) -> dict:
+def _words(numbers: _Param, s: OptimiserSettings, batch_note: str, key: str) -> dict[str, Any]:
     """The names the sentences use, in the notation in force, and ``value``: the setting the
     sentence ``key`` quotes."""
     plain = numbers.plain

@@ -14,7 +14,7 @@ copy (equal to its twin's update), in the derivation's language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -43,19 +43,25 @@ def copied_units(
     return copies
 
 
-def _unit_features(network: Network, layer: int, slots) -> list[list[np.ndarray]]:
+def _unit_features(
+    network: Network, layer: int, slots: Sequence[Mapping[str, Any]] | None
+) -> list[list[np.ndarray]]:
     """Everything a hidden unit's future depends on, one list per unit of ``layer``."""
     n_weights = len(network.weights)
     before, after = layer - 2, layer - 1  # the weight matrices into and out of the layer
-    arrays = [(before, lambda a, k: a[:, k]), (after, lambda a, k: a[k, :])]
+    arrays: list[tuple[int, Callable[[np.ndarray, int], np.ndarray]]] = [
+        (before, lambda a, k: a[:, k]),
+        (after, lambda a, k: a[k, :]),
+    ]
     if network.biases is not None:
         arrays.append((n_weights + before, lambda a, k: a[k : k + 1]))
     parameters = network.parameters()
     features = []
     for k in range(network.layer_sizes[layer - 1]):
         unit = [pick(parameters[index], k) for index, pick in arrays]
-        for index, pick in arrays if slots is not None else []:
-            unit += [pick(np.asarray(value), k) for value in _slot_arrays(slots[index])]
+        if slots is not None:
+            for index, pick in arrays:
+                unit += [pick(np.asarray(value), k) for value in _slot_arrays(slots[index])]
         features.append(unit)
     return features
 
@@ -73,7 +79,7 @@ def with_symmetry(
     return tuple(_said(step, copies, lang) for step in steps)
 
 
-def _said(step: DerivationStep, copies, lang: str) -> DerivationStep:
+def _said(step: DerivationStep, copies: Mapping[tuple[int, int], int], lang: str) -> DerivationStep:
     sentence = ""
     if step.quantity == "dE/dz" and (step.layer, step.indices[0]) in copies:
         k = step.indices[0]
@@ -91,7 +97,9 @@ def _said(step: DerivationStep, copies, lang: str) -> DerivationStep:
     return replace(step, explanation=f"{step.explanation}{space}{sentence}", remark=sentence)
 
 
-def _twin(step: DerivationStep, copies) -> tuple[str, str, str] | None:
+def _twin(
+    step: DerivationStep, copies: Mapping[tuple[int, int], int]
+) -> tuple[str, str, str] | None:
     """(the copy, its original, the original's matching parameter) for a parameter of a copy,
     plain names; None for a parameter of no copy."""
     layer, idx = step.layer, step.indices

@@ -37,5 +37,5 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def text(key: str, lang: str, **params) -> str:
+def text(key: str, lang: str, **params: object) -> str:
     return TEXTS[key][lang].format(**params)
