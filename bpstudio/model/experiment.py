@@ -8,6 +8,8 @@ fast engine and returns them as kept runs (model/runs.py).
 The settings:
 
 * ``learning_rate``, ``momentum``, ``batch_size``: the training setting.
+* ``optimizer``: ``sgd``, ``rmsprop`` or ``adam`` (model/optimisers.py), each with the
+  project's numbers for it (its betas, alpha, epsilon, weight decay).
 * ``activation``: the hidden layers' activation; the output layer's stays (it is tied to the
   loss).
 * ``loss``: the loss; the output activation stays when the loss accepts it, else it becomes
@@ -35,12 +37,22 @@ from bpstudio.model.initialisation import SCHEMES, InitScheme, initialise
 from bpstudio.model.losses import LOSS_NAMES, loss_fits
 from bpstudio.model.messages import ModelError
 from bpstudio.model.network import Network
+from bpstudio.model.optimisers import KINDS
 from bpstudio.model.project import Project
 from bpstudio.model.runs import KeptRun, keep_run
 from bpstudio.model.training import DivergenceError, Trainer, TrainingConfig
 from bpstudio.model.validation import MAX_SEED
 
-SETTINGS = ("learning_rate", "momentum", "activation", "loss", "init", "batch_size", "seed")
+SETTINGS = (
+    "learning_rate",
+    "momentum",
+    "optimizer",
+    "activation",
+    "loss",
+    "init",
+    "batch_size",
+    "seed",
+)
 GIVEN = "given"  # init: the starting weights as they are
 ZEROS = "zeros"  # init: every weight (and bias) 0
 INIT_CHOICES = (GIVEN, *SCHEMES, *(() if ZEROS in SCHEMES else (ZEROS,)))
@@ -172,6 +184,7 @@ def _name_in(choices: tuple[str, ...]) -> Callable[[str, str], str]:
 _PARSERS: dict[str, Callable[[str, str], Any]] = {
     "learning_rate": _learning_rate,
     "momentum": _momentum,
+    "optimizer": _name_in(KINDS),
     "activation": _name_in(HIDDEN_ACTIVATIONS),
     "loss": _name_in(LOSS_NAMES),
     "init": _name_in(INIT_CHOICES),
@@ -196,7 +209,7 @@ def _variant(project: Project, start: Network, setting: str, value: Any) -> Vari
     name = f"{setting} = {value_text(value)}"
     network, loss = start.copy(), project.loss
     training, init = project.training, project.initialisation
-    if setting in ("learning_rate", "momentum", "batch_size"):
+    if setting in ("learning_rate", "momentum", "optimizer", "batch_size"):
         training = training.with_changes(**{setting: value})
     elif setting == "activation":
         network = _with_hidden_activation(network, value)

@@ -74,7 +74,7 @@ class Settings:
     def named_values(self) -> dict[str, Any]:
         """Every setting by name, the training settings' fields flattened (so settings added
         to TrainingConfig, such as an optimiser's, are compared without a change here)."""
-        fields = dataclasses.fields(TrainingConfig)
+        fields = [f for f in dataclasses.fields(TrainingConfig) if f.init]  # not derived ones
         training = {f.name: getattr(self.training, f.name) for f in fields}
         init = self.initialisation
         return {

@@ -36,6 +36,7 @@ def plan(setting, *values, epochs=50):
         ("activation", ["sigmod"], "activation: unknown value 'sigmod' (did you mean sigmoid?)"),
         ("activation", ["softmax"], "activation: unknown value 'softmax'"),
         ("init", ["random"], "init: unknown value 'random'"),
+        ("optimizer", ["adamw"], "optimizer: unknown value 'adamw' (did you mean adam?)"),
         ("loss", [" ", ""], "loss: give at least one value"),
     ],
 )
@@ -49,6 +50,7 @@ def test_values_are_read_as_their_kind():
     assert parse_values("learning_rate", ["0.1", " 2 "]) == (0.1, 2.0)
     assert parse_values("activation", ["ReLU", "leaky-relu"]) == ("relu", "leaky_relu")
     assert parse_values("batch_size", ["4"]) == (4,)
+    assert parse_values("optimizer", ["Adam", "rmsprop"]) == ("adam", "rmsprop")
 
 
 def differing(setting, *values):
@@ -64,6 +66,7 @@ def differing(setting, *values):
 def test_each_variant_differs_in_its_setting_only():
     assert differing("learning_rate", "0.1", "2") == [{"learning_rate"}, set()]
     assert differing("batch_size", "1") == [{"batch_size"}]
+    assert differing("optimizer", "adam", "sgd") == [{"optimizer"}, set()]
     assert differing("activation", "tanh") == [{"hidden_activations"}]
     assert differing("init", "given", "xavier") == [set(), {"init"}]
     assert differing("seed", "7") == [{"seed", "init_seed"}]
@@ -129,3 +132,14 @@ def test_a_diverging_variant_is_kept_as_diverged():
     project = load_example("sine")
     (run,) = run_experiment(project, plan("learning_rate", "1e6", epochs=20))
     assert run.diverged and run.epochs < 20
+
+
+def test_an_optimiser_run_equals_training_with_that_optimiser_by_hand():
+    project = load_example("xor")
+    (run,) = run_experiment(project, plan("optimizer", "adam", epochs=40))
+    config = project.training.with_changes(optimizer="adam", learning_rate=2.0)
+    history = LossHistory()
+    net = project.network.copy()
+    Trainer(net, project.dataset.training_set(), project.loss, config, history).run_epochs(40)
+    np.testing.assert_array_equal(run.curve.view(), history.epochs.view())
+    assert run.training.optimizer == "adam"

@@ -37,6 +37,7 @@ from bpstudio.model.experiment import (
     value_text,
 )
 from bpstudio.model.losses import LOSS_NAMES
+from bpstudio.model.optimisers import KINDS
 from bpstudio.model.runs import DEFAULT_SHARE, KeptRun
 from bpstudio.render.decimation import peak_envelope
 from bpstudio.views.runs import run_texts
@@ -52,6 +53,7 @@ PLOT_HEIGHT, TABLE_HEIGHT = 380, 150  # pixels, at the dialog's first size
 DEFAULT_VALUES = {
     "learning_rate": "0.1, 0.5, 2",
     "momentum": "0, 0.5, 0.9",
+    "optimizer": "sgd, rmsprop, adam",
     "activation": "sigmoid, tanh, relu",
     "loss": "half_sse, cross_entropy",
     "init": "given, xavier, zeros",
@@ -232,6 +234,7 @@ class ExperimentDialog(Retranslating, QDialog):
         setting = self.setting.currentData()
         choices = {
             "activation": "sigmoid, tanh, relu, leaky_relu, linear",
+            "optimizer": ", ".join(KINDS),
             "loss": ", ".join(LOSS_NAMES),
             "init": ", ".join(INIT_CHOICES),
         }
