@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from bpstudio.model.runs import DEFAULT_SHARE, KeptRun
 from bpstudio.views.runs import run_texts
+from bpstudio.views.runs.run_rows_model import RunRowsModel
 from bpstudio.views.widgets.palette import RUN_COLOURS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -14,7 +15,7 @@ NAME, LOSS, ACCURACY, CONVERGED = range(4)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RunRowsModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._runs: list[KeptRun] = []
@@ -42,17 +43,6 @@ class ResultsModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, CONVERGED), self.index(len(self._runs) - 1, CONVERGED)
             )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._runs)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
 
     def data(self, index: AnyIndex, role: int = _DISPLAY):
         if not index.isValid() or not 0 <= index.row() < len(self._runs):

@@ -4,11 +4,12 @@ settings.  Renaming in the table is an undoable edit through the document."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from bpstudio.controller.document import Document
 from bpstudio.model.runs import DEFAULT_SHARE, KeptRun, Settings, differences
 from bpstudio.views.runs import run_texts
+from bpstudio.views.runs.run_rows_model import RunRowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NAME, LOSS, ACCURACY, CONVERGED, DIFFERS = range(5)
@@ -19,7 +20,7 @@ _DISPLAY, _EDIT, _CHECK = (
 )
 
 
-class RunsTableModel(QAbstractTableModel):
+class RunsTableModel(RunRowsModel):
     overlaidChanged = Signal()  # the runs whose box is ticked changed
 
     def __init__(self, document: Document, parent=None) -> None:
@@ -61,17 +62,6 @@ class RunsTableModel(QAbstractTableModel):
         self.setData(self.index(row, NAME), state, _CHECK)
 
     # QAbstractTableModel ---------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._runs)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
