@@ -27,16 +27,19 @@ import subprocess
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "images"
 BIG_SCREEN = (1920, 1200)  # room for every window size below, placed at the top left
 CHILD_TIMEOUT_S = 300  # one screenshot, start to exit, on a busy machine
-WAIT_TIMEOUT_S = float(os.environ.get("SHOTS_WAIT_TIMEOUT_S", 120))  # one condition inside a child (a training run to 3000 epochs, say)
+WAIT_TIMEOUT_S = float(
+    os.environ.get("SHOTS_WAIT_TIMEOUT_S", 120)
+)  # one condition inside a child (a training run to 3000 epochs, say)
 POLL_MS = 25
+Steps = Iterator["Wait"]  # a step that waits yields what for, and goes on when it is over
 LOCALES = {"en": "C.UTF-8", "zh": "zh_CN.UTF-8"}
 
 
@@ -111,13 +114,18 @@ def shots() -> list[Shot | Sheet]:
             steps=(
                 step(open_example, "xor"),
                 step(train_to_epoch, 870),
+                step(status_bar_clear),  # "Stopped: reached the epoch limit" times out
                 step(play_until_epoch, 872),
             ),
         ),
         Shot(
             "paths-seed-w11",
             window=(1280, 720),
-            steps=(step(walk_to, "backward.6", 0), step(raise_dock, "pathPanel"), step(paths_shown)),
+            steps=(
+                step(walk_to, "backward.6", 0),
+                step(raise_dock, "pathPanel"),
+                step(paths_shown),
+            ),
         ),
         Shot(
             "hidden-space-xor-before",
@@ -195,78 +203,83 @@ def first_minutes() -> list[Shot]:
 # --- the steps (each acts on a Driver, as a user would, and waits until the app has done it) ----
 
 
-def open_example(d: Driver, name: str) -> None:
+def open_example(d: Driver, name: str) -> Steps:
     """File ▸ New from example ▸ NAME."""
     menu = d.find("menuExamples")
     action = next(a for a in menu.actions() if a.data() == name)
     action.trigger()
-    d.wait_until(lambda: d.window.document.project.dataset is not None, f"example {name}")
-    d.walkthrough_ready()
+    yield d.until(lambda: d.window.document.project.dataset is not None, f"example {name}")
+    yield d.walkthrough_ready()
 
 
-def walk_to(d: Driver, section: str, offset: int) -> None:
+def walk_to(d: Driver, section: str, offset: int) -> Steps:
     """Press → until the walkthrough shows formula ``offset`` of ``section`` (its id)."""
-    d.walkthrough_ready()
+    yield d.walkthrough_ready()
     cursor = d.cursor
     found = next(s for s in cursor.derivation.sections if s.id == section)
     target = found.first + offset
     back, forward = d.action("actionPreviousStep"), d.action("actionNextStep")
     while cursor.index != target:
         (forward if cursor.index < target else back).trigger()
-    d.wait_until(lambda: d.card_shows(target), f"formula {target + 1} on the card")
+        yield d.turn()  # a student's next key press comes in a later turn of the event loop
+    yield d.until(lambda: d.card_shows(target), f"formula {target + 1} on the card")
 
 
 def set_training(d: Driver, box: str, value) -> None:
     """Type ``value`` into one of the Training dock's boxes (an undoable edit)."""
     getattr(d.training_panel, box).setValue(value)
-    d.process_events()  # the edit travels on to the trainer before anything else is pressed
 
 
-def take_steps(d: Driver, count: int) -> None:
+def take_steps(d: Driver, count: int) -> Steps:
     """Training ▸ Step, ``count`` times."""
     for _ in range(count):
         before = d.window.document.project.steps_taken
         d.training_panel.step_action.trigger()
-        d.wait_until(
+        yield d.until(
             lambda b=before: d.window.document.project.steps_taken > b and not d.controller_busy(),
             "one training step",
         )
-    d.walkthrough_ready()
+    yield d.walkthrough_ready()
 
 
-def train_to_epoch(d: Driver, epochs: int) -> None:
+def train_to_epoch(d: Driver, epochs: int) -> Steps:
     """Flat out with "Stop after epochs" at ``epochs``; then no limit and the default pace
     again, as a user would leave it."""
     panel = d.training_panel
     panel.max_epochs_box.setValue(epochs)
     panel.flat_out_button.setChecked(True)
     panel.play_action.trigger()
-    d.wait_until(
+    yield d.until(
         lambda: not d.controller_busy() and d.epochs_done() >= epochs,
         f"training to epoch {epochs}",
     )
     panel.max_epochs_box.setValue(0)
     panel.flat_out_button.setChecked(False)
-    d.walkthrough_ready()
+    yield d.walkthrough_ready()
 
 
-def play_until_epoch(d: Driver, epochs: int) -> None:
+def play_until_epoch(d: Driver, epochs: int) -> Steps:
     """Play at the pace on the slider until the trainer reports epoch ``epochs``."""
     controller = d.controller
     d.training_panel.play_action.trigger()
-    d.wait_for(
+    yield d.signal(
         controller.snapshotReady,
         lambda: (s := controller.latest_snapshot) is not None and s.epoch_count >= epochs,
         f"training at the set pace to epoch {epochs}",
     )
     # and one more snapshot, so that the window has painted the one that got there
-    d.wait_for(controller.snapshotReady, None, "the next snapshot")
+    yield d.signal(controller.snapshotReady, None, "the next snapshot")
 
 
-def choose_notation(d: Driver, name: str) -> None:
+def status_bar_clear(d: Driver) -> Steps:
+    bar = d.window.statusBar()
+    yield d.until(lambda: not bar.currentMessage(), "the status bar's message to time out")
+
+
+def choose_notation(d: Driver, name: str) -> Steps:
     """View ▸ Notation ▸ NAME."""
     d.action(f"actionNotation_{name}").trigger()
-    d.walkthrough_ready()
+    yield d.walkthrough_ready()
 
 
 def show_matrix_view(d: Driver) -> None:
@@ -276,31 +289,34 @@ def show_matrix_view(d: Driver) -> None:
         toggle.click()
 
 
-def scroll_card_to_matrices(d: Driver) -> None:
+def scroll_card_to_matrices(d: Driver) -> Steps:
+    """Scroll the card down to the matrix view's note and formulas."""
+    from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QScrollArea
 
-    matrix = d.find("stepMatrix")
-    area = matrix.parentWidget()
+    body = d.find("stepMatrixBody")
+    area = body.parentWidget()
     while not isinstance(area, QScrollArea):
         area = area.parentWidget()
-    area.ensureWidgetVisible(d.find("stepMatrixBody"), 0, 0)
+    yield d.until(lambda: body.isVisible() and body.height() > 0, "the matrices")
+    area.verticalScrollBar().setValue(body.mapTo(area.widget(), QPoint(0, 0)).y())
 
 
-def raise_dock(d: Driver, name: str) -> None:
+def raise_dock(d: Driver, name: str) -> Steps:
     """Bring a dock to the front of its tab group (a click on its tab)."""
     d.window.finish_startup()
     dock = d.window.docks[name]
     dock.show()
     dock.raise_()
-    d.wait_until(lambda: not dock.visibleRegion().isEmpty(), f"the {name} dock in front")
+    yield d.until(lambda: not dock.visibleRegion().isEmpty(), f"the {name} dock in front")
 
 
-def paths_shown(d: Driver) -> None:
+def paths_shown(d: Driver) -> Steps:
     table = d.find("pathTable")
-    d.wait_until(lambda: table.rowCount() > 0, "the path explorer's terms")
+    yield d.until(lambda: table.rowCount() > 0, "the path explorer's terms")
 
 
-def float_dock(d: Driver, dock_name: str, widget_name: str, size: tuple[int, int]) -> None:
+def float_dock(d: Driver, dock_name: str, widget_name: str, size: tuple[int, int]) -> Steps:
     """Undock a panel and size it so that ``widget_name`` inside is ``size`` pixels."""
     dock = d.window.docks[dock_name]
     dock.show()
@@ -311,51 +327,51 @@ def float_dock(d: Driver, dock_name: str, widget_name: str, size: tuple[int, int
     for _ in range(3):  # the frame around the widget is known only once laid out
         extra_w, extra_h = dock.width() - widget.width(), dock.height() - widget.height()
         dock.resize(size[0] + extra_w, size[1] + extra_h)
-        d.wait_until(lambda: dock.isVisible(), "the floating dock")
-        d.process_events()
+        yield d.until(lambda: dock.isVisible(), "the floating dock")
+        yield d.turn()
         if (widget.width(), widget.height()) == size:
             break
     d.grab_target = widget
 
 
-def use_builtin_data(d: Driver, name: str, test_percent: int) -> None:
+def use_builtin_data(d: Driver, name: str, test_percent: int) -> Steps:
     """The Data dock: a built-in set, generated from its seed, and a held-out share."""
     d.window.finish_startup()
     box = d.find("builtinDataBox")
     box.setCurrentIndex(box.findData(name))
     d.find("regenerateButton").click()
-    d.wait_until(lambda: d.window.document.project.dataset.n_samples > 4, f"the {name} data")
+    yield d.until(lambda: d.window.document.project.dataset.n_samples > 4, f"the {name} data")
     d.find("testShareBox").setValue(test_percent)
-    d.walkthrough_ready()
+    yield d.walkthrough_ready()
 
 
-def add_units(d: Driver, layer: int, count: int) -> None:
+def add_units(d: Driver, layer: int, count: int) -> Steps:
     """Right-click a layer ▸ Add unit, ``count`` times (the document's edit the menu makes)."""
     for _ in range(count):
         d.window.document.add_unit(layer)
-    d.walkthrough_ready()
+    yield d.walkthrough_ready()
 
 
-def offer_getting_started(d: Driver) -> None:
+def offer_getting_started(d: Driver) -> Steps:
     """What a first start shows: Getting started, beside the window."""
     from bpstudio.views.window import getting_started
 
     dialog = getting_started.offer_on_first_start(d.window)
     assert dialog is not None, "Getting started was seen already: not a first start"
-    d.wait_until(lambda: dialog.windowHandle() and dialog.windowHandle().isExposed(), "the tour")
+    yield d.until(lambda: dialog.windowHandle() and dialog.windowHandle().isExposed(), "the tour")
 
 
-def practise(d: Driver, level: str | int) -> None:
+def practise(d: Driver, level: str | int) -> Steps:
     """Walkthrough ▸ Practice, computing ``level`` sections ("everything" or a number)."""
     session = d.window.learning.practice
     practice = d.action("actionPractice")
     if not practice.isChecked():
         practice.trigger()
     session.set_level(session.max_level if level == "everything" else int(level))
-    d.wait_until(lambda: session.enabled, "practice mode")
+    yield d.until(lambda: session.enabled, "practice mode")
 
 
-def answer_right_until(d: Driver, section: str, offset: int) -> None:
+def answer_right_until(d: Driver, section: str, offset: int) -> Steps:
     """Type each formula's value (4 significant digits) and press Enter twice (check, go on),
     up to formula ``offset`` of ``section``."""
     cursor, session = d.cursor, d.window.learning.practice
@@ -364,9 +380,9 @@ def answer_right_until(d: Driver, section: str, offset: int) -> None:
         index = cursor.index
         d.type_answer(typed(cursor.current.value))
         d.press_enter_in_answer()
-        d.wait_until(lambda i=index: not session.is_concealed(i), f"formula {index + 1} right")
+        yield d.until(lambda i=index: not session.is_concealed(i), f"formula {index + 1} right")
         d.press_enter_in_answer()
-        d.wait_until(lambda i=index: cursor.index > i, f"formula {index + 2}")
+        yield d.until(lambda i=index: cursor.index > i, f"formula {index + 2}")
 
 
 def typed(value: float) -> str:
@@ -374,7 +390,7 @@ def typed(value: float) -> str:
     return format(value, "#.4g")
 
 
-def answer_with_mistake(d: Driver, code: str) -> None:
+def answer_with_mistake(d: Driver, code: str) -> Steps:
     """Type the value a known mistake gives at this formula (``code``: "dropped_slope", ...)."""
     from bpstudio.model.practice.mistakes import project_mistakes
 
@@ -384,14 +400,14 @@ def answer_with_mistake(d: Driver, code: str) -> None:
     d.type_answer(typed(wrong.value))
     d.press_enter_in_answer()
     session = d.window.learning.practice
-    d.wait_until(lambda: session.feedback(cursor.index)[0], "the diagnosis")
+    yield d.until(lambda: session.feedback(cursor.index)[0], "the diagnosis")
 
 
-def ask_hints(d: Driver, count: int) -> None:
+def ask_hints(d: Driver, count: int) -> Steps:
     button = d.find("practiceHint")
     for level in range(1, count + 1):
         button.click()
-        d.wait_until(
+        yield d.until(
             lambda lv=level: d.window.learning.practice.progress(d.cursor.index).hints >= lv,
             f"hint {level}",
         )
@@ -425,7 +441,7 @@ class Driver:
     shot: Shot
     out: Path
     grab_target: object = None
-    _loops: list = field(default_factory=list)
+    picture: object = None
 
     # what the steps reach for
     @property
@@ -482,10 +498,10 @@ class Driver:
         step_ = self.cursor.current
         return self.cursor.index == index and self.find("stepHeading").text() == step_.heading
 
-    def walkthrough_ready(self) -> None:
+    def walkthrough_ready(self) -> Wait:
         from bpstudio.controller.walkthrough import READY
 
-        self.wait_until(
+        return self.until(
             lambda: self.cursor.status == READY and self.cursor.derivation is not None,
             "the walkthrough's derivation",
         )
@@ -503,62 +519,21 @@ class Driver:
 
         QTest.keyClick(self.find("practiceAnswer"), Qt.Key.Key_Return)
 
-    # waiting, in a nested event loop (as pytest-qt's waitUntil and waitSignal do)
-    def wait_until(self, condition: Callable[[], object], what: str) -> None:
-        from PySide6.QtCore import QTimer
+    # waiting: a step yields one of these, and the Runner resumes it from the event loop
+    @staticmethod
+    def until(condition: Callable[[], object], what: str) -> Wait:
+        return Wait(what, condition)
 
-        poll = QTimer()
-        poll.setInterval(POLL_MS)
-        self._wait(condition, what, poll.timeout, poll.start)
+    @staticmethod
+    def signal(signal, condition: Callable[[], object] | None, what: str) -> Wait:
+        """Until ``signal`` fires with ``condition`` true (None: its next emission)."""
+        return Wait(what, condition, signal=signal)
 
-    def wait_for(self, signal, condition: Callable[[], object] | None, what: str) -> None:
-        """Until ``signal`` fires with ``condition`` true (None: the next emission)."""
-        fired = [False]
-
-        def check() -> bool:
-            return fired[0] and (condition is None or bool(condition()))
-
-        def on_signal(*_args) -> None:
-            fired[0] = True
-
-        signal.connect(on_signal)
-        try:
-            if condition is not None and condition():
-                return
-            self._wait(check, what, signal, lambda: None)
-        finally:
-            signal.disconnect(on_signal)
-
-    def _wait(self, condition, what: str, wake, start) -> None:
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        if condition():
-            return
-        loop = QEventLoop()
-        deadline = QTimer()
-        deadline.setSingleShot(True)
-        deadline.timeout.connect(lambda: loop.exit(1))
-
-        def on_wake(*_args) -> None:
-            if condition():
-                loop.exit(0)
-
-        wake.connect(on_wake)
-        start()
-        deadline.start(int(WAIT_TIMEOUT_S * 1000))
-        try:
-            if loop.exec() != 0 and not condition():
-                raise TimeoutError(f"waited {WAIT_TIMEOUT_S:g} s for {what} ({self.state()})")
-        finally:
-            wake.disconnect(on_wake)
-
-    def process_events(self) -> None:
-        """Let what is queued run (layouts, repaints) before looking again."""
-        from PySide6.QtCore import QTimer
-
-        done = [False]
-        QTimer.singleShot(POLL_MS, lambda: done.__setitem__(0, True))
-        self.wait_until(lambda: done[0], "queued events")
+    @staticmethod
+    def turn() -> Wait:
+        """Back to the event loop for a moment: what is queued runs (layouts, repaints,
+        deferred deletions, an edit's way to the trainer)."""
+        return Wait("queued events", None, delay_ms=POLL_MS)
 
     # the picture
     def grab(self):
@@ -580,19 +555,105 @@ class Driver:
             top.winId(), corner.x(), corner.y(), target.width(), target.height()
         )
 
-    def settled_grab(self):
+    def settled_grab(self) -> Steps:
         """Grab until two grabs in a row are the same picture: everything is painted (the
-        formulas are typeset, the plots drawn).  While training runs, the first grab."""
+        formulas typeset, the plots drawn).  While training runs, the first grab."""
         previous = self.grab()
-        if self.shot.running:
-            return previous
         for _ in range(200):
-            self.process_events()
+            if self.shot.running:
+                break
+            yield self.turn()
             current = self.grab()
             if current.toImage() == previous.toImage() and not_blank(current):
-                return current
+                break
             previous = current
-        raise TimeoutError("the window never stopped changing")
+        else:
+            raise TimeoutError("the window never stopped changing")
+        self.picture = previous
+
+
+@dataclass
+class Wait:
+    """What a step waits for: ``condition`` true (polled), after ``signal`` fired if given,
+    and at least ``delay_ms`` from now."""
+
+    what: str
+    condition: Callable[[], object] | None
+    signal: object = None
+    delay_ms: int = 0
+
+
+class Runner:
+    """Runs a generator of Waits from the event loop: each wait returns control to the loop
+    (as a user's next move would), and the generator goes on once the wait is over."""
+
+    def __init__(self, steps: Steps, done: Callable[[BaseException | None], None]) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._steps, self._done = steps, done
+        self._poll = QTimer()
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check)
+        self._deadline = QTimer()
+        self._deadline.setSingleShot(True)
+        self._deadline.timeout.connect(self._timed_out)
+        self._wait: Wait | None = None
+        self._fired = self._delayed = False
+        self.describe = lambda: ""  # the window's state, for a timeout's message
+
+    def start(self) -> None:
+        self._resume(None)
+
+    def _resume(self, error: BaseException | None) -> None:
+        from PySide6.QtCore import QTimer
+
+        try:
+            wait = self._steps.throw(error) if error else next(self._steps)
+        except StopIteration:
+            self._done(None)
+            return
+        except Exception as failure:  # noqa: BLE001 - handed on to the caller, who reports it
+            self._done(failure)
+            return
+        self._wait, self._fired, self._delayed = wait, wait.signal is None, not wait.delay_ms
+        if wait.signal is not None:
+            wait.signal.connect(self._on_signal)
+        if wait.delay_ms:
+            QTimer.singleShot(wait.delay_ms, self._on_delay)
+        self._deadline.start(int(WAIT_TIMEOUT_S * 1000))
+        self._poll.start()
+
+    def _on_signal(self, *_args) -> None:
+        self._fired = True
+        self._check()
+
+    def _on_delay(self) -> None:
+        self._delayed = True
+        self._check()
+
+    def _ready(self) -> bool:
+        wait = self._wait
+        if wait is None or not (self._fired and self._delayed):
+            return False
+        return wait.condition is None or bool(wait.condition())
+
+    def _check(self) -> None:
+        if self._ready():
+            self._end_wait()
+            self._resume(None)
+
+    def _timed_out(self) -> None:
+        what = self._wait.what
+        self._end_wait()
+        message = f"waited {WAIT_TIMEOUT_S:g} s for {what} ({self.describe()})"
+        self._resume(TimeoutError(message))
+
+    def _end_wait(self) -> None:
+        self._poll.stop()
+        self._deadline.stop()
+        if self._wait is not None and self._wait.signal is not None:
+            self._wait.signal.disconnect(self._on_signal)
+        self._wait = None
 
 
 def not_blank(pixmap) -> bool:
@@ -627,33 +688,44 @@ def run_child(name: str, out: Path) -> int:
             window.firstFrameShown.connect(lambda: QTimer.singleShot(0, lambda: take(window)))
 
     def take(window) -> None:
+        driver = Driver(window, shot, out)
+        runner = Runner(shot_steps(driver), lambda error: done(window, error))
+        runner.describe = driver.state
+        keep.append(runner)
+        runner.start()
+
+    def done(window, error: BaseException | None) -> None:
         from PySide6.QtWidgets import QApplication
 
-        try:
-            driver = Driver(window, shot, out)
-            prepare_window(driver)
-            for function, *arguments in shot.steps:
-                function(driver, *arguments)
-            save(driver.settled_grab(), out / f"{shot.name}.png")
+        if error is None:
             result["code"] = 0
-        except Exception:  # noqa: BLE001 - any failure: say which shot and why, exit non-zero
-            traceback.print_exc()
+        else:
+            traceback.print_exception(error)
         finish(window)
         QApplication.instance().exit(result["code"])
 
+    keep: list[Runner] = []  # alive while it runs
     app.run_gui([], scenario=scenario)
     return result["code"]
 
 
-def prepare_window(d: Driver) -> None:
-    d.walkthrough_ready()
+def shot_steps(d: Driver) -> Steps:
+    """The whole shot: the window's size, the shot's steps, the picture saved."""
+    yield d.walkthrough_ready()
     if d.shot.window is not None:
         d.window.move(0, 0)
         d.window.resize(*d.shot.window)
         size = d.shot.window
-        d.wait_until(lambda: (d.window.width(), d.window.height()) == size, "the window's size")
+        yield d.until(lambda: (d.window.width(), d.window.height()) == size, "the window's size")
     d.window.activateWindow()
-    d.wait_until(lambda: d.card_shows(d.cursor.index), "the first formula")
+    yield d.until(lambda: d.card_shows(d.cursor.index), "the first formula")
+    for function, *arguments in d.shot.steps:
+        steps = function(d, *arguments)
+        if steps is not None:
+            yield from steps
+        yield d.turn()  # a user's next move comes after the app's deferred work
+    yield from d.settled_grab()
+    save(d.picture, d.out / f"{d.shot.name}.png")
 
 
 def finish(window) -> None:
@@ -684,8 +756,16 @@ class Screen:
             raise SystemExit("screenshots.py needs Xvfb (Debian: apt-get install xvfb)")
         read, write = os.pipe()
         self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24",
-             "-nolisten", "tcp"],  # fmt: skip
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write),
+                "-screen",
+                "0",
+                f"{size[0]}x{size[1]}x24",
+                "-nolisten",
+                "tcp",
+            ],
             pass_fds=(write,),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -751,20 +831,51 @@ def take_sheet(sheet: Sheet, out: Path) -> bool:
         work = Path(folder)
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         subprocess.run(
-            [sys.executable, "-m", "bpstudio", "exercise", str(seed), "--students", "1",
-             "--seed", "1", "--format", "latex", "--lang", sheet.lang, "--out", str(work)],
-            check=True, env=env, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "bpstudio",
+                "exercise",
+                str(seed),
+                "--students",
+                "1",
+                "--seed",
+                "1",
+                "--format",
+                "latex",
+                "--lang",
+                sheet.lang,
+                "--out",
+                str(work),
+            ],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
         subprocess.run(
             ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "sheet-01.tex"],
-            cwd=work, check=True, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+            cwd=work,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         page = work / "page"
         subprocess.run(
-            ["pdftoppm", "-png", "-r", str(sheet.pdf_dpi), "-f", "1", "-l", "1", "-singlefile",
-             "sheet-01.pdf", str(page)],
-            cwd=work, check=True,
-        )  # fmt: skip
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                str(sheet.pdf_dpi),
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                "sheet-01.pdf",
+                str(page),
+            ],
+            cwd=work,
+            check=True,
+        )
         target = out / f"{sheet.name}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(shutil.copy(page.with_suffix(".png"), target.with_suffix(".partial")), target)
