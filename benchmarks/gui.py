@@ -51,10 +51,11 @@ def wait(ms: int) -> None:
 
 
 def seed_window():
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
     app()
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     window.resize(1400, 900)
     window.show()
     wait(300)
@@ -77,8 +78,8 @@ def bench_lateness(seconds: float = 4.0) -> None:
         from bpstudio.views.window.self_test_training import measure_training
 
         window = seed_window()
-        report, where = measure_training(window.learning.session, seconds), "source tree"
-        window.learning.session.shutdown()
+        report, where = measure_training(window.workspace.session, seconds), "source tree"
+        window.workspace.session.shutdown()
         window.hide()
     late = report["lateness_ms"]
     print(f"timer lateness ({where}; 16 ms timer, seed training flat out on a "
@@ -126,7 +127,7 @@ def plot_update(limit: int, points: int = 1_000_000, frames: int = 30) -> None:
 # diagram ------------------------------------------------------------------------------------
 def diagram_document(sizes):
     from bpstudio.controller.document import Document
-    from bpstudio.model.dataset import Dataset
+    from bpstudio.model.data.dataset import Dataset
     from bpstudio.model.examples import load_example
     from bpstudio.model.network import Network
 
@@ -201,7 +202,7 @@ def bench_formula() -> None:
             times, cpu, misses = formula_steps(window, label.split(",")[0])
             so_far = results[label]
             results[label] = (so_far[0] + times, so_far[1] + cpu, so_far[2] + misses)
-    whole = len(window.learning.cursor.steps) - 1
+    whole = len(window.workspace.cursor.steps) - 1
     results["cold, every step of the derivation"] = formula_steps(window, "cold", whole)
     for label, (times, cpu, misses) in results.items():
         print(f"next formula, {label}: median {statistics.median(times):.1f} ms "
@@ -215,7 +216,7 @@ def formula_steps(window, label: str, moves: int = FORMULA_MOVES):
     from bpstudio.render.formula_svg import formula_svg
     from bpstudio.views.walkthrough.formula_widget import formula_pixmap
 
-    cursor, panel = window.learning.cursor, window.learning.derivation_panel
+    cursor, panel = window.workspace.cursor, window.learning.derivation_panel
     times, cpu, misses = [], [], 0
     cursor.go_to(0)
     for _ in range(moves):
@@ -277,8 +278,9 @@ show_and_wait_for_first_frame(app, w)
 BPSTUDIO = """
 from bpstudio.app import make_application
 app = make_application(["bpstudio"])
+from bpstudio.app import new_workspace
 from bpstudio.views.window.main_window import MainWindow
-w = MainWindow(); w.resize(1200, 800)
+w = MainWindow(new_workspace()); w.resize(1200, 800)
 ready = []
 if hasattr(w, "firstFrameShown"):  # connected last: runs after the window's own slots
     w.firstFrameShown.connect(lambda: ready.append(True))
@@ -363,7 +365,7 @@ def rss_mb() -> float:
 
 def train_and_sample_memory(steps: int = 1_000_000) -> None:
     window = seed_window()
-    session = window.learning.session
+    session = window.workspace.session
     session.controller.start()  # the training process starts, with the first snapshot
     wait(1000)
     samples = [(0, rss_mb())]
@@ -386,7 +388,7 @@ def train_and_sample_memory(steps: int = 1_000_000) -> None:
           f"(start {samples[0][1]:.0f} MB; now the window {own:.0f} MB + training and "
           f"forkserver processes {children:.0f} MB, shared libraries counted in each; "
           f"PSS of all, each page once: {pss_mib():.0f} MB)   target < 300 MB, flat")  # fmt: skip
-    window.learning.shutdown()  # as closing the window does: the thread stops first
+    window.workspace.shutdown()  # as closing the window does: the thread stops first
     window.hide()
 
 

@@ -46,7 +46,7 @@ class Soak:
     def __init__(self, window, safety, seconds: float, seed: int) -> None:
         self.window, self.safety = window, safety
         self.document = window.document
-        self.controller = window.learning.session.controller
+        self.controller = window.workspace.controller
         self.rng = random.Random(seed)
         self.deadline = time.monotonic() + seconds
         self.started = time.monotonic()
@@ -130,11 +130,14 @@ def main(argv=None) -> int:
 
     qInstallMessageHandler(on_qt_message)
     app = make_application([])
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
     from bpstudio.views.window.safety_net import SafetyNet
 
-    window = MainWindow()
-    safety = SafetyNet(window)
+    workspace = new_workspace()
+    workspace.start_autosave()
+    window = MainWindow(workspace)
+    safety = SafetyNet(workspace, window)
     window.document.new_from_example(args.example)
     window.show()
     soak = Soak(window, safety, args.minutes * 60, args.seed)

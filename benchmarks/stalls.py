@@ -34,6 +34,7 @@ def main() -> None:
     import sys
 
     sys.setswitchinterval(GIL_SWITCH_SECONDS)  # as the app (bpstudio/app.py) does
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
     gaps: list[float] = []
@@ -57,7 +58,7 @@ def main() -> None:
     timer.timeout.connect(tick)
     timer.start()
     QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Discard
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     window.resize(1280, 720)
     window.show()
     run(3000)  # the first frame, the first formula, the fork server: not an open

@@ -63,6 +63,16 @@ def after_first_frame(window, call) -> None:
     window.firstFrameShown.connect(lambda: QTimer.singleShot(0, call))
 
 
+def new_workspace():
+    """The workspace a window starts with: the seed project, its walkthrough in the interface's
+    language and at the level of detail the user chose last (call once the language is set)."""
+    from bpstudio.controller.workspace import Workspace
+    from bpstudio.views.walkthrough.walkthrough_bar import expanded_setting
+    from bpstudio.views.widgets.language import derivation_language, switcher
+
+    return Workspace(lang=derivation_language(switcher().language), expanded=expanded_setting())
+
+
 def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     """The window, until it closes.  ``scenario(window, safety)``, when given, runs once the
     event loop starts, instead of the offer to restore unsaved work (the crash test's driver,
@@ -88,9 +98,11 @@ def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:
     # and the GUI thread waits that long at every Qt call that lets it go (docs/performance.md,
     # "Figures behind the code's choices": a big diagram's first paint).
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    window = MainWindow()
+    workspace = new_workspace()  # the document and what works on it; the window shows it
+    workspace.start_autosave()
+    window = MainWindow(workspace)
     window.restore_layout()
-    safety = SafetyNet(window)  # autosave, crash log and dialog, recovery
+    safety = SafetyNet(workspace, window)  # crash log and dialog, autosave failures, recovery
     self_test = args.self_test_screenshot or args.self_test_training is not None
     if self_test:
         getting_started.mark_seen()  # a self-test shows the window, never the tour

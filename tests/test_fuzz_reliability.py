@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bpstudio.cli import main
-from bpstudio.model.datasets.csv_io import CsvImportError, import_csv
+from bpstudio.model.data.csv_io import CsvImportError, import_csv
 from bpstudio.model.examples import example_path
 from bpstudio.model.project import dumps, load_project
 from bpstudio.model.validation import ProjectFileError

@@ -1,8 +1,7 @@
 """The house's boundaries that import-linter cannot state (pyproject.toml has the others).
 
 - No import circle between modules, counting imports made only for type hints: a circle is two
-  modules that cannot be understood (or tested) one without the other.  The views still have one
-  (the main window and the dock helpers that take it whole), the last to go: see the to-do.
+  modules that cannot be understood (or tested) one without the other.
 - Controllers use QtCore only, and from QtGui nothing but the undo framework (Qt 6 moved
   QUndoStack there): no widgets, no painting.
 """
@@ -16,8 +15,6 @@ from typing import ClassVar
 import grimp
 
 PACKAGE = Path(__file__).resolve().parent.parent / "bpstudio"
-# To do (issue "one house"): the window's dock helpers take narrow collaborators, not the window.
-VIEWS_TODO = "bpstudio.views"
 UNDO_FRAMEWORK = {"QUndoCommand", "QUndoStack"}
 
 
@@ -69,10 +66,9 @@ def import_circles(graph) -> list[set[str]]:
     return circles
 
 
-def test_no_import_circles_outside_the_views():
+def test_no_import_circles():
     graph = grimp.build_graph("bpstudio", exclude_type_checking_imports=False)
-    circles = [c for c in import_circles(graph) if not all(m.startswith(VIEWS_TODO) for m in c)]
-    assert circles == []
+    assert import_circles(graph) == []
 
 
 def test_the_circle_finder_finds_a_circle():

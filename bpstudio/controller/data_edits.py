@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.controller.commands import CommandName
-from bpstudio.model import data_editing
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets.registry import generate, get_builtin
+from bpstudio.model.data import data_editing
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.registry import generate, get_builtin
 from bpstudio.model.evaluation import Evaluation, evaluate
 
 

@@ -42,6 +42,7 @@ class TrainingController(QObject):
     diverged = Signal(str)  # why, with a smaller learning rate to try
     stopped = Signal(str)  # why: "Paused", a stop condition reached, a divergence, a failure
     failed = Signal(str)
+    resetStarting = Signal()  # before a reset throws the trained weights away (autosave)
 
     # Requests to the worker; queued, because the worker lives on another thread.
     _playRequested = Signal()
@@ -191,6 +192,7 @@ class TrainingController(QObject):
 
     def reset(self) -> None:
         """Re-initialise with the project's scheme and seed, and clear the loss history."""
+        self.resetStarting.emit()
         self._start_thread()
         self._resetRequested.emit()
 

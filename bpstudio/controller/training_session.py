@@ -1,9 +1,10 @@
 """Training wired to the Document: the worker trains a copy; the document gets one undo step.
 
 While training runs, the document keeps the weights it had when training started, and the
-views show `latest_snapshot` instead (a display copy, refreshed through `snapshotApplied`).
-When training stops (pause, a stop condition, a divergence, a single step or epoch) the trained
-weights and loss history go into the document as ONE undoable command, "Train N steps".
+views show the trained weights instead (``document.set_live_network`` at every snapshot, then
+`snapshotApplied`).  When training stops (pause, a stop condition, a divergence, a single step
+or epoch) the trained weights and loss history go into the document as ONE undoable command,
+"Train N steps".
 
 An edit the user makes while training runs (document.changed that this session did not cause)
 is sent to the worker, which applies it between two ticks.  The edit was made on the document's
@@ -59,6 +60,10 @@ class TrainingSession(QObject):
         if snapshot.generation < self._min_generation:
             return  # trained before the user's last edit landed: a newer one is on its way
         self._latest = snapshot
+        # While training runs the views show the trained weights; once it stops, _commit puts
+        # them into the document as one undo step.
+        live = snapshot.to_network() if snapshot.running else None
+        self.document.set_live_network(live, snapshot.batch_gradients)
         self.snapshotApplied.emit(snapshot)
         trained = snapshot.step_count != self._committed_steps or snapshot.reinitialised
         if not snapshot.running and trained:

@@ -149,7 +149,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "ModelMessages", "expected a whole number from 0 to 2^128 - 1 written as text"
     ),
-    # CSV import (model/datasets/csv_table.py, csv_io.py) ------------------------------------
+    # CSV import (model/data/csv_table.py, csv_io.py) ------------------------------------
     QT_TRANSLATE_NOOP("ModelMessages", "CSV files are limited to {mib} MiB and {rows:,} rows"),
     QT_TRANSLATE_NOOP(
         "ModelMessages",
@@ -221,7 +221,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ModelMessages", "learning rate must be a positive number, got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "momentum must be in [0, 1), got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "batch size must be at least 1, got {value}"),
-    # the data (model/data_editing.py, dataset.py, datasets/registry.py; plain text) --------
+    # the data (model/data/: data_editing.py, dataset.py, registry.py; plain text) --------
     QT_TRANSLATE_NOOP("ModelMessages", "a data value must be a finite number, not {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "there is no data column {column}"),
     QT_TRANSLATE_NOOP("ModelMessages", "the data needs at least one sample; this is the last one"),

@@ -1,7 +1,7 @@
 """The NumPy engine: networks, losses, training, the project file.  Never imports Qt."""
 
 from bpstudio.model.activations import ACTIVATION_NAMES, ACTIVATIONS, get_activation
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.gradcheck import GradientCheck, gradient_check
 from bpstudio.model.history import LossHistory
 from bpstudio.model.initialisation import SCHEMES, InitScheme, initialise

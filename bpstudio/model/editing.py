@@ -19,9 +19,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.label_rules import check_targets
 from bpstudio.model.initialisation import InitScheme, initialise
-from bpstudio.model.label_rules import check_targets
 from bpstudio.model.losses import get_loss
 from bpstudio.model.messages import ModelError
 from bpstudio.model.network import Network

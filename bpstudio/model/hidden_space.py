@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpstudio.model.activations import ACTIVATIONS
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets.grid import grid_points, plot_bounds
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.grid import grid_points, plot_bounds
 from bpstudio.model.network import Network
 
 GRID_LINES = 11  # per direction

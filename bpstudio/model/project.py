@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from bpstudio.model.activations import ACTIVATION_NAMES
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.dataset_json import dataset_settings_from_json, dataset_to_json
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.dataset_json import dataset_settings_from_json, dataset_to_json
+from bpstudio.model.data.label_rules import target_problem
 from bpstudio.model.history import LossHistory, LossSeries
 from bpstudio.model.initialisation import SCHEMES, InitScheme
-from bpstudio.model.label_rules import target_problem
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import Field
 from typing import Any, ClassVar, Protocol, Self, TypeVar
 
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.network import Network
 from bpstudio.model.training import TrainingConfig
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from bpstudio.model import fast_training
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.history import LossHistory
 from bpstudio.model.losses import get_loss
 from bpstudio.model.network import Network

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bpstudio.controller.document import Document
-from bpstudio.model.datasets.registry import generate
+from bpstudio.model.data.registry import generate
 from bpstudio.model.examples import load_example
 from bpstudio.model.project import dumps
 

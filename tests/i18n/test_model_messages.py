@@ -22,10 +22,10 @@ from bpstudio.i18n.model_messages import NESTED_ONLY, TEMPLATES
 from bpstudio.i18n.translation_files import ts_file
 from bpstudio.model import editing
 from bpstudio.model.activations import ACTIVATION_NAMES
-from bpstudio.model.data_editing import remove_row, set_data_cell
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets.csv_io import CsvImportError, import_csv_text
-from bpstudio.model.datasets.csv_table import read_csv_file
+from bpstudio.model.data.csv_io import CsvImportError, import_csv_text
+from bpstudio.model.data.csv_table import read_csv_file
+from bpstudio.model.data.data_editing import remove_row, set_data_cell
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import SCHEMES
 from bpstudio.model.losses import LOSS_NAMES, get_loss
@@ -170,11 +170,12 @@ def test_an_unreadable_or_too_large_file_is_chinese(chinese, tmp_path, monkeypat
 
 
 def test_opening_a_broken_project_shows_chinese(chinese, qtbot, tmp_path, monkeypatch):
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append(text))
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     qtbot.addWidget(window)
     bad = tmp_path / "bad.json"
     bad.write_text(mutate(set_in(["network", "weights", 0, 2, 1], "x")), encoding="utf-8")
@@ -281,11 +282,12 @@ def test_a_refused_network_edit_stays_english_in_english(qapp, index):
 
 
 def test_the_network_menu_explains_a_refusal_in_chinese(chinese, qtbot, monkeypatch):
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(text))
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     qtbot.addWidget(window)
     menu = window.findChild(NetworkMenu)
     menu._edit(window.document.remove_layer, 1)
@@ -415,11 +417,11 @@ def test_no_model_error_is_an_f_string_in_the_modules_that_build_messages():
         "editing.py",
         "validation.py",
         "project.py",
-        "datasets/csv_io.py",
-        "datasets/csv_table.py",
+        "data/csv_io.py",
+        "data/csv_table.py",
         "safe_files.py",
         "savable.py",
-        "label_rules.py",
+        "data/label_rules.py",
     )
     for name in modules:
         tree = ast.parse((root / name).read_text(encoding="utf-8"))

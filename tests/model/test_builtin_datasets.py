@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from bpstudio.model.datasets.registry import (
+from bpstudio.model.data.registry import (
     BUILTIN_NAMES,
     BUILTIN_SETS,
     generate,

@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from bpstudio.model import data_editing
-from bpstudio.model.datasets.csv_io import import_csv_text
+from bpstudio.model.data import data_editing
+from bpstudio.model.data.csv_io import import_csv_text
 from bpstudio.model.derivation import derive_project
 from bpstudio.model.examples import load_example
 from bpstudio.model.project import dumps, loads

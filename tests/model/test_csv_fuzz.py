@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bpstudio.model.datasets.csv_io import CsvImportError, import_csv, import_csv_text
-from bpstudio.model.datasets.csv_table import MAX_CSV_BYTES, decode
+from bpstudio.model.data.csv_io import CsvImportError, import_csv, import_csv_text
+from bpstudio.model.data.csv_table import MAX_CSV_BYTES, decode
 
 DATASETS = Path(__file__).resolve().parents[2] / "bpstudio" / "resources" / "datasets"
 IRIS = (DATASETS / "iris.csv").read_bytes()

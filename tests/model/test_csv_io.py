@@ -7,15 +7,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bpstudio.model.datasets import csv_table
-from bpstudio.model.datasets.csv_io import (
+from bpstudio.model.data import csv_table
+from bpstudio.model.data.csv_io import (
     CsvImportError,
     dataset_csv,
     import_csv,
     import_csv_text,
     weights_csv,
 )
-from bpstudio.model.datasets.registry import generate
+from bpstudio.model.data.registry import generate
 from bpstudio.model.examples import load_example
 from bpstudio.model.validation import ProjectFileError
 

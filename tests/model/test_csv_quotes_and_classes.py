@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bpstudio.model.datasets.csv_io import MAX_CLASSES, encode_labels, import_csv_text
-from bpstudio.model.datasets.csv_table import CsvImportError, parse_table
+from bpstudio.model.data.csv_io import MAX_CLASSES, encode_labels, import_csv_text
+from bpstudio.model.data.csv_table import CsvImportError, parse_table
 
 
 def test_a_quoted_cell_with_a_line_break_is_one_cell_of_one_row():

@@ -4,8 +4,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets.registry import generate
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.registry import generate
 from bpstudio.model.evaluation import accuracy, evaluate, is_classification
 from bpstudio.model.examples import load_example
 from bpstudio.model.project import dumps, loads

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from bpstudio.model.datasets.grid import grid_points, output_grid, plot_bounds
-from bpstudio.model.datasets.registry import generate
+from bpstudio.model.data.grid import grid_points, output_grid, plot_bounds
+from bpstudio.model.data.registry import generate
 from bpstudio.model.examples import load_example
 
 

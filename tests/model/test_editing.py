@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bpstudio.model import editing
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.examples import load_example
 from bpstudio.model.initialisation import InitScheme
 from bpstudio.model.project import to_json

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bpstudio.model.activations import sigmoid
-from bpstudio.model.datasets.grid import grid_points
+from bpstudio.model.data.grid import grid_points
 from bpstudio.model.examples import load_example
 from bpstudio.model.hidden_space import GRID_LINES, RESOLUTION, hidden_space, plane_layers
 

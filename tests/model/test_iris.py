@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from bpstudio.model.datasets.csv_io import import_csv
-from bpstudio.model.datasets.registry import IRIS_CSV, generate
+from bpstudio.model.data.csv_io import import_csv
+from bpstudio.model.data.registry import IRIS_CSV, generate
 
 
 def test_iris_class_counts_and_column_means():

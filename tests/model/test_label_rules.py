@@ -1,5 +1,5 @@
 """Issue 21 item 16 and issue 14's shared rule: cross-entropy targets lie in [0, 1], and with a
-softmax output each target row is a distribution.  One rule (model/label_rules.py), applied by
+softmax output each target row is a distribution.  One rule (model/data/label_rules.py), applied by
 project load (naming the field), CSV import, data table edits and a change of loss or output
 activation (naming the row, counted from 1)."""
 
@@ -10,11 +10,12 @@ import json
 import numpy as np
 import pytest
 
-from bpstudio.model import data_editing, editing
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets.csv_io import CsvImportError, import_csv_text
+from bpstudio.model import editing
+from bpstudio.model.data import data_editing
+from bpstudio.model.data.csv_io import CsvImportError, import_csv_text
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.label_rules import LabelError, check_targets
 from bpstudio.model.examples import load_example
-from bpstudio.model.label_rules import LabelError, check_targets
 from bpstudio.model.project import dumps, loads
 from bpstudio.model.validation import ProjectFileError
 

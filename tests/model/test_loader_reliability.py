@@ -56,7 +56,7 @@ def test_standardised_inputs_near_1e200_load_and_save():
 
 def test_standardisation_of_ordinary_data_is_unchanged_exactly():
     rows = np.array([[0.1, 5.0], [0.7, -3.0], [0.35, 2.5]])
-    from bpstudio.model.scaling import fit_scaling
+    from bpstudio.model.data.scaling import fit_scaling
 
     scaling = fit_scaling(rows)
     assert np.array_equal(scaling.mean, rows.mean(axis=0))

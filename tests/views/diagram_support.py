@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QPoint
 
 from bpstudio.controller.document import Document
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.examples import load_example
 from bpstudio.model.network import Network
 from bpstudio.views.diagram import NetworkDiagramView

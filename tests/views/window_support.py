@@ -3,13 +3,14 @@ training thread is still running when it ends)."""
 
 from PySide6.QtWidgets import QMessageBox
 
+from bpstudio.app import new_workspace
 from bpstudio.views.window.main_window import MainWindow
 
 
 def shown_window(qtbot, monkeypatch, answer=QMessageBox.StandardButton.Discard) -> MainWindow:
     """A shown main window on the seed network; every question is answered with ``answer``."""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answer)
-    win = MainWindow()
+    win = MainWindow(new_workspace())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -19,4 +20,4 @@ def shown_window(qtbot, monkeypatch, answer=QMessageBox.StandardButton.Discard) 
 def close_inside_the_test(win: MainWindow) -> None:
     win.document.undo_stack.setClean()
     win.close()
-    assert not win.learning.session.controller.thread_started
+    assert not win.workspace.controller.thread_started

@@ -66,7 +66,9 @@ def build_derivation(
     buffers for 七 (None: the plain step).  ``notation``: a preset's name (model.notation), by
     default the one chosen for this process.
     """
-    with notations.writing(notation, network.layer_sizes) as writing:
+    # A step past float's range is derived with its ∞ and NaN shown; NumPy's warnings about
+    # them would only repeat that (and under -W error, end the derivation).
+    with notations.writing(notation, network.layer_sizes) as writing, np.errstate(all="ignore"):
         derivation = _build(network, inputs, targets, loss, sample, learning_rate, batch,
                             digits, lang, expanded, momentum)  # fmt: skip
     return notation_intro(derivation, writing)

@@ -42,6 +42,15 @@ def _values(parts: Sequence[Expr], digits: int) -> list[float] | None:
     return None if any(v is None for v in values) else values  # type: ignore[return-value]
 
 
+def _sum(values: Sequence[float]) -> float:
+    """The exactly rounded sum; past float's range (a weight of 1e308), ±inf or NaN as the
+    arithmetic of the step itself gives, where `math.fsum` raises."""
+    try:
+        return math.fsum(values)
+    except (OverflowError, ValueError):  # an overflow on the way; inf - inf
+        return sum(values)
+
+
 def _guarded(compute, *args) -> float | None:
     """A function of shown numbers may leave its domain (ln of a rounded 0): no reading then."""
     try:
@@ -116,9 +125,9 @@ class Joined(Expr):
         if values is None:
             return None
         if self.operator == "+":
-            return math.fsum(values)
+            return _sum(values)
         if self.operator == "-":
-            return values[0] - math.fsum(values[1:])
+            return values[0] - _sum(values[1:])
         return math.prod(values)  # \cdot, or side by side
 
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.model.datasets.csv_io import ImportedData, table_to_dataset
-from bpstudio.model.datasets.csv_table import (
+from bpstudio.model.data.csv_io import ImportedData, table_to_dataset
+from bpstudio.model.data.csv_table import (
     AUTO,
     WHITESPACE,
     CsvImportError,

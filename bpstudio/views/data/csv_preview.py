@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
-from bpstudio.model.datasets.csv_table import CsvTable
+from bpstudio.model.data.csv_table import CsvTable
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 INPUT, TARGET, SKIP = "input", "target", "skip"

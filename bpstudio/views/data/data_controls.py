@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
-from bpstudio.model.datasets.registry import BUILTIN_SETS, get_builtin
+from bpstudio.model.data.dataset import MAX_TEST_FRACTION, Dataset
+from bpstudio.model.data.registry import BUILTIN_SETS, get_builtin
 from bpstudio.model.validation import MAX_SEED  # what a file and a spin box hold
 from bpstudio.views.widgets.language import Retranslating
 from bpstudio.views.widgets.model_names import dataset_description, dataset_title

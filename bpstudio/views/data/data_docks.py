@@ -1,6 +1,6 @@
 """The data docks of the main window: the data table (``datasetTable``), the decision
 boundary (``decisionBoundary``), the Data menu, and the test loss / accuracy readouts, wired
-to the window's document and training session (as learning_docks.py wires the training docks).
+to the document and the training session (as learning_docks.py wires the training docks).
 
 Both docks start behind the walkthrough's tab.  The data table is built at once (its width
 sets the width of the docks' column in the first frame); the decision boundary and the
@@ -12,61 +12,84 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
-from bpstudio.model.datasets.registry import get_builtin
+from bpstudio.model.data.registry import get_builtin
 from bpstudio.views.data.data_panel import DataPanel
 from bpstudio.views.widgets.actions import describe, make_action
 from bpstudio.views.widgets.language import model_message
 
 if TYPE_CHECKING:
-    from bpstudio.model.dataset import Dataset
+    from bpstudio.controller.document import Document
+    from bpstudio.controller.training_controller import TrainingController
+    from bpstudio.model.data.dataset import Dataset
     from bpstudio.views.data.csv_import_dialog import CsvImportDialog
     from bpstudio.views.data.decision_boundary import DecisionBoundaryWidget
     from bpstudio.views.training.held_out_curve import AccuracyReadout, HeldOutLossCurve
-    from bpstudio.views.window.main_window import MainWindow
+    from bpstudio.views.window.dock_host import DockHost
+    from bpstudio.views.window.learning_docks import LearningDocks
+    from bpstudio.views.window.startup_stages import StartupStages
 
 Area = Qt.DockWidgetArea
 Button = QMessageBox.StandardButton
 
 
 class DataDocks(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.document = window.document
+    statusMessage = Signal(str)
+
+    def __init__(
+        self,
+        document: Document,
+        controller: TrainingController,
+        learning: LearningDocks,
+        docks: DockHost,
+        start: StartupStages,
+        menu_bar: QMenuBar,
+        help_menu: QMenu,
+        parent: QWidget,
+    ) -> None:
+        """``learning``: the training docks, whose loss plot gets the test-loss curve and
+        whose training panel the accuracy readout.  The Data menu goes before ``help_menu``
+        in ``menu_bar``.  ``parent``: the window, for the dialogs and boxes this shows."""
+        super().__init__(parent)
+        self._parent = parent
+        self._start = start
+        self._docks = docks
+        self._controller = controller
+        self._learning = learning
+        self.document = document
         self.data_panel = DataPanel(self.document)
         self.data_panel.setObjectName("dataPanelWidget")
         self._boundary: DecisionBoundaryWidget | None = None
         self._test_curve: HeldOutLossCurve | None = None
         self._accuracy: AccuracyReadout | None = None
         self._add_docks()
-        self.menu = self._build_menu()
+        self.menu = self._build_menu(menu_bar, help_menu)
         self._connect()
-        window.build_after_first_frame(self._build_contents)
+        start.later(self._build_contents)
 
     # the contents built after the first frame -----------------------------------------------
     @property
     def boundary(self) -> DecisionBoundaryWidget:
-        self._window.finish_startup()
+        self._start.finish()
         return self._boundary
 
     @property
     def test_curve(self) -> HeldOutLossCurve:
-        self._window.finish_startup()
+        self._start.finish()
         return self._test_curve
 
     @property
     def accuracy(self) -> AccuracyReadout:
-        self._window.finish_startup()
+        self._start.finish()
         return self._accuracy
 
     def _build_contents(self) -> None:
         from bpstudio.views.data.decision_boundary import DecisionBoundaryWidget
         from bpstudio.views.training.held_out_curve import AccuracyReadout, HeldOutLossCurve
 
-        w, learning = self._window, self._window.learning
+        learning = self._learning
         self._boundary = DecisionBoundaryWidget(self.document)
         self._boundary.setObjectName("decisionBoundaryWidget")
         self._test_curve = HeldOutLossCurve(learning.loss_plot, self)
@@ -75,22 +98,22 @@ class DataDocks(QObject):
         self._accuracy.setVisible(False)
         # Under the training panel's readout, without changing that panel's own layout code.
         learning.training_panel.layout().addWidget(self._accuracy, 99, 0, 1, 4)
-        w.docks["decisionBoundary"].setWidget(self._boundary)
-        controller = learning.session.controller
+        self._docks.docks["decisionBoundary"].setWidget(self._boundary)
+        controller = self._controller
         controller.snapshotReady.connect(self._test_curve.append_snapshot)
         controller.snapshotReady.connect(self._accuracy.show_snapshot)
 
     def _add_docks(self) -> None:
-        w = self._window
+        docks = self._docks
         # Titles as functions: the window calls them again when the language changes.
-        w.add_dock(
+        docks.add(
             self.data_panel, "datasetTable", lambda: self.tr("Data"), Area.RightDockWidgetArea
         )
         boundary_title = lambda: self.tr("Decision boundary")  # noqa: E731
-        w.add_dock(None, "decisionBoundary", boundary_title, Area.RightDockWidgetArea)
-        w.tabifyDockWidget(w.docks["weightTables"], w.docks["datasetTable"])
-        w.tabifyDockWidget(w.docks["weightTables"], w.docks["decisionBoundary"])
-        w.docks["derivationPanel"].raise_()
+        docks.add(None, "decisionBoundary", boundary_title, Area.RightDockWidgetArea)
+        docks.tabify("weightTables", "datasetTable")
+        docks.tabify("weightTables", "decisionBoundary")
+        docks.raise_("derivationPanel")
 
     def retranslate(self) -> None:
         """Texts of this helper's own (the menu, its actions, the legend); the docks' widgets
@@ -112,9 +135,8 @@ class DataDocks(QObject):
         if self._test_curve is not None:  # built: its legend is text too
             self._test_curve.retranslate()
 
-    def _build_menu(self) -> QMenu:
-        w = self._window
-        menu = QMenu(w)
+    def _build_menu(self, menu_bar: QMenuBar, help_menu: QMenu) -> QMenu:
+        menu = QMenu(self._parent)
         menu.setObjectName("menuData")
         menu.setToolTipsVisible(True)
         self._actions = {}
@@ -126,11 +148,12 @@ class DataDocks(QObject):
         ):
             if name == "actionRegenerateData":
                 menu.addSeparator()
-            action = make_action(w, "", "", lambda _checked=False, s=slot: s(), name=name)
+            action = make_action(
+                self._parent, "", "", lambda _checked=False, s=slot: s(), name=name
+            )
             self._actions[name] = action
             menu.addAction(action)
-        help_menu = w.menuBar().findChild(QMenu, "menuHelp")
-        w.menuBar().insertMenu(help_menu.menuAction() if help_menu else None, menu)
+        menu_bar.insertMenu(help_menu.menuAction(), menu)
         self.menu = menu
         self.retranslate()
         return menu
@@ -141,7 +164,7 @@ class DataDocks(QObject):
         controls.splitEdited.connect(self.document.set_split)
         controls.standardiseToggled.connect(self.document.set_standardise)
         self.document.projectOpened.connect(controls.clear_builtin_choice)
-        self.data_panel.statusMessage.connect(self._window.show_status)
+        self.data_panel.statusMessage.connect(self.statusMessage)
 
     # replacing the data ---------------------------------------------------------------------
     def offer_replacement(self, dataset: Dataset, text) -> bool:
@@ -153,7 +176,7 @@ class DataDocks(QObject):
         try:
             self.document.replace_dataset(dataset, text, resize=resize)
         except ValueError as exc:  # labels the loss cannot use (the message names the row)
-            QMessageBox.warning(self._window, self.tr("Cannot use these data"), model_message(exc))
+            QMessageBox.warning(self._parent, self.tr("Cannot use these data"), model_message(exc))
             return False
         return True
 
@@ -163,7 +186,7 @@ class DataDocks(QObject):
             "The data has %d input(s) and %d target(s); the network has %d input(s) and %d "
             "output(s). Resize the input and output layers to fit? (Undo puts everything back.)"
         ) % (n_inputs, n_targets, net.n_inputs, net.n_outputs)
-        answer = QMessageBox.question(self._window, self.tr("Resize the network?"), question)
+        answer = QMessageBox.question(self._parent, self.tr("Resize the network?"), question)
         return answer == Button.Yes
 
     @Slot(str, int, float, int)
@@ -176,7 +199,7 @@ class DataDocks(QObject):
         try:
             self.document.regenerate_builtin(name, count, noise, seed, resize=resize)
         except ValueError as exc:  # e.g. regression targets for a cross-entropy network
-            QMessageBox.warning(self._window, self.tr("Cannot use these data"), model_message(exc))
+            QMessageBox.warning(self._parent, self.tr("Cannot use these data"), model_message(exc))
 
     def _on_regenerate_menu(self) -> None:
         self.data_panel.controls.regenerate_button.click()
@@ -185,7 +208,7 @@ class DataDocks(QObject):
         """Open the import dialog (on ``path`` if given); on OK the data are replaced."""
         from bpstudio.views.data.csv_import_dialog import CsvImportDialog
 
-        dialog = CsvImportDialog(self._window)
+        dialog = CsvImportDialog(self._parent)
         if path:
             dialog.open_path(path)
         dialog.accepted.connect(lambda: self._on_import_accepted(dialog))
@@ -200,7 +223,7 @@ class DataDocks(QObject):
         try:
             imported.check_labels(project.loss, project.network.output_activation)
         except ValueError as exc:  # names the file's row, as the dialog's other errors do
-            QMessageBox.warning(self._window, self.tr("Cannot use these data"), model_message(exc))
+            QMessageBox.warning(self._parent, self.tr("Cannot use these data"), model_message(exc))
             return
         old = project.dataset
         dataset = imported.dataset.with_settings(
@@ -211,18 +234,18 @@ class DataDocks(QObject):
 
     # export ---------------------------------------------------------------------------------
     def _save_path(self, title: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self._window, title, "", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self._parent, title, "", "CSV (*.csv)")
         return path
 
     def _on_export_data(self) -> None:
-        from bpstudio.model.datasets.csv_io import dataset_csv
+        from bpstudio.model.data.csv_io import dataset_csv
 
         path = self._save_path(self.tr("Export data"))
         if path:
             self._write(dataset_csv(self.document.project.dataset), path)
 
     def _on_export_weights(self) -> None:
-        from bpstudio.model.datasets.csv_io import weights_csv
+        from bpstudio.model.data.csv_io import weights_csv
 
         path = self._save_path(self.tr("Export weights"))
         if path:
@@ -235,6 +258,6 @@ class DataDocks(QObject):
         try:
             write_file(path, text, source=source)
         except FileWriteError as exc:
-            QMessageBox.warning(self._window, self.tr("Export failed"), model_message(exc))
+            QMessageBox.warning(self._parent, self.tr("Export failed"), model_message(exc))
             return
-        self._window.show_status(self.tr("Wrote %s") % path)
+        self.statusMessage.emit(self.tr("Wrote %s") % path)

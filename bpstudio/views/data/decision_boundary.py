@@ -5,7 +5,7 @@ strip of small maps, one per hidden unit, showing what each unit has learned to 
 It follows ``document.shown_network()``, so it moves live while training runs; redraws are
 coalesced to at most ten a second (each is a forward pass over the whole grid), and a map on a
 dock tab the student is not looking at is not recomputed at all until the tab is shown.  The grid is
-computed by ``bpstudio.model.datasets.grid``; this module only draws it.
+computed by ``bpstudio.model.data.grid``; this module only draws it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.document import Document
-from bpstudio.model.datasets.grid import OutputGrid, output_grid
+from bpstudio.model.data.grid import OutputGrid, output_grid
 from bpstudio.views.data.hidden_unit_strip import HiddenUnitStrip, blue_orange_map
 from bpstudio.views.data.standardise_hint import StandardiseHint
 from bpstudio.views.widgets.language import Retranslating

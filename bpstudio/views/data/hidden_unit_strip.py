@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QWidget
 
-from bpstudio.model.datasets.grid import OutputGrid
+from bpstudio.model.data.grid import OutputGrid
 from bpstudio.views.widgets.language import Retranslating
 from bpstudio.views.widgets.value_colours import NEGATIVE, POSITIVE
 

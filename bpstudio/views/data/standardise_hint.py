@@ -1,12 +1,12 @@
 """A one-line suggestion to standardise the inputs, shown while their spreads differ more than
-tenfold (bpstudio.model.scaling.standardising_helps); its link switches standardisation on as
+tenfold (bpstudio.model.data.scaling.standardising_helps); its link switches standardisation on as
 one undoable edit."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from bpstudio.model.scaling import SPREAD_RATIO_LIMIT, spread_ratio, standardising_helps
+from bpstudio.model.data.scaling import SPREAD_RATIO_LIMIT, spread_ratio, standardising_helps
 from bpstudio.views.widgets.language import Retranslating
 
 HINT_STYLE = "background: #fff4d6; padding: 4px;"

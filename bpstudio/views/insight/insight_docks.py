@@ -1,6 +1,6 @@
 """Where a gradient comes from: the path explorer (``pathPanel``), gradients drawn on the
 diagram (``actionShowGradients``), badges on saturated and dead units, and the hidden space
-(``hiddenSpacePlot``), wired to one main window."""
+(``hiddenSpacePlot``), wired to the document, the walkthrough, the diagram and the weight tables."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from bpstudio.views.insight.health_badges import HealthBadges
 from bpstudio.views.insight.hidden_space import HiddenSpacePlot
@@ -18,58 +18,78 @@ from bpstudio.views.weights.weight_table_model import TableMode
 from bpstudio.views.widgets.actions import describe, make_action
 
 if TYPE_CHECKING:
-    from bpstudio.views.window.main_window import MainWindow
+    from bpstudio.controller.document import Document
+    from bpstudio.controller.walkthrough import WalkthroughCursor
+    from bpstudio.views.diagram import NetworkDiagramView
+    from bpstudio.views.weights.weights_dock import WeightsDock
+    from bpstudio.views.window.dock_host import DockHost
+    from bpstudio.views.window.startup_stages import StartupStages
 
 Area = Qt.DockWidgetArea
 
 
 class InsightDocks(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(
+        self,
+        document: Document,
+        cursor: WalkthroughCursor,
+        diagram: NetworkDiagramView,
+        weights: WeightsDock,
+        docks: DockHost,
+        start: StartupStages,
+        view_menu: QMenu,
+        toolbar: QToolBar,
+        parent: QWidget,
+    ) -> None:
+        """``weights``: the weight tables, which switch to gradients with the diagram.
+        ``view_menu`` and ``toolbar`` get the "Show gradients" and "Path explorer" actions."""
+        super().__init__(parent)
+        self._document = document
+        self._cursor = cursor
+        self._diagram = diagram
+        self._weights = weights
+        self._docks = docks
+        self._start = start
         self._explorer: PathExplorer | None = None
         self._hidden_space: HiddenSpacePlot | None = None
-        self.badges = HealthBadges(window.document, window.diagram.diagram_scene, self)
+        self.badges = HealthBadges(document, diagram.diagram_scene, self)
         self._add_docks()
-        window.build_after_first_frame(self._build_contents)  # both start behind a tab
+        start.later(self._build_contents)  # both start behind a tab
         self.show_gradients = make_action(
-            window, "", "", self.set_gradients_shown, name="actionShowGradients",
+            parent, "", "", self.set_gradients_shown, name="actionShowGradients",
             shortcut="Ctrl+G", checkable=True,
         )  # fmt: skip
-        self.path_explorer = window.docks["pathPanel"].toggleViewAction()
+        self.path_explorer = docks.docks["pathPanel"].toggleViewAction()
         self.path_explorer.setObjectName("actionPathExplorer")
         self.path_explorer.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        window.menus.add_dock_toggle(self.show_gradients)
-        toolbar = window.findChild(QToolBar)
-        if toolbar is not None:
-            toolbar.addSeparator()
-            toolbar.addAction(self.show_gradients)
-            toolbar.addAction(self.path_explorer)
+        view_menu.addAction(self.show_gradients)
+        toolbar.addSeparator()
+        toolbar.addAction(self.show_gradients)
+        toolbar.addAction(self.path_explorer)
         self.retranslate()
 
     def _add_docks(self) -> None:
-        w = self._window
-        paths = w.add_dock(None, "pathPanel", lambda: self.tr("Paths"), Area.RightDockWidgetArea)
-        w.tabifyDockWidget(w.docks["derivationPanel"], paths)
-        space = w.add_dock(
+        docks = self._docks
+        docks.add(None, "pathPanel", lambda: self.tr("Paths"), Area.RightDockWidgetArea)
+        docks.tabify("derivationPanel", "pathPanel")
+        docks.add(
             None, "hiddenSpacePlot", lambda: self.tr("Hidden space"), Area.RightDockWidgetArea
         )
-        w.tabifyDockWidget(w.docks["derivationPanel"], space)
-        w.docks["derivationPanel"].raise_()
+        docks.tabify("derivationPanel", "hiddenSpacePlot")
+        docks.raise_("derivationPanel")
 
     def _build_contents(self) -> None:
-        w = self._window
         panel = PathPanel()
-        scene = w.diagram.diagram_scene
-        self._explorer = PathExplorer(w.document, scene, panel, w.learning.cursor, self)
-        dock = w.docks["pathPanel"]
+        scene = self._diagram.diagram_scene
+        self._explorer = PathExplorer(self._document, scene, panel, self._cursor, self)
+        dock = self._docks.docks["pathPanel"]
         dock.setWidget(panel)
         dock.visibilityChanged.connect(self._explorer.set_active)
         if dock.isVisible() and not dock.visibleRegion().isEmpty():
             self._explorer.set_active(True)  # restored on top of its tab
-        self._hidden_space = HiddenSpacePlot(w.document)
-        w.docks["hiddenSpacePlot"].setWidget(self._hidden_space)
-        w.weight_tables.modeChanged.connect(self._on_table_mode_changed)
+        self._hidden_space = HiddenSpacePlot(self._document)
+        self._docks.docks["hiddenSpacePlot"].setWidget(self._hidden_space)
+        self._weights.tables.modeChanged.connect(self._on_table_mode_changed)
 
     def _on_table_mode_changed(self, mode: TableMode) -> None:
         """The tables switched to gradients (or away): the diagram follows."""
@@ -77,7 +97,7 @@ class InsightDocks(QObject):
 
     @property
     def explorer(self) -> PathExplorer:
-        self._window.finish_startup()
+        self._start.finish()
         return self._explorer
 
     @property
@@ -86,7 +106,7 @@ class InsightDocks(QObject):
 
     @property
     def hidden_space(self) -> HiddenSpacePlot:
-        self._window.finish_startup()
+        self._start.finish()
         return self._hidden_space
 
     def retranslate(self) -> None:
@@ -113,8 +133,8 @@ class InsightDocks(QObject):
         if self.show_gradients.isChecked() != shown:
             self.show_gradients.setChecked(shown)  # toggled: comes back here
             return
-        self._window.diagram.set_edge_overlay("gradient" if shown else "weight")
-        tables = self._window.weight_tables
+        self._diagram.set_edge_overlay("gradient" if shown else "weight")
+        tables = self._weights.tables
         if shown:
             tables.set_mode(TableMode.GRADIENTS)
         elif tables.mode is TableMode.GRADIENTS:  # not when the tables moved on to Δw

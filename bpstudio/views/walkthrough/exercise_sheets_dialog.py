@@ -7,6 +7,7 @@ bpstudio.render.sheets, the same code the command line runs.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -28,6 +29,10 @@ from bpstudio.model.derivation import derive_project
 from bpstudio.model.practice import max_level
 from bpstudio.model.practice.sheets import MAX_STUDENTS, class_exercises
 from bpstudio.views.widgets.language import derivation_language, switcher, translate
+from bpstudio.views.widgets.status import ShowStatus
+
+if TYPE_CHECKING:
+    from bpstudio.controller.document import Document
 
 DEFAULT_STUDENTS = 30
 MAX_SEED = 2**31 - 1
@@ -101,8 +106,8 @@ class ExerciseSheetsDialog(QDialog):
         return write_sheets(exercises, self.format.currentData(), folder, lang, level, seed)
 
 
-def export_exercise_sheets(window) -> None:
-    dialog = ExerciseSheetsDialog(window.document.project, window)
+def export_exercise_sheets(parent: QWidget, document: Document, show_status: ShowStatus) -> None:
+    dialog = ExerciseSheetsDialog(document.project, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -113,10 +118,10 @@ def export_exercise_sheets(window) -> None:
         reason = getattr(exc, "strerror", None) or str(exc)
         title = translate("ExerciseSheetsDialog", "Export exercise sheets")
         text = translate("ExerciseSheetsDialog", "Could not write the sheets: %s") % reason
-        QMessageBox.warning(window, title, text)
+        QMessageBox.warning(parent, title, text)
         return
     QGuiApplication.restoreOverrideCursor()
-    window.show_status(
+    show_status(
         translate("ExerciseSheetsDialog", "Wrote %d file(s) to %s")
         % (len(written), written[0].parent)
     )

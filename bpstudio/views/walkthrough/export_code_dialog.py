@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -27,6 +28,10 @@ from bpstudio.model.safe_files import write_file
 from bpstudio.render.code_export import SUFFIXES, export_code
 from bpstudio.render.code_spec import MAX_STEPS, TARGETS
 from bpstudio.views.widgets.language import derivation_language, model_message, switcher, translate
+from bpstudio.views.widgets.status import ShowStatus
+
+if TYPE_CHECKING:
+    from bpstudio.controller.document import Document
 
 SETTINGS_TARGET = "export_code/target"
 SETTINGS_STEPS = "export_code/steps"
@@ -133,34 +138,30 @@ class ExportCodeDialog(QDialog):
         QSettings().setValue(SETTINGS_STEPS, self.steps.value())
 
 
-def write_code(window, choice: CodeChoice, path: Path) -> bool:
-    """Write the export of the window's project to ``path``; say how it went in the status bar."""
+def write_code(document: Document, choice: CodeChoice, path: Path, show_status: ShowStatus) -> bool:
+    """Write the export of the document's project to ``path``; say how it went in the status
+    bar."""
     try:
         text = export_code(
-            window.document.project, choice.target, lang=choice.lang, steps=choice.steps,
+            document.project, choice.target, lang=choice.lang, steps=choice.steps,
             sample=choice.sample, file_name=path.name,
         )  # fmt: skip
-        write_file(path, text, source=window.document.file_path)
+        write_file(path, text, source=document.file_path)
     except ValueError as exc:  # also FileWriteError: names the file and why, translated
-        window.show_status(
-            translate("ExportCodeDialog", "Could not export: %s") % model_message(exc)
-        )
+        show_status(translate("ExportCodeDialog", "Could not export: %s") % model_message(exc))
         return False
     except OSError as exc:
-        window.show_status(
-            translate("ExportCodeDialog", "Could not export: %s") % (exc.strerror or exc)
-        )
+        show_status(translate("ExportCodeDialog", "Could not export: %s") % (exc.strerror or exc))
         return False
-    window.show_status(
+    show_status(
         translate("ExportCodeDialog", "Exported %s to %s") % (target_label(choice.target), path)
     )
     return True
 
 
-def export_code_dialog(window) -> None:
-    doc = window.document
+def export_code_dialog(parent: QWidget, doc: Document, show_status: ShowStatus) -> None:
     lang = derivation_language(switcher().language)
-    dialog = ExportCodeDialog(window, doc.project.dataset.n_samples, doc.sample_index, lang)
+    dialog = ExportCodeDialog(parent, doc.project.dataset.n_samples, doc.sample_index, lang)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     dialog.remember()
@@ -168,8 +169,8 @@ def export_code_dialog(window) -> None:
     stem = re.sub(r"[^\w-]+", "_", Path(doc.display_name()).stem).strip("_") or "bp"
     suggested = f"{stem}_{choice.target}{SUFFIXES[choice.target]}"
     title = translate("ExportCodeDialog", "Export as code")
-    path, _f = QFileDialog.getSaveFileName(window, title, suggested, _file_filter(choice.target))
+    path, _f = QFileDialog.getSaveFileName(parent, title, suggested, _file_filter(choice.target))
     if not path:
         return
     path = Path(path) if Path(path).suffix else Path(path + SUFFIXES[choice.target])
-    write_code(window, choice, path)
+    write_code(doc, choice, path, show_status)

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from bpstudio.model.safe_files import check_target, write_file
 from bpstudio.render import render_derivation
@@ -29,6 +30,11 @@ from bpstudio.render.outline import (
     shows_explanation,
 )
 from bpstudio.views.widgets.language import model_message, translate
+from bpstudio.views.widgets.status import ShowStatus
+
+if TYPE_CHECKING:
+    from bpstudio.controller.document import Document
+    from bpstudio.controller.walkthrough import WalkthroughCursor
 
 # Suffix -> the renderer's format name; PDF is drawn here.
 FORMATS = {".pdf": "pdf", ".html": "html", ".md": "markdown", ".tex": "latex"}
@@ -71,14 +77,16 @@ def write_handout(derivation, path: Path) -> None:
         write_file(path, render_derivation(derivation, fmt))
 
 
-def export_handout(window) -> Path | None:
-    """Ask where, then write the window's current walkthrough; reports in the status bar."""
-    derivation = window.learning.cursor.derivation
+def export_handout(
+    parent: QWidget, document: Document, cursor: WalkthroughCursor, show_status: ShowStatus
+) -> Path | None:
+    """Ask where, then write the cursor's current walkthrough; reports in the status bar."""
+    derivation = cursor.derivation
     if derivation is None:
         return None
     title = translate("HandoutExport", "Export handout")
-    suggestion = window.document.display_name().removesuffix(".json") + ".pdf"
-    path, chosen = QFileDialog.getSaveFileName(window, title, suggestion, file_filters())
+    suggestion = document.display_name().removesuffix(".json") + ".pdf"
+    path, chosen = QFileDialog.getSaveFileName(parent, title, suggestion, file_filters())
     if not path:
         return None
     target = target_path(path, chosen)
@@ -86,9 +94,9 @@ def export_handout(window) -> Path | None:
         write_handout(derivation, target)
     except OSError as exc:  # FileWriteError names the file and why, translated
         message = translate("HandoutExport", "Could not export the handout: %s")
-        window.show_status(message % model_message(exc))
+        show_status(message % model_message(exc))
         return None
-    window.show_status(translate("HandoutExport", "Exported the handout to %s") % target)
+    show_status(translate("HandoutExport", "Exported the handout to %s") % target)
     return target
 
 

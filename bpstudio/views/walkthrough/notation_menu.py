@@ -7,6 +7,8 @@ it has no undo step.  Picking one rewrites everything on screen at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
@@ -14,6 +16,13 @@ from PySide6.QtWidgets import QMenu, QWidget
 from bpstudio.model import notation
 from bpstudio.model.derivation.notation_intro import fallback_message
 from bpstudio.views.widgets.language import derivation_language, switcher
+from bpstudio.views.widgets.status import ShowStatus
+
+if TYPE_CHECKING:
+    from bpstudio.controller.document import Document
+    from bpstudio.controller.walkthrough import WalkthroughCursor
+    from bpstudio.views.diagram import NetworkDiagramView
+    from bpstudio.views.weights.weights_dock import WeightsDock
 
 SETTINGS_KEY = "view/notation"
 
@@ -70,15 +79,21 @@ class NotationMenu(QObject):
             action.setStatusTip(tip)
 
 
-def show_notation(window) -> None:
+def show_notation(
+    document: Document,
+    cursor: WalkthroughCursor,
+    diagram: NetworkDiagramView,
+    weights: WeightsDock,
+    show_status: ShowStatus,
+) -> None:
     """Rewrite what the window shows in the notation just chosen: the walkthrough (rebuilt at
     the same step), the diagram's labels and the weight tables' headers."""
-    window.diagram.diagram_scene.rebuild()
-    window.learning.retranslate()  # rebuilds the derivation, keeping its place
-    if window.startup_finished:
-        window.weight_tables.refresh_symbols()
-    sizes = window.document.project.network.layer_sizes
+    diagram.diagram_scene.rebuild()
+    lang = derivation_language(switcher().language)
+    cursor.set_language(lang)  # rebuilds the derivation, keeping its place
+    if weights.built:
+        weights.tables.refresh_symbols()
+    sizes = document.project.network.layer_sizes
     writing = notation.resolve(None, sizes)
     if writing.fallback_from is not None:  # Mazur's names fit his 2-2-2 network only: say so
-        lang = derivation_language(switcher().language)
-        window.show_status(fallback_message(writing.fallback_from, sizes, lang))
+        show_status(fallback_message(writing.fallback_from, sizes, lang))

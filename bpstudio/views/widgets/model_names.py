@@ -39,7 +39,7 @@ def scheme_label(name: str) -> str:
 
 
 def dataset_title(name: str, fallback: str) -> str:
-    """The built-in data set's name (bpstudio.model.datasets.registry), translated."""
+    """The built-in data set's name (bpstudio.model.data.registry), translated."""
     titles = {
         "seed": translate("ModelNames", "The seed's sample"),
         "and": translate("ModelNames", "AND gate"),

@@ -6,16 +6,30 @@ work wherever the focus is in the window); the menus make them discoverable.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from bpstudio.views.widgets.actions import describe, make_action
 from bpstudio.views.widgets.language import translate
 
+if TYPE_CHECKING:
+    from bpstudio.views.window.learning_docks import LearningDocks
+
 
 class LearningMenus(QObject):
-    def __init__(self, window, learning, before: QMenu) -> None:
+    def __init__(self, learning: LearningDocks, help_menu: QMenu, window: QMainWindow) -> None:
+        """The two menus go before ``help_menu`` in ``window``'s menu bar; Keyboard shortcuts
+        goes into it, after the tour (which stays its first item)."""
         super().__init__(window)
         bar = window.menuBar()
         self.training = QMenu(window)
@@ -37,7 +51,7 @@ class LearningMenus(QObject):
             self.walkthrough.addAction(action)
         for menu in (self.training, self.walkthrough):
             menu.setToolTipsVisible(True)
-            bar.insertMenu(before.menuAction(), menu)
+            bar.insertMenu(help_menu.menuAction(), menu)
         self.shortcuts = make_action(
             window,
             "",
@@ -46,7 +60,8 @@ class LearningMenus(QObject):
             name="actionShortcuts",
             shortcut=QKeySequence.StandardKey.HelpContents,
         )
-        before.insertAction(before.actions()[0] if before.actions() else None, self.shortcuts)
+        after_tour = help_menu.actions()[1:2]
+        help_menu.insertAction(after_tour[0] if after_tour else None, self.shortcuts)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -56,7 +71,7 @@ class LearningMenus(QObject):
         describe(self.shortcuts, self.tr("Every keyboard shortcut of BP Studio"))
 
 
-def shortcut_rows(window) -> list[tuple[str, str, str]]:
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     """(menu, action, keys) for every action in the menu bar that has a shortcut."""
     rows = []
     for menu_action in window.menuBar().actions():
@@ -81,7 +96,7 @@ def _all_actions(menu: QMenu) -> list[QAction]:
     return found
 
 
-def show_shortcuts(window) -> QDialog:
+def show_shortcuts(window: QMainWindow) -> QDialog:
     dialog = QDialog(window)
     dialog.setObjectName("shortcutsDialog")
     dialog.setWindowTitle(translate("LearningMenus", "Keyboard shortcuts"))

@@ -1,8 +1,9 @@
 """Everything that keeps a student's work safe in one main window: autosave, the recovery offer
 at start, the crash log, and the crash dialog.
 
-`run_gui` makes one for its window; tests that build a MainWindow directly do not get one, so
-they never touch autosave files or the global exception hooks unless they ask to.
+`run_gui` makes one for its window, with the workspace's autosave; tests that build a
+MainWindow directly do not get one, so they never touch autosave files or the global exception
+hooks unless they ask to.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from bpstudio.controller.autosave import AUTOSAVE_INTERVAL_MS, Autosaver
-from bpstudio.controller.autosave_store import AutosavedWork, AutosaveSession
+from bpstudio.controller.autosave_store import AutosavedWork
 from bpstudio.controller.crash_log import (
     LOG_FILE_NAME,
     CrashReporter,
@@ -31,6 +31,7 @@ from bpstudio.views.window.crash_dialog import CrashDialog
 from bpstudio.views.window.recovery_dialog import RecoveryAnswer, ask_about_recovery
 
 if TYPE_CHECKING:
+    from bpstudio.controller.workspace import Workspace
     from bpstudio.views.window.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
@@ -48,17 +49,16 @@ AskRecovery = Callable[[AutosavedWork], RecoveryAnswer]
 
 
 class SafetyNet(QObject):
-    def __init__(
-        self,
-        window: MainWindow,
-        interval_ms: int = AUTOSAVE_INTERVAL_MS,
-        session: AutosaveSession | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, window: MainWindow) -> None:
+        """``workspace``: its autosave started (Workspace.start_autosave)."""
         super().__init__(window)
         self._window = window
+        self._document = workspace.document
         self._log_handler = start_log_file()
         self.log_path = log_folder() / LOG_FILE_NAME
-        self.autosaver = Autosaver(window.document, session, interval_ms, self)
+        if workspace.autosaver is None:
+            raise ValueError("the safety net needs the workspace's autosave started")
+        self.autosaver = workspace.autosaver
         _remove_stale_temps_of_recent_files()
         self.reporter = CrashReporter(self)
         self.reporter.crashed.connect(self._on_crashed)
@@ -67,13 +67,7 @@ class SafetyNet(QObject):
         self.autosave_warning: QMessageBox | None = None  # one box per run of failures
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.autosaver.saved.connect(self._on_autosave_saved)
-        self._connect_training(window)
-
-    def _connect_training(self, window: MainWindow) -> None:
-        learning = window.learning
-        # Reset throws the trained weights away; keep a copy first in case it goes wrong.
-        learning.training_panel.reset_action.triggered.connect(self.autosaver.save_if_needed)
-        learning.session.controller.failed.connect(log_training_failure)
+        workspace.controller.failed.connect(log_training_failure)
 
     # recovery -------------------------------------------------------------------------------
     def offer_recovery(self, ask: AskRecovery | None = None) -> bool:
@@ -100,7 +94,7 @@ class SafetyNet(QObject):
             session.release_claims()
 
     def _restore(self, work: AutosavedWork) -> None:
-        self._window.document.restore_autosave(work.project, work.original_path)
+        self._document.restore_autosave(work.project, work.original_path)
         # Our own autosave holds it before the old one goes: a crash now still loses nothing.
         if self.autosaver.save_now():
             self.autosaver.session.discard(work)

@@ -87,7 +87,7 @@ def run_and_report(window, seconds: float) -> int:
     """Measure, print the JSON line, close the window; the exit code (0: it trained)."""
     from PySide6.QtWidgets import QApplication
 
-    session = window.learning.session
+    session = window.workspace.session
     try:
         report = measure_training(session, seconds)
         code = 0 if report["steps_per_second"] > 0 else 1

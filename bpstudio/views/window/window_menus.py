@@ -1,31 +1,35 @@
 """The main window's menus and toolbar: File, Edit, Network, View, Help.
 
 Actions are made without text; `retranslate` gives every menu and action its text and tooltip,
-at start and again whenever the language changes.
+at start and again whenever the language changes.  The feature helpers put their own menus
+before `help_menu` and their actions into `view_menu` and `toolbar`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from bpstudio.model.examples import example_names
 from bpstudio.views.walkthrough.export_code_dialog import export_code_dialog
-from bpstudio.views.walkthrough.notation_menu import NotationMenu, show_notation
+from bpstudio.views.walkthrough.notation_menu import NotationMenu
 from bpstudio.views.weights import network_dialogs
 from bpstudio.views.weights.network_menu import NetworkMenu
 from bpstudio.views.widgets.actions import describe, make_action, themed_icon
-from bpstudio.views.window import learning_menus, recent_files
+from bpstudio.views.window import recent_files
 from bpstudio.views.window.getting_started import show_getting_started
 from bpstudio.views.window.language_menu import LanguageMenu
 from bpstudio.views.window.undo_actions import UndoRedoActions
 from bpstudio.views.window.window_export import export_diagram
 
 if TYPE_CHECKING:
-    from bpstudio.views.window.main_window import MainWindow
+    from bpstudio.controller.document import Document
+    from bpstudio.controller.walkthrough import WalkthroughCursor
+    from bpstudio.views.diagram import NetworkDiagramView
+    from bpstudio.views.window.window_files import WindowFiles
 
 Key = QKeySequence.StandardKey
 Theme = QIcon.ThemeIcon
@@ -33,18 +37,34 @@ Pixmap = QStyle.StandardPixmap
 
 
 class WindowMenus(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    statusMessage = Signal(str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: Document,
+        cursor: WalkthroughCursor,
+        files: WindowFiles,
+        diagram: NetworkDiagramView,
+    ) -> None:
+        """``window``: the menus' window (its menu bar and toolbar; the parent of the dialogs
+        the menus open).  ``cursor``: the walkthrough a handout is written from.  A choice of
+        notation is announced by ``notation_menu.notationChanged``."""
         super().__init__(window)
         self._window = window
+        self._document = document
+        self._cursor = cursor
+        self._files = files
+        self._diagram = diagram
         self.actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
         self._build_file_menu()
         self._build_edit_menu()
-        self.network_menu = NetworkMenu(window.document, window)
+        self.network_menu = NetworkMenu(document, window)
         window.menuBar().addMenu(self.network_menu)
         self._build_view_menu()
         self._build_help_menu()
-        self._toolbar = self._build_toolbar()
+        self.toolbar = self._build_toolbar()
         self.retranslate()
 
     # texts ------------------------------------------------------------------------------
@@ -122,12 +142,10 @@ class WindowMenus(QObject):
             title = self.example_title(action.data())
             action.setText(title)
             describe(action, self.tr("Start a new project from the example “%s”") % title)
-        self._toolbar.setWindowTitle(self.tr("Main"))
+        self.toolbar.setWindowTitle(self.tr("Main"))
         self.undo_redo.refresh()
         self.language_menu.retranslate()
         self.notation_menu.retranslate()
-        if hasattr(self, "learning_menus"):
-            self.learning_menus.retranslate()
 
     # construction -----------------------------------------------------------------------
     def _menu(self, key: str, parent: QMenu | None = None) -> QMenu:
@@ -147,7 +165,7 @@ class WindowMenus(QObject):
         return themed_icon(self._window, theme, fallback)
 
     def _build_file_menu(self) -> None:
-        w, files = self._window, self._window.files
+        w, files = self._window, self._files
         menu = self._menu("menuFile")
         examples = self._menu("menuExamples", menu)
         for name in example_names():
@@ -167,21 +185,24 @@ class WindowMenus(QObject):
         save_as_icon = self._icon(Theme.DocumentSaveAs, Pixmap.SP_DialogSaveButton)
         self._action(menu, "actionSaveAs", files.save_as, Key.SaveAs, save_as_icon)
         menu.addSeparator()
-        self._action(menu, "actionExportPng", lambda: export_diagram(w, "png"))
-        self._action(menu, "actionExportSvg", lambda: export_diagram(w, "svg"))
-        self._action(menu, "actionExportCode", lambda: export_code_dialog(w), "Ctrl+Shift+X")
-        self._action(menu, "actionExportHandout", lambda: _export_handout(w), "Ctrl+Shift+H")
-        self._action(menu, "actionExportSheets", lambda: _export_sheets(w))
+        doc, diagram, status = self._document, self._diagram, self.statusMessage.emit
+        self._action(menu, "actionExportPng", lambda: export_diagram(w, diagram, "png", status))
+        self._action(menu, "actionExportSvg", lambda: export_diagram(w, diagram, "svg", status))
+        code = lambda: export_code_dialog(w, doc, status)  # noqa: E731
+        self._action(menu, "actionExportCode", code, "Ctrl+Shift+X")
+        handout = lambda: _export_handout(w, doc, self._cursor, status)  # noqa: E731
+        self._action(menu, "actionExportHandout", handout, "Ctrl+Shift+H")
+        self._action(menu, "actionExportSheets", lambda: _export_sheets(w, doc, status))
         menu.addSeparator()
         quit_icon = self._icon(Theme.ApplicationExit, Pixmap.SP_DialogCloseButton)
         self._action(menu, "actionQuit", w.close, Key.Quit, quit_icon)
 
     def _on_recent_menu_about_to_show(self) -> None:
-        w, menu = self._window, self._menus["menuRecent"]
+        menu = self._menus["menuRecent"]
         menu.clear()
         paths = recent_files.recent_files()
         for path in paths:
-            open_it = lambda _c=False, p=path: w.files.open_path(p)  # noqa: E731
+            open_it = lambda _c=False, p=path: self._files.open_path(p)  # noqa: E731
             menu.addAction(make_action(menu, path.name, str(path), open_it))
         if not paths:
             menu.addAction(self.tr("(none yet)")).setEnabled(False)
@@ -196,7 +217,7 @@ class WindowMenus(QObject):
     def _build_edit_menu(self) -> None:
         w = self._window
         menu = self._menu("menuEdit")
-        self.undo_redo = UndoRedoActions(w.document.undo_stack, w)
+        self.undo_redo = UndoRedoActions(self._document.undo_stack, w)
         for action, name, key, theme, pixmap in (
             (self.undo_redo.undo, "actionUndo", Key.Undo, Theme.EditUndo, Pixmap.SP_ArrowBack),
             (self.undo_redo.redo, "actionRedo", Key.Redo, Theme.EditRedo, Pixmap.SP_ArrowForward),
@@ -210,44 +231,34 @@ class WindowMenus(QObject):
         self._action(menu, "actionReinitialise", self._on_reinitialise, "Ctrl+Shift+I")
 
     def _on_reinitialise(self) -> None:
-        doc = self._window.document
+        doc = self._document
         scheme = network_dialogs.ask_init_scheme(self._window, doc.project.initialisation)
         if scheme is not None:
             doc.reinitialise(scheme)
 
     def _build_view_menu(self) -> None:
-        w = self._window
+        w, diagram = self._window, self._diagram
         menu = self._menu("menuView")
-        self._action(menu, "actionZoomIn", w.diagram.zoom_in, Key.ZoomIn)
-        self._action(menu, "actionZoomOut", w.diagram.zoom_out, Key.ZoomOut)
-        self._action(menu, "actionFit", w.diagram.fit, "Ctrl+0")
+        self._action(menu, "actionZoomIn", diagram.zoom_in, Key.ZoomIn)
+        self._action(menu, "actionZoomOut", diagram.zoom_out, Key.ZoomOut)
+        self._action(menu, "actionFit", diagram.fit, "Ctrl+0")
         menu.addSeparator()
         self.language_menu = LanguageMenu(menu, w)
         self.notation_menu = NotationMenu(menu, w)
-        self.notation_menu.notationChanged.connect(lambda _name: show_notation(w))
-        menu.addSeparator()
-        self._view_menu = menu
-        for dock in w.docks.values():
-            self.add_dock_toggle(dock.toggleViewAction())
-
-    def add_learning_menus(self, learning) -> None:
-        """The Training and Walkthrough menus (before Help) and Help > Keyboard shortcuts."""
-        self.learning_menus = learning_menus.LearningMenus(self._window, learning, self._help_menu)
-        first = self.actions["actionGettingStarted"]  # the tour stays the Help menu's first item
-        self._help_menu.removeAction(first)
-        self._help_menu.insertAction(self._help_menu.actions()[0], first)
+        menu.addSeparator()  # the docks' show/hide actions follow (add_dock_toggle)
+        self.view_menu = menu
 
     def add_dock_toggle(self, action: QAction) -> None:
-        self._view_menu.addAction(action)
+        self.view_menu.addAction(action)
 
     def _build_help_menu(self) -> None:
         w = self._window
-        self._help_menu = self._menu("menuHelp")
-        self._action(self._help_menu, "actionGettingStarted", lambda: show_getting_started(w))
-        self._help_menu.addSeparator()
-        self._action(self._help_menu, "actionAbout", lambda: _show_about(w))
+        self.help_menu = self._menu("menuHelp")
+        self._action(self.help_menu, "actionGettingStarted", lambda: show_getting_started(w))
+        self.help_menu.addSeparator()
+        self._action(self.help_menu, "actionAbout", lambda: _show_about(w))
 
-    def _build_toolbar(self):
+    def _build_toolbar(self) -> QToolBar:
         bar = self._window.addToolBar("")
         bar.setObjectName("mainToolBar")
         for name in ("actionNew", "actionOpen", "actionSave", None, "actionUndo", "actionRedo"):
@@ -258,21 +269,17 @@ class WindowMenus(QObject):
         return bar
 
 
-def build_menus(window: MainWindow) -> WindowMenus:
-    return WindowMenus(window)
-
-
-def _export_handout(window) -> None:
+def _export_handout(window, document, cursor, show_status) -> None:
     # Imported when asked for: the PDF writer and the SVG renderer are not needed at start.
     from bpstudio.views.walkthrough.handout_export import export_handout
 
-    export_handout(window)
+    export_handout(window, document, cursor, show_status)
 
 
-def _export_sheets(window) -> None:
+def _export_sheets(window, document, show_status) -> None:
     from bpstudio.views.walkthrough.exercise_sheets_dialog import export_exercise_sheets
 
-    export_exercise_sheets(window)
+    export_exercise_sheets(window, document, show_status)
 
 
 def _show_about(window) -> None:

@@ -118,12 +118,13 @@ def test_millions_of_weights_are_summarised_on_a_thread(qtbot, monkeypatch):
 def test_a_big_project_is_saved_on_a_thread_behind_a_progress_box(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
+    from bpstudio.app import new_workspace
     from bpstudio.model.project import load_project
     from bpstudio.views.window.main_window import MainWindow
 
     monkeypatch.setattr(network_size, "SAVE_SYNC_WEIGHTS", 0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     qtbot.addWidget(window)
     window.show()
     project = _project((1, 200_000, 1))
@@ -152,12 +153,13 @@ def test_a_big_project_is_saved_on_a_thread_behind_a_progress_box(qtbot, tmp_pat
 def test_a_big_projects_save_failure_is_reported(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
     monkeypatch.setattr(network_size, "SAVE_SYNC_WEIGHTS", 0)
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     qtbot.addWidget(window)
     window.document.restore_autosave(_project((2, 3, 1)), None)
     assert not window.files._save_to(tmp_path / "no such folder" / "x.json")

@@ -100,13 +100,13 @@ def test_csv_import_resizes_and_a_bad_file_changes_nothing(window, tmp_path, qtb
 def test_the_heatmap_moves_during_training_and_accuracy_is_shown(window, qtbot):
     doc, data = window.document, window.data
     doc.new_from_example("spirals")
-    session = window.learning.session
+    session = window.workspace.session
     qtbot.waitUntil(lambda: not session._sync_soon.pending)  # the session has the new file
     boundary = data.boundary
     window.docks["decisionBoundary"].raise_()  # a hidden map is not recomputed
     boundary.redraw_now()
     first_image = boundary.image.image.copy()
-    controller = window.learning.session.controller
+    controller = window.workspace.controller
     with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: on):
         window.learning.training_panel.play_action.trigger()
     started, count_at_start = time.monotonic(), boundary.redraw_count

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.scaling import spread_ratio, standardising_helps
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.scaling import spread_ratio, standardising_helps
 from tests.views.window_support import close_inside_the_test, shown_window
 
 

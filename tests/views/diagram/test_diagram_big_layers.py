@@ -47,6 +47,7 @@ def test_the_diagram_draws_again_when_the_network_shrinks_below_the_limit(qtbot)
 def test_import_of_a_thousand_columns_with_resize_draws_the_diagram(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
     yes = QMessageBox.StandardButton.Yes
@@ -54,7 +55,7 @@ def test_import_of_a_thousand_columns_with_resize_draws_the_diagram(qtbot, tmp_p
     path = tmp_path / "wide.csv"
     rows = [",".join(f"{(r * 7 + c) % 10 / 10}" for c in range(1000)) for r in range(4)]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from bpstudio.controller.document import Document
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.refs import UnitRef
 from bpstudio.views.diagram import unit_item
 from tests.views.diagram_support import count_paints, document_with_sizes, shifted, shown_view

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
+from bpstudio.app import new_workspace
 from bpstudio.model.examples import load_example
 from bpstudio.model.refs import EdgeRef, UnitRef
 from bpstudio.views.diagram.path_overlay import path_colour
@@ -19,7 +20,7 @@ Button = QMessageBox.StandardButton
 @pytest.fixture
 def window(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Discard)
-    win = MainWindow()
+    win = MainWindow(new_workspace())
     win.show()
     qtbot.waitExposed(win)
     yield win
@@ -77,7 +78,7 @@ def test_a_unit_and_a_walkthrough_step_choose_the_target(window, qtbot):
     panel = _open_paths(window, qtbot)
     window.document.set_selection({UnitRef(2, 2)})
     assert panel.found.quantity == "dE/da" and panel.found.paths_total == 2
-    cursor = window.learning.cursor
+    cursor = window.workspace.cursor
     cursor.go_to(cursor.derivation.find("dE/dw", 3, 2, 1).index)
     assert (panel.found.quantity, panel.found.layer, panel.found.indices) == ("dE/dw", 3, (2, 1))
     assert panel.found.paths_total == 1

@@ -11,7 +11,7 @@ from tests.views.window_support import close_inside_the_test, shown_window
 def test_the_window_starts_at_the_default_pace_and_flat_out_is_one_click(qtbot, monkeypatch):
     window = shown_window(qtbot, monkeypatch)
     panel = window.learning.training_panel
-    controller = window.learning.session.controller
+    controller = window.workspace.controller
     assert controller.speed == DEFAULT_STEPS_PER_SECOND
     assert panel.speed_label.text() == "20 steps/s"
     assert not panel.flat_out_button.isChecked()

@@ -25,9 +25,9 @@ def test_a_project_saved_mid_run_continues_exactly_after_reopening(qtbot, monkey
 
 def run_save_reopen_and_step(window, qtbot, tmp_path) -> None:
     document, panel = window.document, window.learning.training_panel
-    controller = window.learning.session.controller
+    controller = window.workspace.controller
     window.files.new_from_example("spirals")
-    session = window.learning.session
+    session = window.workspace.session
     controller.start()  # the worker has the example before Play is pressed, as for a student
     qtbot.waitUntil(lambda: _shown_sizes(session) == (2, 8, 8, 1), timeout=10000)
     with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: on):

@@ -62,13 +62,14 @@ def test_the_menu_action_writes_the_chosen_code(window, monkeypatch, tmp_path):
 
 def test_a_notebook_and_a_failure_are_reported(window, tmp_path):
     path = tmp_path / "seed.ipynb"
-    assert write_code(window, CodeChoice("notebook", "zh", 0, 0), path)
+    document, show = window.document, window.show_status
+    assert write_code(document, CodeChoice("notebook", "zh", 0, 0), path, show)
     assert json.loads(path.read_text(encoding="utf-8"))["nbformat"] == 4
-    assert not write_code(window, CodeChoice("numpy", "en", 0, 0), tmp_path / "no" / "x.py")
+    assert not write_code(document, CodeChoice("numpy", "en", 0, 0), tmp_path / "no" / "x.py", show)
     assert window.statusBar().currentMessage().startswith("Could not export: ")
 
 
 def test_cancel_writes_nothing(window, monkeypatch, tmp_path):
     monkeypatch.setattr(ExportCodeDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    module.export_code_dialog(window)
+    module.export_code_dialog(window, window.document, window.show_status)
     assert list(tmp_path.iterdir()) == []

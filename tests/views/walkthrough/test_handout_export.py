@@ -44,7 +44,7 @@ def test_the_pdf_is_written_by_qt_with_every_formula(qtbot, monkeypatch, tmp_pat
     export_to(window, monkeypatch, target, "PDF document (*.pdf)")
     pdf = (tmp_path / "handout.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-64:]
-    derivation = window.learning.cursor.derivation
+    derivation = window.workspace.cursor.derivation
     document = pdf_document(derivation)
     images = document.toPlainText().count("\ufffc")
     assert images >= 2 * len(derivation.steps)  # every formula (and the closing notes)

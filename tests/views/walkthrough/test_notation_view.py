@@ -37,7 +37,7 @@ def test_the_menu_lists_every_preset_in_its_own_words(window):
 
 
 def test_choosing_a_notation_rewrites_the_walkthrough_and_the_diagram(window, qtbot):
-    cursor = window.learning.cursor
+    cursor = window.workspace.cursor
     qtbot.waitUntil(lambda: cursor.derivation is not None, timeout=5000)
     _pick(window, "qiu")
     assert QSettings().value(SETTINGS_KEY) == "qiu"
@@ -83,7 +83,7 @@ def test_the_choice_is_restored_at_the_next_start(window):
 
 
 def test_the_matrix_view_shows_the_layer_in_matrices(window, qtbot):
-    cursor = window.learning.cursor
+    cursor = window.workspace.cursor
     qtbot.waitUntil(lambda: cursor.derivation is not None, timeout=5000)
     card = window.learning.derivation_panel.card
     card.matrix.toggle.setChecked(True)

@@ -24,8 +24,8 @@ def _widgets(win):
     return (
         win.findChild(QLineEdit, "practiceAnswer"),
         win.findChild(QLabel, "practiceFeedback"),
-        win.learning.cursor,
-        win.learning.practice,
+        win.workspace.cursor,
+        win.workspace.practice,
     )
 
 

@@ -9,15 +9,15 @@ from PySide6.QtCore import QSettings
 
 from bpstudio.controller.document import Document
 from bpstudio.controller.walkthrough import WalkthroughCursor
+from bpstudio.controller.workspace import walkthrough_derivation
 from bpstudio.views.walkthrough.derivation_panel import DerivationPanel, _outline_text
 from bpstudio.views.walkthrough.walkthrough_bar import EXPANDED_KEY, expanded_setting
-from bpstudio.views.window.learning_docks import build_derivation
 
 
 def _panel(qtbot, lang="zh"):
     document = Document()  # the seed network
     cursor = WalkthroughCursor(
-        document, build_derivation, lang=lang, options={"expanded": expanded_setting()}
+        document, walkthrough_derivation, lang=lang, options={"expanded": expanded_setting()}
     )
     panel = DerivationPanel(cursor, document)
     qtbot.addWidget(panel)

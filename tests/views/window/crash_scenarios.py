@@ -48,7 +48,7 @@ def _edit_and_train(window: MainWindow, safety: SafetyNet) -> None:
     document.set_weight(2, 1, 1, EDITED_WEIGHT)
     document.add_unit(2)
     safety.autosaver.set_interval(TEST_AUTOSAVE_INTERVAL_MS)
-    window.learning.session.controller.play()
+    window.workspace.controller.play()
     print("edited and training", flush=True)
 
 

@@ -41,9 +41,10 @@ def main(out: str) -> int:
     app = QApplication([sys.argv[0]])
     app.setOrganizationName("BPStudioTests")
     app.setApplicationName("bpstudio-fit-probe")
+    from bpstudio.app import new_workspace
     from bpstudio.views.window.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     window.restore_layout()  # as the app does: nothing saved yet, so the default placement
     window.firstFrameShown.connect(lambda: QTimer.singleShot(0, lambda: measure(app, window, out)))
     window.show()

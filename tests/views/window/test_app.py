@@ -32,6 +32,7 @@ def test_self_test_screenshot_writes_a_png_and_exits_0(tmp_path):
 def test_bad_project_on_the_command_line_shows_the_seed(tmp_path, monkeypatch, qapp):
     from PySide6.QtWidgets import QMessageBox
 
+    from bpstudio.app import new_workspace
     from bpstudio.model.examples import load_example
     from bpstudio.views.window.main_window import MainWindow
 
@@ -39,7 +40,7 @@ def test_bad_project_on_the_command_line_shows_the_seed(tmp_path, monkeypatch, q
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     bad = tmp_path / "broken.json"
     bad.write_text("{")
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     window.files.open_path(bad, ask=False)
     assert shown and "broken.json" in shown[0]
     assert window.document.project.equals(load_example("seed"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.views.widgets import language
 from bpstudio.views.window.getting_started import show_getting_started
 from tests.views.translation_support import english_left, texts_under
@@ -30,7 +30,7 @@ def test_after_a_live_switch_the_status_and_every_undo_name_are_chinese(qtbot, m
         switch(language.CHINESE)
         names = [document.undo_stack.text(i) for i in range(document.undo_stack.count())]
         assert names == ["把 w₁₁² 设为 0.3", "标准化输入", "添加一行数据"]
-        controller = window.learning.session.controller
+        controller = window.workspace.controller
         panel = window.learning.training_panel
         with qtbot.waitSignal(controller.runningChanged, timeout=5000):
             panel.play_action.trigger()

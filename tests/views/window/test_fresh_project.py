@@ -10,7 +10,7 @@ from tests.views.window_support import close_inside_the_test, shown_window
 
 def test_an_example_opened_mid_walkthrough_starts_at_formula_1(qtbot, monkeypatch):
     window = shown_window(qtbot, monkeypatch)
-    cursor = window.learning.cursor
+    cursor = window.workspace.cursor
     for _ in range(30):
         cursor.next()
     assert cursor.index == 30
@@ -25,7 +25,7 @@ def test_an_example_opened_mid_walkthrough_starts_at_formula_1(qtbot, monkeypatc
 
 def test_stepping_over_an_update_cannot_be_taken_back_into_another_project(qtbot, monkeypatch):
     window = shown_window(qtbot, monkeypatch)
-    cursor = window.learning.cursor
+    cursor = window.workspace.cursor
     while cursor.index < len(cursor.steps) - 1:
         cursor.next()
     cursor.next()  # applies the update, undoable from the walkthrough

@@ -55,8 +55,8 @@ def test_the_walkthrough_hints_where_to_start_until_the_first_step(qtbot, monkey
     panel = window.learning.derivation_panel
     qtbot.waitUntil(lambda: panel.card.section.text() != "")
     assert panel.start_hint.isVisible() and "→" in panel.start_hint.text()
-    window.learning.cursor.next()
+    window.workspace.cursor.next()
     assert not panel.start_hint.isVisible()
-    window.learning.cursor.go_to(0)
+    window.workspace.cursor.go_to(0)
     assert panel.start_hint.isVisible()
     close_inside_the_test(window)

@@ -21,13 +21,13 @@ def test_docks_and_menus_exist_with_their_names(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles.index("Training") < titles.index("Help")
     assert "Walkthrough" in titles
-    assert not window.learning.session.controller.thread_started  # nothing trained yet
+    assert not window.workspace.controller.thread_started  # nothing trained yet
     close_inside_the_test(window)
 
 
 def test_play_moves_the_diagram_then_pause_is_one_undo_step(window, qtbot):
     doc, learning = window.document, window.learning
-    controller = learning.session.controller
+    controller = window.workspace.controller
     before = doc.project.network.copy()
     scene = window.diagram.diagram_scene
     edge = scene.items_.edges[EdgeRef(3, 1, 1)]
@@ -52,7 +52,7 @@ def test_play_moves_the_diagram_then_pause_is_one_undo_step(window, qtbot):
 
 
 def test_closing_mid_training_stops_the_thread(window, qtbot):
-    controller = window.learning.session.controller
+    controller = window.workspace.controller
     with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: on):
         controller.play()
     qtbot.waitUntil(lambda: window.learning.loss_plot.point_count() > 0, timeout=5000)
@@ -68,7 +68,7 @@ def test_divergence_pauses_with_a_non_modal_message_and_finite_weights(window, q
     assert doc.project.training.learning_rate == 1000  # the edit is recorded, undoably
     doc.set_activation(2, "linear")  # a linear network: each huge step overshoots more
     doc.set_activation(3, "linear")
-    controller = learning.session.controller
+    controller = window.workspace.controller
     with qtbot.waitSignal(controller.diverged, timeout=10000):
         controller.play()
     qtbot.waitUntil(lambda: not controller.is_running, timeout=5000)
@@ -85,7 +85,7 @@ def test_divergence_pauses_with_a_non_modal_message_and_finite_weights(window, q
 def test_walkthrough_keys_work_from_the_diagram(window, qtbot):
     from PySide6.QtCore import Qt
 
-    cursor = window.learning.cursor
+    cursor = window.workspace.cursor
     window.diagram.setFocus()
     qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
     assert cursor.index == 1
@@ -94,10 +94,10 @@ def test_walkthrough_keys_work_from_the_diagram(window, qtbot):
 
 
 def test_the_walkthrough_rests_while_training_runs(window, qtbot):
-    learning, doc = window.learning, window.document
-    learning.cursor.go_to(3)
+    learning, doc, cursor = window.learning, window.document, window.workspace.cursor
+    cursor.go_to(3)
     assert doc.highlight
-    controller = learning.session.controller
+    controller = window.workspace.controller
     with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: on):
         controller.play()
     assert not doc.highlight and learning.derivation_panel.training_note.isVisibleTo(window)
@@ -105,8 +105,11 @@ def test_the_walkthrough_rests_while_training_runs(window, qtbot):
     with qtbot.waitSignal(controller.runningChanged, check_params_cb=lambda on: not on):
         controller.pause()
     qtbot.waitUntil(lambda: doc.undo_stack.count() == 1)
-    assert learning.cursor.index == 3 and doc.highlight == learning.cursor.current.touches
-    first = learning.cursor.steps[0]  # z_1^2, now computed with the trained weights
+    assert (
+        window.workspace.cursor.index == 3
+        and doc.highlight == window.workspace.cursor.current.touches
+    )
+    first = window.workspace.cursor.steps[0]  # z_1^2, now computed with the trained weights
     assert (first.quantity, first.layer, first.indices) == ("z", 2, (1,))
     assert first.value == pytest.approx(doc.trace().z_(2, 1), rel=1e-12)
     close_inside_the_test(window)

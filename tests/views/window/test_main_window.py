@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QLineEdit, QMessageBox
 
+from bpstudio.app import new_workspace
 from bpstudio.model.examples import load_example
 from bpstudio.model.project import load_project
 from bpstudio.model.refs import EdgeRef
@@ -25,7 +26,7 @@ def window(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Discard)
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: Button.Ok)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: Button.Ok)
-    win = MainWindow()
+    win = MainWindow(new_workspace())
     win.show()
     qtbot.waitExposed(win)
     yield win
@@ -229,7 +230,7 @@ def test_refused_edit_explains_itself(window, monkeypatch):
 def test_add_dock_joins_the_view_menu(window):
     dock = window.add_dock(QLabel("notes"), "notesDock", "Notes")
     assert window.findChild(QDockWidget, "notesDock") is dock
-    assert dock.toggleViewAction() in window.menus._view_menu.actions()
+    assert dock.toggleViewAction() in window.menus.view_menu.actions()
 
 
 def test_layout_is_remembered(qtbot, window):
@@ -240,7 +241,7 @@ def test_layout_is_remembered(qtbot, window):
     window.resize(size)
     window.docks["weightTables"].hide()
     window.save_layout()
-    again = MainWindow()
+    again = MainWindow(new_workspace())
     qtbot.addWidget(again)
     again.restore_layout()
     assert again.size() == size
@@ -277,11 +278,11 @@ def test_a_layout_saved_by_an_older_version_is_ignored(qtbot, window):
 
     window.docks["derivationPanel"].hide()
     QSettings().setValue("mainWindow/state", window.saveState(LAYOUT_VERSION - 1))
-    again = MainWindow()
+    again = MainWindow(new_workspace())
     qtbot.addWidget(again)
     again.restore_layout()
     assert again.docks["derivationPanel"].isVisibleTo(again)
-    again.learning.shutdown()
+    again.workspace.shutdown()
 
 
 def test_an_edit_the_diagram_refuses_is_explained_in_the_status_bar(window):

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
+from bpstudio.app import new_workspace
 from bpstudio.controller import project_loader
 from bpstudio.model.examples import load_example
 from bpstudio.model.network import Network
@@ -22,7 +23,7 @@ def window(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Discard)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
-    win = MainWindow()
+    win = MainWindow(new_workspace())
     win.shown_errors = shown
     win.show()
     qtbot.waitExposed(win)

@@ -32,7 +32,7 @@ def test_the_seed_network_opens_in_a_real_window_and_the_walkthrough_moves(qtbot
         return shot.width() >= 800 and distinct_colours(shot) > 50
 
     qtbot.waitUntil(screen_shows_the_window, timeout=5000)
-    cursor = window.learning.cursor
+    cursor = window.workspace.cursor
     window.activateWindow()  # shortcuts go to the active window; there is no window manager
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     window.diagram.setFocus()

@@ -71,7 +71,7 @@ def seed_window(qtbot, monkeypatch) -> Iterator:
     win.move(0, 0)
     qtbot.waitExposed(win)
     win.finish_startup()
-    qtbot.waitUntil(lambda: len(win.learning.cursor.steps) > 0, timeout=10000)
+    qtbot.waitUntil(lambda: len(win.workspace.cursor.steps) > 0, timeout=10000)
     assert_screen_is_fresh(qtbot, win.diagram, "opening the window")
     try:
         yield win
@@ -81,7 +81,7 @@ def seed_window(qtbot, monkeypatch) -> Iterator:
 
 def test_every_walkthrough_step_reaches_the_screen(qtbot, monkeypatch):
     with seed_window(qtbot, monkeypatch) as window:
-        cursor = window.learning.cursor
+        cursor = window.workspace.cursor
         count = len(cursor.steps)
         assert count > 20  # the seed network's whole lesson, forward and backward
         for index in range(1, count):
@@ -95,7 +95,7 @@ def test_every_walkthrough_step_reaches_the_screen(qtbot, monkeypatch):
 
 def test_a_weight_edit_and_its_undo_reach_the_screen(qtbot, monkeypatch):
     with seed_window(qtbot, monkeypatch) as window:
-        cursor = window.learning.cursor
+        cursor = window.workspace.cursor
         for _ in range(3):  # some edges highlighted while the weight changes
             cursor.next()
         assert_screen_is_fresh(qtbot, window.diagram, "three walkthrough steps")
@@ -110,11 +110,11 @@ def test_a_weight_edit_and_its_undo_reach_the_screen(qtbot, monkeypatch):
 
 def test_training_paused_mid_run_reaches_the_screen(qtbot, monkeypatch):
     with seed_window(qtbot, monkeypatch) as window:
-        cursor = window.learning.cursor
+        cursor = window.workspace.cursor
         for _ in range(5):
             cursor.next()
         panel = window.learning.training_panel
-        controller = window.learning.session.controller
+        controller = window.workspace.controller
         with qtbot.waitSignal(controller.runningChanged, timeout=5000):
             panel.play_action.trigger()
         qtbot.waitUntil(
@@ -139,6 +139,6 @@ def test_selecting_zooming_and_switching_language_reach_the_screen(qtbot, monkey
         assert_screen_is_fresh(qtbot, view, "zooming in")
         view.fit()
         assert_screen_is_fresh(qtbot, view, "fitting the diagram")
-        window.learning.cursor.next()
+        window.workspace.cursor.next()
         view.set_edge_overlay("gradient")
         assert_screen_is_fresh(qtbot, view, "showing gradients on the edges")

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from bpstudio.app import new_workspace
 from bpstudio.controller.autosave_store import AutosaveSession
 from bpstudio.model.safe_files import FileWriteError
 from bpstudio.views.window import recent_files
@@ -24,9 +25,11 @@ from tests.views.window_support import close_inside_the_test, shown_window
 @pytest.fixture
 def net(qtbot, tmp_path):
     recent = recent_files.recent_files()
-    window = MainWindow()
+    workspace = new_workspace()
+    workspace.start_autosave(AutosaveSession(tmp_path / "autosave"))
+    window = MainWindow(workspace)
     window.show()
-    safety = SafetyNet(window, session=AutosaveSession(tmp_path / "autosave"))
+    safety = SafetyNet(workspace, window)
     yield safety
     QSettings().setValue(recent_files.KEY, [str(p) for p in recent])
     safety.finish()

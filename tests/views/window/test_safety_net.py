@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from bpstudio.app import new_workspace
 from bpstudio.controller.autosave_store import AutosaveSession, read_autosave
 from bpstudio.controller.crash_log import log_training_failure
 from bpstudio.model.project import load_project
@@ -31,9 +32,11 @@ def net(qtbot, tmp_path):
     # Not qtbot.addWidget: pytest-qt would close the window before this fixture marks the
     # work clean, and the unsaved-changes question would wait forever.
     recent = recent_files.recent_files()
-    window = MainWindow()
+    workspace = new_workspace()
+    workspace.start_autosave(AutosaveSession(tmp_path / "autosave"))
+    window = MainWindow(workspace)
     window.show()
-    safety = SafetyNet(window, session=AutosaveSession(tmp_path / "autosave"))
+    safety = SafetyNet(workspace, window)
     yield safety
     QSettings().setValue(recent_files.KEY, [str(p) for p in recent])  # as other tests left it
     safety.finish()

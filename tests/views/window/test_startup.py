@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
+from bpstudio.app import new_workspace
 from bpstudio.views.data.decision_boundary import DecisionBoundaryWidget
 from bpstudio.views.training.held_out_curve import AccuracyReadout, HeldOutLossCurve
 from bpstudio.views.weights.weight_tables import WeightTablesPanel
@@ -58,7 +59,7 @@ def _visible_geometry(window: MainWindow) -> dict:
 
 def _window(qtbot, monkeypatch) -> MainWindow:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     qtbot.addWidget(window)
     return window
 
@@ -93,7 +94,7 @@ def test_the_first_frame_comes_first_then_everything_is_built(qtbot, monkeypatch
     assert first is not None
     assert not first["startup_finished"] and first["formula"] == ""  # both waited for the frame
     assert_every_dock_filled(window)
-    cursor, card = window.learning.cursor, window.learning.derivation_panel.card
+    cursor, card = window.workspace.cursor, window.learning.derivation_panel.card
     assert card.symbolic.latex() == cursor.current.symbolic  # the first formula, typeset
     assert card.symbolic.pixmap() is not None and not card.symbolic.pixmap().isNull()
     # Nothing the user sees moves when the late contents arrive: the first frame's layout is
@@ -134,7 +135,7 @@ def test_a_window_never_shown_builds_everything_when_asked(qtbot, monkeypatch):
     late = []
     window.build_after_first_frame(lambda: late.append(True))  # after the start: at once
     assert late == [True]
-    window.learning.shutdown()
+    window.workspace.shutdown()
 
 
 def test_a_saved_layout_restores_onto_the_late_docks(qtbot, monkeypatch):

@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTextBrowser
 
+from bpstudio.app import new_workspace
 from bpstudio.i18n.translation_files import ts_file
 from bpstudio.model.derivation import derive_project
 from bpstudio.model.examples import load_example
@@ -32,7 +33,7 @@ def chinese(qapp):
 
 @pytest.fixture
 def window(qtbot):
-    win = MainWindow()
+    win = MainWindow(new_workspace())
     win.show()
     qtbot.waitExposed(win)
     yield win
@@ -102,7 +103,7 @@ def test_switching_live_translates_the_whole_window_and_keeps_the_work(window, t
     doc.add_unit(2)
     doc.save(tmp_path / "work.json")
     doc.add_unit(2)
-    window.learning.cursor.go_to(5)
+    window.workspace.cursor.go_to(5)
     before = (doc.undo_stack.count(), doc.undo_stack.index(), doc.file_path, doc.is_modified())
     switcher = language.switcher()
     try:
@@ -111,7 +112,7 @@ def test_switching_live_translates_the_whole_window_and_keeps_the_work(window, t
         assert switcher.language == language.CHINESE
         after = (doc.undo_stack.count(), doc.undo_stack.index(), doc.file_path, doc.is_modified())
         assert after == before
-        assert window.learning.cursor.index == 5
+        assert window.workspace.cursor.index == 5
         assert window.learning.derivation_panel.card.section.text() == "(1) 输入层 → 隐含层"
         doc.set_use_bias(True)  # an edit made in Chinese is named in Chinese
         left = _everything_english_in(window, qtbot)
@@ -124,7 +125,7 @@ def test_switching_live_translates_the_whole_window_and_keeps_the_work(window, t
 
 
 def test_a_window_made_in_chinese_has_no_english_left(chinese, qtbot):
-    window = MainWindow()
+    window = MainWindow(new_workspace())
     window.show()
     qtbot.waitExposed(window)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bpstudio.model.dataset import MAX_TEST_FRACTION, Dataset
+from bpstudio.model.data.dataset import MAX_TEST_FRACTION, Dataset
 from bpstudio.model.validation import (
     MAX_SEED,
     expect_bool,

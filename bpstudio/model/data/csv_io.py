@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets.csv_table import (
+from bpstudio.model.data.csv_table import (
     AUTO,
     CsvImportError,
     CsvTable,
@@ -24,7 +23,8 @@ from bpstudio.model.datasets.csv_table import (
     parse_table,
     read_csv_file,
 )
-from bpstudio.model.label_rules import target_problem
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.label_rules import target_problem
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
 
@@ -51,7 +51,7 @@ class ImportedData:
 
     def check_labels(self, loss: str, output_activation: str) -> None:
         """CsvImportError naming the file's row when the targets break the label rule of
-        ``loss`` (model/label_rules.py: cross-entropy wants targets in [0, 1], ...)."""
+        ``loss`` (model/data/label_rules.py: cross-entropy wants targets in [0, 1], ...)."""
         problem = target_problem(self.dataset.targets, loss, output_activation)
         if problem is not None:
             row, why = problem

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from bpstudio.model import editing
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.label_rules import check_targets
+from bpstudio.model.data.dataset import Dataset
+from bpstudio.model.data.label_rules import check_targets
 from bpstudio.model.project import Project
 
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpstudio.model.data_split import test_mask
-from bpstudio.model.scaling import Scaling, fit_scaling
+from bpstudio.model.data.data_split import test_mask
+from bpstudio.model.data.scaling import Scaling, fit_scaling
 
 MAX_TEST_FRACTION = 0.9
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpstudio.model.dataset import Dataset
+from bpstudio.model.data.dataset import Dataset
 from bpstudio.model.network import Network
 
 DEFAULT_RESOLUTION = 80

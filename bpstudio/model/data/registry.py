@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bpstudio.model.dataset import Dataset
-from bpstudio.model.datasets import generators as g
+from bpstudio.model.data import generators as g
+from bpstudio.model.data.dataset import Dataset
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources" / "datasets"
 IRIS_CSV = RESOURCES / "iris.csv"
@@ -39,7 +39,7 @@ class BuiltinSet:
 
 
 def _make_iris(_count: int, noise: float, rng: np.random.Generator):
-    from bpstudio.model.datasets.csv_io import import_csv  # csv_io imports this package
+    from bpstudio.model.data.csv_io import import_csv  # csv_io imports this package
 
     data = import_csv(IRIS_CSV).dataset
     inputs = data.inputs + rng.normal(0.0, noise, data.inputs.shape) if noise > 0 else data.inputs
