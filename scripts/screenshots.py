@@ -2,13 +2,14 @@
 
     python scripts/screenshots.py [--only NAME ...] [--out docs/images] [--list]
 
-Every screenshot is one row of ``SHOTS``: the file name the README uses, the window's size (or
-the app's own first placement on a screen of a given size), the interface language, and the
-steps that bring the window into the state the README's caption describes.  Each is taken by a
-fresh app (``bpstudio.app.run_gui``, the real start) in a child process with a fresh user's
-settings, on an Xvfb screen of its own size that this script starts; the steps act through the
-app's own objects (actions found by objectName, its panels' controls) and wait on signals or
-conditions, never on a clock; the PNG is what the X server shows (``QScreen.grabWindow``).
+Every screenshot is one row of the table ``shots()``: the file name the README uses, the
+window's size (or the app's own first placement on a screen of a given size), the interface
+language, and the steps that bring the window into the state the README's caption describes.
+Each is taken by a fresh app (``bpstudio.app.run_gui``, the real start) in a child process
+with a fresh user's settings, on an Xvfb screen of its own size that this script starts; the
+steps act through the app's own objects (actions found by objectName, its panels' controls)
+and wait on signals or conditions, never on a clock, returning to the event loop at each wait
+as a user's next move would; the PNG is what the X server shows (``QScreen.grabWindow``).
 Training is seeded and runs until an epoch count, so the pictures are reproducible.
 
 ``--only`` takes names (a file's path under ``--out`` without ``.png``) or shell patterns:
@@ -363,7 +364,7 @@ def offer_getting_started(d: Driver) -> Steps:
 
 def practise(d: Driver, level: str | int) -> Steps:
     """Walkthrough ▸ Practice, computing ``level`` sections ("everything" or a number)."""
-    session = d.window.learning.practice
+    session = d.practice
     practice = d.action("actionPractice")
     if not practice.isChecked():
         practice.trigger()
@@ -374,7 +375,7 @@ def practise(d: Driver, level: str | int) -> Steps:
 def answer_right_until(d: Driver, section: str, offset: int) -> Steps:
     """Type each formula's value (4 significant digits) and press Enter twice (check, go on),
     up to formula ``offset`` of ``section``."""
-    cursor, session = d.cursor, d.window.learning.practice
+    cursor, session = d.cursor, d.practice
     target = next(s for s in cursor.derivation.sections if s.id == section).first + offset
     while cursor.index < target:
         index = cursor.index
@@ -399,7 +400,7 @@ def answer_with_mistake(d: Driver, code: str) -> Steps:
     wrong = next(m for m in mistakes if m.code == code)
     d.type_answer(typed(wrong.value))
     d.press_enter_in_answer()
-    session = d.window.learning.practice
+    session = d.practice
     yield d.until(lambda: session.feedback(cursor.index)[0], "the diagnosis")
 
 
@@ -408,7 +409,7 @@ def ask_hints(d: Driver, count: int) -> Steps:
     for level in range(1, count + 1):
         button.click()
         yield d.until(
-            lambda lv=level: d.window.learning.practice.progress(d.cursor.index).hints >= lv,
+            lambda lv=level: d.practice.progress(d.cursor.index).hints >= lv,
             f"hint {level}",
         )
 
@@ -446,7 +447,11 @@ class Driver:
     # what the steps reach for
     @property
     def cursor(self):
-        return self.window.learning.cursor
+        return self.window.workspace.cursor
+
+    @property
+    def practice(self):
+        return self.window.workspace.practice
 
     @property
     def training_panel(self):
@@ -454,7 +459,7 @@ class Driver:
 
     @property
     def controller(self):
-        return self.window.learning.session.controller
+        return self.window.workspace.controller
 
     def find(self, name: str):
         from PySide6.QtCore import QObject
@@ -638,7 +643,13 @@ class Runner:
         return wait.condition is None or bool(wait.condition())
 
     def _check(self) -> None:
-        if self._ready():
+        try:
+            ready = self._ready()
+        except Exception as failure:  # noqa: BLE001 - the step that waits is told, and fails
+            self._end_wait()
+            self._resume(failure)
+            return
+        if ready:
             self._end_wait()
             self._resume(None)
 
@@ -729,7 +740,7 @@ def shot_steps(d: Driver) -> Steps:
 
 
 def finish(window) -> None:
-    controller = window.learning.session.controller
+    controller = window.workspace.controller
     if controller.is_running:
         controller.pause()
     window.document.undo_stack.setClean()
