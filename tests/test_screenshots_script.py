@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-pytestmark = pytest.mark.xvfb
-
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "screenshots.py"
 CHEAP = ("walkthrough-step2", "first-minutes/en-1280x720-first-card")
@@ -43,6 +41,7 @@ def test_every_screenshot_in_the_table_has_a_unique_name_and_a_known_grab():
             assert shot.grab.partition(":")[0] in {"window", "screen", "dock", "widget"}
 
 
+@pytest.mark.xvfb
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="the script starts Xvfb servers")
 def test_the_script_retakes_a_window_and_a_screen_at_their_sizes(tmp_path):
     script = load_script()
