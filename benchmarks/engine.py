@@ -3,9 +3,10 @@
     python benchmarks/engine.py [--threads 1] [--repeats 5] [--seconds 0.4] [--compare DIR]
                                  [--cases 1,3]
     python benchmarks/engine.py --part cli [--repeats 3] [--cli-steps 1000000]
+    python benchmarks/engine.py --part optimisers [--cases 0,1]
 
-Prints one table: for each case, BP Studio's fast path, its reference path (the code before the
-fast path, still in `Trainer._reference_step`), PyTorch CPU and scikit-learn when installed
+Prints one table: for each case, BP Studio's fast path, its reference path (the plain
+reference kernel, `fast_training.REFERENCE`), PyTorch CPU and scikit-learn when installed
 (`pip install -e ".[bench]"`), ratios side by side, and the share of the float32 GEMM peak
 reached.  Figures are medians over ``--repeats`` rounds.
 
@@ -25,6 +26,11 @@ Threads: ONE by default, for every engine and for the GEMM peak.  The machine ha
 BP Studio trains on one thread while the GUI thread needs the other; and two BLAS threads
 collapse (each waits for the other at every GEMM) as soon as another process loads a core.
 ``--threads 2`` measures the other choice, for every engine alike.
+
+``--part optimisers`` prints another table instead: each case's step time with every optimiser
+(SGD, momentum, Nesterov, RMSprop, Adam), each against plain SGD's in the same rounds, beside
+torch.optim's same optimiser (issue 18: Adam and RMSprop within 2x of plain SGD on the seed
+network, within 1.3x on the others).
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ import numpy as np
 _root = sys.argv[sys.argv.index("--root") + 1] if "--root" in sys.argv else None
 sys.path.insert(0, _root or os.path.join(os.path.dirname(__file__), ".."))
 
-from bpstudio.model import Dataset, Network, Trainer, TrainingConfig  # noqa: E402
+from bpstudio.model import Dataset, Network, Trainer, TrainingConfig, fast_training  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -124,30 +130,47 @@ def calibrate(step, seconds: float) -> int:
 
 
 # engines ------------------------------------------------------------------------------------
-def bpstudio_trainer(case: Case, data, weights, fast: bool) -> Trainer:
+def bpstudio_trainer(case: Case, data, weights, fast: bool, optimiser=None) -> Trainer:
+    """``optimiser``: `TrainingConfig` fields (default: plain SGD at the case's rate)."""
     w, b = weights
     net = Network(list(case.sizes), list(case.activations), w, b, dtype=case.dtype)
-    config = TrainingConfig(learning_rate=case.learning_rate, batch_size=case.batch)
-    trainer = Trainer(net, Dataset(*data), case.loss, config)
-    trainer.use_fast_path = fast
-    return trainer
+    settings = {"learning_rate": case.learning_rate} | (optimiser or {})
+    config = TrainingConfig(batch_size=case.batch, **settings)
+    kernel = None if fast else fast_training.REFERENCE
+    return Trainer(net, Dataset(*data), case.loss, config, kernel=kernel)
 
 
 # A block: (a call that takes ``steps`` steps, steps); None when the engine is missing.
-def bpstudio_block(case, data, weights, fast, seconds):
-    trainer = bpstudio_trainer(case, data, weights, fast)
+def bpstudio_block(case, data, weights, fast, seconds, optimiser=None):
+    trainer = bpstudio_trainer(case, data, weights, fast, optimiser)
     n = calibrate(lambda: trainer.run_steps(1), seconds)
     return lambda: trainer.run_steps(n), n
 
 
-def torch_block(case, data, weights, seconds):
+def torch_optimiser(parameters, case: Case, optimiser=None):
+    """torch.optim's optimiser of the same settings as `bpstudio_trainer`'s."""
+    import torch
+
+    s = TrainingConfig(**({"learning_rate": case.learning_rate} | (optimiser or {})))
+    o, lr = s.optimiser, s.learning_rate
+    if o.kind == "adam":
+        return torch.optim.Adam(parameters, lr=lr, betas=(o.beta1, o.beta2), eps=o.epsilon,
+                                weight_decay=o.weight_decay)  # fmt: skip
+    if o.kind == "rmsprop":
+        return torch.optim.RMSprop(parameters, lr=lr, alpha=o.alpha, eps=o.epsilon,
+                                   momentum=o.momentum, weight_decay=o.weight_decay)  # fmt: skip
+    return torch.optim.SGD(parameters, lr=lr, momentum=o.momentum, nesterov=o.nesterov,
+                           weight_decay=o.weight_decay)  # fmt: skip
+
+
+def torch_block(case, data, weights, seconds, optimiser_settings=None):
     try:
         import torch
     except ImportError:
         return None
     dtype = torch.float32 if case.dtype == np.float32 else torch.float64
     model = torch_model(case, weights, dtype)
-    optimiser = torch.optim.SGD(model.parameters(), lr=case.learning_rate)
+    optimiser = torch_optimiser(model.parameters(), case, optimiser_settings)
     loss_fn = torch_loss(case)
     batches = torch_batches(case, data, dtype)
     position = [0]
@@ -369,6 +392,64 @@ def rounds(case, index, data, weights, repeats, seconds, helper):
     return rates, peaks
 
 
+# The optimisers of ``--optimisers``: (name, TrainingConfig fields); Adam's and RMSprop's rate is
+# torch's default (their steps are about the rate each), the others' the case's.
+OPTIMISERS = [
+    ("SGD", {}),
+    ("momentum 0.9", {"momentum": 0.9}),
+    ("Nesterov 0.9", {"momentum": 0.9, "nesterov": True}),
+    ("RMSprop", {"optimizer": "rmsprop", "learning_rate": 0.01}),
+    ("Adam", {"optimizer": "adam", "learning_rate": 0.001}),
+]
+
+
+def optimiser_rounds(case, data, weights, repeats, seconds):
+    """Medians over ``repeats`` rounds of one block of each optimiser, BP Studio and torch:
+    steps/s by (engine, optimiser name)."""
+    blocks = {}
+    for name, settings in OPTIMISERS:
+        blocks[("BP Studio", name)] = bpstudio_block(case, data, weights, True, seconds, settings)
+        blocks[("torch", name)] = torch_block(case, data, weights, seconds / 2, settings)
+    blocks = {k: v for k, v in blocks.items() if v is not None}
+    times: dict = {k: [] for k in blocks}
+    for block, _ in blocks.values():
+        block()  # warm-up
+    for _ in range(repeats):
+        for key, (block, _) in blocks.items():
+            started = perf_counter()
+            block()
+            times[key].append(perf_counter() - started)
+    return {k: blocks[k][1] / statistics.median(v) for k, v in times.items()}
+
+
+def optimiser_table(args) -> None:
+    target = {0: 2.0}  # the seed network; the others 1.3 (issue 18)
+    header = (f"{'case':32} {'optimiser':14} {'BP us/step':>10} {'x SGD':>6} "
+              f"{'torch us/step':>13} {'x SGD':>6} {'vs torch':>8}  target")  # fmt: skip
+    print(header)
+    print("-" * len(header))
+    chosen = {int(i) for i in args.cases.split(",") if i} or set(range(len(CASES)))
+    for index, case in enumerate(CASES):
+        if index not in chosen:
+            continue
+        rng = np.random.default_rng(0)
+        data, weights = make_data(case, rng), make_weights(case, rng)
+        rates = optimiser_rounds(case, data, weights, args.repeats, args.seconds)
+        ours_sgd, theirs_sgd = rates[("BP Studio", "SGD")], rates.get(("torch", "SGD"))
+        for name, _ in OPTIMISERS:
+            ours, theirs = rates[("BP Studio", name)], rates.get(("torch", name))
+            goal = ""
+            if name in ("RMSprop", "Adam"):
+                limit = target.get(index, 1.3)
+                met = ours_sgd / ours <= limit
+                goal = f"<= {limit}x SGD: {'met' if met else 'NOT met'}"
+            torch_cells = (f"{1e6 / theirs:13.1f} {theirs_sgd / theirs:5.2f}x "
+                           f"{ratio(ours, theirs):>8}" if theirs and theirs_sgd
+                           else f"{'-':>13} {'-':>6} {'-':>8}")  # fmt: skip
+            print(f"{case.name if name == 'SGD' else '':32} {name:14} {1e6 / ours:10.2f} "
+                  f"{ours_sgd / ours:5.2f}x {torch_cells}  {goal}")  # fmt: skip
+
+
 def set_threads(n: int):
     try:
         from threadpoolctl import threadpool_limits
@@ -422,9 +503,10 @@ def main() -> None:
     parser.add_argument("--cases", default="", help="indices of the cases to run, e.g. 1,3")
     parser.add_argument(
         "--part",
-        choices=["engines", "cli"],
+        choices=["engines", "cli", "optimisers"],
         default="engines",
-        help="cli: the command line's steady rate (benchmarks/cli_rate.py)",
+        help="cli: the command line's steady rate (benchmarks/cli_rate.py); optimisers: each "
+        "optimiser against plain SGD, beside torch.optim's",
     )
     parser.add_argument("--cli-steps", type=int, default=1_000_000)
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
@@ -434,6 +516,10 @@ def main() -> None:
         return serve(args.threads)
     limiter = set_threads(args.threads)
     describe_environment(args.threads)
+    if args.part == "optimisers":
+        optimiser_table(args)
+        limiter.restore_original_limits()
+        return None
     if args.part == "cli":
         import cli_rate
 

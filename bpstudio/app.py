@@ -67,10 +67,10 @@ def new_workspace():
     """The workspace a window starts with: the seed project, its walkthrough in the interface's
     language and at the level of detail the user chose last (call once the language is set)."""
     from bpstudio.controller.workspace import Workspace
-    from bpstudio.views.walkthrough.walkthrough_bar import expanded_setting
+    from bpstudio.views.walkthrough.walkthrough_bar import detail_options
     from bpstudio.views.widgets.language import derivation_language, switcher
 
-    return Workspace(lang=derivation_language(switcher().language), expanded=expanded_setting())
+    return Workspace(lang=derivation_language(switcher().language), **detail_options())
 
 
 def run_gui(argv: Sequence[str] | None = None, scenario=None) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from bpstudio import __version__
 from bpstudio.cli_notation import add_notation_option, apply_notation
 from bpstudio.cli_streams import EXIT_BAD_INPUT, EXIT_INTERRUPTED, safe_streams
+from bpstudio.model.optimisers import KINDS
 
 MAX_EXPORT_STEPS = 100_000  # bpstudio.render.code_spec.MAX_STEPS
 # Every headless verb and the function that runs it (module, name), in the order `bpstudio
@@ -61,6 +63,39 @@ def _add_train(verbs) -> None:
     length.add_argument("--steps", type=_positive_int, help="take this many optimiser steps")
     p.add_argument("--out", help="where to write the trained project (default: print only)")
     p.add_argument("--quiet", action="store_true", help="print only the final loss")
+    _add_optimiser_options(p)
+
+
+def _add_optimiser_options(p) -> None:
+    """The project's training settings, changed for this run (and in --out): torch.optim's
+    names and meanings (docs/project-format.md)."""
+    group = p.add_argument_group(
+        "optimiser", "change the project's optimiser for this run (and in --out)"
+    )
+    group.add_argument("--optimizer", choices=KINDS, help="sgd, rmsprop or adam")
+    group.add_argument("--learning-rate", type=_number, help="the learning rate η")
+    group.add_argument("--momentum", type=_number, help="momentum μ in [0, 1) (sgd, rmsprop)")
+    group.add_argument(
+        "--nesterov",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="Nesterov momentum (sgd)",
+    )
+    group.add_argument("--alpha", type=_number, help="the mean square's decay α (rmsprop)")
+    group.add_argument("--epsilon", type=_number, help="ε added to the denominator (rmsprop, adam)")
+    group.add_argument("--beta1", type=_number, help="the mean's decay β₁ (adam)")
+    group.add_argument("--beta2", type=_number, help="the mean square's decay β₂ (adam)")
+    group.add_argument("--weight-decay", type=_number, help="L2 weight decay λ, added to g")
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+    return value
 
 
 def _add_derive(verbs) -> None:
@@ -92,6 +127,13 @@ def _add_derive(verbs) -> None:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="end steps 3-6 with the seed's fully expanded line (default: on)",
+    )
+    p.add_argument(
+        "--jacobian",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="write out the softmax Jacobian, and with cross-entropy steps 1 and 2 apart: why "
+        "dE/dz = Y - label (default: off)",
     )
     p.add_argument("--out", help="write to this file instead of standard output")
     add_notation_option(p)

@@ -52,6 +52,7 @@ def run_derive(args) -> int:
             digits=args.digits,
             lang=lang,
             expanded=args.expanded,
+            jacobian=args.jacobian,
         )
     except ValueError as exc:
         return bad_input("derive", model_message(exc, translate))

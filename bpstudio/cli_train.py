@@ -26,6 +26,13 @@ def run_train(args) -> int:
             return bad_input("train", model_message(exc, translate))
     try:
         project = load_project(args.project)
+    except (ProjectFileError, ValueError) as exc:
+        return bad_input("train", f"{args.project}: {model_message(exc, translate)}")
+    try:
+        project.training = project.training.with_changes(**optimiser_options(args))
+    except ValueError as exc:  # a setting out of its range, named in words
+        return bad_input("train", model_message(exc, translate))
+    try:
         trainer = Trainer(
             project.network,
             project.dataset.training_set(),
@@ -44,6 +51,17 @@ def run_train(args) -> int:
     with Interrupts() as interrupts:
         status = _train(trainer, total, Progress(total, quiet=args.quiet), interrupts)
         return _finish(args, project, trainer, status)
+
+
+# The TrainingConfig fields that `bpstudio train` takes as options (cli.py, same names).
+OPTIMISER_OPTIONS = ("optimizer", "learning_rate", "momentum", "nesterov", "alpha", "epsilon",
+                     "beta1", "beta2", "weight_decay")  # fmt: skip
+
+
+def optimiser_options(args) -> dict:
+    """The training settings given on the command line (the others stay the project's)."""
+    given = {name: getattr(args, name, None) for name in OPTIMISER_OPTIONS}
+    return {name: value for name, value in given.items() if value is not None}
 
 
 def _finish(args, project, trainer: Trainer, status: int) -> int:

@@ -37,7 +37,20 @@ from bpstudio.model.trace import ForwardTrace, Gradients
 from bpstudio.model.training import TrainingConfig
 
 # The training settings, in the order the Training dock shows them.
-TRAINING_FIELDS = ("learning_rate", "momentum", "batch_size", "shuffle", "seed")
+TRAINING_FIELDS = (
+    "learning_rate",
+    "momentum",
+    "batch_size",
+    "shuffle",
+    "seed",
+    "optimizer",
+    "nesterov",
+    "alpha",
+    "epsilon",
+    "beta1",
+    "beta2",
+    "weight_decay",
+)
 # Edits the undo stack keeps (the oldest go first): each keeps the project before and after
 # it, so an unlimited stack would grow for as long as the app runs (docs/reliability.md).
 UNDO_LIMIT = 1000
@@ -286,6 +299,21 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
             return self.tr("Shuffle each epoch") if config.shuffle else self.tr("Stop shuffling")
         if changed == ["seed"]:
             return self.tr("Set shuffle seed to %d") % config.seed
+        if changed == ["optimizer"]:
+            names = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam"}
+            return self.tr("Set optimiser to %s") % names[config.optimizer]
+        if changed == ["nesterov"]:
+            return (
+                self.tr("Use Nesterov momentum")
+                if config.nesterov
+                else self.tr("Stop using Nesterov momentum")
+            )
+        if changed == ["weight_decay"]:
+            return self.tr("Set weight decay to %s") % f"{config.weight_decay:g}"
+        symbols = {"alpha": "α", "epsilon": "ε", "beta1": "β₁", "beta2": "β₂"}
+        if len(changed) == 1 and changed[0] in symbols:
+            name = changed[0]
+            return self.tr("Set %s to %s") % (symbols[name], f"{getattr(config, name):g}")
         return self.tr("Set training: learning rate %s, batch size %d") % (
             f"{config.learning_rate:g}",
             config.batch_size,
@@ -400,6 +428,9 @@ class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
         messages = {
             editing.MOMENTUM_RESET: self.tr(
                 "Momentum reset for the reshaped weights: they start from zero momentum"
+            ),
+            editing.SLOTS_RESET: self.tr(
+                "The optimiser starts afresh: its running averages and step count are zero again"
             ),
             editing.EPOCH_RESET: self.tr(
                 "Training starts a fresh epoch: the data or the batch settings changed"

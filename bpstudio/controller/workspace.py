@@ -21,17 +21,25 @@ from bpstudio.model.derivation import derive_project
 
 
 def walkthrough_derivation(
-    project, sample: int | None, digits: int, lang: str, expanded: bool = True, row: int = 0
+    project,
+    sample: int | None,
+    digits: int,
+    lang: str,
+    expanded: bool = True,
+    row: int = 0,
+    jacobian: bool = False,
 ):
     """The trainer's next step (``sample`` None; 一–六 for ``row`` of its batch), or a sample."""
-    return derive_project(project, sample, row=row, digits=digits, lang=lang, expanded=expanded)
+    return derive_project(
+        project, sample, row=row, digits=digits, lang=lang, expanded=expanded, jacobian=jacobian
+    )
 
 
 class Workspace(QObject):
-    """The document and what works on it.  ``lang`` and ``expanded`` are the walkthrough's
-    language ("en", "zh") and level of detail at start (the window's settings: the app reads
-    them before the window exists, so the first derivation is built once, in the right
-    language)."""
+    """The document and what works on it.  ``lang``, ``expanded`` and ``jacobian`` are the
+    walkthrough's language ("en", "zh") and levels of detail at start (the window's settings:
+    the app reads them before the window exists, so the first derivation is built once, in the
+    right language)."""
 
     def __init__(
         self,
@@ -39,6 +47,7 @@ class Workspace(QObject):
         *,
         lang: str = "en",
         expanded: bool = True,
+        jacobian: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,7 +61,7 @@ class Workspace(QObject):
             walkthrough_derivation,
             lang=lang,
             parent=self,
-            options={"expanded": expanded},
+            options={"expanded": expanded, "jacobian": jacobian},
         )
         self.practice = PracticeSession(self.document, self.cursor, self)
         self.autosaver: Autosaver | None = None

@@ -92,6 +92,26 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ModelMessages", "expected null when use_bias is false"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected a positive number, got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "expected a number in [0, 1), got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected zero or a positive number, got {value}"),
+    # the code export (render/code_spec.py)
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "the code export writes SGD with momentum only; this project trains with {kind}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "the code export writes SGD with momentum only, without Nesterov momentum or weight decay",
+    ),
+    # the optimiser's settings (model/optimisers.py SENTENCES; momentum's is below)
+    QT_TRANSLATE_NOOP("ModelMessages", "the optimiser must be one of {names}, got {value!r}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "Nesterov momentum must be on or off, got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "RMSprop's α must be in [0, 1), got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "ε must be a positive number, got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "Adam's β₁ must be in [0, 1), got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "Adam's β₂ must be in [0, 1), got {value}"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages", "weight decay must be zero or a positive number, got {value}"
+    ),
     QT_TRANSLATE_NOOP("ModelMessages", "expected a number between 0 and {maximum}, got {value}"),
     QT_TRANSLATE_NOOP("ModelMessages", "must be larger than the index before it"),
     QT_TRANSLATE_NOOP("ModelMessages", "must be a power of two up to {limit}"),

@@ -311,29 +311,45 @@ def _data_column(project: Project, layer: int, unit: int) -> np.ndarray | None:
 
 # the optimiser's state across an edit ---------------------------------------------------------
 MOMENTUM_RESET = "momentum"
+SLOTS_RESET = "slots"  # another optimiser, or Adam's / RMSprop's averages on a reshaped network
 EPOCH_RESET = "epoch"
 
 
 def carry_optimiser_state(before: Project, after: Project):
     """The optimiser state ``after`` an edit continues from, and which parts the edit reset.
 
-    Value edits (a weight, a bias, the learning rate, the momentum, the loss, an activation)
-    keep the state.  A structural edit zeroes the momentum of each weight matrix or bias vector
-    it reshapes (all of them when layers are added or removed).  A change of the training rows,
+    Value edits (a weight, a bias, the learning rate, the optimiser's numbers, the loss, an
+    activation) keep the state.  Another kind of optimiser starts from zero slots and step 0
+    (`OptimiserState.for_kind`).  A structural edit zeroes the momentum of each weight matrix
+    or bias vector it reshapes (all of them when layers are added or removed); with RMSprop's
+    or Adam's averages it zeroes every slot and the step count.  A change of the training rows,
     the batch size, shuffling or the seed starts a fresh epoch order.  Returns
-    ``(state or None, tuple of MOMENTUM_RESET / EPOCH_RESET)``; a part is named only when the
-    edit threw something away (momentum that was not zero, an epoch under way)."""
+    ``(state or None, tuple of MOMENTUM_RESET / SLOTS_RESET / EPOCH_RESET)``; a part is named
+    only when the edit threw something away (slots that were not zero, an epoch under way)."""
     state = before.optimiser
     if state is None:
         return None, ()
     reset: list[str] = []
+    kind = after.training.optimizer
+    if kind != state.kind:  # another optimiser: zero slots, step 0 (a new torch optimiser)
+        if not state.is_zero_slots():
+            reset.append(SLOTS_RESET)
+        state = state.for_kind(kind)
     momentum, lost = _carried_momentum(state.momentum, before.network, after.network)
-    if lost:
-        reset.append(MOMENTUM_RESET)
-    if len(momentum) != len(state.momentum) or any(
-        a is not b for a, b in zip(momentum, state.momentum, strict=False)
-    ):
-        state = OptimiserState.of(momentum, state.epoch, state.rng)
+    if state.averages and any(a is not b for a, b in zip(momentum, state.momentum, strict=False)):
+        # Adam's and RMSprop's averages go with one step count: a reshaped network starts
+        # them all again (the bias corrections would otherwise be wrong for the new ones).
+        if not state.is_zero_slots():
+            reset.append(SLOTS_RESET)
+        zeros = [np.zeros(p.shape) for p in after.network.parameters()]
+        state = OptimiserState.of(zeros, state.epoch, state.rng, None, 0, kind)
+    else:
+        if lost:
+            reset.append(MOMENTUM_RESET)
+        if len(momentum) != len(state.momentum) or any(
+            a is not b for a, b in zip(momentum, state.momentum, strict=False)
+        ):
+            state = OptimiserState.of(momentum, state.epoch, state.rng, None, state.step, kind)
     data_changed = not before.dataset.equals(after.dataset)
     if data_changed or starts_fresh_epoch(before.training, after.training):
         if state.epoch is not None and (state.epoch.position or state.epoch.steps):

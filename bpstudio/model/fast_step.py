@@ -7,8 +7,9 @@ and bias arrays become views of it), computes into buffers made once per batch s
 updates every parameter with a handful of whole-array calls.
 
 Parameters: layer by layer, a block of ``(n_in + 1) x n_out`` numbers: the weights, then (when
-the network has biases) the biases as one more row.  The gradient and the momentum buffer are
-flat arrays of the same layout.  The update is `training.momentum_update` (torch.optim.SGD's).
+the network has biases) the biases as one more row.  The gradient and the optimiser's slots
+(`FlatSlots`) are flat arrays of the same layout.  The update is `optimisers.update` (SGD with
+momentum or Nesterov, RMSprop, Adam; weight decay), written out as whole-array calls.
 
 Activations are held transposed, one row per unit and one column per sample, with a row of
 ones under each layer's units when the network has biases: every layer's activations are then
@@ -20,10 +21,11 @@ The step of each network shape is written out as straight-line Python (every Num
 spelled out with its buffers, no loop over layers, no lookups), compiled once per shape, as
 scalar_step.py does for the smallest networks.  Work saved besides:
 
-- without momentum, the learning rate and the loss's scale multiply the output layer's dE/dz
+- for plain SGD, the learning rate and the loss's scale multiply the output layer's dE/dz
   (a few numbers), not the gradient (every parameter): the products give ``-lr g`` directly;
   with momentum the products give ``g``, which becomes the buffer ``mu b + g`` by swapping two
-  arrays (no copy);
+  arrays (no copy); the other optimisers write their new slots into spare arrays, swapped in
+  when the step is kept (a step that fails changes nothing);
 - the update is one in-place add, after one BLAS dot over the change: with every parameter
   finite and the sum of the squared changes finite, ``p + v`` cannot overflow, so there is
   nothing to check afterwards and no candidate copy (otherwise the sum is made aside and
@@ -51,6 +53,7 @@ import numpy as np
 from bpstudio.model.activations import LEAKY_SLOPE
 from bpstudio.model.losses import softplus
 from bpstudio.model.network import Network
+from bpstudio.model.optimisers import adam_step_sizes
 
 LOSS_NOT_FINITE = "the loss"
 WEIGHT_NOT_FINITE = "an updated weight"
@@ -121,6 +124,9 @@ def _all_finite(values: np.ndarray) -> bool:
     return math.isfinite(np.vdot(values, values)) or bool(np.isfinite(values).all())
 
 
+# An Adam run's longest (its step sizes are lists of this length); the trainer goes on.
+ADAM_RUN = 4096
+
 # Contiguous copies of the batches (a transposed copy of the data) for data up to this size:
 # the first layer's product runs 15% faster on them than on a transposed view.
 COPY_BATCHES_UP_TO = 32 * 2**20  # bytes
@@ -153,26 +159,82 @@ def _sigmoid_cross_entropy(z: np.ndarray, targets: np.ndarray) -> float:
     return float(np.sum(targets * softplus(-z) + (1.0 - targets) * softplus(z)))
 
 
+class FlatSlots:
+    """The optimiser's slots of every parameter (torch's names), each one flat array in
+    `FlatParameters`' layout, with the optimiser's kind and step count: the state the kernels
+    update and the reference step reads.  A kernel may swap an entry of ``arrays`` for
+    another array of the same layout (never keep one across runs)."""
+
+    def __init__(self, size: int, dtype, kind: str = "sgd") -> None:
+        self.size, self.dtype = size, np.dtype(dtype)
+        self.arrays: dict[str, np.ndarray] = {}
+        self.reset(kind)
+
+    def reset(self, kind: str) -> None:
+        """Zero slots and step 0 for optimiser ``kind`` (a new optimiser)."""
+        self.kind, self.step = kind, 0
+        self.arrays = {name: np.zeros(self.size, self.dtype) for name in SLOTS_KEPT[kind]}
+
+    def same_layout(self, size: int, dtype) -> bool:
+        return size == self.size and np.dtype(dtype) == self.dtype
+
+
+# The slots each kind keeps in `FlatSlots` (SGD's momentum buffer also for RMSprop's momentum).
+SLOTS_KEPT = {
+    "sgd": ("momentum_buffer",),
+    "rmsprop": ("momentum_buffer", "square_avg"),
+    "adam": ("momentum_buffer", "exp_avg", "exp_avg_sq"),
+}
+
+
+def update_key(settings) -> tuple:
+    """What the generated update depends on: the kind, and which terms are there."""
+    momentum = settings.kind != "adam" and settings.momentum != 0.0
+    nesterov = settings.kind == "sgd" and settings.nesterov and momentum
+    return (settings.kind, momentum, nesterov, settings.weight_decay != 0.0)
+
+
 class ArrayKernel:
     """Trains one network with NumPy whole-array calls into preallocated buffers."""
 
-    def __init__(self, network: Network, loss: str, momentum: np.ndarray) -> None:
+    def __init__(self, network: Network, loss: str, slots: FlatSlots) -> None:
         self.flat = flat = FlatParameters(network)
         self.loss = loss
         self.sizes = list(network.layer_sizes)
         self.activations = list(network.activations)
         self.frozen = network.freeze_biases and network.use_bias
-        self.momentum = momentum  # torch's momentum_buffer, flat
+        self.slots = slots
         self.grad = np.zeros_like(flat.values)
-        if self.frozen:  # frozen biases never move, however much momentum they had before
-            for view in flat.parameter_views(momentum)[len(self.sizes) - 1 :]:
-                view.fill(0.0)
         self.scratch = np.empty_like(flat.values)  # mu * b; -lr * b; candidate parameters
+        self.spares: dict[str, np.ndarray] = {}  # a spare array per slot: its next values
+        # Adam's gradient and its square side by side, [G | G^2], and its moments side by side,
+        # [m | v] (and a spare), so that one call updates both moments (`_Layout.emit_update`).
+        size = flat.values.size
+        self.pair = np.zeros(2 * size, flat.values.dtype)
+        self.pair_grad, self.pair_square = self.pair[:size], self.pair[size:]
+        self._moments: list[tuple] | None = None
+        self.forget_frozen_slots()
         self.layout = _Layout(self.sizes, self.activations, flat.has_bias, self.frozen, loss)
         self._buffers: dict[int, tuple] = {}
         self._sets: dict[int, tuple] = {}
         self._views: dict[int, tuple] = {}  # batch start -> the batch's views of the data
         self._views_of: tuple = ()  # the data and batch size they are of
+
+    def forget_frozen_slots(self) -> None:
+        """Frozen biases never move, whatever slots they had before."""
+        if self.frozen:
+            for array in self.slots.arrays.values():
+                for view in self.flat.parameter_views(array)[len(self.sizes) - 1 :]:
+                    view.fill(0.0)
+
+    @property
+    def trainable(self) -> np.ndarray:
+        """1.0 for each trainable parameter, 0.0 for frozen biases (flat layout)."""
+        mask = np.ones_like(self.flat.values)
+        if self.frozen:
+            for view in self.flat.parameter_views(mask)[len(self.sizes) - 1 :]:
+                view.fill(0.0)
+        return mask
 
     def buffers(self, n: int) -> tuple:
         buffers = self._buffers.get(n)
@@ -192,10 +254,33 @@ class ArrayKernel:
             views = self._sets[id(flat)] = self.layout.gradient_set(flat, self.flat.shapes)
         return views
 
-    def run(self, inputs, targets_t, start, batch, count, lr, mu, record_rms, deadline=None,
-            reused=False):  # fmt: skip
-        """Up to ``count`` steps on batches of rows from ``start`` on (an epoch's last batch is
-        short, the next starts at row 0); stops at a non-finite or once past ``deadline``.
+    def _moment_pairs(self) -> list[tuple]:
+        """Adam's [m | v] and a spare, each with its two halves: the slots' arrays are the
+        halves of the first (copied in when the slots were replaced, as after a reset)."""
+        arrays, size = self.slots.arrays, self.flat.values.size
+        pairs = self._moments
+        if (
+            pairs is None
+            or pairs[0][1] is not arrays["exp_avg"]
+            or (pairs[0][2] is not arrays["exp_avg_sq"])
+        ):
+            both = np.concatenate([arrays["exp_avg"], arrays["exp_avg_sq"]])
+            spare = np.zeros_like(both)
+            pairs = [(both, both[:size], both[size:]), (spare, spare[:size], spare[size:])]
+            arrays["exp_avg"], arrays["exp_avg_sq"] = pairs[0][1], pairs[0][2]
+        return pairs
+
+    def _spare(self, name: str) -> np.ndarray:
+        spare = self.spares.get(name)
+        if spare is None or spare.shape != self.flat.values.shape:
+            spare = self.spares[name] = np.zeros_like(self.flat.values)
+        return spare
+
+    def run(self, inputs, targets_t, start, batch, count, lr, settings, record_rms,
+            deadline=None, reused=False):  # fmt: skip
+        """Up to ``count`` steps of ``settings``' optimiser on batches of rows from ``start`` on
+        (an epoch's last batch is short, the next starts at row 0); stops at a non-finite or
+        once past ``deadline``.
 
         ``inputs`` has a row per sample (and the column of ones when the network has biases);
         ``targets_t`` a row per output unit (a column per sample).  ``reused``: the same arrays
@@ -203,7 +288,10 @@ class ArrayKernel:
         batches pay off.
 
         Returns (losses, gradient-RMS rows, why it stopped or "")."""
-        run = _compiled_run(self.layout.key, bool(mu), bool(record_rms))
+        key = update_key(settings)
+        run = _compiled_run(self.layout.key, key, bool(record_rms))
+        if key[0] == "adam":
+            count = min(count, ADAM_RUN)
         flat = self.flat
         losses: list[float] = []
         rms_rows: list[list[float]] = []
@@ -212,27 +300,90 @@ class ArrayKernel:
             self._views.clear()
             copy = reused and inputs.nbytes + targets_t.nbytes <= COPY_BATCHES_UP_TO
             self._views_of = (inputs, targets_t, batch, copy)
-        reason, grad, momentum = run(
+        names = _slot_names(key)
+        arrays = self.slots.arrays
+        adam = key[0] == "adam"
+        if key[:2] == ("sgd", True) and not key[2]:  # classical momentum: the buffer swaps
+            slots: list = [self._gradient_set(arrays["momentum_buffer"])]
+        elif adam:
+            slots = self._moment_pairs()
+        else:
+            slots = [a for name in names for a in (arrays[name], self._spare(name))]
+        reason, grad, slots = run(
             self.buffers,
             self._views,
             self._views_of[3],
             self._parameter_set(flat.values),
-            self._gradient_set(self.grad),
-            self._gradient_set(self.momentum),
+            self._gradient_set(self.pair_grad if adam else self.grad),
+            slots,
             self.scratch,
             inputs,
             targets_t,
             start,
             batch,
             count,
-            lr,
-            mu,
+            self._constants(key, settings, lr, count),
+            self.slots.step,
             losses,
             rms_rows,
             deadline,
         )
-        self.grad, self.momentum = grad, momentum
+        if adam:
+            self._moments = slots
+            arrays["exp_avg"], arrays["exp_avg_sq"] = slots[0][1], slots[0][2]
+        else:
+            self.grad = grad
+        for i, name in enumerate(names):
+            if key[:2] == ("sgd", True) and not key[2]:
+                arrays[name] = slots[0][0]
+            elif not adam:
+                arrays[name], self.spares[name] = slots[2 * i], slots[2 * i + 1]
+        self.slots.step += len(losses)
         return losses, rms_rows, reason
+
+    def _constants(self, key: tuple, settings, lr: float, count: int) -> dict[str, Any]:
+        """The numbers the update multiplies by: arrays of the flat layout when small (see
+        `SMALL_CONSTANT`), Python floats for those that change every step (Adam's)."""
+        kind, _, _, decay = key
+        shape, dtype = (self.flat.values.size, 1), self.flat.values.dtype
+
+        def constant(value: float):
+            made = _constant(value, shape, dtype)
+            return made.reshape(-1) if isinstance(made, np.ndarray) else made
+
+        # The products give G = scale x dE/dp (`_Layout.source`): -lr for plain SGD, sig for
+        # RMSprop (sqrt(1 - alpha)) and Adam (sqrt(1 - beta2)): then v grows by G^2.
+        s = settings
+        sig = math.sqrt(1.0 - (s.alpha if kind == "rmsprop" else s.beta2))
+        plain = kind == "sgd" and not key[1]
+        scale = sig if kind != "sgd" else -lr if plain else 1.0
+        k: dict[str, Any] = {"NLR": constant(-lr), "lr": lr, "scale": scale}
+        if decay:  # g + λ p on trainable parameters, times the scale of G
+            k["WD"] = self.trainable * (s.weight_decay * scale)
+        if kind in ("sgd", "rmsprop"):
+            k["MU"] = constant(s.momentum)
+        if kind == "rmsprop":  # g / (sqrt(v) + eps) = (1 / sig) G / (sqrt(v) + eps)
+            k["ALPHA"], k["EPS"] = constant(s.alpha), constant(s.epsilon)
+            k["IS"], k["NLRS"] = constant(1.0 / sig), constant(-lr / sig)
+        if kind == "adam":  # [m | v] <- [b1 m | b2 v] + [(1 - b1) / sig G | G^2]
+            n = self.flat.values.size
+            k["BB"] = np.repeat(np.array([s.beta1, s.beta2], dtype), n)
+            k["KX"] = np.repeat(np.array([(1.0 - s.beta1) / sig, 1.0], dtype), n)
+            k["GQ"], k["Q"] = self.pair, self.pair_square
+            k["AA"], k["EE"] = np.empty(n, dtype), np.empty(n, dtype)
+            k["beta1"], k["beta2"], k["c1_sig"] = s.beta1, s.beta2, (1.0 - s.beta1) / sig
+            k["KS"], k["ES"] = adam_step_sizes(s, lr, self.slots.step + 1, count)
+        return k
+
+
+def _slot_names(key: tuple) -> tuple[str, ...]:
+    """The slots a generated update reads and writes, in its argument order."""
+    kind, momentum, _nesterov, _ = key
+    if kind == "sgd":
+        return ("momentum_buffer",) if momentum else ()
+    if kind == "rmsprop":
+        return ("square_avg", "momentum_buffer") if momentum else ("square_avg",)
+    return ("exp_avg", "exp_avg_sq")
 
 
 # the step, written out per network shape ----------------------------------------------------
@@ -248,6 +399,7 @@ _NAMESPACE = {
     "maximum": np.maximum,
     "greater": np.greater,
     "exp": np.exp,
+    "square_root": np.sqrt,
     "log": np.log,
     "tanh": np.tanh,
     "max_reduce": np.maximum.reduce,
@@ -265,9 +417,9 @@ _NAMESPACE = {
 }
 
 
-@lru_cache(maxsize=32)
-def _compiled_run(key: tuple, momentum: bool, record_rms: bool):
-    source = _Layout(*key).source(momentum, record_rms)
+@lru_cache(maxsize=64)
+def _compiled_run(key: tuple, update: tuple, record_rms: bool):
+    source = _Layout(*key).source(update, record_rms)
     namespace = dict(_NAMESPACE)
     exec(compile(source, f"<array kernel {key[0]}>", "exec"), namespace)
     return namespace["run"]
@@ -398,17 +550,28 @@ class _Layout:
         return (flat, *blocks, *(blocks[i][: self.sizes[i]] for i in range(self.L)))
 
     # source -----------------------------------------------------------------------------------
-    def source(self, momentum: bool, record_rms: bool) -> str:
+    def source(self, update: tuple, record_rms: bool) -> str:
+        """The step's source for optimiser ``update`` (`update_key`)."""
+        kind, momentum, nesterov, decay = update
+        plain = kind == "sgd" and not momentum  # the products give -lr g
+        swapped = kind == "sgd" and momentum and not nesterov  # the buffer swaps with G
         self.lines: list[str] = []
         emit = self.emit
         L, sizes = self.L, self.sizes
-        emit("def run(buffers, views, copy, params, grad, vel, C, X, Tt, start, batch, count,", 0)
-        emit("        lr, mu, losses, rms_rows, deadline):", 0)
+        emit("def run(buffers, views, copy, params, grad, slots, C, X, Tt, start, batch, count,", 0)
+        emit("        K, t, losses, rms_rows, deadline):", 0)
         emit("reason = ''", 1)
-        emit("nlr = -lr", 1)
-        # Without momentum the output layer's dE/dz carries -lr, so the products give -lr g;
-        # with momentum the buffer sums plain gradients, as torch's does.
-        emit(f"step_scale = {'1.0' if momentum else 'nlr'}", 1)
+        emit("nlr = -K['lr']", 1)
+        emit("step_scale = K['scale']", 1)  # G is step_scale x dE/dp (`ArrayKernel._constants`)
+        for name in sorted(k for k in self.constants(update)):
+            emit(f"{name} = K[{name!r}]", 1)
+        names = self.slot_variables(update)
+        if swapped:
+            emit("vel = slots[0]", 1)
+        elif kind == "adam":
+            emit("(MV, M, V), (MV_, M_, V_) = slots", 1)
+        elif names:
+            emit(f"{', '.join(names)}, = slots", 1)
         emit(f"{', '.join(self.parameter_set_names())}, = params", 1)
         emit("P_finite = all_finite(P)", 1)
         emit("n_rows = len(X)", 1)
@@ -419,7 +582,7 @@ class _Layout:
         emit("batch_views = views.get(start)")
         emit("if batch_views is None:")
         emit(f"batch_views = views[start] = views_of(X, Tt, start, batch, {sizes[0]}, copy)", 3)
-        emit("stop, x, xw, t = batch_views")
+        emit("stop, x, xw, t_ = batch_views")
         emit("if stop - start != n:")
         emit("n = stop - start", 3)
         emit(f"{', '.join(self.buffer_names())}, = buffers(n)", 3)
@@ -437,7 +600,7 @@ class _Layout:
         emit("# slopes of the hidden layers")
         for j, (act, _, _) in enumerate(self.groups):
             self.emit_slope(act, f"Hg{j}", f"Sg{j}", f"g{j}")
-        emit("# backward: dE/dW and dE/db (times -lr), dE/da of the layer below")
+        emit("# backward: dE/dW and dE/db (times -lr for plain SGD), dE/da of the layer below")
         emit(f"{', '.join(self.gradient_set_names())}, = grad")
         for i in range(L - 1, -1, -1):
             delta, delta_t = ("D", "DT") if i == L - 1 else (f"d{i + 1}", f"dT{i + 1}")
@@ -452,19 +615,14 @@ class _Layout:
                 if self.acts[i - 1] != "linear":
                     emit(f"multiply(d{i}, s{i}, out=d{i})")
         if record_rms:
-            per_lr = "" if momentum else " / lr"  # G is -lr g without momentum
-            terms = [f"sqrt(float(vdot(Gw{i}, Gw{i})) / {sizes[i] * sizes[i + 1]}.0){per_lr}"
+            per = " / abs(step_scale)" if plain or kind != "sgd" else ""  # G is scale x g
+            terms = [f"sqrt(float(vdot(Gw{i}, Gw{i})) / {sizes[i] * sizes[i + 1]}.0){per}"
                      for i in range(L)]  # fmt: skip
             emit(f"rms = [{', '.join(terms)}]")
-        change = "G"
-        if momentum:  # torch's: b = mu b + g (in G: it becomes the buffer); the change -lr b
-            emit("# update: b = mu b + g; p += -lr b")
-            emit("multiply(vel[0], mu, out=C)")
+        if decay:  # torch's weight decay: g + λ p (WD is λ, or -lr λ when G is -lr g)
+            emit("multiply(P, WD, out=C)")
             emit("add(G, C, out=G)")
-            emit("multiply(G, nlr, out=C)")
-            change = "C"
-        else:  # G is -lr g already (SD); the buffer is left as it is
-            emit("# update: p += -lr g")
+        change = self.emit_update(update)
         # With every p finite and the sum of the squared changes finite (every |c| < 1.8e19
         # in float32), p + c cannot overflow (it would take |c| > ulp(max float) / 2 = 1e31):
         # update in place.  Otherwise try the sum aside and keep it only if it is finite.
@@ -477,13 +635,114 @@ class _Layout:
         emit("break", 4)
         emit("P[...] = C", 3)
         emit("P_finite = True", 3)
-        if momentum:
+        if swapped:
             emit("grad, vel = vel, grad")
+        for a, b in zip(names[::2], names[1::2], strict=True):  # the new slots are kept
+            emit(f"{a}, {b} = {b}, {a}")
+        if kind == "adam":
+            emit("MV, MV_, M, M_, V, V_ = MV_, MV, M_, M, V_, V")
         emit("losses.append(loss)")
         if record_rms:
             emit("rms_rows.append(rms)")
-        emit("return reason, grad[0], vel[0]", 1)
+        if swapped:
+            emit("return reason, grad[0], [vel]", 1)
+        elif kind == "adam":
+            emit("return reason, grad[0], [(MV, M, V), (MV_, M_, V_)]", 1)
+        else:
+            emit(f"return reason, grad[0], [{', '.join(names)}]", 1)
         return "\n".join(self.lines) + "\n"
+
+    @staticmethod
+    def constants(update: tuple) -> set[str]:
+        """The names of `ArrayKernel._constants` that ``update``'s source reads."""
+        kind, momentum, _, decay = update
+        names = {"WD"} if decay else set()
+        if kind == "sgd" and momentum:
+            names |= {"MU", "NLR"}
+        elif kind == "rmsprop" and momentum:
+            names |= {"ALPHA", "EPS", "IS", "MU", "NLR"}
+        elif kind == "rmsprop":
+            names |= {"ALPHA", "EPS", "NLRS"}
+        elif kind == "adam":
+            names |= {"BB", "KX", "GQ", "Q", "AA", "EE", "KS", "ES", "beta1", "beta2", "c1_sig"}
+        return names
+
+    @staticmethod
+    def slot_variables(update: tuple) -> list[str]:
+        """Each slot's array and its spare (the next values), as the source names them."""
+        kind, momentum, nesterov, _ = update
+        if kind == "sgd":
+            return ["B", "B_next"] if nesterov else []
+        if kind == "rmsprop":
+            return ["SQ", "SQ_next"] + (["B", "B_next"] if momentum else [])
+        return []  # Adam's moments side by side: MV, M, V and the spare MV_, M_, V_
+
+    def emit_update(self, update: tuple) -> str:
+        """The optimiser's update from the gradient G into the change (returned: its name),
+        the new slots into their spares (`optimisers.update`'s rules)."""
+        kind, momentum, nesterov, _ = update
+        emit = self.emit
+        if kind == "sgd" and not momentum:  # G is -lr g already (SD); the buffer stays
+            emit("# update: p += -lr g")
+            return "G"
+        if kind == "sgd" and not nesterov:  # torch's: b = mu b + g (in G: it becomes b)
+            emit("# update: b = mu b + g; p += -lr b")
+            emit("multiply(vel[0], MU, out=C)")
+            emit("add(G, C, out=G)")
+            emit("multiply(G, NLR, out=C)")
+            return "C"
+        if kind == "sgd":
+            emit("# update (Nesterov): b = mu b + g; p += -lr (g + mu b)")
+            emit("multiply(B, MU, out=B_next)")
+            emit("add(B_next, G, out=B_next)")
+            emit("multiply(B_next, MU, out=C)")
+            emit("add(C, G, out=C)")
+            emit("multiply(C, NLR, out=C)")
+            return "C"
+        if kind == "rmsprop":  # G = sig g, sig = sqrt(1 - alpha): v = alpha v + G^2
+            emit("# update (RMSprop): v = alpha v + (1 - alpha) g^2; c = g / (sqrt(v) + eps)")
+            emit("multiply(SQ, ALPHA, out=SQ_next)")
+            emit("multiply(G, G, out=C)")
+            emit("add(SQ_next, C, out=SQ_next)")
+            emit("square_root(SQ_next, out=C)")
+            emit("add(C, EPS, out=C)")
+            emit("divide(G, C, out=C)")
+            if momentum:  # c = (1 / sig) G / (sqrt(v) + eps); b = mu b + c; p += -lr b
+                emit("multiply(C, IS, out=C)")
+                emit("multiply(B, MU, out=B_next)")
+                emit("add(B_next, C, out=B_next)")
+                emit("multiply(B_next, NLR, out=C)")
+            else:  # -lr c = (-lr / sig) G / (sqrt(v) + eps)
+                emit("multiply(C, NLRS, out=C)")
+            return "C"
+        # Adam, G = sig g with sig = sqrt(1 - beta2); GQ = [G | Q] and MV = [m | v] side by side
+        emit("# update (Adam): [m | v] = [b1 m + (1 - b1) g | b2 v + (1 - b2) g^2];")
+        emit("# p += -k_t m / (sqrt(v) + eps_t)  (`optimisers.adam_step_sizes`)")
+        small = self.flat_size() <= SMALL_CONSTANT
+        if small:  # two calls on [m | v] instead of four on m and v (calls cost most here)
+            emit("multiply(G, G, out=Q)")
+            emit("multiply(GQ, KX, out=GQ)")
+            emit("multiply(MV, BB, out=MV_)")
+            emit("add(MV_, GQ, out=MV_)")
+        else:  # large: fewer passes over memory (constant arrays and [G | G^2] cost passes)
+            emit("multiply(M, beta1, out=M_)")
+            emit("multiply(G, c1_sig, out=C)")
+            emit("add(M_, C, out=M_)")
+            emit("multiply(V, beta2, out=V_)")
+            emit("multiply(G, G, out=C)")
+            emit("add(V_, C, out=V_)")
+        emit("square_root(V_, out=C)")
+        if small:
+            emit("EE.fill(ES[step])")
+            emit("AA.fill(-KS[step])")
+        emit(f"add(C, {'EE' if small else 'ES[step]'}, out=C)")
+        emit("divide(M_, C, out=C)")
+        emit(f"multiply(C, {'AA' if small else '-KS[step]'}, out=C)")
+        return "C"
+
+    def flat_size(self) -> int:
+        sizes, b = self.sizes, self.bias
+        return sum((a + b) * c for a, c in itertools.pairwise(sizes))
 
     def emit(self, line: str, depth: int = 2) -> None:
         self.lines.append("    " * depth + line)
@@ -550,16 +809,16 @@ class _Layout:
                 emit("divide(Y, cs, out=Y)")
                 emit("log(cs, out=cs)")
                 emit("subtract(E, cs, out=E)")
-                emit("loss = -KL * float(vdot(t, E))")
+                emit("loss = -KL * float(vdot(t_, E))")
             else:  # sigmoid
                 emit("negative(Z, out=Y)")
                 emit("exp(Y, out=Y)")
                 emit("add(Y, one_Y, out=Y)")
                 emit("divide(one_Y, Y, out=Y)")
-                emit("loss = KL * sigmoid_cross_entropy(Z, t)")
+                emit("loss = KL * sigmoid_cross_entropy(Z, t_)")
         else:
             self.emit_activation(act, "Y", "D", "ZRY", "Y")
-        emit("subtract(Y, t, out=D)")
+        emit("subtract(Y, t_, out=D)")
         if self.loss != "cross_entropy":
             emit("loss = KL * float(vdot(D, D))")
         emit("if not isfinite(loss):")

@@ -1,9 +1,20 @@
-"""`Trainer.steps`: runs of steps on the fast kernels, booked into the trainer's history.
+"""The kernels behind `Trainer.steps`: one seam (`Kernel`), the reference and the generated.
 
-A run goes on across epoch ends when the data is not shuffled (the kernels wrap to row 0), so
-a one-sample dataset such as the seed's costs one kernel call per many steps, not per step.
-With shuffling, a run stops at the epoch's end: the next epoch's order is drawn first, exactly
-as the reference step does.
+`ReferenceKernel` is the step written plainly (`Network.forward/backward`, then
+`optimisers.update` on every trainable parameter): the core everybody reads and everything is
+checked against.  `GeneratedKernel` runs code generated per network shape and optimiser:
+scalar_step.py's plain-float code for tiny networks one sample at a time, fast_step.py's
+whole-array NumPy code otherwise; tests/model/test_fast_step.py checks it against the reference.
+
+Both work on one `KernelState` (the network's parameters bound to one flat array, the
+optimiser's slots as flat arrays, the epoch's rows), and see the trainer only through its
+public surface: network, loss, dataset, config, batch_size, position, epoch_order,
+steps_left_in_epoch, next_batch, record_run and the gradient-RMS switch.
+
+A generated run goes on across epoch ends when the data is not shuffled (the kernels wrap to
+row 0), so a one-sample dataset such as the seed's costs one kernel call per many steps, not
+per step.  With shuffling, a run stops at the epoch's end: the next epoch's order is drawn
+first, exactly as the reference does.
 """
 
 from __future__ import annotations
@@ -11,22 +22,57 @@ from __future__ import annotations
 import itertools
 import math
 from time import perf_counter
+from typing import Protocol
 
 import numpy as np
 
-from bpstudio.model.fast_step import ArrayKernel
-from bpstudio.model.scalar_step import scalar_kernel, scalar_kernel_fits
+from bpstudio.model.fast_step import (
+    LOSS_NOT_FINITE,
+    WEIGHT_NOT_FINITE,
+    ArrayKernel,
+    FlatSlots,
+    update_key,
+)
+from bpstudio.model.optimisers import adam_step_sizes, update
+from bpstudio.model.scalar_step import (
+    scalar_constants,
+    scalar_kernel,
+    scalar_kernel_fits,
+)
 
 # Scalar runs check the deadline between chunks; the first is this long (64 seed steps: ~0.1 ms).
 SCALAR_CHUNK = 64
+# A scalar run's longest: Adam's step sizes are lists of this length (no gain beyond it).
+SCALAR_RUN = 4096
+
+# What a kernel's run returns: (steps taken, the last step's loss, whether the last step
+# finished an epoch, why it stopped early: "" or what was not finite).
+KernelRun = tuple[int, float, bool, str]
 
 
-class FastState:
-    """A trainer's kernel, flat momentum buffer and epoch rows, rebuilt when the network changes."""
+class Kernel(Protocol):
+    """Takes up to ``max_steps`` steps of ``trainer`` on ``state``; books each into the
+    trainer (`Trainer.record_run`); stops early past ``deadline`` (at least one step is
+    taken), at an epoch's end if asked, or at a non-finite (changing nothing of that step)."""
 
-    def __init__(self, trainer) -> None:
+    def run(self, trainer, state: KernelState, max_steps: int, deadline: float | None,
+            stop_at_epoch_end: bool, gradient_rms: list | None) -> KernelRun: ...  # fmt: skip
+
+
+def weight_gradient_rms(weight_gradients: list[np.ndarray]) -> np.ndarray:
+    """The root-mean-square of each layer's dE/dW: one number per weight matrix."""
+    return np.array([np.sqrt(np.vdot(g, g) / g.size) for g in weight_gradients])
+
+
+class KernelState:
+    """A trainer's flat parameters, optimiser slots and epoch rows, rebuilt when the network
+    changes shape (the slots then start from zero)."""
+
+    def __init__(self, trainer, kind: str) -> None:
         self.trainer = trainer
         self.kernel: ArrayKernel | None = None
+        self.slots: FlatSlots | None = None
+        self.kind = kind
         self.rows_shuffled = False
         self._rows: dict = {}
         self._rows_source: tuple[np.ndarray, np.ndarray] | None = None
@@ -38,11 +84,10 @@ class FastState:
         net = trainer.network
         if kernel is not None and self._kernel_fits(kernel):
             return kernel
-        if kernel is None or not kernel.flat.same_shape(net):
-            momentum = np.zeros(_flat_size(net), dtype=net.dtype)
-        else:
-            momentum = kernel.momentum
-        self.kernel = ArrayKernel(net, trainer.loss, momentum)
+        size = _flat_size(net)
+        if self.slots is None or not self.slots.same_layout(size, net.dtype):
+            self.slots = FlatSlots(size, net.dtype, self.kind)
+        self.kernel = ArrayKernel(net, trainer.loss, self.slots)
         self.forget_epoch_rows()  # the ones column and dtype may differ now
         return self.kernel
 
@@ -55,13 +100,20 @@ class FastState:
             and kernel.loss == self.trainer.loss
         )
 
-    @property
-    def momentum(self) -> np.ndarray:
-        """The kernel's (it swaps buffers each step: never keep this array)."""
-        return self.ready_kernel().momentum
+    def reset_slots(self, kind: str) -> None:
+        """Zero slots and step 0 for optimiser ``kind`` (a new optimiser)."""
+        self.kind = kind
+        self.ready_kernel()
+        assert self.slots is not None
+        self.slots.reset(kind)
 
-    def momentum_views(self) -> list[np.ndarray]:
-        return self.ready_kernel().flat.parameter_views(self.momentum)
+    def slot_views(self, name: str) -> list[np.ndarray] | None:
+        """Slot ``name``'s per-parameter views (`Network.parameters` order), or None when the
+        optimiser keeps no such slot.  Views of arrays a run may swap: never keep them."""
+        kernel = self.ready_kernel()
+        assert self.slots is not None
+        array = self.slots.arrays.get(name)
+        return None if array is None else kernel.flat.parameter_views(array)
 
     # the data in this epoch's order ---------------------------------------------------------
     def forget_epoch_rows(self) -> None:
@@ -86,7 +138,8 @@ class FastState:
         inputs, targets = trainer.dataset.inputs, trainer.dataset.targets
         self.rows_shuffled = bool(trainer.config.shuffle)
         if self.rows_shuffled:
-            inputs, targets = inputs[trainer._order], targets[trainer._order]
+            order = trainer.epoch_order
+            inputs, targets = inputs[order], targets[order]
         if as_lists:
             return inputs.tolist(), targets.tolist()
         net = trainer.network
@@ -94,36 +147,6 @@ class FastState:
             inputs = np.hstack([inputs, np.ones((len(inputs), 1))])
         as_array = np.ascontiguousarray
         return as_array(inputs, dtype=net.dtype), as_array(targets.T, dtype=net.dtype)
-
-    # runs -----------------------------------------------------------------------------------
-    def run_scalar(self, start: int, count: int, lr: float, mu: float, record: bool):
-        trainer, net = self.trainer, self.trainer.network
-        kernel = self.ready_kernel()
-        run = scalar_kernel(
-            tuple(net.layer_sizes),
-            tuple(net.activations),
-            net.use_bias,
-            kernel.frozen,
-            trainer.loss,
-            bool(mu),
-            record,
-        )
-        inputs, targets = self.epoch_rows(as_lists=True)
-        params, momentum = kernel.flat.values.tolist(), kernel.momentum.tolist()
-        losses: list[float] = []
-        rms: list[list[float]] = []
-        reason = run(params, momentum, inputs, targets, start, count, lr, mu, losses, rms)
-        kernel.flat.values[:] = params
-        kernel.momentum[:] = momentum
-        n_matrices = len(net.layer_sizes) - 1
-        return losses, [rms[i : i + n_matrices] for i in range(0, len(rms), n_matrices)], reason
-
-    def run_arrays(self, start: int, count: int, lr: float, mu: float, record: bool, deadline):
-        kernel = self.ready_kernel()
-        inputs, targets = self.epoch_rows(as_lists=False)
-        batch = self.trainer.batch_size
-        reused = not self.rows_shuffled
-        return kernel.run(inputs, targets, start, batch, count, lr, mu, record, deadline, reused)
 
 
 def _flat_size(net) -> int:
@@ -151,35 +174,153 @@ class _ChunkPace:
         self.steps += steps
 
 
-def run_steps(trainer, max_steps, deadline, stop_at_epoch_end, gradient_rms):
-    """See `Trainer.steps`.  Returns (steps taken, last loss, epoch finished, why it stopped)."""
-    state: FastState = trainer._fast
-    net, config = trainer.network, trainer.config
-    lr, mu = float(config.learning_rate), float(config.momentum)
-    record = trainer.record_gradient_rms
-    scalar = scalar_kernel_fits(net.layer_sizes, trainer.batch_size, net.dtype)
-    taken, last_loss, finished, reason = 0, math.nan, False, ""
-    pace = _ChunkPace()
-    with np.errstate(all="ignore"):  # overflow is looked for in the results, once per step
-        while taken < max_steps and not reason:
-            count = max_steps - taken
-            if config.shuffle or stop_at_epoch_end:
-                count = min(count, trainer.steps_left_in_epoch)
-            start = trainer._position
-            if scalar:
-                chunk = count if deadline is None else min(count, pace.next_chunk(deadline))
-                losses, rms, reason = state.run_scalar(start, chunk, lr, mu, record)
-                pace.took(len(losses))
-            else:
-                losses, rms, reason = state.run_arrays(start, count, lr, mu, record, deadline)
-            if losses:
-                finished = trainer._record_run(losses)
-                taken, last_loss = taken + len(losses), losses[-1]
-            if record and rms:
-                block = np.array(rms, dtype=np.float64)
-                trainer.last_gradient_rms = block[-1]
-                if gradient_rms is not None:
-                    gradient_rms.append(block)
-            if (finished and stop_at_epoch_end) or (deadline and perf_counter() >= deadline):
+# the reference ----------------------------------------------------------------------------------
+class ReferenceKernel:
+    """The step written plainly, one step at a time: what the generated kernels match."""
+
+    def run(self, trainer, state, max_steps, deadline, stop_at_epoch_end, gradient_rms):
+        taken, last_loss, finished = 0, math.nan, False
+        while taken < max_steps:
+            if deadline is not None and taken and perf_counter() >= deadline:
                 break
-    return taken, last_loss, finished, reason
+            loss, rms, reason = self.step(trainer, state, trainer.next_batch())
+            if reason:
+                return taken, last_loss, finished, reason
+            finished = trainer.record_run([loss])
+            taken, last_loss = taken + 1, loss
+            if rms is not None:
+                trainer.last_gradient_rms = rms
+                if gradient_rms is not None:
+                    gradient_rms.append(rms[np.newaxis])
+            if finished and stop_at_epoch_end:
+                break
+        return taken, last_loss, finished, ""
+
+    @staticmethod
+    def step(trainer, state: KernelState, samples: np.ndarray):
+        """One step on ``samples``: (loss, gradient RMS or None, why it failed or "")."""
+        state.ready_kernel()  # the network's arrays are the flat array's views
+        net = trainer.network
+        inputs, targets = trainer.dataset.inputs[samples], trainer.dataset.targets[samples]
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            trace = net.forward(inputs)
+            loss = float(np.mean(net.per_sample_loss(trace, targets, trainer.loss)))
+            if not np.isfinite(loss):
+                return loss, None, LOSS_NOT_FINITE
+            grads = net.backward(trace, targets, trainer.loss)
+            updated = _updated(trainer, state, grads.parameter_gradients())
+        if updated is None:
+            return loss, None, WEIGHT_NOT_FINITE
+        slots = state.slots
+        assert slots is not None
+        views = {name: state.slot_views(name) for name in slots.arrays}
+        params = net.parameters()
+        for i, p_new, new_slots in updated:
+            params[i][...] = p_new  # in place: the views of the flat array
+            for name, slot_views in views.items():
+                slot_views[i][...] = new_slots[name]  # type: ignore[index]
+        slots.step += 1
+        rms = weight_gradient_rms(grads.dW) if trainer.record_gradient_rms else None
+        return loss, rms, ""
+
+
+def _updated(trainer, state: KernelState, gradients: list[np.ndarray]):
+    """`optimisers.update` on every trainable parameter: (index, new value, new slots) each,
+    or None if a new value is not finite."""
+    net, config = trainer.network, trainer.config
+    settings, lr = config.optimiser, config.learning_rate
+    slots = state.slots
+    assert slots is not None
+    views = {name: state.slot_views(name) for name in slots.arrays}
+    n_trainable = len(net.weights) if net.freeze_biases else len(gradients)
+    out = []
+    for i, (p, g) in enumerate(zip(net.parameters()[:n_trainable], gradients, strict=False)):
+        current = {name: v[i] for name, v in views.items() if v is not None}
+        p_new, new_slots = update(p, g, current | {"step": slots.step}, settings, lr)
+        if not np.isfinite(p_new).all():
+            return None
+        out.append((i, p_new, new_slots))
+    return out
+
+
+# the generated kernels ----------------------------------------------------------------------------
+class GeneratedKernel:
+    """Runs of steps on the generated code: scalar_step.py or fast_step.py."""
+
+    def run(self, trainer, state, max_steps, deadline, stop_at_epoch_end, gradient_rms):
+        net, config = trainer.network, trainer.config
+        settings, lr = config.optimiser, float(config.learning_rate)
+        record = trainer.record_gradient_rms
+        scalar = scalar_kernel_fits(net.layer_sizes, trainer.batch_size, net.dtype)
+        taken, last_loss, finished, reason = 0, math.nan, False, ""
+        pace = _ChunkPace()
+        with np.errstate(all="ignore"):  # overflow is looked for in the results, once per step
+            while taken < max_steps and not reason:
+                count = max_steps - taken
+                if config.shuffle or stop_at_epoch_end:
+                    count = min(count, trainer.steps_left_in_epoch)
+                start = trainer.position
+                if scalar:
+                    chunk = count if deadline is None else min(count, pace.next_chunk(deadline))
+                    chunk = min(chunk, SCALAR_RUN)
+                    losses, rms, reason = _run_scalar(trainer, state, start, chunk, settings,
+                                                      lr, record)  # fmt: skip
+                    pace.took(len(losses))
+                else:
+                    losses, rms, reason = _run_arrays(trainer, state, start, count, settings,
+                                                      lr, record, deadline)  # fmt: skip
+                if losses:
+                    finished = trainer.record_run(losses)
+                    taken, last_loss = taken + len(losses), losses[-1]
+                if record and rms:
+                    block = np.array(rms, dtype=np.float64)
+                    trainer.last_gradient_rms = block[-1]
+                    if gradient_rms is not None:
+                        gradient_rms.append(block)
+                if (finished and stop_at_epoch_end) or (deadline and perf_counter() >= deadline):
+                    break
+        return taken, last_loss, finished, reason
+
+
+def _run_scalar(trainer, state: KernelState, start, count, settings, lr, record):
+    net = trainer.network
+    kernel = state.ready_kernel()
+    slots = state.slots
+    assert slots is not None
+    key = update_key(settings)
+    run = scalar_kernel(tuple(net.layer_sizes), tuple(net.activations), net.use_bias,
+                        kernel.frozen, trainer.loss, key, record)  # fmt: skip
+    inputs, targets = state.epoch_rows(as_lists=True)
+    params = kernel.flat.values.tolist()
+    lists = {name: array.tolist() for name, array in slots.arrays.items()}
+    constants = scalar_constants(settings)
+    sizes: tuple[list[float], list[float]] = ([], [])
+    if settings.kind == "adam":
+        sizes = adam_step_sizes(settings, lr, slots.step + 1, count)
+    losses: list[float] = []
+    rms: list[float] = []
+    reason = run(params, lists, inputs, targets, start, count, lr, constants, *sizes, losses,
+                 rms)  # fmt: skip
+    if reason:  # the slots (Adam's parameters too) are the failed step's: replay up to the
+        params = kernel.flat.values.tolist()  # step before, from the run's start
+        lists = {name: array.tolist() for name, array in slots.arrays.items()}
+        if losses:
+            run(params, lists, inputs, targets, start, len(losses), lr, constants, *sizes, [], [])
+    kernel.flat.values[:] = params
+    for name, values in lists.items():
+        slots.arrays[name][:] = values
+    slots.step += len(losses)
+    n_matrices = len(net.layer_sizes) - 1
+    return losses, [rms[i : i + n_matrices] for i in range(0, len(rms), n_matrices)], reason
+
+
+def _run_arrays(trainer, state: KernelState, start, count, settings, lr, record, deadline):
+    kernel = state.ready_kernel()
+    inputs, targets = state.epoch_rows(as_lists=False)
+    reused = not state.rows_shuffled
+    return kernel.run(inputs, targets, start, trainer.batch_size, count, lr, settings, record,
+                      deadline, reused)  # fmt: skip
+
+
+REFERENCE = ReferenceKernel()
+GENERATED = GeneratedKernel()

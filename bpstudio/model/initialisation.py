@@ -1,4 +1,5 @@
-"""Weight initialisation schemes, each reproducible from a seed."""
+"""Weight initialisation schemes, each reproducible from a seed (docs/project-format.md lists
+them with their distributions)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ import numpy as np
 
 from bpstudio.model.network import Network
 
-SCHEMES = ("uniform", "xavier", "he", "constant")
+SCHEMES = ("uniform", "xavier", "he", "constant", "zeros")
+USES_SCALE = ("uniform", "constant")  # the others ignore ``scale``
 
 
 @dataclass(frozen=True)
 class InitScheme:
     """How to draw fresh weights: ``uniform`` in [-scale, scale], Xavier/Glorot uniform,
-    He normal, or every weight equal to ``scale``.  Biases start at zero (or ``scale`` for
-    ``constant``)."""
+    He normal, every weight equal to ``scale`` (``constant``), or every weight and bias 0
+    (``zeros``: the symmetry lesson; ``scale`` is not used).  Biases start at zero (or
+    ``scale`` for ``constant``)."""
 
     name: str = "xavier"
     seed: int = 0
@@ -52,4 +55,6 @@ def _draw(rng: np.random.Generator, scheme: InitScheme, n_in: int, n_out: int) -
         return rng.uniform(-limit, limit, (n_in, n_out))
     if scheme.name == "he":
         return rng.normal(0.0, np.sqrt(2.0 / n_in), (n_in, n_out))
+    if scheme.name == "zeros":
+        return np.zeros((n_in, n_out))
     return np.full((n_in, n_out), float(scheme.scale))

@@ -1,24 +1,30 @@
 """The optimiser's state between two steps: what a saved project needs to continue exactly.
 
-A step depends on more than the weights and the settings: the momentum buffers (torch's
-``momentum_buffer``, one per parameter), where the epoch is (its sample order and how far into
-it the trainer is), the random generator that draws the next epoch's order, and the running sum
-of this epoch's step losses.  `OptimiserState` holds exactly that, immutable; `Trainer` gives one
-(`Trainer.optimiser_state`) and takes one (``Trainer(..., state=...)``), and the project file
-stores it (``optimiser``, format version 2: docs/project-format.md).
+A step depends on more than the weights and the settings: the optimiser's slots (torch's
+names, one array per parameter each: ``momentum_buffer``, and RMSprop's ``square_avg`` or
+Adam's ``exp_avg`` and ``exp_avg_sq``) and its step count (Adam's t), where the epoch is (its
+sample order and how far into it the trainer is), the random generator that draws the next
+epoch's order, and the running sum of this epoch's step losses.  `OptimiserState` holds
+exactly that, immutable; `Trainer` gives one (`Trainer.optimiser_state`) and takes one
+(``Trainer(..., state=...)``), and the project file stores it (``optimiser``, format
+version 2: docs/project-format.md).
 
-Absent (None) means the zero state: zero buffers and a fresh epoch, drawn from the seed, as a
-version 1 file or a new project starts.
+Absent (None) means the zero state: zero slots, step 0 and a fresh epoch, drawn from the seed,
+as a version 1 file or a new project starts.  A state belongs to one kind of optimiser
+(``kind``): a trainer or an edit that changes the kind starts from zero slots
+(`for_kind`), as a new torch optimiser would.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
+from bpstudio.model.optimisers import AVERAGES
 from bpstudio.model.validation import (
+    MAX_COUNT,
     expect_int,
     expect_list,
     expect_matrix,
@@ -58,32 +64,83 @@ class OptimiserState:
     momentum: tuple[np.ndarray, ...]  # per parameter, `Network.parameters` order; read-only
     epoch: EpochState | None  # None: start a fresh epoch (a fresh order from the seed)
     rng: dict[str, Any] | None  # NumPy's bit_generator.state; None: seeded afresh
+    # The running averages (optimisers.AVERAGES) this kind keeps, each like ``momentum``.
+    averages: dict[str, tuple[np.ndarray, ...]] = field(default_factory=dict)
+    step: int = 0  # optimiser steps since the slots were zero (torch's state["step"])
+    kind: str = "sgd"  # the optimiser whose slots these are
 
     @staticmethod
-    def of(momentum, epoch: EpochState | None, rng: dict | None) -> OptimiserState:
-        return OptimiserState(tuple(_frozen(b) for b in momentum), epoch, rng)
+    def of(
+        momentum,
+        epoch: EpochState | None,
+        rng: dict | None,
+        averages: dict | None = None,
+        step: int = 0,
+        kind: str = "sgd",
+    ) -> OptimiserState:
+        frozen = {
+            name: tuple(_frozen(a) for a in arrays) for name, arrays in (averages or {}).items()
+        }
+        return OptimiserState(tuple(_frozen(b) for b in momentum), epoch, rng, frozen, step, kind)
 
     def without_epoch(self) -> OptimiserState:
-        """The same momentum, with a fresh epoch order (data, batch size, shuffle or seed
+        """The same slots, with a fresh epoch order (data, batch size, shuffle or seed
         changed)."""
         return replace(self, epoch=None, rng=None)
 
+    def for_kind(self, kind: str) -> OptimiserState:
+        """This state for optimiser ``kind``: itself if it is that kind's, else zero slots and
+        step 0 (a new optimiser), the epoch kept."""
+        if kind == self.kind:
+            return self
+        zeros = [np.zeros(b.shape) for b in self.momentum]
+        return OptimiserState.of(zeros, self.epoch, self.rng, None, 0, kind)
+
+    def slot(self, name: str) -> tuple[np.ndarray, ...] | None:
+        """The arrays of slot ``name`` (torch's name), or None when this state has none."""
+        return self.momentum if name == "momentum_buffer" else self.averages.get(name)
+
+    def slots_of(self, index: int) -> dict[str, Any]:
+        """Parameter ``index``'s slots as `optimisers.update` takes them (with ``step``)."""
+        slots: dict[str, Any] = {"momentum_buffer": self.momentum[index], "step": self.step}
+        return slots | {name: arrays[index] for name, arrays in self.averages.items()}
+
     def fits(self, parameter_shapes: list[tuple[int, ...]]) -> bool:
-        return [b.shape for b in self.momentum] == [tuple(s) for s in parameter_shapes]
+        shapes = [tuple(s) for s in parameter_shapes]
+        return all(
+            [a.shape for a in arrays] == shapes
+            for arrays in (self.momentum, *self.averages.values())
+        )
+
+    def is_zero_slots(self) -> bool:
+        """Whether every slot is zero and no step was counted (the epoch aside)."""
+        arrays = (self.momentum, *self.averages.values())
+        return self.step == 0 and not any(a.any() for group in arrays for a in group)
 
     def is_zero(self) -> bool:
-        return self.epoch is None and self.rng is None and not any(b.any() for b in self.momentum)
+        arrays = (self.momentum, *self.averages.values())
+        return (
+            self.epoch is None
+            and self.rng is None
+            and self.step == 0
+            and not any(a.any() for group in arrays for a in group)
+        )
 
 
 # the file ------------------------------------------------------------------------------------
+def _arrays_to_json(arrays, n_weights: int) -> dict:
+    lists = [a.tolist() for a in arrays]
+    return {"weights": lists[:n_weights], "biases": lists[n_weights:] or None}
+
+
 def state_to_json(state: OptimiserState, n_weights: int) -> dict:
-    momentum = [b.tolist() for b in state.momentum]
-    out: dict[str, Any] = {
-        "momentum_buffers": {
-            "weights": momentum[:n_weights],
-            "biases": momentum[n_weights:] or None,
-        }
-    }
+    """The file's ``optimiser``: ``momentum_buffers`` always (zeros when unused, so older
+    readers of version 2 still read it), the running averages this kind keeps, ``step``."""
+    out: dict[str, Any] = {"momentum_buffers": _arrays_to_json(state.momentum, n_weights)}
+    for name, arrays in state.averages.items():
+        out[name] = _arrays_to_json(arrays, n_weights)
+    if state.step:
+        out["step"] = state.step
     if state.epoch is not None:
         epoch = state.epoch
         out["epoch"] = {
@@ -104,26 +161,36 @@ def state_to_json(state: OptimiserState, n_weights: int) -> dict:
     return out
 
 
-def state_from_json(raw: Any, network, n_rows: int, shuffle: bool) -> OptimiserState:
-    """Read ``optimiser``; it must fit ``network`` and the ``n_rows`` training rows."""
+def state_from_json(
+    raw: Any, network, n_rows: int, shuffle: bool, kind: str = "sgd"
+) -> OptimiserState:
+    """Read ``optimiser``, the state of optimiser ``kind`` (``training.optimizer``); it must
+    fit ``network`` and the ``n_rows`` training rows.  A file from before the optimisers has
+    only ``momentum_buffers``: SGD's state."""
     data = expect_object(raw, "optimiser")
     buffers = expect_object(
         require(data, "momentum_buffers", "optimiser"), "optimiser.momentum_buffers"
     )
-    momentum = _read_buffers(buffers, network)
+    momentum = _read_buffers(buffers, network, "momentum_buffers")
+    averages = {}
+    for name in AVERAGES:
+        if data.get(name) is not None:
+            arrays = expect_object(data[name], f"optimiser.{name}")
+            averages[name] = _read_buffers(arrays, network, name)
+    step = expect_int(data.get("step", 0), "optimiser.step", minimum=0, maximum=MAX_COUNT)
     epoch = None
     if data.get("epoch") is not None:
         epoch = _read_epoch(expect_object(data["epoch"], "optimiser.epoch"), n_rows, shuffle)
     rng = None
     if data.get("rng") is not None:
         rng = _read_rng(expect_object(data["rng"], "optimiser.rng"))
-    return OptimiserState.of(momentum, epoch, rng)
+    return OptimiserState.of(momentum, epoch, rng, averages, step, kind)
 
 
-def _read_buffers(buffers: dict, network) -> list[np.ndarray]:
+def _read_buffers(buffers: dict, network, name: str) -> list[np.ndarray]:
     sizes = network.layer_sizes
     n_links = len(sizes) - 1
-    path = "optimiser.momentum_buffers"
+    path = f"optimiser.{name}"
     weights_raw = expect_list(
         require(buffers, "weights", path), f"{path}.weights", n_links, "weight matrices"
     )

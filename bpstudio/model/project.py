@@ -26,6 +26,7 @@ from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message
 from bpstudio.model.network import Network
 from bpstudio.model.optimiser_state import OptimiserState, state_from_json, state_to_json
+from bpstudio.model.optimisers import config_fields, settings_from_json, settings_to_json
 from bpstudio.model.practice.progress import PracticeLog
 from bpstudio.model.practice.storage import practice_from_json, practice_to_json
 from bpstudio.model.project_keys import unknown_keys
@@ -119,6 +120,7 @@ def to_json(project: Project) -> dict:
             "batch_size": project.training.batch_size,
             "shuffle": project.training.shuffle,
             "seed": project.training.seed,
+            **settings_to_json(project.training.optimiser),
         },
         "initialisation": {
             "scheme": project.initialisation.name,
@@ -287,7 +289,9 @@ def from_json(data: Any) -> Project:
     optimiser = None
     if data.get("optimiser") is not None:
         n_rows = len(dataset.train_indices())
-        optimiser = state_from_json(data["optimiser"], network, n_rows, training.shuffle)
+        optimiser = state_from_json(
+            data["optimiser"], network, n_rows, training.shuffle, training.optimizer
+        )
     return Project(
         name=expect_str(data.get("name", "Untitled"), "name"),
         network=network,
@@ -378,14 +382,15 @@ def _read_training(tr: Any) -> TrainingConfig:
     momentum = expect_number(tr.get("momentum", defaults.momentum), "training.momentum")
     if not 0 <= momentum < 1:
         raise fail("training.momentum", "expected a number in [0, 1), got {value}", value=momentum)
+    optimiser = settings_from_json(tr, momentum)
     return TrainingConfig(
         learning_rate=lr,
-        momentum=momentum,
         batch_size=expect_int(
             tr.get("batch_size", 1), "training.batch_size", minimum=1, maximum=MAX_SEED
         ),
         shuffle=expect_bool(tr.get("shuffle", False), "training.shuffle"),
         seed=expect_int(tr.get("seed", 0), "training.seed", minimum=0, maximum=MAX_SEED),
+        **config_fields(optimiser),
     )
 
 

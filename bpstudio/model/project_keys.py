@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bpstudio.model.optimisers import AVERAGES, FILE_FIELDS
+
 # Each object's known fields; a nested table for objects whose fields are checked in turn,
 # None for a value (or an object that is not looked into).
 _RNG = {"bit_generator": None, "state": None, "inc": None, "has_uint32": None, "uinteger": None}
@@ -33,7 +35,8 @@ KNOWN: dict[str, Any] = {
         "batch_size": None,
         "shuffle": None,
         "seed": None,
-    },
+    }
+    | dict.fromkeys(FILE_FIELDS),
     "initialisation": {"scheme": None, "seed": None, "scale": None},
     "dataset": {
         "inputs": None,
@@ -53,6 +56,8 @@ KNOWN: dict[str, Any] = {
     "practice": None,  # the student's practice log (model/practice/storage.py checks it)
     "optimiser": {
         "momentum_buffers": {"weights": None, "biases": None},
+        **{slot: {"weights": None, "biases": None} for slot in AVERAGES},
+        "step": None,
         "epoch": {"order": None, "position": None, "loss_sum": None, "steps": None},
         "rng": _RNG,
     },

@@ -12,6 +12,8 @@ import numpy as np
 
 from bpstudio.model.derivation import batch_of
 from bpstudio.model.losses import get_loss
+from bpstudio.model.messages import ModelError
+from bpstudio.model.optimisers import OptimiserSettings
 from bpstudio.model.project import Project
 
 TARGETS = ("numpy", "pytorch", "notebook")
@@ -77,6 +79,7 @@ def export_spec(project: Project, *, sample: int = 0, steps: int = 0) -> ExportS
         )
     if not 0 <= steps <= MAX_STEPS:
         raise ValueError(f"steps must be between 0 and {MAX_STEPS}, got {steps}")
+    _check_exportable(project.training.optimiser)
     net, training = project.network, project.training
     return ExportSpec(
         name=project.name,
@@ -101,6 +104,21 @@ def export_spec(project: Project, *, sample: int = 0, steps: int = 0) -> ExportS
         steps=steps,
         start=_start_state(project),
     )
+
+
+def _check_exportable(settings: OptimiserSettings) -> None:
+    """The exported code trains with SGD and momentum (torch.optim.SGD's rule), as the
+    walkthrough's 七 shows it; refuse another optimiser rather than export a different run."""
+    if settings.kind != "sgd":
+        raise ModelError(
+            "the code export writes SGD with momentum only; this project trains with {kind}",
+            kind=settings.kind,
+        )
+    if (settings.nesterov and settings.momentum) or settings.weight_decay:
+        raise ModelError(
+            "the code export writes SGD with momentum only, without Nesterov momentum or "
+            "weight decay"
+        )
 
 
 def _start_state(project: Project) -> StartState:

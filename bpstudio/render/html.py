@@ -13,7 +13,7 @@ from bpstudio.render.outline import (
     new_heading,
     outline,
     same_way_lead,
-    shows_explanation,
+    shown_explanation,
 )
 
 _FINE_DIGITS = re.compile(r"(\d\.\d)\d+")
@@ -45,8 +45,8 @@ def _step(step: DerivationStep, lead: str) -> list[str]:
         f'<div class="formula symbolic">{inline_svg(step.symbolic)}</div>',
         f'<div class="formula substituted">{inline_svg(step.substituted)}</div>',
     ]
-    if shows_explanation(step):
-        out.append(f'<p class="why">{escape(step.explanation)}</p>')
+    if why := shown_explanation(step):
+        out.append(f'<p class="why">{escape(why)}</p>')
     return [*out, "</div>"]
 
 

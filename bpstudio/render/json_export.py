@@ -63,6 +63,7 @@ def to_json_data(d: Derivation, mistakes=None) -> dict:
         "learning_rate": d.learning_rate,
         "next_step": d.next_step,  # the trainer's step number (1-based); null: a chosen sample
         "momentum": d.momentum,
+        "optimizer": d.optimiser,
         "loss": d.loss,
         "layer_sizes": list(d.layer_sizes),
         "activations": list(d.activations),
@@ -71,6 +72,7 @@ def to_json_data(d: Derivation, mistakes=None) -> dict:
         "sections": [asdict(s) for s in d.sections],
         "steps": _steps_json(d, per_step),
         "expanded": d.expanded,
+        "jacobian": d.jacobian,
         "network_line": d.network_line,
         "notes": [asdict(n) for n in d.notes],
     }

@@ -20,20 +20,26 @@ from bpstudio.render.outline import (
     new_heading,
     outline,
     same_way_lead,
-    shows_explanation,
+    shown_explanation,
 )
 
 _SPECIAL = {c: "\\" + c for c in "&%$#_{}"}
 _SPECIAL |= {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
 _SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉ₖₘ‚", "0123456789km,", strict=True))
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾′", "0123456789()'", strict=True))
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾′ᵗ", "0123456789()'t", strict=True))
 # a run of sub- or superscript characters is one script: w₁₁³ is w_{11}^{3}, never w_1_1^3
 _SCRIPT_RUN = re.compile(f"([{''.join(_SUBSCRIPTS)}]+)|([{''.join(_SUPERSCRIPTS)}]+)")
 _SYMBOLS = {
     "∂": r"\partial ", "Ŷ": r"\hat{Y}", "η": r"\eta ", "δ": r"\delta ", "Σ": r"\Sigma ",
     "→": r"\rightarrow ", "←": r"\leftarrow ", "·": r"\cdot ", "−": "-", "½": r"\frac{1}{2}",
     "…": r"\dots ", "≤": r"\le ", "μ": r"\mu ",
+    # the optimisers' settings and the books' Greek (Latin Modern has no Greek in text)
+    "α": r"\alpha ", "β": r"\beta ", "γ": r"\gamma ", "ε": r"\varepsilon ", "θ": r"\theta ",
+    "λ": r"\lambda ", "ρ": r"\rho ", "σ": r"\sigma ", "√": r"\surd ", "∇": r"\nabla ",
+    "±": r"\pm ",
 }  # fmt: skip
+# a letter with a circumflex after it (Adam's mˆ, v̂: spacing or combining) is a hat in math
+_HATTED = re.compile("(.)[\u02c6\u0302]")
 
 
 def _script(run: re.Match[str]) -> str:
@@ -62,6 +68,7 @@ def _char(c: str) -> str:
 
 def text_to_latex(text: str) -> str:
     """Prose -> LaTeX: special characters escaped, Unicode math made math; ``$...$`` kept."""
+    text = _HATTED.sub(lambda m: f"$\\hat{{{_SYMBOLS.get(m[1], m[1]).strip()}}}$", text)
     pieces = re.split(r"(\$[^$]*\$)", text)
     out = []
     for piece in pieces:
@@ -140,8 +147,8 @@ def _step_body(steps: Sequence[DerivationStep], i: int, lang: str) -> list[str]:
     lead = same_way_lead(steps, i, lang)
     out = [text_to_latex(lead), ""] if lead else []
     out += _formula_block(step)
-    if shows_explanation(step):
-        out += [rf"{{\small {text_to_latex(step.explanation)}}}", ""]
+    if why := shown_explanation(step):
+        out += [rf"{{\small {text_to_latex(why)}}}", ""]
     return out
 
 

@@ -9,7 +9,7 @@ from bpstudio.render.outline import (
     new_heading,
     outline,
     same_way_lead,
-    shows_explanation,
+    shown_explanation,
 )
 
 
@@ -29,7 +29,8 @@ def to_markdown(d: Derivation) -> str:
                 lead = same_way_lead(steps, i, d.lang)
                 out += [lead, ""] if lead else []
                 out += [f"${step.symbolic}$", "", f"${step.substituted}$", ""]
-                out += [f"> {step.explanation}", ""] if shows_explanation(step) else []
+                why = shown_explanation(step)
+                out += [f"> {why}", ""] if why else []
     for note in d.notes:
         out += [f"## {note.title}", ""]
         for line in note.lines:

@@ -50,6 +50,7 @@ def same_way_lead(steps: Sequence[Repeating], i: int, lang: str) -> str:
     return ""
 
 
-def shows_explanation(step: DerivationStep) -> bool:
-    """Documents explain a formula once; its repetitions for other units follow 同理可得."""
-    return not step.same_way
+def shown_explanation(step: DerivationStep) -> str:
+    """What a document says under a formula: its explanation, once; its repetitions for other
+    units follow 同理可得 and say only their own remark (the symmetry of copies), if any."""
+    return step.remark if step.same_way else step.explanation

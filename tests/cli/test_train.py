@@ -68,3 +68,26 @@ def test_spirals_reaches_the_documented_accuracy_with_test_loss():
     accuracy_line = result.stdout.splitlines()[-1].split()
     assert accuracy_line[:2] == ["accuracy", "train"] and accuracy_line[3] == "test"
     assert float(accuracy_line[2].rstrip("%")) >= 97 and float(accuracy_line[4].rstrip("%")) >= 95
+
+
+def test_the_optimiser_is_chosen_on_the_command_line_and_saved(tmp_path):
+    out = tmp_path / "adam.json"
+    result = run_cli("train", str(example_path("xor")), "--steps", "30", "--optimizer", "adam",
+                     "--learning-rate", "0.05", "--beta2", "0.99", "--weight-decay", "0.001",
+                     "--out", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    trained = load_project(out)
+    settings = trained.training.optimiser
+    assert (settings.kind, settings.beta2, settings.weight_decay) == ("adam", 0.99, 0.001)
+    assert trained.training.learning_rate == 0.05
+    assert trained.optimiser.kind == "adam" and trained.optimiser.step == 30
+    assert set(trained.optimiser.averages) == {"exp_avg", "exp_avg_sq"}
+
+
+def test_a_bad_optimiser_option_is_named():
+    result = run_cli("train", str(example_path("xor")), "--optimizer", "adagrad")
+    assert result.returncode == 2 and "--optimizer" in result.stderr
+    result = run_cli("train", str(example_path("xor")), "--beta1", "1.5", "--steps", "1")
+    assert result.returncode == 2 and "β₁ must be in [0, 1), got 1.5" in result.stderr
+    result = run_cli("train", str(example_path("xor")), "--epsilon", "nan")
+    assert result.returncode == 2 and "--epsilon" in result.stderr

@@ -31,6 +31,7 @@ from bpstudio.model.initialisation import SCHEMES
 from bpstudio.model.losses import LOSS_NAMES, get_loss
 from bpstudio.model.messages import Message, ModelError, message_of
 from bpstudio.model.network import Network
+from bpstudio.model.optimisers import KINDS
 from bpstudio.model.project import load_project, loads
 from bpstudio.model.training import DivergenceError, TrainingConfig
 from bpstudio.model.validation import ProjectFileError
@@ -46,6 +47,7 @@ _QUOTED = re.compile(r"'[^']*'")
 # Names of activations, losses and schemes are code words a file holds; "bad" a file's name.
 KEPT = {"null", "true", "false", "NaN", "Infinity", "nan", "inf", "MiB", "UTF", "bad"}
 KEPT |= {*ACTIVATION_NAMES, *LOSS_NAMES, *SCHEMES, "half", "sse", "cross", "entropy", "leaky"}
+KEPT |= {*KINDS, "RMSprop", "Adam", "Nesterov"}  # the optimisers' names, as torch spells them
 
 
 @pytest.fixture

@@ -77,6 +77,9 @@ def to_python(tex: str) -> str:
             num, i = _group(tex, i + 5)
             den, i = _group(tex, i)
             out.append(f"(({to_python(num)})/({to_python(den)}))")
+        elif tex.startswith(r"\sqrt", i):
+            arg, i = _group(tex, i + 5)
+            out.append(f"sqrt({to_python(arg)})")
         elif tex.startswith("e^{", i) and (i == 0 or not tex[i - 1].isalpha()):
             arg, i = _group(tex, i + 2)
             out.append(f"exp({to_python(arg)})")
@@ -111,5 +114,5 @@ def numeric_parts(substituted: str) -> list[str]:
 
 
 def evaluate(tex: str) -> float:
-    env = {"exp": math.exp, "tanh": math.tanh, "log": math.log, "max": max}
+    env = {"exp": math.exp, "tanh": math.tanh, "log": math.log, "max": max, "sqrt": math.sqrt}
     return float(eval(to_python(tex), {"__builtins__": {}}, env))

@@ -1,6 +1,6 @@
 """The fast training path (fast_step.py, scalar_step.py) against the reference step.
 
-The reference is `Trainer._reference_step`: `Network.forward/backward` and a plain update.
+The reference is `fast_training.REFERENCE`: `Network.forward/backward` and `optimisers.update`.
 Both must agree to 1e-12 relative (of each array's scale: summation order differs) on weights,
 biases, velocity, losses, epochs and gradient sizes, over random networks and settings.
 """
@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 
 from bpstudio.model import Dataset, Network, Trainer, TrainingConfig
+from bpstudio.model.fast_training import REFERENCE
+from bpstudio.model.optimisers import ALL_SLOTS
 from bpstudio.model.training import DivergenceError
 
 HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
@@ -43,13 +45,29 @@ def random_case(seed: int):
         shuffle=bool(seed % 3 == 1),
         seed=seed,
     )
-    return net, data, loss, config
+    optimiser = OPTIMISERS[int(rng.integers(len(OPTIMISERS)))]
+    decay = float(rng.choice([0.0, 0.0, 0.05]))
+    if optimiser.get("optimizer", "sgd") != "sgd" or optimiser.get("nesterov"):
+        # steps of about lr each (Nesterov's: up to 1 + 2 mu times SGD's): smaller ones
+        optimiser = optimiser | {"learning_rate": config.learning_rate / 10}
+    return net, data, loss, config.with_changes(**optimiser, weight_decay=decay)
+
+
+# Every optimiser and its variants (momentum or not, Nesterov); weight decay is drawn apart.
+OPTIMISERS = [
+    {},
+    {"momentum": 0.0},
+    {"momentum": 0.6, "nesterov": True},
+    {"optimizer": "rmsprop", "momentum": 0.0},
+    {"optimizer": "rmsprop", "momentum": 0.5, "alpha": 0.9, "epsilon": 1e-6},
+    {"optimizer": "adam"},
+    {"optimizer": "adam", "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-7},
+]
 
 
 def trainer_pair(net, data, loss, config):
     fast = Trainer(net.copy(), data, loss, config)
-    reference = Trainer(net.copy(), data, loss, config)
-    reference.use_fast_path = False
+    reference = Trainer(net.copy(), data, loss, config, kernel=REFERENCE)
     for trainer in (fast, reference):
         trainer.record_gradient_rms = True
     return fast, reference
@@ -64,15 +82,19 @@ def assert_close(actual, expected):
 def assert_same_state(fast: Trainer, reference: Trainer):
     for a, b in zip(fast.network.parameters(), reference.network.parameters(), strict=True):
         assert_close(a, b)
-    for a, b in zip(fast.momentum_buffers, reference.momentum_buffers, strict=True):
-        assert_close(a, b)
+    for name in ALL_SLOTS:
+        ours, theirs = fast.slot_views(name), reference.slot_views(name)
+        assert (ours is None) == (theirs is None)
+        for a, b in zip(ours or [], theirs or [], strict=True):
+            assert_close(a, b)
+    assert fast.optimiser_state().step == reference.optimiser_state().step
     assert_close(fast.history.steps.view(), reference.history.steps.view())
     assert_close(fast.history.epochs.view(), reference.history.epochs.view())
     assert (fast.step_count, fast.epoch_count) == (reference.step_count, reference.epoch_count)
     assert fast.next_batch().tolist() == reference.next_batch().tolist()
 
 
-@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("seed", range(100))
 def test_fast_steps_match_the_reference_step(seed):
     fast, reference = trainer_pair(*random_case(seed))
     for _ in range(7):
@@ -118,8 +140,28 @@ def test_divergence_names_the_step_and_keeps_the_weights_of_the_step_before():
                 reference.step()
         with pytest.raises(DivergenceError) as caught:
             fast.steps(50)
-        assert caught.value.step == expected.value.step
+        assert caught.value.step == expected.value.step > 0  # slots that were not zero
         assert_same_state(fast, reference)
+
+
+@pytest.mark.parametrize("optimizer", ["rmsprop", "adam"])
+def test_a_step_that_fails_changes_no_slot(optimizer):
+    """Adam's and RMSprop's steps are about the learning rate: a huge one takes a weight near
+    the largest float past it.  The slots stay as they were before that step, as the weights."""
+    for batch in (1, 2):  # the scalar kernel and the array kernel
+        net = Network([1, 1], ["linear"], [np.array([[1.75e308]])])  # no biases
+        data = Dataset([[1e-160], [1e-160]], [[1e149], [1e149]])  # dE/dw < 0: w grows
+        config = TrainingConfig(2e305, batch_size=batch, optimizer=optimizer, epsilon=1e-30)
+        fast, reference = trainer_pair(net, data, "half_sse", config)
+        with pytest.raises(DivergenceError) as expected:
+            for _ in range(50):
+                reference.step()
+        with pytest.raises(DivergenceError) as caught:
+            fast.steps(50)
+        assert caught.value.step == expected.value.step > 0  # slots that were not zero
+        assert "weight" in str(caught.value)
+        assert_same_state(fast, reference)
+        assert fast.optimiser_state().step == caught.value.step
 
 
 def test_weights_replaced_between_steps_are_trained_from_their_new_values():
@@ -222,8 +264,8 @@ def test_float32_stays_float32_and_matches_the_float32_reference(seed):
     fast.steps(5)
     for _ in range(5):
         reference.step()
-    kernel = fast._fast.ready_kernel()
-    arrays = [kernel.flat.values, kernel.grad, kernel.momentum, kernel.scratch]
+    kernel = fast._state.ready_kernel()
+    arrays = [kernel.flat.values, kernel.grad, kernel.scratch, *kernel.slots.arrays.values()]
     arrays += [b for n in kernel._buffers for b in kernel.buffers(n) if isinstance(b, np.ndarray)]
     assert {a.dtype for a in arrays} <= {np.dtype(np.float32), np.dtype(bool)}
     assert all(p.dtype == np.float32 for p in fast.network.parameters())
@@ -252,6 +294,28 @@ def test_wide_layers_use_number_constants_and_match(hidden):
         for _ in range(4):
             reference.step()
         assert_same_state(fast, reference)
+
+
+@pytest.mark.parametrize("optimiser", OPTIMISERS, ids=lambda o: "-".join(map(str, o.values())))
+@pytest.mark.parametrize("freeze", [False, True])
+def test_many_parameters_take_the_large_update_and_match(optimiser, freeze):
+    """Above `SMALL_CONSTANT` parameters the update's constants are numbers and Adam updates
+    its moments apart (fewer passes over memory)."""
+    from bpstudio.model.fast_step import SMALL_CONSTANT
+
+    rng = np.random.default_rng(9)
+    sizes = [30, 150, 4]
+    assert (sizes[0] + 1) * sizes[1] > SMALL_CONSTANT
+    weights = [rng.normal(0, 0.2, (a, b)) for a, b in itertools.pairwise(sizes)]
+    biases = [rng.normal(0, 0.3, b) for b in sizes[1:]]
+    net = Network(sizes, ["tanh", "sigmoid"], weights, biases, freeze_biases=freeze)
+    data = Dataset(rng.normal(size=(24, sizes[0])), rng.random((24, sizes[-1])))
+    config = TrainingConfig(learning_rate=0.01, batch_size=8, weight_decay=0.01, **optimiser)
+    fast, reference = trainer_pair(net, data, "mse", config)
+    fast.steps(7)
+    for _ in range(7):
+        reference.step()
+    assert_same_state(fast, reference)
 
 
 def test_scalar_chunks_grow_to_half_the_time_left(monkeypatch):

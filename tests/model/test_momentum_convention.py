@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from bpstudio.model import Dataset, Network, Trainer, TrainingConfig
+from bpstudio.model.fast_training import REFERENCE
 from tests.model.test_fast_step import assert_close, random_case
 
 torch = pytest.importorskip("torch")
@@ -109,9 +110,10 @@ def _schedule(config: TrainingConfig, steps: int) -> list[tuple[float, float]]:
 @pytest.mark.parametrize("fast", [True, False])
 def test_the_trainer_steps_as_torch_optim_sgd_does(seed, fast):
     net, data, loss, config = random_case(seed)
-    config = config.with_changes(momentum=[0.6, 0.9, 0.0][seed % 3])
-    trainer = Trainer(net.copy(), data, loss, config)
-    trainer.use_fast_path = fast
+    config = config.with_changes(
+        optimizer="sgd", nesterov=False, weight_decay=0.0, momentum=[0.6, 0.9, 0.0][seed % 3]
+    )
+    trainer = Trainer(net.copy(), data, loss, config, kernel=None if fast else REFERENCE)
     reference = TorchRun(net, loss, config)
     for lr, mu in _schedule(config, 12):
         trainer.set_config(trainer.config.with_changes(learning_rate=lr, momentum=mu))

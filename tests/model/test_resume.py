@@ -1,8 +1,9 @@
 """A saved project continues exactly: N steps in one run equal k steps, save, open, N - k steps.
 
-Over every example project and 200 random projects (momentum, shuffle, batches, a held-out
-split, standardisation, every activation and loss), compared to 1e-12 relative: weights,
-biases, momentum buffers, the step and epoch losses, the counters and the next batch.  Also:
+Over every example project and 200 random projects (every optimiser, momentum, weight decay,
+shuffle, batches, a held-out split, standardisation, every activation and loss), compared to
+1e-12 relative: weights, biases, every slot of the optimiser and its step count, the step and
+epoch losses, the counters and the next batch; and bit for bit for every optimiser.  Also:
 a version 1 file loads with the zero state, the state survives the file exactly, and a file
 with unknown fields names them.
 """
@@ -17,14 +18,17 @@ import pytest
 
 from bpstudio.model import Dataset, Network, Trainer, TrainingConfig
 from bpstudio.model.examples import example_names, load_example
+from bpstudio.model.optimisers import ALL_SLOTS
 from bpstudio.model.project import Project, dumps, loads
 from bpstudio.model.validation import ProjectFileError
-from tests.model.test_fast_step import assert_close
+from tests.model.test_fast_step import OPTIMISERS, assert_close
 
 HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
 
 
-def random_project(seed: int) -> Project:
+def random_project(seed: int, optimisers: bool = False) -> Project:
+    """A random project; SGD with momentum, or with ``optimisers`` any optimiser and weight
+    decay."""
     rng = np.random.default_rng(1000 + seed)
     sizes = [int(n) for n in rng.integers(1, 7, size=rng.integers(2, 5))]
     loss = ["half_sse", "mse", "cross_entropy"][seed % 3]
@@ -55,6 +59,11 @@ def random_project(seed: int) -> Project:
         shuffle=bool(rng.random() < 0.6),
         seed=int(rng.integers(0, 2**31)),
     )
+    if optimisers:
+        optimiser = OPTIMISERS[seed % len(OPTIMISERS)]
+        lr = config.learning_rate / (1 if optimiser.get("optimizer", "sgd") == "sgd" else 10)
+        decay = float(rng.choice([0.0, 0.0, 0.01]))
+        config = config.with_changes(**optimiser, learning_rate=lr, weight_decay=decay)
     return Project(f"random {seed}", net, data, loss, config)
 
 
@@ -86,8 +95,11 @@ def reopened(project: Project) -> Project:
 def assert_same_run(a: Project, b: Project) -> None:
     for x, y in zip(a.network.parameters(), b.network.parameters(), strict=True):
         assert_close(x, y)
-    for x, y in zip(a.optimiser.momentum, b.optimiser.momentum, strict=True):
-        assert_close(x, y)
+    assert (a.optimiser.kind, a.optimiser.step) == (b.optimiser.kind, b.optimiser.step)
+    assert a.optimiser.averages.keys() == b.optimiser.averages.keys()
+    for name in ALL_SLOTS:
+        for x, y in zip(a.optimiser.slot(name) or (), b.optimiser.slot(name) or (), strict=True):
+            assert_close(x, y)
     assert_close(a.history.steps.view(), b.history.steps.view())
     assert_close(a.history.epochs.view(), b.history.epochs.view())
     assert a.steps_taken == b.steps_taken
@@ -118,10 +130,82 @@ def test_every_example_resumes_exactly(name):
 
 @pytest.mark.parametrize("seed", range(200))
 def test_random_projects_resume_exactly(seed):
-    project = random_project(seed)
+    project = random_project(seed, optimisers=True)
     rng = np.random.default_rng(seed)
     total = int(rng.integers(2, 40))
     check_resume(project, total, int(rng.integers(1, total)))
+
+
+@pytest.mark.parametrize("optimiser", OPTIMISERS, ids=lambda o: "-".join(map(str, o.values())))
+@pytest.mark.parametrize("batch_size", [1, 4])  # the scalar kernel and the array kernel
+def test_every_optimiser_resumes_bit_for_bit(optimiser, batch_size):
+    project = random_project(5)
+    project.training = project.training.with_changes(
+        **optimiser, batch_size=batch_size, learning_rate=0.01, weight_decay=0.01
+    )
+    uncut = train(reopened(project), 60)
+    resumed = reopened(train(reopened(project), 23))
+    assert resumed.training == uncut.training
+    resumed = train(resumed, 37)
+    for x, y in zip(uncut.network.parameters(), resumed.network.parameters(), strict=True):
+        assert np.array_equal(x, y)
+    assert uncut.optimiser.step == resumed.optimiser.step == 60
+    for name in ALL_SLOTS:
+        ours, theirs = uncut.optimiser.slot(name), resumed.optimiser.slot(name)
+        assert (ours is None) == (theirs is None)
+        for x, y in zip(ours or (), theirs or (), strict=True):
+            assert np.array_equal(x, y)
+    assert np.array_equal(uncut.history.steps.view(), resumed.history.steps.view())
+
+
+def test_an_older_version_2_file_with_momentum_only_loads_as_sgd():
+    project = random_project(1)
+    project.training = project.training.with_changes(optimizer="sgd", momentum=0.9)
+    data = json.loads(dumps(train(project, 5)))
+    for name in ("optimizer", "nesterov", "weight_decay", "alpha", "beta1", "beta2", "epsilon"):
+        data["training"].pop(name, None)
+    data["optimiser"].pop("step", None)
+    loaded = loads(json.dumps(data))
+    assert loaded.training.optimiser.kind == "sgd" and loaded.training.momentum == 0.9
+    assert loaded.optimiser.step == 0 and not loaded.optimiser.averages
+    for x, y in zip(loaded.optimiser.momentum, project.optimiser.momentum, strict=True):
+        assert np.array_equal(x, y)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("optimizer", "adagrad", "unknown name 'adagrad'"),
+        ("beta1", 1.0, "expected a number in [0, 1), got 1.0"),
+        ("weight_decay", -0.5, "expected zero or a positive number"),
+        ("epsilon", 0, "expected a positive number"),
+        ("nesterov", "yes", "expected true or false"),
+        ("alpha", "0.9", "expected a number"),
+    ],
+)
+def test_a_bad_optimiser_setting_is_refused_naming_the_field(field, value, says):
+    data = json.loads(dumps(random_project(2)))
+    data["training"][field] = value
+    with pytest.raises(ProjectFileError) as caught:
+        loads(json.dumps(data))
+    assert str(caught.value).startswith(f"training.{field}: ")
+    assert says in str(caught.value)
+
+
+def test_adam_settings_and_state_survive_the_file():
+    project = random_project(4)
+    project.training = project.training.with_changes(
+        optimizer="adam", beta1=0.8, beta2=0.99, epsilon=1e-6, weight_decay=0.001
+    )
+    data = json.loads(dumps(train(project, 4)))
+    assert {k: data["training"][k] for k in ("optimizer", "beta1", "beta2", "epsilon")} == {
+        "optimizer": "adam", "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-6
+    }  # fmt: skip
+    assert data["training"]["weight_decay"] == 0.001
+    assert data["optimiser"]["step"] == 4
+    assert set(data["optimiser"]) >= {"momentum_buffers", "exp_avg", "exp_avg_sq"}
+    assert "square_avg" not in data["optimiser"]
+    assert loads(json.dumps(data)).training == project.training
 
 
 def test_resuming_twice_in_a_row_still_matches():

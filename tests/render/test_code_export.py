@@ -281,3 +281,23 @@ def test_training_continues_from_the_project_files_optimiser_state(tmp_path, tar
     printed = _value_lines(run_export(project, target, tmp_path, steps=30))
     used = check_walkthrough(project, printed)
     check_training(project, printed[used:], 30)
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"optimizer": "adam"}, "trains with adam"),
+        ({"optimizer": "rmsprop"}, "trains with rmsprop"),
+        ({"momentum": 0.9, "nesterov": True}, "without Nesterov momentum or weight decay"),
+        ({"weight_decay": 0.01}, "without Nesterov momentum or weight decay"),
+    ],
+)
+def test_an_optimiser_the_export_does_not_write_is_refused_by_name(changes, says):
+    """The exported code trains with SGD and momentum: another optimiser would be another run."""
+    from bpstudio.model.examples import load_example
+    from bpstudio.render.code_spec import export_spec
+
+    project = load_example("xor")
+    project.training = project.training.with_changes(**changes)
+    with pytest.raises(ValueError, match=says):
+        export_spec(project)

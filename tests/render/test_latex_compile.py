@@ -109,3 +109,28 @@ def test_the_next_step_with_momentum_compiles_with_xelatex(tmp_path, lang):
     assert ("momentum" in text) if lang == "en" else ("动量" in text)
     # the momentum's symbol in the prose too, not a missing glyph (pdftotext reads \mu as µ)
     assert "μ = 0.5" in text or "\u00b5 = 0.5" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_adam_with_weight_decay_and_the_jacobian_compile_with_xelatex(tmp_path, lang):
+    """七 for Adam (m, v, m̂, v̂, √, β₁^t in formulas and titles) and the softmax Jacobian."""
+    from bpstudio.model.derivation.optimiser_update import OptimiserStep
+    from bpstudio.model.optimisers import OptimiserSettings
+
+    rng = np.random.default_rng(5)
+    sizes = [2, 3, 3]
+    weights = [rng.normal(0, 1, (a, b)) for a, b in itertools.pairwise(sizes)]
+    net = Network(sizes, ["tanh", "softmax"], weights, [rng.normal(0, 1, n) for n in sizes[1:]])
+    slots = [
+        {"exp_avg": rng.normal(0, 0.1, p.shape), "exp_avg_sq": rng.random(p.shape), "step": 4}
+        for p in net.parameters()
+    ]
+    adam = OptimiserStep(OptimiserSettings("adam", weight_decay=0.01), slots)
+    d = build_derivation(net, rng.normal(0, 1, (2, 2)), np.eye(3)[:2], "cross_entropy",
+                         0, 0.01, (0, 1), lang=lang, jacobian=True, optimiser=adam)  # fmt: skip
+    tex = tmp_path / f"adam_{lang}.tex"
+    tex.write_text(render_derivation(d, "latex"), encoding="utf-8")
+    pdf, log = _compile(tex)
+    assert not _errors(log) and "Missing character" not in log
+    text = _pdf_text(pdf)
+    assert "Adam" in text and ("雅可比" in text if lang == "zh" else "Jacobian" in text)

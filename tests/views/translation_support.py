@@ -32,6 +32,7 @@ ALLOWED_WORDS = {
     "PyTorch", "Jupyter", "torch", "nn", "autograd", "optim", "py", "ipynb",
     "PDF", "pdf", "HTML", "html", "Markdown", "md", "tex",  # the handout's file formats
     "Matt", "Mazur",  # View ▸ Notation: the author of a worked example, as Chinese courses cite him
+    "SGD", "RMSprop", "Adam", "Nesterov",  # the optimisers, named as torch and textbooks do
 }  # fmt: skip
 ALLOWED_PHRASES = ("Qt for Python",)
 _MARKUP = re.compile(r"<[^>]*>|&[a-z]+;|\([^)]*\*\.[^)]*\)")  # tags, entities, (*.png)

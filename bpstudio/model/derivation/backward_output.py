@@ -6,6 +6,7 @@ from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.expansion import expanded_dz, sigmoid_slope_intermediate
 from bpstudio.model.derivation.expr import Expr, Q, SymbolicOnly, minus, product, total
+from bpstudio.model.derivation.jacobian import add_merge_detail, add_softmax_jacobian
 from bpstudio.model.derivation.loss_tex import as_factor, dE_dY_expr
 from bpstudio.model.derivation.slopes import slope_expr, slope_plain, softmax_slope_expr
 from bpstudio.model.derivation.text import numeral, tr
@@ -17,7 +18,10 @@ from bpstudio.model.refs import UnitRef
 
 def add_output_layer(ctx: Context, rec: Recorder) -> None:
     if get_loss(ctx.loss).merges_output_steps:
-        _add_merged_dE_dz(ctx, rec)
+        if ctx.jacobian:  # the level of detail that shows why 一 and 二 merge
+            add_merge_detail(ctx, rec)
+        else:
+            _add_merged_dE_dz(ctx, rec)
     else:
         _add_dE_dY(ctx, rec)
         _add_dE_dz(ctx, rec)
@@ -46,6 +50,9 @@ def _add_dE_dY(ctx: Context, rec: Recorder) -> None:
 
 def _add_dE_dz(ctx: Context, rec: Recorder) -> None:
     last, units = ctx.n_layers, ctx.units(ctx.n_layers)
+    softmax = ctx.network.output_activation == "softmax"
+    if softmax and ctx.jacobian:  # the entries 二 sums over, each with its numbers
+        add_softmax_jacobian(ctx, rec)
     numeral_title = fill(
         "section.backward.n",
         ctx.lang,
@@ -53,7 +60,6 @@ def _add_dE_dz(ctx: Context, rec: Recorder) -> None:
         numeral=numeral(2, ctx.lang),
     )
     rec.open_section("backward.2", "backward", *numeral_title)
-    softmax = ctx.network.output_activation == "softmax"
     for k in units:
         if softmax:
             _add_softmax_dE_dz(ctx, rec, k)

@@ -3,7 +3,7 @@
 By default (``derive_project(project)``) it is THE NEXT TRAINING STEP: the batch the trainer
 takes next (model/next_step.py: from the project's epoch order and position, never a held-out
 row), steps 一–六 for one row of it (the first unless another is chosen), the batch mean, and
-七 with the project's momentum and stored buffers: the update Step applies.
+七 with the project's optimiser and the trainer's state slots: the update Step applies.
 
 With a chosen ``sample`` it walks that sample instead, with a plain gradient step (no momentum)
 on the batch the unshuffled rule gives it (with batch size B, sample s belongs to batch
@@ -25,12 +25,14 @@ from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.notation_intro import loss_plain, notation_intro
 from bpstudio.model.derivation.notes import derivation_notes
+from bpstudio.model.derivation.optimiser_update import OptimiserStep
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
 from bpstudio.model.derivation.symbols import plain_a, plain_label
+from bpstudio.model.derivation.symmetry import copied_units, with_symmetry
 from bpstudio.model.derivation.text import check_lang, network_line, tr
 from bpstudio.model.derivation.update import Momentum, add_batch_mean, add_update
 from bpstudio.model.network import Network
-from bpstudio.model.next_step import momentum_buffers, next_batch_rows
+from bpstudio.model.next_step import next_batch_rows, trainer_for
 
 DEFAULT_DIGITS = 4
 DEFAULT_EXPANDED = True  # the seed's expanded last lines of 三-六: on, as in the seed
@@ -57,26 +59,32 @@ def build_derivation(
     expanded: bool = False,
     momentum: Momentum | None = None,
     notation: str | None = None,
+    jacobian: bool = False,
+    optimiser: OptimiserStep | None = None,
 ) -> Derivation:
     """The seed's derivation for ``sample`` (0-based row of ``inputs``/``targets``).
 
     ``batch``: the 0-based samples whose mean gradient the update uses (default: the sample
     alone); it must contain ``sample``.  ``expanded``: add the seed's fully expanded last
-    line to 三-六 (where it stays readable, see expansion.py).  ``momentum``: μ and the stored
-    buffers for 七 (None: the plain step).  ``notation``: a preset's name (model.notation), by
-    default the one chosen for this process.
+    line to 三-六 (where it stays readable, see expansion.py).  ``jacobian``: write out the
+    softmax Jacobian and, for cross-entropy, 一 and 二 apart (jacobian.py).  ``momentum``: μ
+    and the stored buffers for 七 (None: the plain step), a shorthand for ``optimiser``: the
+    optimiser's settings and state slots 七 applies (optimiser_update.py).  ``notation``: a
+    preset's name (model.notation), by default the one chosen for this process.
     """
     # A step past float's range is derived with its ∞ and NaN shown; NumPy's warnings about
     # them would only repeat that (and under -W error, end the derivation).
     with notations.writing(notation, network.layer_sizes) as writing, np.errstate(all="ignore"):
         derivation = _build(network, inputs, targets, loss, sample, learning_rate, batch,
-                            digits, lang, expanded, momentum)  # fmt: skip
+                            digits, lang, (expanded, jacobian),
+                            optimiser or (momentum.as_step() if momentum else None))  # fmt: skip
     return notation_intro(derivation, writing)
 
 
 def _build(
-    network, inputs, targets, loss, sample, learning_rate, batch, digits, lang, expanded, momentum
+    network, inputs, targets, loss, sample, learning_rate, batch, digits, lang, detail, optimiser
 ):
+    expanded, jacobian = detail
     inputs = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
     targets = np.atleast_2d(np.asarray(targets, dtype=np.float64))
     _check(sample, inputs, digits, lang)
@@ -88,7 +96,7 @@ def _build(
     number = sample + 1 if len(batch) > 1 else None  # E^{(n)} in 一-六 (context.py)
     ctx = Context(
         network, trace, grads, targets[list(batch)], batch.index(sample), loss, lang, number,
-        expanded,
+        expanded, jacobian,
     )  # fmt: skip
     rec = Recorder(digits, lang)
     add_forward(ctx, rec)
@@ -96,9 +104,10 @@ def _build(
     add_hidden_layers(ctx, rec)
     if len(batch) > 1:
         add_batch_mean(ctx, rec, batch)
-    add_update(ctx, rec, learning_rate, batch, inputs[sample], momentum)
+    add_update(ctx, rec, learning_rate, batch, inputs[sample], optimiser)
+    copies = copied_units(network, optimiser.slots if optimiser is not None else None)
     return Derivation(
-        steps=tuple(rec.steps),
+        steps=with_symmetry(rec.steps, copies, lang),
         sections=tuple(rec.sections),
         phases=_phases(rec, lang),
         sample=sample,
@@ -114,6 +123,7 @@ def _build(
         intro=tr("intro", lang, loss=loss_plain(loss), lr=f"{learning_rate:g}"),
         notes=derivation_notes(rec.steps, network.activations, lang),
         expanded=expanded,
+        jacobian=jacobian,
         network_line=network_line(
             network.layer_sizes,
             network.activations,
@@ -136,12 +146,19 @@ def derive_project(
     lang: str = "en",
     expanded: bool = DEFAULT_EXPANDED,
     notation: str | None = None,
+    jacobian: bool = False,
 ):
     """The trainer's next step on a Project (``sample`` None; steps 一–六 for ``row``, 0-based,
     of its batch), or the walkthrough of ``sample`` (0-based) with a plain update."""
     if sample is None:
         return derive_next_step(
-            project, row, digits=digits, lang=lang, expanded=expanded, notation=notation
+            project,
+            row,
+            digits=digits,
+            lang=lang,
+            expanded=expanded,
+            notation=notation,
+            jacobian=jacobian,
         )
     data = project.dataset.prepared()  # what the network sees (standardised when on)
     if not 0 <= sample < data.n_samples:
@@ -161,6 +178,7 @@ def derive_project(
         lang=lang,
         expanded=expanded,
         notation=notation,
+        jacobian=jacobian,
     )
     derivation = replace(
         derivation,
@@ -178,6 +196,7 @@ def derive_next_step(
     lang: str = "en",
     expanded: bool = DEFAULT_EXPANDED,
     notation: str | None = None,
+    jacobian: bool = False,
 ):
     """The walkthrough of the trainer's next step; 一–六 follow the batch's ``row`` (0-based)."""
     batch = next_batch_rows(project)
@@ -196,8 +215,9 @@ def derive_next_step(
         digits=digits,
         lang=lang,
         expanded=expanded,
-        momentum=Momentum(config.momentum, momentum_buffers(project)),
+        optimiser=optimiser_step(project),
         notation=notation,
+        jacobian=jacobian,
     )
     names = ", ".join(str(s + 1) for s in batch)
     held_out = project.dataset.test_indices()
@@ -211,8 +231,22 @@ def derive_next_step(
         intro=_joined(lang, derivation.intro, intro),
         next_step=project.steps_taken + 1,
         momentum=config.momentum,
+        optimiser=config.optimiser.kind,
     )
     return _with_names(derivation, project.dataset, lang)
+
+
+def optimiser_step(project) -> OptimiserStep:
+    """What the trainer's next step applies: the project's optimiser settings, and each
+    parameter's state slots as the trainer holds them (from the project's saved state; zero
+    slots when there is none, or when the optimiser's kind changed since)."""
+    state = trainer_for(project).optimiser_state()
+    n_parameters = len(project.network.parameters())
+    if hasattr(state, "slots_of"):
+        slots = [state.slots_of(i) for i in range(n_parameters)]
+    else:  # a state of momentum buffers only
+        slots = [{"momentum_buffer": b, "step": 0} for b in state.momentum]
+    return OptimiserStep(project.training.optimiser, slots)
 
 
 def _joined(lang: str, *sentences: str) -> str:

@@ -34,6 +34,7 @@ class Context:
     # its own loss, E^{(n)}, so that ∂E/∂w never means two numbers (the batch mean is ∂E/∂w)
     sample_number: int | None = None
     expanded: bool = False  # add the seed's fully expanded last line to 三-六 (expansion.py)
+    jacobian: bool = False  # write out the softmax Jacobian and why 一、二 merge (jacobian.py)
 
     @property
     def E(self) -> str:

@@ -282,3 +282,34 @@ class Step01(Expr):
 
     def shown_value(self, _digits: int) -> float:
         return 1.0 if self.z.value > 0 else float(self.below)
+
+
+@dataclass(frozen=True)
+class Root(Expr):
+    r"""``\sqrt{...}`` (RMSprop's and Adam's denominators)."""
+
+    inner: Expr
+
+    def tex(self, digits: Digits) -> str | None:
+        text = self.inner.tex(digits)
+        return None if text is None else rf"\sqrt{{{text}}}"
+
+    def shown_value(self, digits: int) -> float | None:
+        value = self.inner.shown_value(digits)
+        return None if value is None else _guarded(math.sqrt, value)
+
+
+@dataclass(frozen=True)
+class Raised(Expr):
+    """``base^{exponent}`` of two expressions: Adam's ``\\beta_1^{t}``, ``0.9^{3}``."""
+
+    base: Expr
+    exponent: Expr
+
+    def tex(self, digits: Digits) -> str | None:
+        texts = _all((self.base, self.exponent), digits)
+        return None if texts is None else f"{texts[0]}^{{{texts[1]}}}"
+
+    def shown_value(self, digits: int) -> float | None:
+        values = _values((self.base, self.exponent), digits)
+        return None if values is None else _guarded(lambda b, x: b**x, *values)

@@ -193,7 +193,7 @@ def matrix_steps_for(steps: tuple[MatrixStep, ...], step) -> tuple[MatrixStep, .
         layer, wanted = last, _FORWARD
     elif quantity in _FORWARD:
         wanted = _FORWARD
-    elif quantity in ("dE/dY", "dE/da"):
+    elif quantity in ("dE/dY", "dE/da", "dY/dz"):
         wanted = ("dE/dz",)
     else:  # ∂E/∂z, ∂E/∂w, ∂E/∂b, the batch means and the update
         wanted = _BACKWARD

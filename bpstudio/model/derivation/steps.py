@@ -33,6 +33,9 @@ class DerivationStep:
     # repeats the step before for another unit: the seed's 同理可得 ("in the same way"), said
     # once before the first such formula of a run (documents) or above the formula (the card)
     same_way: bool = False
+    # a sentence about this step alone (the symmetry of copied hidden units), also at the end
+    # of ``explanation``: documents, which leave out a repetition's explanation, still say it
+    remark: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Derivation:
     intro: str  # the loss and the meaning of Ŷ, in the chosen language
     notes: tuple[Note, ...] = ()  # closing side derivations (notes.py)
     expanded: bool = False  # 三-六 end with the seed's fully expanded line
+    jacobian: bool = False  # the softmax Jacobian written out, 一、二 of cross-entropy apart
     network_line: str = ""  # one line: sizes, activations, biases, loss, η (language's words)
     notation: str = "seed"  # the preset its symbols are written in (model.notation)
     # why a chosen preset was not used (Mazur's names exist for 2-2-2 only), or ""
@@ -106,6 +110,7 @@ class Derivation:
     # the trainer's step this derivation is (1-based), or None for a chosen sample's walkthrough
     next_step: int | None = None
     momentum: float = 0.0  # μ in 七 (0: the plain step)
+    optimiser: str = "sgd"  # the optimiser of 七 (model/optimisers.py KINDS); sgd for a sample
 
     def __len__(self) -> int:
         return len(self.steps)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bpstudio.model import notation
 from bpstudio.model.notation import Glyph
 
+HAT = "\u02c6"  # ˆ after a letter: its hat in plain text (Adam's mˆ = m̂)
 _SUB = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉‚")
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -117,6 +118,45 @@ def plain_loss(sample: int | None = None) -> str:
 def sample_dE(symbol: str, sample: int) -> str:
     """The gradient of one sample's own loss, ``E^{(2)}`` for sample 2 (counting from 1)."""
     return partial(loss_sym(sample), symbol)
+
+
+# the optimisers' symbols in 七 -----------------------------------------------------------------
+def optimiser_glyph(role: str) -> Glyph:
+    """An optimiser's symbol (preset.OPTIMISER_ROLES) in the notation in force; a preset that
+    names none (a teacher's own file) borrows the seed's."""
+    writing = notation.current()
+    book = writing.notation
+    if role not in book.symbols:
+        book = notation.get(notation.DEFAULT)
+    return book.glyph(role, 0, writing.n_layers)
+
+
+def _state_base(role: str, hat: bool) -> tuple[str, str]:
+    glyph = optimiser_glyph(role)
+    tex = glyph.tex or glyph.base
+    # plain: the spacing circumflex (mˆ), which every font draws; a combining one (m̂) is
+    # dropped by Qt's text layout with the common fonts under X11
+    return (rf"\hat{{{tex}}}" if hat else tex), glyph.base + (HAT if hat else "")
+
+
+def state_sym(role: str, p: str, hat: bool = False) -> str:
+    """A parameter's optimiser state (LaTeX) with the parameter as its subscript,
+    ``m_{[w_{11}^2]}``, so that it is never read as a quantity of a unit; ``hat``: m̂."""
+    return f"{_state_base(role, hat)[0]}_{{[{p}]}}"
+
+
+def plain_state(role: str, p_plain: str, hat: bool = False) -> str:
+    """The same in plain Unicode, for sentences: ``m[w₁₁²]``, ``mˆ[w₁₁²]``."""
+    return f"{_state_base(role, hat)[1]}[{p_plain}]"
+
+
+def setting_sym(role: str) -> str:
+    """An optimiser setting (μ, α, β₁, β₂, ε, λ) or the step t, in LaTeX."""
+    return optimiser_glyph(role).latex
+
+
+def plain_setting(role: str) -> str:
+    return optimiser_glyph(role).plain
 
 
 # plain Unicode, for titles and labels ---------------------------------------------------------

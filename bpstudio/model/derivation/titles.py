@@ -34,8 +34,11 @@ def loss_list(ctx) -> dict[str, tuple[str, str]]:
     return {"E": (ctx.E_plain, f"${ctx.E}$" if ctx.sample_number is not None else "E")}
 
 
-def fill(key: str, lang: str, lists: dict[str, tuple[str, str]], **fields) -> tuple[str, str]:
-    """A catalogue entry filled in twice: with the plain lists, and with the LaTeX lists."""
-    plain = tr(key, lang, **fields, **{k: v[0] for k, v in lists.items()})
-    tex = tr(key, lang, **fields, **{k: v[1] for k, v in lists.items()})
+def fill(
+    key: str, lang: str, lists: dict[str, tuple[str, str]], translate=tr, **fields
+) -> tuple[str, str]:
+    """A catalogue entry filled in twice: with the plain lists, and with the LaTeX lists
+    (``translate``: the catalogue's lookup, text.tr unless the entry lives elsewhere)."""
+    plain = translate(key, lang, **fields, **{k: v[0] for k, v in lists.items()})
+    tex = translate(key, lang, **fields, **{k: v[1] for k, v in lists.items()})
     return plain, tex

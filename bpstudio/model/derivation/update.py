@@ -8,12 +8,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpstudio.model.derivation import symbols as sym
-from bpstudio.model.derivation import update_text
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.expr import C, Q, bracket, juxtapose, minus, product, total
 from bpstudio.model.derivation.forward import add_loss
+from bpstudio.model.derivation.optimiser_text import optimiser_title
+from bpstudio.model.derivation.optimiser_text import text as optimiser_text
+from bpstudio.model.derivation.optimiser_update import (
+    OptimiserStep,
+    add_optimiser_lines,
+    numbers_of,
+)
 from bpstudio.model.derivation.text import tr, update_title_key
 from bpstudio.model.network import Network
+from bpstudio.model.optimisers import OptimiserSettings
 from bpstudio.model.refs import BiasRef, EdgeRef
 from bpstudio.model.training import momentum_update
 
@@ -73,10 +80,15 @@ def add_batch_mean(ctx: Context, rec: Recorder, batch: Sequence[int]) -> None:
 
 @dataclass(frozen=True)
 class Momentum:
-    """The optimiser's momentum μ and the stored buffers (`Network.parameters` order)."""
+    """SGD's momentum μ and the stored buffers (`Network.parameters` order): a shorthand for
+    an `OptimiserStep` of kind sgd."""
 
     mu: float
     buffers: Sequence[np.ndarray]
+
+    def as_step(self) -> OptimiserStep:
+        settings = OptimiserSettings("sgd", momentum=self.mu)
+        return OptimiserStep(settings, [{"momentum_buffer": b, "step": 0} for b in self.buffers])
 
 
 def add_update(
@@ -85,88 +97,65 @@ def add_update(
     learning_rate: float,
     batch: Sequence[int],
     inputs: np.ndarray,
-    momentum: Momentum | None = None,
+    optimiser: OptimiserStep | None = None,
 ) -> None:
-    """七: for each weight and (unless frozen) bias, w ← w − η ∂E/∂w; with momentum, torch's
-    rule (`training.momentum_update`): b ← μ·b + ∂E/∂w, then w ← w − η·b.  Then the new loss."""
-    with_momentum = momentum is not None and momentum.mu != 0.0
+    """七: for each weight and (unless frozen) bias the optimiser's step, `optimisers.update`
+    (None: plain SGD, w ← w − η ∂E/∂w, the seed's own 七; optimiser_update.py for the others).
+    Then the new loss."""
+    plain = optimiser is None or optimiser.is_plain
     key = update_title_key(ctx.network.use_bias, ctx.network.freeze_biases)
-    if with_momentum:  # the same three titles, with momentum (update_text.py)
-        title = update_text.text(key.replace("section.update", "section.update.momentum"), ctx.lang)
-    else:
-        title = tr(key, ctx.lang)
+    title = tr(key, ctx.lang) if plain or optimiser is None else _title(ctx, optimiser, key)
     rec.open_section("update.7", "update", title, title)
     updated = ctx.network.copy()
-    eta = Q(sym.rate_sym(), learning_rate)
     batch_note = tr("explain.update.batch", ctx.lang) if len(batch) > 1 else ""
     trained = [
         (kind, layer, idx)
         for kind, layer, idx in parameters(ctx)
         if not (kind == "b" and ctx.network.freeze_biases)
     ]
-    # With momentum every buffer first, then every weight (as torch.optim.SGD steps): each run
-    # of like formulas is then said once (同理可得), not after every other line.
-    buffers = {}
-    if with_momentum and momentum is not None:
+    if plain or optimiser is None:
         for param in trained:
-            stored = _buffer_value(ctx.network, momentum.buffers, *param)
-            gradient = _batch_gradient(ctx, *param)
-            step = momentum_update(0.0, gradient, stored, 0.0, momentum.mu)[1]
-            _add_buffer(ctx, rec, momentum.mu, param, stored, gradient, step, batch_note)
-            buffers[param] = stored
-    for kind, layer, idx in trained:
-        p = _symbol(kind, layer, idx)
-        current = _current(ctx.network, kind, layer, idx)
-        gradient = _batch_gradient(ctx, kind, layer, idx)
-        touches = {_ref(kind, layer, idx)}
-        if with_momentum and momentum is not None:  # the trainer's rule, training.momentum_update
-            stored = buffers[(kind, layer, idx)]
-            new_value, step = momentum_update(current, gradient, stored, learning_rate, momentum.mu)
-            side = minus(Q(p, current), product(eta, Q(buffer_sym(p), step)))
-            explanation = update_text.text(
-                "explain.update.momentum", ctx.lang, p=_plain(kind, layer, idx)
+            new_value = _add_plain_step(ctx, rec, learning_rate, param, batch_note)
+            _store(updated, *param, new_value)
+    else:
+        steps = [
+            numbers_of(
+                ctx,
+                optimiser,
+                param,
+                (_symbol(*param), _plain(*param)),
+                _current(ctx.network, *param),
+                _batch_gradient(ctx, *param),
+                learning_rate,
             )
-        else:
-            new_value = momentum_update(current, gradient, None, learning_rate, 0.0)[0]
-            side = minus(Q(p, current), product(eta, Q(sym.dE(p), gradient)))
-            explanation = tr(
-                "explain.update", ctx.lang, p=_plain(kind, layer, idx), batch=batch_note
-            )
-        _store(updated, kind, layer, idx, new_value)
-        rec.add(f"{kind}_new", layer, idx, [p], [side], new_value, explanation, touches,
-                relation=r"\leftarrow")  # fmt: skip
+            for param in trained
+        ]
+        add_optimiser_lines(ctx, rec, optimiser, steps, batch_note)
+        for numbers in steps:
+            _store(updated, *numbers.param, numbers.new_value)
     _add_new_loss(ctx, rec, updated, inputs)
 
 
-def buffer_sym(p: str) -> str:
-    """The momentum buffer of parameter ``p`` (LaTeX): b with the parameter as its subscript,
-    so it is never read as a bias b_k^l."""
-    return rf"b_{{[{p}]}}"
-
-
-def _add_buffer(ctx, rec, mu: float, param, stored, gradient, new_buffer, batch_note) -> None:
-    """b ← μ·b + ∂E/∂w for ``param`` (kind, layer, indices), with the stored buffer's number."""
+def _add_plain_step(ctx: Context, rec: Recorder, learning_rate: float, param, batch_note: str):
+    """w ← w − η ∂E/∂w (the trainer's rule with μ = 0); returns the new value."""
     kind, layer, idx = param
     p = _symbol(kind, layer, idx)
-    b = buffer_sym(p)
-    side = total(product(Q(r"\mu", mu), Q(b, stored)), Q(sym.dE(p), gradient))
-    explanation = update_text.text(
-        "explain.buffer",
-        ctx.lang,
-        b=f"b[{_plain(kind, layer, idx)}]",
-        p=_plain(kind, layer, idx),
-        mu=f"{mu:g}",
-        batch=batch_note,
-    )
-    rec.add(f"buffer_{kind}", layer, idx, [b], [side], new_buffer, explanation,
+    current = _current(ctx.network, kind, layer, idx)
+    gradient = _batch_gradient(ctx, kind, layer, idx)
+    new_value = momentum_update(current, gradient, None, learning_rate, 0.0)[0]
+    side = minus(Q(p, current), product(Q(sym.rate_sym(), learning_rate), Q(sym.dE(p), gradient)))
+    explanation = tr("explain.update", ctx.lang, p=_plain(kind, layer, idx), batch=batch_note)
+    rec.add(f"{kind}_new", layer, idx, [p], [side], new_value, explanation,
             {_ref(kind, layer, idx)}, relation=r"\leftarrow")  # fmt: skip
+    return new_value
 
 
-def _buffer_value(net: Network, buffers, kind: str, layer: int, idx: tuple[int, ...]) -> float:
-    if kind == "w":
-        return float(buffers[layer - 2][idx[0] - 1, idx[1] - 1])
-    # 周志华's threshold θ = −b: its buffer is the negated bias buffer
-    return sym.bias_sign(layer) * float(buffers[len(net.weights) + layer - 2][idx[0] - 1])
+def _title(ctx: Context, optimiser: OptimiserStep, key: str) -> str:
+    """七's title for an optimiser other than plain SGD: what it updates, how, its rule."""
+    what = {"section.update": "what", "section.update.no_bias": "what.no_bias"}.get(
+        key, "what.frozen"
+    )
+    return optimiser_title(optimiser.settings, optimiser_text(what, ctx.lang), ctx.lang)
 
 
 def _plain(kind: str, layer: int, idx: tuple[int, ...]) -> str:

@@ -20,7 +20,15 @@ DEFAULT = "seed"
 ROLES = (
     "input", "activation", "net", "weight", "bias", "output", "label", "loss", "rate",
 )  # fmt: skip
-OPTIONAL_ROLES = ("delta",)  # a name for ∂E/∂z (δ, g, e) where the book gives one
+# The optimisers' symbols in 七 (model/optimisers.py): the state slots (torch's names; each is
+# written with its parameter as a subscript, m_{[w]}), the settings and the step t; ``grad`` is
+# the gradient with weight decay added.  A file that names none of them gets the seed's.
+OPTIMISER_ROLES = (
+    "grad", "momentum_buffer", "square_avg", "exp_avg", "exp_avg_sq",
+    "momentum", "alpha", "beta1", "beta2", "epsilon", "weight_decay", "step",
+)  # fmt: skip
+# a name for ∂E/∂z (δ, g, e) where the book gives one, and the optimisers' symbols
+OPTIONAL_ROLES = ("delta", *OPTIMISER_ROLES)
 LANGS = ("en", "zh")
 
 

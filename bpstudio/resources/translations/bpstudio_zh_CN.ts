@@ -493,6 +493,22 @@
         <translation>将打乱顺序的种子设为 %d</translation>
     </message>
     <message>
+        <source>Set optimiser to %s</source>
+        <translation>把优化器设为 %s</translation>
+    </message>
+    <message>
+        <source>Use Nesterov momentum</source>
+        <translation>使用 Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>Stop using Nesterov momentum</source>
+        <translation>停用 Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>Set weight decay to %s</source>
+        <translation>把权重衰减设为 %s</translation>
+    </message>
+    <message>
         <source>Set training: learning rate %s, batch size %d</source>
         <translation>训练设置: 学习率 %s, 批大小 %d</translation>
     </message>
@@ -531,6 +547,10 @@
     <message>
         <source>Momentum reset for the reshaped weights: they start from zero momentum</source>
         <translation>改变了形状的权重的动量已清零：它们从零动量重新开始</translation>
+    </message>
+    <message>
+        <source>The optimiser starts afresh: its running averages and step count are zero again</source>
+        <translation>优化器重新开始：它的滑动平均和步数重新归零</translation>
     </message>
     <message>
         <source>Training starts a fresh epoch: the data or the batch settings changed</source>
@@ -1302,6 +1322,46 @@
         <translation>应为 [0, 1) 内的数, 实际为 {value}</translation>
     </message>
     <message>
+        <source>expected zero or a positive number, got {value}</source>
+        <translation>应为零或正数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the code export writes SGD with momentum only; this project trains with {kind}</source>
+        <translation>导出代码只写带动量的 SGD; 本项目用 {kind} 训练</translation>
+    </message>
+    <message>
+        <source>the code export writes SGD with momentum only, without Nesterov momentum or weight decay</source>
+        <translation>导出代码只写带动量的 SGD, 不含 Nesterov 动量和权重衰减</translation>
+    </message>
+    <message>
+        <source>the optimiser must be one of {names}, got {value!r}</source>
+        <translation>优化器必须是 {names} 之一, 实际为 {value!r}</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum must be on or off, got {value}</source>
+        <translation>Nesterov 动量只能开或关, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>RMSprop&apos;s α must be in [0, 1), got {value}</source>
+        <translation>RMSprop 的 α 必须在 [0, 1) 内, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>ε must be a positive number, got {value}</source>
+        <translation>ε 必须是正数, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₁ must be in [0, 1), got {value}</source>
+        <translation>Adam 的 β₁ 必须在 [0, 1) 内, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₂ must be in [0, 1), got {value}</source>
+        <translation>Adam 的 β₂ 必须在 [0, 1) 内, 实际为 {value}</translation>
+    </message>
+    <message>
+        <source>weight decay must be zero or a positive number, got {value}</source>
+        <translation>权重衰减必须是零或正数, 实际为 {value}</translation>
+    </message>
+    <message>
         <source>expected a number between 0 and {maximum}, got {value}</source>
         <translation>应为 0 到 {maximum} 之间的数, 实际为 {value}</translation>
     </message>
@@ -1697,6 +1757,10 @@
         <translation>常数</translation>
     </message>
     <message>
+        <source>zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
         <source>The seed&apos;s sample</source>
         <translation>原推导中的样本</translation>
     </message>
@@ -1998,8 +2062,8 @@
         <translation>重新初始化权重</translation>
     </message>
     <message>
-        <source>uniform: in [-scale, scale]; xavier, he: scaled by layer size</source>
-        <translation>均匀分布: 在 [-scale, scale] 内; Xavier、He: 按层的大小缩放</translation>
+        <source>uniform: every weight in [−scale, scale]; Xavier: uniform in ±√(6 / (inputs + outputs)) of the layer; He: normal with σ = √(2 / inputs); constant: every weight and bias equal to the scale; zeros: every weight and bias 0 (the hidden units stay copies of each other: the symmetry problem)</source>
+        <translation>均匀分布：每个权重在 [−尺度, 尺度] 内均匀分布；Xavier：在该层 ±√(6 / (输入数 + 输出数)) 内均匀分布；He：正态分布，σ = √(2 / 输入数)；常数：每个权重和偏置都等于尺度；全零：每个权重和偏置都为 0（隐含单元彼此永远相同：对称性问题）</translation>
     </message>
     <message>
         <source>The same seed always draws the same weights</source>
@@ -2451,10 +2515,6 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>求梯度所用的损失函数 E：原文的 ½ Σ (Y − Ŷ)²、均方误差，或交叉熵（输出层为 softmax 或 sigmoid 时）</translation>
     </message>
     <message>
-        <source>Momentum μ (torch.optim.SGD&apos;s rule): each weight keeps a buffer b ← μ·b + ∂E/∂w and moves by −η·b; 0 is plain gradient descent (applies at once)</source>
-        <translation>动量 μ：每个权重保存一个缓冲 b ← μ·b + ∂E/∂w，并按 −η·b 移动；0 即普通梯度下降（立即生效）</translation>
-    </message>
-    <message>
         <source>Draw a new order of the training samples for every epoch, from the seed (a change starts a fresh epoch)</source>
         <translation>每一轮按种子重新抽取训练样本的顺序（更改后从新的一轮开始）</translation>
     </message>
@@ -2483,8 +2543,12 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>损失函数</translation>
     </message>
     <message>
-        <source>Momentum</source>
-        <translation>动量</translation>
+        <source>Momentum μ (torch.optim&apos;s rule): each weight keeps a buffer b ← μ·b + g (RMSprop: + g / (√v + ε)) and moves by −η·b; 0 is no momentum (applies at once)</source>
+        <translation>动量 μ（torch.optim 的规则）：每个权重保存一个缓冲 b ← μ·b + g（RMSprop：+ g / (√v + ε)），并按 −η·b 移动；0 即不用动量（立即生效）</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>Seed</source>
@@ -2519,6 +2583,46 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>每轮打乱顺序</translation>
     </message>
     <message>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>Momentum μ</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <source>Decay α</source>
+        <translation>衰减率 α</translation>
+    </message>
+    <message>
+        <source>Epsilon ε</source>
+        <translation>ε（防零项）</translation>
+    </message>
+    <message>
+        <source>Decay β₁</source>
+        <translation>衰减率 β₁</translation>
+    </message>
+    <message>
+        <source>Decay β₂</source>
+        <translation>衰减率 β₂</translation>
+    </message>
+    <message>
+        <source>Weight decay λ</source>
+        <translation>权重衰减 λ</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
         <source>½ Σ (Y − Ŷ)² (seed)</source>
         <translation>½ Σ (Y − Ŷ)²（原文）</translation>
     </message>
@@ -2537,6 +2641,38 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>How the gradient g becomes an update (torch.optim&apos;s SGD, RMSprop, Adam): SGD steps by −η·g (with momentum, by a running sum); RMSprop divides g by the root of its running mean square; Adam divides a running mean of g by the root of its running mean square. Another optimiser starts its running averages from zero</source>
+        <translation>梯度 g 如何变成更新（torch.optim 的 SGD、RMSprop、Adam）：SGD 按 −η·g 移动（有动量时按累积和）；RMSprop 用 g 除以其均方滑动平均的平方根；Adam 用 g 的滑动平均除以其均方滑动平均的平方根。换用另一种优化器时，滑动平均从零开始</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum: step by −η·(g + μ·b) instead of −η·b, looking one step ahead (needs a momentum above 0)</source>
+        <translation>Nesterov 动量：按 −η·(g + μ·b) 而不是 −η·b 移动，向前多看一步（需要动量大于 0）</translation>
+    </message>
+    <message>
+        <source>Weight decay λ (L2 penalty, as torch.optim adds it): every weight&apos;s gradient becomes g + λ·w, pulling the weights towards 0; 0 is none</source>
+        <translation>权重衰减 λ（L2 惩罚，按 torch.optim 的方式加入）：每个权重的梯度变为 g + λ·w，把权重拉向 0；0 即不衰减</translation>
+    </message>
+    <message>
+        <source>RMSprop&apos;s α: how slowly its mean square forgets, v ← α·v + (1 − α)·g² (torch&apos;s default 0.99)</source>
+        <translation>RMSprop 的 α：均方平均遗忘得多慢，v ← α·v + (1 − α)·g²（torch 默认 0.99）</translation>
+    </message>
+    <message>
+        <source>ε: added to the root in the denominator so that it is never 0 (torch&apos;s default 1e-8); type it as 1e-8, the arrows multiply or divide it by 10</source>
+        <translation>ε：加在分母的平方根上，使分母永不为 0（torch 默认 1e-8）；可输入 1e-8，上下箭头把它乘以或除以 10</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₁: how slowly the mean of g forgets, m ← β₁·m + (1 − β₁)·g (torch&apos;s default 0.9)</source>
+        <translation>Adam 的 β₁：g 的平均遗忘得多慢，m ← β₁·m + (1 − β₁)·g（torch 默认 0.9）</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₂: how slowly the mean square forgets, v ← β₂·v + (1 − β₂)·g² (torch&apos;s default 0.999)</source>
+        <translation>Adam 的 β₂：均方平均遗忘得多慢，v ← β₂·v + (1 − β₂)·g²（torch 默认 0.999）</translation>
+    </message>
+    <message>
+        <source>The optimiser&apos;s numbers and the weight decay: %s</source>
+        <translation>优化器的参数与权重衰减：%s</translation>
     </message>
 </context>
 <context>
@@ -2654,8 +2790,8 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
         <translation>下一个公式（七之后：应用更新，进入下一步）</translation>
     </message>
     <message>
-        <source>What the walkthrough follows: the trainer&apos;s next step (its batch, with momentum: passing 七 takes that step), or one chosen sample (a plain update, not the trainer&apos;s next step)</source>
-        <translation>逐步推导所跟随的对象：训练的下一步（它的批量，含动量；走过七即执行这一步），或选定的单个样本（普通更新，不是训练的下一步）</translation>
+        <source>What the walkthrough follows: the trainer&apos;s next step (its batch and its optimiser&apos;s update: passing 七 takes that step), or one chosen sample (a plain update, not the trainer&apos;s next step)</source>
+        <translation>逐步推导所跟随的对象：训练的下一步（它的批量和优化器的更新；走过七即执行这一步），或选定的单个样本（普通更新，不是训练的下一步）</translation>
     </message>
     <message>
         <source>The row of the next batch that the formulas before the batch mean follow</source>
@@ -2680,6 +2816,14 @@ Your work is still open, but a crash now would lose it. Save it (File ▸ Save A
     <message>
         <source>End steps 3-6 with the fully expanded formula, written down to the outputs as in the seed document (where it stays readable)</source>
         <translation>三至六步最后写出完全展开的公式，一直展开到输出层，与原始文档一致（公式过长时不展开）</translation>
+    </message>
+    <message>
+        <source>Jacobian</source>
+        <translation>雅可比</translation>
+    </message>
+    <message>
+        <source>Write out the softmax Jacobian ∂Y/∂z entry by entry, and with cross-entropy steps 1 and 2 apart: why ∂E/∂z = Y − Ŷ (shown for a softmax output or cross-entropy)</source>
+        <translation>逐项写出 softmax 的雅可比矩阵 ∂Y/∂z；交叉熵时把一、二两步分开写，说明为何 ∂E/∂z = Y − Ŷ（输出层为 softmax 或损失函数为交叉熵时显示）</translation>
     </message>
     <message>
         <source>Next training step</source>

@@ -1,10 +1,10 @@
 """The training panel: play/pause, step, epoch, reset, speed, every training setting, stops.
 
 It talks only to a TrainingController (never to the worker), and reads a project's training
-configuration to show it.  Edits of the learning rate, momentum, batch size, shuffle or seed go
-to the controller at once (they apply from the next step) and out as `configEdited`, for the
-document to record as an undoable edit; a new loss goes out as `lossEdited` (the document's
-edit reaches the worker).
+configuration to show it.  Edits of the learning rate, the optimiser and its numbers, batch
+size, shuffle or seed go to the controller at once (they apply from the next step) and out as
+`configEdited`, for the document to record as an undoable edit; a new loss goes out as
+`lossEdited` (the document's edit reaches the worker).
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ from bpstudio.controller.training_snapshot import TrainingSnapshot
 from bpstudio.model.losses import loss_fits
 from bpstudio.model.project import Project
 from bpstudio.model.training import TrainingConfig
+from bpstudio.views.training import optimiser_controls
 from bpstudio.views.training import training_controls as controls
-from bpstudio.views.training.training_panel_texts import apply_texts
+from bpstudio.views.training.training_panel_texts import apply_texts, show_optimiser_summary
 from bpstudio.views.widgets.actions import describe
 from bpstudio.views.widgets.language import is_language_change, model_message
 from bpstudio.views.widgets.steady_label import SteadyLabel
@@ -54,6 +55,7 @@ class TrainingPanel(QWidget):
         self._make_actions()
         self._make_controls()
         self._lay_out()
+        self._show_optimiser_fields(self._config.optimizer)
         self._connect()
         self._retranslate_static()
         self._on_running_changed(controller.is_running)
@@ -83,6 +85,27 @@ class TrainingPanel(QWidget):
         self.batch_size_box = controls.make_batch_size_box()
         self.loss_box = controls.make_loss_box()
         self.momentum_box = controls.make_momentum_box()
+        self.optimiser_box = optimiser_controls.make_optimiser_box()
+        self.nesterov_box = optimiser_controls.make_nesterov_box()
+        self.alpha_box = optimiser_controls.make_alpha_box()
+        self.epsilon_box = optimiser_controls.make_epsilon_box()
+        self.beta1_box = optimiser_controls.make_beta1_box()
+        self.beta2_box = optimiser_controls.make_beta2_box()
+        self.weight_decay_box = optimiser_controls.make_weight_decay_box()
+        # the optimiser's number boxes by setting name (optimisers.PARAMETERS' names)
+        # (in torch's order: RMSprop α, ε, μ; Adam β₁, β₂, ε; SGD μ, Nesterov; then λ)
+        self.optimiser_fields: dict[str, QWidget] = {
+            "alpha": self.alpha_box,
+            "beta1": self.beta1_box,
+            "beta2": self.beta2_box,
+            "epsilon": self.epsilon_box,
+            "momentum": self.momentum_box,
+            "nesterov": self.nesterov_box,
+            "weight_decay": self.weight_decay_box,
+        }
+        self.optimiser_settings = optimiser_controls.OptimiserSettingsPopup(
+            self.optimiser_fields, self
+        )
         self.shuffle_box = controls.make_shuffle_box()
         self.seed_box = controls.make_seed_box()
         self.max_epochs_box = controls.make_max_epochs_box()
@@ -111,18 +134,27 @@ class TrainingPanel(QWidget):
         grid.setVerticalSpacing(2)  # every setting in the dock, and it fits an 800x600 window
         grid.addLayout(buttons, 0, 0, 1, 4)
         grid.addLayout(speed, 1, 0, 1, 4)
+        # The optimiser's row replaces the momentum's: its numbers open from the button beside
+        # the chooser (the dock must still fit an 800x600 window).
         self._captions = {
             box: self._add_field(grid, row, column, box)
             for box, row, column in (
                 (self.loss_box, 2, 0),
                 (self.learning_rate_box, 2, 2),
-                (self.momentum_box, 3, 0),
+                (self.optimiser_box, 3, 0),
                 (self.batch_size_box, 3, 2),
                 (self.seed_box, 4, 2),
                 (self.max_epochs_box, 5, 0),
                 (self.target_loss_box, 5, 2),
             )
         }
+        chooser = QHBoxLayout()
+        chooser.setContentsMargins(0, 0, 0, 0)
+        chooser.setSpacing(0)
+        grid.removeWidget(self.optimiser_box)
+        chooser.addWidget(self.optimiser_box, 1)
+        chooser.addWidget(self.optimiser_settings.button)
+        grid.addLayout(chooser, 3, 1)
         grid.addWidget(self.shuffle_box, 4, 0, 1, 2)
         grid.addWidget(self.readout, 6, 0, 1, 4)
         grid.addWidget(self.status_label, 7, 0, 1, 4)
@@ -159,9 +191,13 @@ class TrainingPanel(QWidget):
         c.failed.connect(self._on_failed)
         self.speed_slider.valueChanged.connect(self._on_speed_moved)
         self.flat_out_button.toggled.connect(self._on_flat_out_toggled)
-        for box in (self.learning_rate_box, self.momentum_box, self.batch_size_box, self.seed_box):
+        for box in (self.learning_rate_box, self.momentum_box, self.batch_size_box, self.seed_box,
+                    self.alpha_box, self.epsilon_box, self.beta1_box, self.beta2_box,
+                    self.weight_decay_box):  # fmt: skip
             box.valueChanged.connect(self._on_config_edited)
         self.shuffle_box.toggled.connect(self._on_config_edited)
+        self.nesterov_box.toggled.connect(self._on_config_edited)
+        self.optimiser_box.activated.connect(self._on_config_edited)
         self.loss_box.activated.connect(self._on_loss_chosen)
         self.max_epochs_box.valueChanged.connect(self._on_stop_conditions_edited)
         self.target_loss_box.valueChanged.connect(self._on_stop_conditions_edited)
@@ -179,9 +215,15 @@ class TrainingPanel(QWidget):
         controls.set_quietly(self.batch_size_box, config.batch_size)
         controls.set_quietly(self.momentum_box, config.momentum)
         controls.set_quietly(self.seed_box, config.seed)
-        with QSignalBlocker(self.shuffle_box):
+        for name in ("alpha", "epsilon", "beta1", "beta2", "weight_decay"):
+            controls.set_quietly(self.optimiser_fields[name], getattr(config, name))
+        with QSignalBlocker(self.shuffle_box), QSignalBlocker(self.nesterov_box):
             self.shuffle_box.setChecked(config.shuffle)
+            self.nesterov_box.setChecked(config.nesterov)
+        with QSignalBlocker(self.optimiser_box):
+            self.optimiser_box.setCurrentIndex(self.optimiser_box.findData(config.optimizer))
         self.seed_box.setEnabled(config.shuffle)
+        self._show_optimiser_fields(config.optimizer)
         self._show_losses(project)
         self._last_loss = project.history.steps.latest
         self._show_counts(project.steps_taken, len(project.history.epochs), 0.0)
@@ -233,10 +275,23 @@ class TrainingPanel(QWidget):
             batch_size=self.batch_size_box.value(),
             shuffle=self.shuffle_box.isChecked(),
             seed=self.seed_box.value(),
+            optimizer=self.optimiser_box.currentData(),
+            nesterov=self.nesterov_box.isChecked(),
+            alpha=self.alpha_box.value(),
+            epsilon=self.epsilon_box.value(),
+            beta1=self.beta1_box.value(),
+            beta2=self.beta2_box.value(),
+            weight_decay=self.weight_decay_box.value(),
         )
         self.seed_box.setEnabled(self._config.shuffle)
+        self._show_optimiser_fields(self._config.optimizer)
         self._controller.set_config(self._config)
         self.configEdited.emit(self._config)
+
+    def _show_optimiser_fields(self, kind: str) -> None:
+        """Only the numbers ``kind`` uses; the others keep their values for a switch back."""
+        self.optimiser_settings.show_fields(kind, self._config)
+        show_optimiser_summary(self)
 
     def _on_loss_chosen(self, index: int) -> None:
         self.lossEdited.emit(self.loss_box.itemData(index))

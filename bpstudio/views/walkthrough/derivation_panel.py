@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from bpstudio.controller.coalescer import Coalescer
 from bpstudio.controller.walkthrough import BUILDING, TOO_BIG
 from bpstudio.model.derivation.numbers import shown_text
+from bpstudio.model.derivation.symbols import HAT
 from bpstudio.model.derivation.text import tr as derivation_text  # lupdate must not see "tr("
 from bpstudio.model.network_size import WALKTHROUGH_MAX_WEIGHTS
 from bpstudio.model.notation.glyph import subscript, superscript
@@ -421,18 +422,27 @@ _SAMPLE = re.compile(r"\^\{\((\d+)\)\}")
 _PARTIAL = re.compile(r"\\frac\{\\partial ([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\{\\partial ")
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
 _WRAPPED = re.compile(r"\\(?:mathrm|mathcal|hat)\{([^{}]*)\}")
-_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "theta": "θ", "eta": "η"}
+_LETTERS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "theta": "θ", "eta": "η",
+    "mu": "μ", "rho": "ρ", "lambda": "λ", "varepsilon": "ε", "nabla": "∇",
+}  # fmt: skip
 _SPECIAL = {"mathcal": {"L": "ℒ"}, "hat": {"Y": "Ŷ", "y": "ŷ"}}
+# an optimiser's state of a parameter, m_{[w_{11}^2]}: its subscript is a whole symbol
+_STATE = re.compile(r"_\{\[(.*)\]\}$")
 
 
 def _unwrapped(match: re.Match) -> str:
     kind = match[0][1 : match[0].index("{")]
-    return _SPECIAL.get(kind, {}).get(match[1], match[1])
+    default = match[1] + HAT if kind == "hat" else match[1]  # mˆ, as the derivation writes it
+    return _SPECIAL.get(kind, {}).get(match[1], default)
 
 
 def _plain(latex: str) -> str:
     """A readable plain-text version of a quantity's LaTeX symbol (in any notation preset),
     for the outline."""
+    state = _STATE.search(latex)
+    if state:  # m[w₁₁²], mˆ[b₁³]
+        return f"{_plain(latex[: state.start()])}[{_plain(state[1])}]"
     text = _SAMPLE.sub(lambda m: f"⁽{sup(m[1])}⁾", latex)  # E^{(2)}: the loss of sample 2
     text = _PARTIAL.sub(r"∂\1/∂", text)
     text = _WRAPPED.sub(_unwrapped, text)

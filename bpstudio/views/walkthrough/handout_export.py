@@ -27,7 +27,7 @@ from bpstudio.render.outline import (
     new_heading,
     outline,
     same_way_lead,
-    shows_explanation,
+    shown_explanation,
 )
 from bpstudio.views.widgets.language import model_message, translate
 from bpstudio.views.widgets.status import ShowStatus
@@ -136,8 +136,8 @@ def _pdf_html(d, formula: Callable[[str], str]) -> str:
                 out += [f"<p>{escape(lead)}</p>"] if lead else []
                 out.append(formula(step.symbolic))
                 out.append(formula(step.substituted))
-                if shows_explanation(step):
-                    out.append(f'<p style="color:#555555">{escape(step.explanation)}</p>')
+                if why := shown_explanation(step):
+                    out.append(f'<p style="color:#555555">{escape(why)}</p>')
     for note in d.notes:  # the closing notes, as the web page has them
         out.append(f"<h2>{escape(note.title)}</h2>")
         for line in note.lines:

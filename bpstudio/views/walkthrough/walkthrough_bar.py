@@ -1,5 +1,6 @@
 """The walkthrough's controls: previous/next formula and section, auto-play with a pace,
-the sample and the number of significant digits.  Every control has a tooltip with its key."""
+the sample, the number of significant digits and the levels of detail (Expanded, Jacobian).
+Every control has a tooltip with its key."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.controller.walkthrough import NEXT_STEP
+from bpstudio.model.derivation.jacobian import jacobian_applies
 from bpstudio.views.training.training_controls import shrink_to_fit
 from bpstudio.views.widgets.actions import describe
 from bpstudio.views.widgets.language import Retranslating
@@ -26,11 +28,22 @@ from bpstudio.views.widgets.language import Retranslating
 PACE_MIN_MS, PACE_MAX_MS = 200, 4000
 SP = QStyle.StandardPixmap
 EXPANDED_KEY = "walkthrough/expanded"  # remembered between sessions; on, as in the seed
+JACOBIAN_KEY = "walkthrough/jacobian"  # remembered too; off: the merged 一、二 of the docs
 
 
 def expanded_setting() -> bool:
     """Whether 三-六 end with the seed's fully expanded formula (the user's last choice)."""
     return bool(QSettings().value(EXPANDED_KEY, True, type=bool))
+
+
+def jacobian_setting() -> bool:
+    """Whether the softmax Jacobian is written out (the user's last choice)."""
+    return bool(QSettings().value(JACOBIAN_KEY, False, type=bool))
+
+
+def detail_options() -> dict[str, bool]:
+    """The levels of detail the walkthrough starts with, as the student left them."""
+    return {"expanded": expanded_setting(), "jacobian": jacobian_setting()}
 
 
 def _action(parent, name: str, icon, key: str, slot) -> QAction:
@@ -138,6 +151,9 @@ class WalkthroughBar(Retranslating, QWidget):
         self.expanded = QCheckBox(objectName="walkthroughExpanded")
         self.expanded.setChecked(bool(self.cursor.option("expanded", True)))
         self.expanded.toggled.connect(self._on_expanded)
+        self.jacobian = QCheckBox(objectName="walkthroughJacobian")
+        self.jacobian.setChecked(bool(self.cursor.option("jacobian", False)))
+        self.jacobian.toggled.connect(self._on_jacobian)
         options = QHBoxLayout()
         self._pace_caption = QLabel()
         options.addWidget(self._pace_caption)
@@ -146,6 +162,7 @@ class WalkthroughBar(Retranslating, QWidget):
         options.addWidget(self.batch_row)
         options.addWidget(self.digits)
         options.addWidget(self.expanded)
+        options.addWidget(self.jacobian)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -170,9 +187,9 @@ class WalkthroughBar(Retranslating, QWidget):
         self.pace.setToolTip(self.tr("Auto-play pace: time per formula (right is faster)"))
         self.sample.setToolTip(
             self.tr(
-                "What the walkthrough follows: the trainer's next step (its batch, with "
-                "momentum: passing 七 takes that step), or one chosen sample (a plain update, "
-                "not the trainer's next step)"
+                "What the walkthrough follows: the trainer's next step (its batch and its "
+                "optimiser's update: passing 七 takes that step), or one chosen sample (a plain "
+                "update, not the trainer's next step)"
             )
         )
         self.batch_row.setToolTip(
@@ -188,6 +205,14 @@ class WalkthroughBar(Retranslating, QWidget):
                 "as in the seed document (where it stays readable)"
             )
         )
+        self.jacobian.setText(self.tr("Jacobian"))
+        self.jacobian.setToolTip(
+            self.tr(
+                "Write out the softmax Jacobian ∂Y/∂z entry by entry, and with cross-entropy "
+                "steps 1 and 2 apart: why ∂E/∂z = Y − Ŷ (shown for a softmax output or "
+                "cross-entropy)"
+            )
+        )
         self._fill_samples()
         self._on_step_changed(self.cursor.index)
 
@@ -200,6 +225,11 @@ class WalkthroughBar(Retranslating, QWidget):
         QSettings().setValue(EXPANDED_KEY, bool(on))
         self.cursor.set_option("expanded", bool(on))
 
+    @Slot(bool)
+    def _on_jacobian(self, on: bool) -> None:
+        QSettings().setValue(JACOBIAN_KEY, bool(on))
+        self.cursor.set_option("jacobian", bool(on))
+
     @Slot(int)
     def _on_sample_chosen(self, index: int) -> None:
         if index == 0:
@@ -209,8 +239,11 @@ class WalkthroughBar(Retranslating, QWidget):
 
     @Slot()
     def _on_document_changed(self) -> None:
-        if self.sample.count() != self.document.project.dataset.n_samples + 1:
+        project = self.document.project
+        if self.sample.count() != project.dataset.n_samples + 1:
             self._fill_samples()
+        # offered only where it changes the formulas (a softmax output, or cross-entropy)
+        self.jacobian.setVisible(jacobian_applies(project.loss, project.network.output_activation))
         self._show_choice()
 
     def _fill_samples(self) -> None:

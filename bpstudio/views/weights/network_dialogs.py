@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.model.activations import ACTIVATION_NAMES
-from bpstudio.model.initialisation import SCHEMES, InitScheme
+from bpstudio.model.initialisation import SCHEMES, USES_SCALE, InitScheme
 from bpstudio.model.network import Network
 from bpstudio.model.validation import MAX_SEED
 from bpstudio.views.widgets.language import translate
@@ -121,7 +121,13 @@ def ask_init_scheme(parent: QWidget, current: InitScheme) -> InitScheme | None:
         scheme.addItem(scheme_label(name), name)
     scheme.setCurrentIndex(scheme.findData(current.name))
     scheme.setToolTip(
-        translate("NetworkDialogs", "uniform: in [-scale, scale]; xavier, he: scaled by layer size")
+        translate(
+            "NetworkDialogs",
+            "uniform: every weight in [−scale, scale]; Xavier: uniform in ±√(6 / (inputs + "
+            "outputs)) of the layer; He: normal with σ = √(2 / inputs); constant: every weight "
+            "and bias equal to the scale; zeros: every weight and bias 0 (the hidden units stay "
+            "copies of each other: the symmetry problem)",
+        )
     )
     seed = QSpinBox(dialog)
     seed.setRange(0, MAX_SEED)
@@ -134,6 +140,12 @@ def ask_init_scheme(parent: QWidget, current: InitScheme) -> InitScheme | None:
     scale.setToolTip(
         translate("NetworkDialogs", "The range of 'uniform' and the value of 'constant'")
     )
+
+    def _on_scheme_changed() -> None:  # the scale means something to two schemes only
+        scale.setEnabled(scheme.currentData() in USES_SCALE)
+
+    scheme.currentIndexChanged.connect(_on_scheme_changed)
+    _on_scheme_changed()
     form.addRow(translate("NetworkDialogs", "Scheme:"), scheme)
     form.addRow(translate("NetworkDialogs", "Seed:"), seed)
     form.addRow(translate("NetworkDialogs", "Scale:"), scale)

@@ -34,6 +34,7 @@ def scheme_label(name: str) -> str:
         "xavier": translate("ModelNames", "Xavier"),
         "he": translate("ModelNames", "He"),
         "constant": translate("ModelNames", "constant"),
+        "zeros": translate("ModelNames", "zeros"),
     }
     return labels.get(name, name)
 
