@@ -86,6 +86,17 @@ def shots() -> list[Shot | Sheet]:
                 step(walk_to, "update.7", 0),
             ),
         ),
+        *[
+            Shot(
+                f"adam-update{suffix}",
+                lang=lang,
+                window=None,
+                screen=(1280, 720),
+                grab="screen",
+                steps=ADAM_UPDATE,
+            )
+            for lang, suffix in (("en", ""), ("zh", "-zh"))
+        ],
         Shot("walkthrough-step6", window=(1500, 950), steps=(step(walk_to, "backward.6", 0),)),
         Shot(
             "walkthrough-notation-qiu-matrix-zh",
@@ -216,14 +227,45 @@ def open_example(d: Driver, name: str) -> Steps:
 def walk_to(d: Driver, section: str, offset: int) -> Steps:
     """Press → until the walkthrough shows formula ``offset`` of ``section`` (its id)."""
     yield d.walkthrough_ready()
+    found = next(s for s in d.cursor.derivation.sections if s.id == section)
+    yield from press_to(d, found.first + offset)
+
+
+def walk_to_value(d: Driver, quantity: str, layer: int, indices: tuple[int, ...]) -> Steps:
+    """Press → until the walkthrough shows the formula that computes ``quantity`` (``w_new``,
+    ``dE/dz``, ...) of the unit or edge ``indices`` in ``layer``."""
+    yield d.walkthrough_ready()
+    target = next(
+        s.index
+        for s in d.cursor.steps
+        if s.quantity == quantity and s.layer == layer and tuple(s.indices) == indices
+    )
+    yield from press_to(d, target)
+
+
+def press_to(d: Driver, target: int) -> Steps:
     cursor = d.cursor
-    found = next(s for s in cursor.derivation.sections if s.id == section)
-    target = found.first + offset
     back, forward = d.action("actionPreviousStep"), d.action("actionNextStep")
     while cursor.index != target:
         (forward if cursor.index < target else back).trigger()
         yield d.turn()  # a student's next key press comes in a later turn of the event loop
     yield d.until(lambda: d.card_shows(target), f"formula {target + 1} on the card")
+
+
+def choose_optimiser(d: Driver, kind: str) -> None:
+    """The Training dock's optimiser chooser (``sgd``, ``rmsprop``, ``adam``), as picked."""
+    box = d.find("trainingOptimizer")
+    index = box.findData(kind)
+    box.setCurrentIndex(index)
+    box.activated.emit(index)  # what a pick from its list sends
+
+
+def close_dock(d: Driver, name: str) -> Steps:
+    """View ▸ the dock's entry, unticked."""
+    dock = d.window.docks[name]
+    if dock.isVisible():
+        dock.toggleViewAction().trigger()
+    yield d.until(lambda: not dock.isVisible(), f"the {name} dock closed")
 
 
 def set_training(d: Driver, box: str, value) -> None:
@@ -423,6 +465,17 @@ PRACTICE_FADED = (
     step(practise, 2),
     step(walk_to, "backward.6", 0),
     step(ask_hints, 2),
+)
+# Adam's 七 on XOR after 12 steps, the walkthrough given the room of the bottom docks.
+ADAM_UPDATE = (
+    step(open_example, "xor"),
+    step(choose_optimiser, "adam"),
+    step(set_training, "learning_rate_box", 0.05),
+    step(take_steps, 12),
+    step(close_dock, "trainingPanel"),
+    step(close_dock, "lossPlot"),
+    step(walk_to_value, "w_new", 2, (1, 1)),
+    step(status_bar_clear),  # "Train 1 step" times out
 )
 TRAINING_DOCK = (
     step(open_example, "xor"),
