@@ -1,5 +1,5 @@
-"""`bpstudio`: the GUI by default; `bpstudio train`, `derive`, `export` and `exercise` run
-headless.
+"""`bpstudio`: the GUI by default; `bpstudio train`, `derive`, `export`, `exercise` and
+`experiment` run headless.
 
 The headless verbs never import Qt, so they start fast and run where no display exists.
 Bad input is reported on stderr with exit status 2; a mistyped verb too (``bpstudio trian``:
@@ -31,6 +31,7 @@ VERBS = {
     "derive": ("bpstudio.cli_derive", "run_derive"),
     "export": ("bpstudio.cli_export", "run_export"),
     "exercise": ("bpstudio.cli_exercise", "run_exercise"),
+    "experiment": ("bpstudio.cli_experiment", "run_experiment_verb"),
 }
 HEADLESS_VERBS = tuple(VERBS)
 MAX_COUNT_OPTION = 2**31 - 1  # --epochs, --steps, --sample, --digits
@@ -52,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     from bpstudio.cli_exercise import add_exercise_parser
 
     add_exercise_parser(verbs, _positive_int, _non_negative_int)
+    from bpstudio.cli_experiment import add_experiment_parser
+
+    add_experiment_parser(verbs, _positive_int)
     return parser
 
 

@@ -23,6 +23,7 @@ from bpstudio.controller.commands import (
     ProjectCommand,
 )
 from bpstudio.controller.data_edits import DataEditsMixin
+from bpstudio.controller.run_edits import RunEditsMixin
 from bpstudio.model import editing
 from bpstudio.model.derivation.symbols import plain_b, plain_w
 from bpstudio.model.examples import load_example
@@ -56,7 +57,7 @@ TRAINING_FIELDS = (
 UNDO_LIMIT = 1000
 
 
-class Document(DataEditsMixin, QObject):  # data edits: data_edits.py
+class Document(DataEditsMixin, RunEditsMixin, QObject):  # data_edits.py, run_edits.py
     changed = Signal()  # anything in the project (or the shown sample) changed
     structureChanged = Signal()  # layer sizes / activations / biases on-off; before `changed`
     selectionChanged = Signal(object)  # frozenset of refs

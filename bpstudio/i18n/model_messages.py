@@ -278,6 +278,33 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "ModelMessages", "biases of layer {layer} have shape {shape}, expected ({size},)"
     ),
+    # kept runs and experiments (model/run_file.py, experiment.py) -------------------------
+    QT_TRANSLATE_NOOP("ModelMessages", "expected at most {limit} runs, got {count}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "expected a number from 0 to 1, got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "unknown setting {name!r} (did you mean {close}?)"),
+    QT_TRANSLATE_NOOP("ModelMessages", "unknown setting {name!r}; the settings are {choices}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: give at least one value"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: at most {limit} values, got {count}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: {value!r} is not a number"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: expected a positive number, got {value}"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: expected a number in [0, 1), got {value}"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages", "{setting}: expected a whole number from {low} to {high}, got {value!r}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages", "{setting}: unknown value {value!r} (did you mean {close}?)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages", "{setting}: unknown value {value!r}; expected one of {choices}"
+    ),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: this network has no hidden layer to vary"),
+    QT_TRANSLATE_NOOP("ModelMessages", "{setting}: {value} cannot learn these targets: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "ModelMessages",
+        "the run {name!r} has {inputs} inputs and {outputs} outputs; the data has "
+        "{columns} input and {targets} target columns",
+    ),
+    QT_TRANSLATE_NOOP("ModelMessages", "there is no run {index} (runs 0 .. {last})"),
 )
 
 # Read as patterns, these would match almost any text: only a parameter is matched with them.

@@ -30,6 +30,8 @@ from bpstudio.model.optimisers import config_fields, settings_from_json, setting
 from bpstudio.model.practice.progress import PracticeLog
 from bpstudio.model.practice.storage import practice_from_json, practice_to_json
 from bpstudio.model.project_keys import unknown_keys
+from bpstudio.model.run_file import RunFields, runs_from_json, runs_to_json
+from bpstudio.model.runs import KeptRun
 from bpstudio.model.safe_files import read_bounded, write_file
 from bpstudio.model.savable import check_text_is_savable, check_view
 from bpstudio.model.training import TrainingConfig
@@ -72,6 +74,8 @@ class Project:
     practice: PracticeLog = field(default_factory=PracticeLog, compare=False)
     # Where the optimiser stands (momentum buffers, epoch, generator); None: the zero state.
     optimiser: OptimiserState | None = None
+    # Kept runs, to compare (model/runs.py); immutable, so copies share them.
+    runs: tuple[KeptRun, ...] = ()
     # Fields of the file this project was read from that BP Studio does not know (their paths):
     # reported to the user (a typo such as "momentun" would otherwise pass unseen); not saved.
     unknown_fields: tuple[str, ...] = field(default=(), compare=False)
@@ -90,6 +94,7 @@ class Project:
             json.loads(json.dumps(self.view)),
             self.practice,
             optimiser=self.optimiser,  # immutable: shared
+            runs=self.runs,
         )
 
     def equals(self, other: Project) -> bool:
@@ -100,11 +105,28 @@ class Project:
 # saving ----------------------------------------------------------------------------------
 def to_json(project: Project) -> dict:
     net = project.network
+    return (
+        {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "name": project.name,
+            "description": project.description,
+            **_settings_json(net, project.loss, project.training, project.initialisation),
+            "dataset": dataset_to_json(project.dataset),
+            "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
+            "view": project.view,
+            **_optional("practice", practice_to_json(project.practice.record)),
+        }
+        | _optimiser_json(project)
+        | runs_to_json(project.runs, _RUN_FIELDS)
+    )
+
+
+def _settings_json(
+    net: Network, loss: str, training: TrainingConfig, init: InitScheme
+) -> dict[str, Any]:
+    """The network, loss, training and initialisation fields (of a project, or a kept run)."""
     return {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "name": project.name,
-        "description": project.description,
         "network": {
             "layer_sizes": list(net.layer_sizes),
             "activations": list(net.activations),
@@ -113,25 +135,17 @@ def to_json(project: Project) -> dict:
             "weights": [w.tolist() for w in net.weights],
             "biases": None if net.biases is None else [b.tolist() for b in net.biases],
         },
-        "loss": project.loss,
+        "loss": loss,
         "training": {
-            "learning_rate": project.training.learning_rate,
-            "momentum": project.training.momentum,
-            "batch_size": project.training.batch_size,
-            "shuffle": project.training.shuffle,
-            "seed": project.training.seed,
-            **settings_to_json(project.training.optimiser),
+            "learning_rate": training.learning_rate,
+            "momentum": training.momentum,
+            "batch_size": training.batch_size,
+            "shuffle": training.shuffle,
+            "seed": training.seed,
+            **settings_to_json(training.optimiser),
         },
-        "initialisation": {
-            "scheme": project.initialisation.name,
-            "seed": project.initialisation.seed,
-            "scale": project.initialisation.scale,
-        },
-        "dataset": dataset_to_json(project.dataset),
-        "history": {"steps_taken": project.steps_taken, **project.history.to_json()},
-        "view": project.view,
-        **_optional("practice", practice_to_json(project.practice.record)),
-    } | _optimiser_json(project)
+        "initialisation": {"scheme": init.name, "seed": init.seed, "scale": init.scale},
+    }
 
 
 def _optimiser_json(project: Project) -> dict:
@@ -276,12 +290,7 @@ def from_json(data: Any) -> Project:
             version=version,
             supported=FORMAT_VERSION,
         )
-    network = _read_network(expect_object(require(data, "network", ""), "network"))
-    loss = expect_choice(require(data, "loss", ""), LOSS_NAMES, "loss")
-    try:
-        get_loss(loss).check_output_activation(network.output_activation)
-    except ValueError as exc:
-        raise fail("loss", exc) from None
+    network, loss = _read_network_and_loss(data)
     dataset = _read_dataset(expect_object(require(data, "dataset", ""), "dataset"), network)
     _check_labels(dataset, loss, network)
     steps, history = _read_history(data.get("history"))
@@ -305,8 +314,25 @@ def from_json(data: Any) -> Project:
         view=_read_view(data.get("view", {})),
         practice=PracticeLog(practice_from_json(data.get("practice"))),
         optimiser=optimiser,
+        runs=runs_from_json(data.get("runs"), _RUN_FIELDS),
         unknown_fields=tuple(unknown_keys(data)),
     )
+
+
+def _read_network_and_loss(data: dict) -> tuple[Network, str]:
+    network = _read_network(expect_object(require(data, "network", ""), "network"))
+    loss = expect_choice(require(data, "loss", ""), LOSS_NAMES, "loss")
+    try:
+        get_loss(loss).check_output_activation(network.output_activation)
+    except ValueError as exc:
+        raise fail("loss", exc) from None
+    return network, loss
+
+
+def _read_run_settings(data: dict) -> tuple[Network, str, TrainingConfig, InitScheme]:
+    network, loss = _read_network_and_loss(data)
+    training = _read_training(data.get("training", {}))
+    return network, loss, training, _read_init(data.get("initialisation", {}))
 
 
 def _read_view(value: Any) -> dict:
@@ -441,3 +467,7 @@ def _read_series(hist: dict, name: str) -> LossSeries:
     first_free = indices[-1] + 1 if indices else 0
     end = expect_int(hist.get(f"{name}_end", first_free), f"history.{name}_end", minimum=first_free)
     return LossSeries(losses, indices, end=end, stride=stride)
+
+
+# A kept run's settings are written and read as the project's own (model/run_file.py).
+_RUN_FIELDS = RunFields(_settings_json, _read_run_settings, _read_history)

@@ -64,6 +64,16 @@ KNOWN: dict[str, Any] = {
 }
 
 
+# A kept run (model/run_file.py): the project's own fields for what they share.
+KNOWN["runs"] = {
+    "name": None,
+    **{key: KNOWN[key] for key in ("network", "loss", "training", "initialisation", "history")},
+    "final_loss": None,
+    "final_accuracy": None,
+    "diverged": None,
+}
+
+
 def unknown_keys(data: Any, known: dict[str, Any] = KNOWN, path: str = "") -> list[str]:
     """The paths of the fields in ``data`` (a file's parsed JSON) that ``known`` lacks."""
     if not isinstance(data, dict):
@@ -73,6 +83,9 @@ def unknown_keys(data: Any, known: dict[str, Any] = KNOWN, path: str = "") -> li
         where = f"{path}.{key}" if path else key
         if key not in known:
             found.append(where)
+        elif isinstance(known[key], dict) and isinstance(value, list):  # a list of objects
+            for i, item in enumerate(value):
+                found += unknown_keys(item, known[key], f"{where}[{i}]")
         elif isinstance(known[key], dict):
             found += unknown_keys(value, known[key], where)
     return found

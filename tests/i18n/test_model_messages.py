@@ -383,6 +383,7 @@ def _templates_in_model() -> set[str]:
         "CsvImportError",
         "FileWriteError",
         "LabelError",
+        "ExperimentError",
         "Message",
         "error",
     }

@@ -633,6 +633,112 @@
     </message>
 </context>
 <context>
+    <name>ExperimentDialog</name>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>&amp;Vary:</source>
+        <translation>改变(&amp;V):</translation>
+    </message>
+    <message>
+        <source>V&amp;alues:</source>
+        <translation>取值(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>轮数(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Con&amp;verged below:</source>
+        <translation>收敛阈值(&amp;V):</translation>
+    </message>
+    <message>
+        <source>The one setting that differs between the runs</source>
+        <translation>各次运行之间唯一不同的设置</translation>
+    </message>
+    <message>
+        <source>How many epochs each run trains</source>
+        <translation>每次运行训练多少轮</translation>
+    </message>
+    <message>
+        <source>A run has converged at the first epoch whose loss is below this share of its first epoch&apos;s loss</source>
+        <translation>运行在第一个损失低于其第 1 轮损失这一比例的轮次收敛</translation>
+    </message>
+    <message>
+        <source>Each run starts from this run&apos;s starting weights; every other setting, the seeds too, stays as it is now.</source>
+        <translation>每次运行都从本次运行的初始权重开始；其他所有设置（包括种子）都保持现在的值。</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Train every run, one after the other (Enter)</source>
+        <translation>依次训练每一次运行（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop; the runs finished so far stay</source>
+        <translation>停止；已完成的运行会保留</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as runs</source>
+        <translation>保存为运行记录(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Put these runs in the Runs dock and the project, to compare and restore (undoable)</source>
+        <translation>把这些运行放进“运行记录”面板和项目中，以便比较和恢复（可撤销）</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>training loss (log scale)</source>
+        <translation>训练损失（对数刻度）</translation>
+    </message>
+    <message>
+        <source>The values to compare, separated by commas</source>
+        <translation>要比较的取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>One of: %s</source>
+        <translation>可选：%s</translation>
+    </message>
+    <message>
+        <source>Training %d runs…</source>
+        <translation>正在训练 %d 次运行…</translation>
+    </message>
+    <message>
+        <source>Kept %d runs: see the Runs dock</source>
+        <translation>已保存 %d 次运行：见“运行记录”面板</translation>
+    </message>
+    <message>
+        <source>Done: %d runs</source>
+        <translation>完成：%d 次运行</translation>
+    </message>
+    <message>
+        <source>Cancelled: %d runs finished</source>
+        <translation>已取消：完成了 %d 次运行</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentJob</name>
+    <message>
+        <source>The experiment&apos;s process ended unexpectedly</source>
+        <translation>实验的进程意外结束</translation>
+    </message>
+</context>
+<context>
     <name>ExportCodeDialog</name>
     <message>
         <source>NumPy script (.py)</source>
@@ -1718,6 +1824,70 @@
         <translation>第 {layer} 层偏置的形状为 {shape}, 应为 ({size},)</translation>
     </message>
     <message>
+        <source>expected at most {limit} runs, got {count}</source>
+        <translation>最多 {limit} 次运行，实际为 {count}</translation>
+    </message>
+    <message>
+        <source>expected a number from 0 to 1, got {value}</source>
+        <translation>应为 0 到 1 之间的数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown setting {name!r} (did you mean {close}?)</source>
+        <translation>未知的设置 {name!r}（是指 {close} 吗？）</translation>
+    </message>
+    <message>
+        <source>unknown setting {name!r}; the settings are {choices}</source>
+        <translation>未知的设置 {name!r}；可用的设置有 {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: give at least one value</source>
+        <translation>{setting}：请至少给出一个取值</translation>
+    </message>
+    <message>
+        <source>{setting}: at most {limit} values, got {count}</source>
+        <translation>{setting}：最多 {limit} 个取值，实际为 {count} 个</translation>
+    </message>
+    <message>
+        <source>{setting}: {value!r} is not a number</source>
+        <translation>{setting}：{value!r} 不是数</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a positive number, got {value}</source>
+        <translation>{setting}：应为正数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a number in [0, 1), got {value}</source>
+        <translation>{setting}：应为 [0, 1) 内的数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a whole number from {low} to {high}, got {value!r}</source>
+        <translation>{setting}：应为 {low} 到 {high} 之间的整数，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <source>{setting}: unknown value {value!r} (did you mean {close}?)</source>
+        <translation>{setting}：未知的取值 {value!r}（是指 {close} 吗？）</translation>
+    </message>
+    <message>
+        <source>{setting}: unknown value {value!r}; expected one of {choices}</source>
+        <translation>{setting}：未知的取值 {value!r}；应为以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: this network has no hidden layer to vary</source>
+        <translation>{setting}：这个网络没有可以改变的隐藏层</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} cannot learn these targets: {reason}</source>
+        <translation>{setting}：{value} 无法学习这些目标值：{reason}</translation>
+    </message>
+    <message>
+        <source>the run {name!r} has {inputs} inputs and {outputs} outputs; the data has {columns} input and {targets} target columns</source>
+        <translation>运行 {name!r} 有 {inputs} 个输入和 {outputs} 个输出；数据有 {columns} 个输入列和 {targets} 个目标列</translation>
+    </message>
+    <message>
+        <source>there is no run {index} (runs 0 .. {last})</source>
+        <translation>没有运行 {index}（运行编号为 0 .. {last}）</translation>
+    </message>
+    <message>
         <source>the data needs at least one sample; this is the last one</source>
         <translation>数据至少需要一个样本; 这已是最后一个</translation>
     </message>
@@ -2369,6 +2539,275 @@
     <message>
         <source>Later</source>
         <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Final loss</source>
+        <translation>最终损失</translation>
+    </message>
+    <message>
+        <source>Final accuracy</source>
+        <translation>最终准确率</translation>
+    </message>
+    <message>
+        <source>Converged at epoch</source>
+        <translation>收敛于第几轮</translation>
+    </message>
+</context>
+<context>
+    <name>RunEditsMixin</name>
+    <message>
+        <source>Keep run %s</source>
+        <translation>保存运行 %s</translation>
+    </message>
+    <message>
+        <source>Keep %d runs</source>
+        <translation>保存 %d 次运行</translation>
+    </message>
+    <message>
+        <source>Delete run %s</source>
+        <translation>删除运行 %s</translation>
+    </message>
+    <message>
+        <source>Rename run %s to %s</source>
+        <translation>把运行 %s 改名为 %s</translation>
+    </message>
+    <message>
+        <source>Restore run %s</source>
+        <translation>恢复运行 %s</translation>
+    </message>
+</context>
+<context>
+    <name>RunOverlay</name>
+    <message>
+        <source>this run</source>
+        <translation>本次运行</translation>
+    </message>
+</context>
+<context>
+    <name>RunTexts</name>
+    <message>
+        <source>layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>hidden activation</source>
+        <translation>隐藏层激活函数</translation>
+    </message>
+    <message>
+        <source>output activation</source>
+        <translation>输出层激活函数</translation>
+    </message>
+    <message>
+        <source>biases</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>RMSprop&apos;s α</source>
+        <translation>RMSprop 的 α</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₁</source>
+        <translation>Adam 的 β₁</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₂</source>
+        <translation>Adam 的 β₂</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>shuffle</source>
+        <translation>打乱顺序</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>initialisation seed</source>
+        <translation>初始化种子</translation>
+    </message>
+    <message>
+        <source>initialisation scale</source>
+        <translation>初始化尺度</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>%s %s (now %s)</source>
+        <translation>%s %s（现在为 %s）</translation>
+    </message>
+    <message>
+        <source>the same settings as now</source>
+        <translation>与现在的设置相同</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未收敛</translation>
+    </message>
+</context>
+<context>
+    <name>RunsDocks</name>
+    <message>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this run…</source>
+        <translation>保存本次运行(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Keep this run&apos;s settings, starting weights and loss curve under a name, to compare and restore</source>
+        <translation>以一个名字保存本次运行的设置、初始权重和损失曲线，以便比较和恢复</translation>
+    </message>
+    <message>
+        <source>E&amp;xperiment…</source>
+        <translation>实验(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Train one run per value of a setting and compare their losses</source>
+        <translation>对一个设置的每个取值各训练一次，并比较它们的损失</translation>
+    </message>
+    <message>
+        <source>Run %d: %s, η %s, %d epochs</source>
+        <translation>运行 %d：%s，η %s，%d 轮</translation>
+    </message>
+    <message>
+        <source>Keep this run</source>
+        <translation>保存本次运行</translation>
+    </message>
+    <message>
+        <source>Name of the run:</source>
+        <translation>运行的名字：</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bring back the chosen run&apos;s settings and starting weights (undoable); its training starts afresh</source>
+        <translation>恢复所选运行的设置和初始权重（可撤销）；其训练重新开始</translation>
+    </message>
+    <message>
+        <source>Pause training to restore a run</source>
+        <translation>请先暂停训练，再恢复运行</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>改名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rename the chosen run (F2, or double-click)</source>
+        <translation>给所选运行改名（F2 或双击）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the chosen run (Del; undoable)</source>
+        <translation>删除所选运行（Del；可撤销）</translation>
+    </message>
+    <message>
+        <source>Converged below</source>
+        <translation>收敛阈值</translation>
+    </message>
+    <message>
+        <source>A run has converged at the first epoch whose loss is below this share of its first epoch&apos;s loss</source>
+        <translation>运行在第一个损失低于其第 1 轮损失这一比例的轮次收敛</translation>
+    </message>
+    <message>
+        <source>Tick a run to draw its loss beside this run&apos;s on the Loss plot</source>
+        <translation>勾选一次运行，在损失图上把它的损失与本次运行的画在一起</translation>
+    </message>
+    <message>
+        <source>No runs kept yet. Train, then Keep this run; or try several settings at once with Experiment….</source>
+        <translation>还没有保存的运行。训练后选择“保存本次运行”；或用“实验…”一次比较多个设置。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Final loss</source>
+        <translation>最终损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Converged at epoch</source>
+        <translation>收敛于第几轮</translation>
+    </message>
+    <message>
+        <source>Differs from now</source>
+        <translation>与现在的不同</translation>
+    </message>
+    <message>
+        <source>%s: %d epochs. Tick to draw its loss on the Loss plot; double-click to rename</source>
+        <translation>%s：%d 轮。勾选后在损失图上画出它的损失；双击可改名</translation>
+    </message>
+    <message>
+        <source>The first epoch whose loss is below %s of the first epoch&apos;s</source>
+        <translation>第一个损失低于第 1 轮损失的 %s 的轮次</translation>
     </message>
 </context>
 <context>
@@ -3280,6 +3719,18 @@ Your current work is unchanged.</source>
         <translation>  测试集 %s</translation>
     </message>
     <message>
+        <source>--out %s: give a .md (Markdown) or .csv file</source>
+        <translation>--out %s：请给出 .md（Markdown）或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>--vary expects SETTING=VALUE,VALUE,... (e.g. %s), got &apos;%s&apos;</source>
+        <translation>--vary 的格式应为 设置=取值,取值,...（例如 %s），实际为 &apos;%s&apos;</translation>
+    </message>
+    <message>
+        <source>interrupted after %d of %d runs</source>
+        <translation>在 %d/%d 次运行后中断</translation>
+    </message>
+    <message>
         <source>steps</source>
         <translation>步</translation>
     </message>
@@ -3322,6 +3773,50 @@ Your current work is unchanged.</source>
     <message>
         <source>--out %s is a file; give a folder for the sheets</source>
         <translation>--out %s 是一个文件；请给出存放练习卷的文件夹</translation>
+    </message>
+    <message>
+        <source>Experiment: %s = %s</source>
+        <translation>实验：%s = %s</translation>
+    </message>
+    <message>
+        <source>Project: %s. %d epochs each, from the project&apos;s weights; every other setting (the seeds too) as the project has it.</source>
+        <translation>项目：%s。每次运行 %d 轮，都从项目中的权重开始；其他所有设置（包括种子）与项目相同。</translation>
+    </message>
+    <message>
+        <source>Converged: the first epoch whose mean loss is below %s of the first epoch&apos;s.</source>
+        <translation>收敛：第一个平均损失低于第 1 轮的 %s 的轮次。</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>final loss</source>
+        <translation>最终损失</translation>
+    </message>
+    <message>
+        <source>final accuracy</source>
+        <translation>最终准确率</translation>
+    </message>
+    <message>
+        <source>converged at epoch</source>
+        <translation>收敛于第几轮</translation>
+    </message>
+    <message>
+        <source>epoch %d</source>
+        <translation>第 %d 轮</translation>
+    </message>
+    <message>
+        <source>curve (log scale)</source>
+        <translation>曲线（对数刻度）</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
     </message>
 </context>
 </TS>

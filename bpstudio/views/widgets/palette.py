@@ -26,10 +26,14 @@ PATH_COLOURS = ("#00acc1", "#7cb342", "#5e35b1", "#8d6e63", "#fdd835", "#546e7a"
 BADGE_SATURATED = "#a15c00"  # dark amber
 BADGE_DEAD = "#37474f"  # slate
 
+# One colour per kept run drawn beside the current run's loss (the Runs dock, the experiment).
+RUN_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d")
+
 MEANINGS: dict[str, tuple[str, ...]] = {
     "weight sign": (WEIGHT_POSITIVE, WEIGHT_NEGATIVE),
     "highlight": (HIGHLIGHT, HIGHLIGHT_FILL),
     "gradient sign": (GRADIENT_POSITIVE, GRADIENT_NEGATIVE),
     "path": PATH_COLOURS,
     "unit badge": (BADGE_SATURATED, BADGE_DEAD),
+    "kept run": RUN_COLOURS,
 }

@@ -28,6 +28,7 @@ from bpstudio.controller.workspace import Workspace
 from bpstudio.views.data.data_docks import DataDocks
 from bpstudio.views.diagram import NetworkDiagramView
 from bpstudio.views.insight.insight_docks import InsightDocks
+from bpstudio.views.runs.runs_docks import RunsDocks
 from bpstudio.views.walkthrough.notation_menu import show_notation
 from bpstudio.views.weights.weights_dock import WeightsDock
 from bpstudio.views.widgets.language import Retranslating
@@ -47,7 +48,7 @@ DOCK_WIDTH = 470  # the walkthrough's formulas need the room; tables fit easily
 BOTTOM_DOCK_HEIGHT = 220
 # Bump when the set or arrangement of docks changes: a layout saved by an older version
 # would otherwise put new docks in odd places, so it is ignored once.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -99,6 +100,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.menus.toolbar,
             self,
         )
+        self.runs = RunsDocks(  # kept runs, experiments
+            self.document,
+            workspace.controller,
+            self.learning.loss_plot,
+            self.dock_host,
+            self.start,
+            self.learning_menus.training,
+            self,
+        )
         place_first_window(self)  # restore_layout may override it
         # Wide enough for a 2-column table without scrolling; restore_layout may override it.
         self.resizeDocks([self.docks["weightTables"]], [DOCK_WIDTH], Qt.Orientation.Horizontal)
@@ -120,13 +130,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.learning.retranslate()
         self.data.retranslate()
         self.insight.retranslate()
+        self.runs.retranslate()
         self._on_file_state_changed()
         self.statusBar().clearMessage()  # a message in the old language would linger
 
     def _connect(self) -> None:
         self.document.fileStateChanged.connect(self._on_file_state_changed)
         self.document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
-        for helper in (self.files, self.menus, self.weights, self.learning, self.data):
+        helpers = (self.files, self.menus, self.weights, self.learning, self.data, self.runs)
+        for helper in helpers:
             helper.statusMessage.connect(self.show_status)
         self.menus.notation_menu.notationChanged.connect(self._on_notation_changed)
         self.learning.lastingMessage.connect(self.statusBar().showMessage)
@@ -207,5 +219,6 @@ class MainWindow(Retranslating, QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.runs.shutdown()
         self.workspace.shutdown()
         event.accept()

@@ -25,6 +25,7 @@ DOCK_CONTENTS = {
     "decisionBoundary": "decisionBoundaryWidget",
     "pathPanel": "pathPanelWidget",
     "hiddenSpacePlot": "hiddenSpacePlotWidget",
+    "runsPanel": "runsPanelWidget",
 }
 
 
