@@ -131,6 +131,13 @@ def shots() -> list[Shot | Sheet]:
             ),
         ),
         Shot(
+            "experiment-activations",
+            window=None,
+            screen=(1280, 720),
+            grab="screen",
+            steps=EXPERIMENT_ACTIVATIONS,
+        ),
+        Shot(
             "paths-seed-w11",
             window=(1280, 720),
             steps=(
@@ -319,6 +326,64 @@ def status_bar_clear(d: Driver) -> Steps:
     yield d.until(lambda: not bar.currentMessage(), "the status bar's message to time out")
 
 
+def run_experiment(d: Driver, setting: str, values: str, epochs: int) -> Steps:
+    """Training ▸ Experiment…: one setting, several values, Run, then Keep as runs."""
+    from PySide6.QtWidgets import QDialog
+
+    d.action("actionExperiment").trigger()
+    yield d.until(
+        lambda: (found := d.window.findChild(QDialog, "experimentDialog")) and found.isVisible(),
+        "the Experiment dialog",
+    )
+    dialog = d.window.findChild(QDialog, "experimentDialog")
+
+    def part(name: str):
+        from PySide6.QtCore import QObject
+
+        return dialog.findChild(QObject, name)
+
+    box = part("experimentSetting")
+    box.setCurrentIndex(box.findData(setting))
+    part("experimentValues").setText(values)
+    part("experimentEpochs").setValue(epochs)
+    part("experimentRun").click()
+    keep = part("experimentKeep")
+    yield d.until(lambda: not dialog.job.running and keep.isEnabled(), "the experiment's runs")
+    keep.click()
+    yield d.until(lambda: not keep.isEnabled(), "the runs kept")
+    dialog.close()
+    yield d.until(lambda: not dialog.isVisible(), "the dialog closed")
+
+
+def tick_runs(d: Driver) -> Steps:
+    """Tick every run in the Runs dock (a click on each check box): drawn on the Loss plot."""
+    from PySide6.QtCore import Qt
+
+    model = d.find("runsTable").model()
+    for row in range(model.rowCount()):
+        model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    yield d.until(lambda: len(model.overlaid_runs()) == model.rowCount(), "the runs ticked")
+
+
+def bottom_docks_height(d: Driver, height: int) -> Steps:
+    """Drag the splitter above the Training and Loss docks up, to ``height`` or as far as the
+    docks above let it go."""
+    from PySide6.QtCore import Qt
+
+    docks = [d.window.docks["trainingPanel"], d.window.docks["lossPlot"]]
+    before = docks[1].height()
+    d.window.resizeDocks(docks, [height, height], Qt.Orientation.Vertical)
+    yield d.until(lambda: docks[1].height() > before, "the bottom docks taller")
+
+
+def loss_plot_options(d: Driver, series: str, log_scale: bool) -> None:
+    """The Loss dock's series ("steps" or "epochs") and its log scale, as a user sets them."""
+    bar = d.window.learning.loss_plot.toolbar
+    index = bar.series_box.findData(series)
+    bar.series_box.setCurrentIndex(index)
+    bar.log_box.setChecked(log_scale)
+
+
 def choose_notation(d: Driver, name: str) -> Steps:
     """View ▸ Notation ▸ NAME."""
     d.action(f"actionNotation_{name}").trigger()
@@ -476,6 +541,16 @@ ADAM_UPDATE = (
     step(close_dock, "lossPlot"),
     step(walk_to_value, "w_new", 2, (1, 1)),
     step(status_bar_clear),  # "Train 1 step" times out
+)
+# Training ▸ Experiment… on XOR: a run per hidden activation, kept, overlaid on the Loss plot.
+EXPERIMENT_ACTIVATIONS = (
+    step(open_example, "xor"),
+    step(run_experiment, "activation", "sigmoid, tanh, relu", 2000),
+    step(raise_dock, "runsPanel"),
+    step(tick_runs),
+    step(bottom_docks_height, 330),  # room for the four curves' legend
+    step(loss_plot_options, "epochs", True),
+    step(status_bar_clear),  # "Keep 3 runs" times out
 )
 TRAINING_DOCK = (
     step(open_example, "xor"),
