@@ -36,9 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "images"
 BIG_SCREEN = (1920, 1200)  # room for every window size below, placed at the top left
 CHILD_TIMEOUT_S = 300  # one screenshot, start to exit, on a busy machine
-WAIT_TIMEOUT_S = float(
-    os.environ.get("SHOTS_WAIT_TIMEOUT_S", 120)
-)  # one condition inside a child (a training run to 3000 epochs, say)
+# One condition inside a child (a training run to 3000 epochs, say); the environment may say less.
+WAIT_TIMEOUT_S = float(os.environ.get("SHOTS_WAIT_TIMEOUT_S", "120"))
 POLL_MS = 25
 Steps = Iterator["Wait"]  # a step that waits yields what for, and goes on when it is over
 LOCALES = {"en": "C.UTF-8", "zh": "zh_CN.UTF-8"}
@@ -56,7 +55,6 @@ class Shot:
     screen: tuple[int, int] = BIG_SCREEN
     grab: str = "window"  # "window", "screen", "dock:NAME" or "widget:NAME" (an objectName)
     running: bool = False  # training still runs when the picture is taken: never settles
-    first_start: bool = False  # a user who has never seen Getting started
 
 
 @dataclass(frozen=True)
@@ -201,9 +199,8 @@ def first_minutes() -> list[Shot]:
             prefix = f"first-minutes/{lang}-{screen[0]}x{screen[1]}"
             common = {"lang": lang, "window": None, "screen": screen, "grab": "screen"}
             table += [
-                Shot(
+                Shot(  # every child starts as a new user: the first start's offer
                     f"{prefix}-getting-started",
-                    first_start=True,
                     steps=(step(offer_getting_started),),
                     **common,
                 ),
