@@ -158,8 +158,10 @@ class TrainingPanel(QWidget):
         grid.addWidget(self.shuffle_box, 4, 0, 1, 2)
         grid.addWidget(self.readout, 6, 0, 1, 4)
         grid.addWidget(self.status_label, 7, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        # The loss's name is the longest text in the grid ("½ Σ (Y − Ŷ)² (seed)"): its column
+        # grows faster, so that at 1280x720 it shows whole beside numbers that need little room.
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
 
     @staticmethod
     def _add_field(grid: QGridLayout, row: int, column: int, box: QWidget) -> QLabel:
