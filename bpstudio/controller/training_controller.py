@@ -43,6 +43,10 @@ class TrainingController(QObject):
     stopped = Signal(str)  # why: "Paused", a stop condition reached, a divergence, a failure
     failed = Signal(str)
     resetStarting = Signal()  # before a reset throws the trained weights away (autosave)
+    # Before every command that trains (play, step, epoch, reset), connected directly: an edit
+    # the session has not sent yet goes first, or the worker would take the command on the
+    # project before the edit and then drop what it trained when the edit arrives.
+    commandStarting = Signal()
 
     # Requests to the worker; queued, because the worker lives on another thread.
     _playRequested = Signal()
@@ -171,6 +175,7 @@ class TrainingController(QObject):
 
     # commands -------------------------------------------------------------------------------
     def play(self) -> None:
+        self.commandStarting.emit()
         self._start_thread()
         self._playRequested.emit()
 
@@ -182,16 +187,19 @@ class TrainingController(QObject):
 
     def step_once(self) -> None:
         """One optimiser update (pauses first if running)."""
+        self.commandStarting.emit()
         self._start_thread()
         self._stepRequested.emit()
 
     def step_epoch(self) -> None:
         """Train until the current epoch ends (pauses first if running)."""
+        self.commandStarting.emit()
         self._start_thread()
         self._epochRequested.emit()
 
     def reset(self) -> None:
         """Re-initialise with the project's scheme and seed, and clear the loss history."""
+        self.commandStarting.emit()
         self.resetStarting.emit()
         self._start_thread()
         self._resetRequested.emit()

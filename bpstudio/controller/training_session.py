@@ -39,6 +39,7 @@ class TrainingSession(QObject):
         self._sync_soon = Coalescer(self._on_sync_due, 0, self)
         self._adopt_document_state()
         self.controller.snapshotReady.connect(self._on_snapshot)
+        self.controller.commandStarting.connect(self._sync_soon.flush)
         document.changed.connect(self._on_document_changed)
         document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
 

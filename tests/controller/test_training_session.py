@@ -142,3 +142,23 @@ def test_opening_another_project_while_training_starts_over_from_it(qtbot):
         qtbot.waitUntil(lambda: is_seed(session.latest_snapshot))
         assert session.latest_snapshot.step_count == 0
         assert document.undo_stack.count() == 0  # the new project starts with a clean history
+
+
+def test_a_step_in_the_same_turn_as_opening_a_project_trains_the_opened_project(qtbot):
+    """Opening a file moves no undo index, so the session sends it on the next turn of the
+    event loop; a Step (or Play) pressed before that turn must wait for it, not train the old
+    project and be thrown away when the new one arrives."""
+    with session_on(qtbot, load_example("xor")) as session:
+        document, controller = session.document, session.controller
+        with qtbot.waitSignal(document.changed, timeout=10_000) as changed:
+            document.new_from_example("seed")
+            controller.step_once()  # the same turn: the open is not sent yet
+        assert changed.signal_triggered
+        qtbot.waitUntil(lambda: document.project.steps_taken == 1, timeout=10_000)
+        assert document.project.network.layer_sizes == [3, 2, 2]
+        assert top_command_text(document) == "Train 1 step"
+        reference = load_example("seed")
+        Trainer(reference.network, reference.dataset, reference.loss, reference.training).step()
+        np.testing.assert_array_equal(
+            document.project.network.weights[0], reference.network.weights[0]
+        )
