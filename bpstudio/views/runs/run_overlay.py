@@ -17,6 +17,9 @@ from bpstudio.views.widgets.palette import RUN_COLOURS
 
 ENVELOPE_COLUMNS = 1000  # a curve this many pixels wide would still look the same
 LEGEND_GAP = 6  # pixels between the test-loss legend (when it shows) and this one
+# More names than this go in two columns: a taller legend would run off the bottom of the Loss
+# plot at its default height on a 1280x720 screen.
+LEGEND_ROWS = 3
 # Dark names on a light box: the curves may run under the legend.
 LEGEND_STYLE = {"labelTextColor": "#202020", "brush": pg.mkBrush(255, 255, 255, 220)}
 
@@ -59,6 +62,7 @@ class RunOverlay(QObject):
             curve = item.plot(xs, ys, pen=run_pen(index))
             self._curves.append(curve)
             self.legend.addItem(curve, run.name)
+        self.legend.setColumnCount(1 if len(runs) + 1 <= LEGEND_ROWS else 2)
         self._plot.set_series(EPOCHS)  # the runs' curves are per epoch
         self._place_legend()
         self._on_series_changed(EPOCHS)

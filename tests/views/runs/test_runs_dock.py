@@ -72,7 +72,11 @@ def test_ticking_runs_overlays_their_curves_with_a_legend(window, qtbot):
         model.setData(model.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     model.set_overlaid(1, True)
     assert overlay.names == ["this run", "first", "second"]
-    assert overlay.legend.isVisible()
+    assert overlay.legend.isVisible() and overlay.legend.columnCount == 1
+    window.runs.keep_run("third")
+    model.set_overlaid(2, True)
+    assert overlay.legend.columnCount == 2  # four names: two rows of two, not one tall column
+    model.set_overlaid(2, False)
     _xs, ys = overlay._curves[0].getData()
     np.testing.assert_array_equal(ys, doc.project.runs[0].curve.view())
     assert window.learning.loss_plot.toolbar is not None
