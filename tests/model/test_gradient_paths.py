@@ -21,7 +21,7 @@ from bpstudio.model.gradient_paths import (
 )
 from bpstudio.model.refs import EdgeRef, UnitRef
 from bpstudio.render.json_export import to_json
-from tests.model.derivation_helpers import random_case
+from tests.model.derivation.derivation_helpers import random_case
 
 EVERY = 10**9  # a limit no test network reaches: every path listed
 

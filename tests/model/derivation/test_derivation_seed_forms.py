@@ -46,7 +46,7 @@ def test_the_seeds_expanded_last_lines_of_three_to_six(seed):
 
 
 def test_expanded_numbers_compute_the_same_value(seed):
-    from derivation_helpers import evaluate
+    from tests.model.derivation.derivation_helpers import evaluate
 
     step = seed.find("dE/dw", 2, 3, 2)
     last_numeric = step.substituted.split(" = ")[-2]

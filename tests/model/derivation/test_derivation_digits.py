@@ -13,7 +13,6 @@ import re
 
 import numpy as np
 import pytest
-from derivation_helpers import evaluate, numeric_parts, random_case
 
 from bpstudio.model import Network
 from bpstudio.model.derivation import build_derivation
@@ -25,6 +24,7 @@ from bpstudio.model.derivation.numbers import (
     rounded,
     shown_text,
 )
+from tests.model.derivation.derivation_helpers import evaluate, numeric_parts, random_case
 
 MINUS_ZERO = re.compile(r"(?<![\w)}\]])-0(?![\d.])|−0(?![\d.])")  # a signed zero, not "x - 0"
 

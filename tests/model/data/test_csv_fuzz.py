@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from bpstudio.model.data.csv_io import CsvImportError, import_csv, import_csv_text
 from bpstudio.model.data.csv_table import MAX_CSV_BYTES, decode
 
-DATASETS = Path(__file__).resolve().parents[2] / "bpstudio" / "resources" / "datasets"
+DATASETS = Path(__file__).resolve().parents[3] / "bpstudio" / "resources" / "datasets"
 IRIS = (DATASETS / "iris.csv").read_bytes()
 SMALL = b"x1,x2,target\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n"
 SEMICOLONS = b"a;b;label\n1,5;2;yes\n3;4,25;no\n"

@@ -8,12 +8,12 @@ import json
 
 import numpy as np
 import pytest
-from derivation_helpers import evaluate, numeric_parts
 
 from bpstudio.cli import main
 from bpstudio.model import Network
 from bpstudio.model.derivation import build_derivation
 from bpstudio.model.examples import example_path
+from tests.model.derivation.derivation_helpers import evaluate, numeric_parts
 
 
 def _softmax_case(seed: int, n_out: int, use_bias: bool = False):

@@ -10,7 +10,7 @@ from bpstudio.model import Network
 from bpstudio.model.derivation import build_derivation, derive_project
 from bpstudio.model.derivation.matrix import matrix_steps
 from bpstudio.model.examples import load_example
-from tests.model.derivation_helpers import random_case
+from tests.model.derivation.derivation_helpers import random_case
 
 
 def _per_unit(derivation, step) -> np.ndarray:

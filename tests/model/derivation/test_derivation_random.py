@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from derivation_helpers import evaluate, numeric_parts, random_case
 
 from bpstudio.model import Dataset, Trainer, TrainingConfig
 from bpstudio.model.derivation import build_derivation
+from tests.model.derivation.derivation_helpers import evaluate, numeric_parts, random_case
 
 N_CASES = 120
 

@@ -17,7 +17,6 @@ import itertools
 
 import numpy as np
 import pytest
-from derivation_helpers import evaluate, numeric_parts
 
 from bpstudio.model import Dataset, Network, TrainingConfig
 from bpstudio.model.derivation import build_derivation, derive_project
@@ -26,6 +25,7 @@ from bpstudio.model.examples import load_example
 from bpstudio.model.next_step import take_next_step
 from bpstudio.model.optimisers import OptimiserSettings
 from bpstudio.model.project import Project
+from tests.model.derivation.derivation_helpers import evaluate, numeric_parts
 from tests.model.test_fast_step import assert_close
 from tests.model.test_resume import random_project, train
 
