@@ -134,6 +134,7 @@ def _build(
             lang,
         ),
         source=(network.copy(), inputs[sample].copy(), targets[sample].copy()),
+        optimiser_step=optimiser,
     )
 
 

@@ -84,9 +84,10 @@ class _Param:
     learning_rate: float
 
 
-def _slot_value(
+def slot_value(
     slots: Mapping[str, Any], name: str, kind: str, layer: int, idx: tuple[int, ...]
 ) -> float:
+    """One parameter's number in a state slot, as the notation in force names it."""
     value = slots.get(name)
     if value is None:
         return 0.0  # torch's lazy state: a slot never written is zero
@@ -102,7 +103,7 @@ def numbers_of(
     kind, layer, idx = param
     index = layer - 2 if kind == "w" else len(ctx.network.weights) + layer - 2
     slots = opt.slots[index]
-    stored = {name: _slot_value(slots, name, kind, layer, idx) for name in opt.settings.slots}
+    stored = {name: slot_value(slots, name, kind, layer, idx) for name in opt.settings.slots}
     step = int(slots.get("step") or 0)
     new_value, new = update(current, gradient, {**stored, "step": step}, opt.settings,
                             learning_rate)  # fmt: skip

@@ -8,8 +8,12 @@ Everything here is immutable, so a derivation can be handed between threads as i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bpstudio.model.refs import ElementRef
+
+if TYPE_CHECKING:  # optimiser_update imports the derivation's modules
+    from bpstudio.model.derivation.optimiser_update import OptimiserStep
 
 PHASES = ("forward", "backward", "update")
 
@@ -111,6 +115,9 @@ class Derivation:
     next_step: int | None = None
     momentum: float = 0.0  # μ in 七 (0: the plain step)
     optimiser: str = "sgd"  # the optimiser of 七 (model/optimisers.py KINDS); sgd for a sample
+    # the settings and state slots 七 applied (None: the plain step), for what is computed
+    # from the same update on demand (practice's named mistakes of the optimiser's lines)
+    optimiser_step: OptimiserStep | None = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.steps)

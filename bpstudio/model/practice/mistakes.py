@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import ArrayLike
 
+from bpstudio.model import notation as notations
 from bpstudio.model.activations import sigmoid
 from bpstudio.model.derivation import Derivation, DerivationStep, batch_of
+from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.network import Network
 from bpstudio.model.next_step import next_batch_rows
+from bpstudio.model.practice.update_mistakes import optimiser_mistakes
 from bpstudio.model.project_like import ProjectLike
 from bpstudio.model.trace import ForwardTrace, Gradients
 
@@ -43,6 +46,21 @@ MISTAKE_CODES = (
     "one_sample",
     "dropped_weight",
     "old_weights",
+    # 七's optimiser lines (update_mistakes.py)
+    "dropped_decay",
+    "decay_on_weight",
+    "forgot_momentum",
+    "damped_momentum",
+    "no_lookahead",
+    "dropped_one_minus",
+    "swapped_rates",
+    "unsquared_gradient",
+    "no_bias_correction",
+    "step_from_zero",
+    "dropped_power",
+    "inverted_correction",
+    "dropped_root",
+    "epsilon_inside_root",
 )
 
 
@@ -122,6 +140,11 @@ class PassFacts:
         updated: np.ndarray = self.updated[layer]
         return updated
 
+    def bias_sign(self, layer: int) -> int:
+        """-1 where the derivation's notation writes the negated bias (周志华's θ = −b)."""
+        with notations.writing(self.derivation.notation, self.derivation.layer_sizes):
+            return sym.bias_sign(layer)
+
     def reversed_network(self) -> Network:
         """The network stepped the wrong way: every parameter moved by minus its update."""
         net = self.network.copy()
@@ -132,8 +155,9 @@ class PassFacts:
                 net.weights[step.layer - 2][j - 1, k - 1] = 2 * old - step.value
             elif step.quantity == "b_new" and net.biases is not None:
                 (k,) = step.indices
+                sign = self.bias_sign(step.layer)  # the step's value is θ = −b in 周志华's
                 old = net.biases[step.layer - 2][k - 1]
-                net.biases[step.layer - 2][k - 1] = 2 * old - step.value
+                net.biases[step.layer - 2][k - 1] = 2 * old - sign * step.value
         return net
 
 
@@ -205,6 +229,8 @@ def _candidates(f: PassFacts, step: DerivationStep) -> Iterator[Mistake]:
     kind = _KINDS.get(step.quantity)
     if kind is not None:
         yield from kind(f, step)
+    for code, value in optimiser_mistakes(f, step):  # 七's optimiser lines (update_mistakes.py)
+        yield Mistake(code, value)
 
 
 def _z(f: PassFacts, step: DerivationStep) -> Iterator[Mistake]:
@@ -378,7 +404,7 @@ def _update(f: PassFacts, step: DerivationStep) -> Iterator[Mistake]:
         biases = f.network.biases
         if biases is None:
             raise ValueError(f"a bias step ({step.quantity}) of a network without biases")
-        current = float(biases[layer - 2][k - 1])
+        current = f.bias_sign(layer) * float(biases[layer - 2][k - 1])
     change = step.value - current  # -η·∂E/∂w for plain SGD
     yield Mistake("sign_flipped", current - change)
     if f.learning_rate > 0:

@@ -140,6 +140,131 @@ MISTAKE_TEXT: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "zh": ("旧权重", "这是更新前的误差：E' 要用第七步更新后的权重。"),
     },
+    "dropped_decay": {
+        "en": (
+            "the weight decay",
+            "The weight decay is missing: the optimiser's gradient is g = ∂E/∂w + λ·w, "
+            "and g stands for it in every line below.",
+        ),
+        "zh": (
+            "权重衰减",
+            "漏了权重衰减：优化器用的梯度是 g = ∂E/∂w + λ·w，下面每一行的 g 都指它。",
+        ),
+    },
+    "decay_on_weight": {
+        "en": (
+            "where the decay goes",
+            "The decay was applied to the weight (as AdamW does): here λ·w is added to the "
+            "gradient first, g = ∂E/∂w + λ·w, and goes through the optimiser with it.",
+        ),
+        "zh": (
+            "衰减加在哪里",
+            "把衰减直接用在了权重上（AdamW 的做法）：这里 λ·w 先加到梯度上，"
+            "g = ∂E/∂w + λ·w，再和梯度一起进入优化器。",
+        ),
+    },
+    "forgot_momentum": {
+        "en": (
+            "the momentum",
+            "The momentum is missing: the buffer keeps μ times its old value, b ← μ·b + g, "
+            "and the step uses b, not g alone.",
+        ),
+        "zh": (
+            "动量",
+            "漏了动量：缓冲保留 μ 倍的旧值，b ← μ·b + g，更新用的是 b，而不只是 g。",
+        ),
+    },
+    "damped_momentum": {
+        "en": (
+            "the (1 − μ)",
+            "The buffer is no average here: b ← μ·b + g adds the whole gradient, without (1 − μ).",
+        ),
+        "zh": ("多乘的 (1 − μ)", "这里的缓冲不是平均：b ← μ·b + g 加上整个梯度，不乘 (1 − μ)。"),
+    },
+    "no_lookahead": {
+        "en": (
+            "Nesterov's look-ahead",
+            "That is classical momentum: Nesterov looks one step ahead, w − η·(g + μ·b).",
+        ),
+        "zh": ("Nesterov 的前瞻", "这是普通动量：Nesterov 要向前看一步，w − η·(g + μ·b)。"),
+    },
+    "dropped_one_minus": {
+        "en": (
+            "the (1 − β)",
+            "The new term's weight is missing: a running average adds (1 − β) times the new "
+            "value, m ← β·m + (1 − β)·g.",
+        ),
+        "zh": (
+            "新项的 (1 − β)",
+            "漏了新项的权重：滑动平均加上的是 (1 − β) 倍的新值，m ← β·m + (1 − β)·g。",
+        ),
+    },
+    "swapped_rates": {
+        "en": (
+            "β and 1 − β",
+            "β and 1 − β are swapped: β keeps the old average, 1 − β weighs the new value.",
+        ),
+        "zh": ("β 与 1 − β", "β 和 1 − β 颠倒了：β 乘旧的平均值，1 − β 乘新值。"),
+    },
+    "unsquared_gradient": {
+        "en": (
+            "the square",
+            "The gradient is not squared: this average is of g², v ← β·v + (1 − β)·g².",
+        ),
+        "zh": ("平方", "梯度没有平方：这个平均的是 g²，v ← β·v + (1 − β)·g²。"),
+    },
+    "no_bias_correction": {
+        "en": (
+            "the bias correction",
+            "The bias correction is missing: Adam divides m and v by 1 − βᵗ, "
+            "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), and steps with m̂ and v̂.",
+        ),
+        "zh": (
+            "偏差修正",
+            "漏了偏差修正：Adam 要把 m、v 除以 1 − βᵗ，m̂ = m/(1 − β₁ᵗ)，"
+            "v̂ = v/(1 − β₂ᵗ)，再用 m̂、v̂ 更新。",
+        ),
+    },
+    "step_from_zero": {
+        "en": (
+            "the step's number",
+            "t counts from 1: the first step is t = 1, so this one is the number of steps "
+            "taken before it plus one.",
+        ),
+        "zh": ("步数", "t 从 1 开始数：第一步 t = 1，这一步是之前走过的步数加一。"),
+    },
+    "dropped_power": {
+        "en": (
+            "the power t",
+            "The power is missing: the correction is 1 − βᵗ, with β raised to the step's number t.",
+        ),
+        "zh": ("t 次方", "漏了 t 次方：修正项是 1 − βᵗ，β 要取步数 t 次方。"),
+    },
+    "inverted_correction": {
+        "en": (
+            "multiplied, not divided",
+            "The correction divides: m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) are larger than "
+            "m and v, not smaller.",
+        ),
+        "zh": (
+            "乘与除",
+            "修正是除法：m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ) 比 m、v 大，而不是更小。",
+        ),
+    },
+    "dropped_root": {
+        "en": (
+            "the square root",
+            "The square root is missing: the step divides by √v + ε, not by v + ε.",
+        ),
+        "zh": ("平方根", "漏了平方根：更新量除以 √v + ε，不是 v + ε。"),
+    },
+    "epsilon_inside_root": {
+        "en": (
+            "where ε goes",
+            "ε goes outside the root: divide by √v + ε, not √(v + ε).",
+        ),
+        "zh": ("ε 的位置", "ε 在根号外面：除以 √v + ε，而不是 √(v + ε)。"),
+    },
 }
 
 _TEXT: dict[str, dict[str, str]] = {
