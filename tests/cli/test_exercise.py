@@ -11,8 +11,12 @@ import pytest
 
 from bpstudio.cli import main
 from bpstudio.model.derivation import derive_project
+from bpstudio.model.examples import load_example
+from bpstudio.model.optimisers import OptimiserSettings
 from bpstudio.model.practice import exercise_numbers
-from bpstudio.model.project import from_json
+from bpstudio.model.project import dumps, from_json
+from tests.model.derivation.test_optimiser_seven import _optimised
+from tests.model.test_resume import train
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = str(ROOT / "resources" / "examples" / "seed.json")
@@ -116,6 +120,20 @@ def test_derive_json_lists_each_steps_named_mistakes(tmp_path):
     dY = next(s for s in steps if s["quantity"] == "dE/dY" and s["indices"] == dz["indices"])
     assert codes["dropped_slope"] == pytest.approx(dY["value"])
     assert codes["sign_flipped"] == pytest.approx(-dz["value"])
+
+
+def test_derive_json_lists_the_optimisers_named_mistakes(tmp_path):
+    """Adam's 七: m̂'s slips are listed (m without its correction is the line before)."""
+    project = train(_optimised(load_example("xor"), OptimiserSettings("adam")), 2)
+    source, out = tmp_path / "adam.bpstudio", tmp_path / "adam.json"
+    source.write_text(dumps(project), encoding="utf-8")
+    assert main(["derive", str(source), "--format", "json", "--out", str(out)]) == 0
+    steps = json.loads(out.read_text(encoding="utf-8"))["steps"]
+    m = next(s for s in steps if s["quantity"] == "exp_avg_w")
+    m_hat = next(s for s in steps if s["quantity"] == "exp_avg_hat_w")
+    codes = {mistake["code"]: mistake["value"] for mistake in m_hat["mistakes"]}
+    assert codes["no_bias_correction"] == pytest.approx(m["value"])
+    assert {"step_from_zero", "dropped_power"} <= set(codes)
 
 
 def test_a_batch_sheet_gives_every_sample_of_the_batch(tmp_path):
