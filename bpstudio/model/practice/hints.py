@@ -14,6 +14,7 @@ import numpy as np
 from bpstudio.model.derivation import DerivationStep, atom_number, plain_number
 from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.practice.mistakes import PassFacts
+from bpstudio.model.practice.update_hints import optimiser_hints
 
 HINT_LEVELS = 3  # 1: the formula with the numbers, 2: one factor at a time, 3: the answer
 
@@ -28,11 +29,13 @@ def formula_hint(step: DerivationStep) -> str:
 
 def factor_hints(facts: PassFacts, step: DerivationStep, digits: int) -> tuple[str, ...]:
     """The numbers that go into ``step``, one worked line each (LaTeX)."""
+    shown = _Numbers(digits)
     kind = _FACTORS.get(step.quantity)
-    if kind is None:
-        return ()
     with np.errstate(all="ignore"):
-        return tuple(kind(facts, step, _Numbers(digits)))
+        optimiser = optimiser_hints(facts, step, shown)  # 七's optimiser lines
+        if optimiser or kind is None:
+            return optimiser
+        return tuple(kind(facts, step, shown))
 
 
 class _Numbers:

@@ -28,7 +28,7 @@ LINES = ("grad", "buffer", "square_avg", "exp_avg", "exp_avg_sq", "exp_avg_hat",
 
 
 @dataclass(frozen=True)
-class _Numbers:
+class UpdateNumbers:
     """One parameter's step: what `update` was given and what it returned."""
 
     s: OptimiserSettings
@@ -66,10 +66,12 @@ def optimiser_mistakes(f: PassFacts, step: DerivationStep) -> Iterator[Slip]:
     if opt is None or opt.is_plain or found is None:
         return
     line, kind = found
-    yield from _BY_LINE[line](_numbers(f, step, kind))
+    yield from _BY_LINE[line](update_numbers(f, step, kind))
 
 
-def _numbers(f: PassFacts, step: DerivationStep, kind: str) -> _Numbers:
+def update_numbers(f: PassFacts, step: DerivationStep, kind: str) -> UpdateNumbers:
+    """The numbers of the parameter ``step`` belongs to (``kind`` "w" or "b"), before and
+    after `update`, as the derivation's notation names them."""
     opt = f.derivation.optimiser_step
     assert opt is not None
     layer, idx = step.layer, step.indices
@@ -88,15 +90,15 @@ def _numbers(f: PassFacts, step: DerivationStep, kind: str) -> _Numbers:
         current = sign * float(net.biases[layer - 2][idx[0] - 1])
         gradient = sign * float(grads.db[layer - 2][idx[0] - 1])
     t = int(slots.get("step") or 0) + 1
-    numbers = _Numbers(opt.settings, current, gradient, stored, {}, t, f.learning_rate)
+    numbers = UpdateNumbers(opt.settings, current, gradient, stored, {}, t, f.learning_rate)
     return replace(numbers, new=numbers.stepped()[1])
 
 
-def _grad(n: _Numbers) -> Iterator[Slip]:
+def _grad(n: UpdateNumbers) -> Iterator[Slip]:
     yield ("dropped_decay", n.gradient)
 
 
-def _buffer(n: _Numbers) -> Iterator[Slip]:
+def _buffer(n: UpdateNumbers) -> Iterator[Slip]:
     mu, old = n.s.momentum, n.stored["momentum_buffer"]
     added = n.g
     if n.s.kind == "rmsprop":
@@ -116,20 +118,20 @@ def _average(rate: float, old: float, new_term: float, undecayed: float | None) 
         yield ("dropped_decay", rate * old + (1 - rate) * undecayed)
 
 
-def _square_avg(n: _Numbers) -> Iterator[Slip]:
+def _square_avg(n: UpdateNumbers) -> Iterator[Slip]:
     line = "square_avg" if n.s.kind == "rmsprop" else "exp_avg_sq"
     rate, old = (n.s.alpha if line == "square_avg" else n.s.beta2), n.stored[line]
     yield ("unsquared_gradient", rate * old + (1 - rate) * n.g)
     yield from _average(rate, old, n.g * n.g, n.gradient**2 if n.s.weight_decay else None)
 
 
-def _exp_avg(n: _Numbers) -> Iterator[Slip]:
+def _exp_avg(n: UpdateNumbers) -> Iterator[Slip]:
     yield from _average(n.s.beta1, n.stored["exp_avg"], n.g,
                         n.gradient if n.s.weight_decay else None)  # fmt: skip
 
 
-def _corrected(role: str) -> Callable[[_Numbers], Iterator[Slip]]:
-    def mistakes(n: _Numbers) -> Iterator[Slip]:
+def _corrected(role: str) -> Callable[[UpdateNumbers], Iterator[Slip]]:
+    def mistakes(n: UpdateNumbers) -> Iterator[Slip]:
         moment = float(n.new[role])
         rate = n.s.beta1 if role == "exp_avg" else n.s.beta2
         yield ("no_bias_correction", moment)
@@ -140,7 +142,7 @@ def _corrected(role: str) -> Callable[[_Numbers], Iterator[Slip]]:
     return mistakes
 
 
-def _update(n: _Numbers) -> Iterator[Slip]:
+def _update(n: UpdateNumbers) -> Iterator[Slip]:
     s, p, eta = n.s, n.current, n.lr
     if s.kind == "adam":
         m, v = float(n.new["exp_avg"]), float(n.new["exp_avg_sq"])
@@ -166,7 +168,7 @@ def _update(n: _Numbers) -> Iterator[Slip]:
         yield ("decay_on_weight", without - eta * s.weight_decay * p)
 
 
-_BY_LINE: dict[str, Callable[[_Numbers], Iterator[Slip]]] = {
+_BY_LINE: dict[str, Callable[[UpdateNumbers], Iterator[Slip]]] = {
     "grad": _grad,
     "buffer": _buffer,
     "square_avg": _square_avg,

@@ -13,12 +13,13 @@ import math
 
 import pytest
 
-from bpstudio.model.derivation import derive_project
+from bpstudio.model.derivation import derive_project, plain_number
 from bpstudio.model.derivation.builder import optimiser_step
 from bpstudio.model.examples import load_example
 from bpstudio.model.optimisers import OptimiserSettings
-from bpstudio.model.practice import MISTAKE_CODES, check_answer, project_mistakes
+from bpstudio.model.practice import MISTAKE_CODES, check_answer, pass_facts, project_mistakes
 from bpstudio.model.practice.checker import Verdict
+from bpstudio.model.practice.hints import factor_hints
 from bpstudio.model.practice.text import mistake_advice, mistake_name
 from tests.model.derivation.test_optimiser_seven import _optimised
 from tests.model.test_resume import train
@@ -162,3 +163,19 @@ def test_thresholds_are_named_as_the_notation_writes_them():
     for index, (code, value) in expected.items():
         verdict = check_answer(f"{value:.6g}", d.steps[index].value, mistakes[index], d.digits)
         assert verdict == Verdict("mistake", code)
+
+
+@pytest.mark.parametrize("settings", [ADAM, RMSPROP, RMSPROP_MOMENTUM, NESTEROV])
+def test_hint_two_lists_the_numbers_of_each_optimiser_line(settings):
+    project = train(_optimised(load_example("xor"), settings), 3)
+    d = derive_project(project)
+    data = project.dataset.prepared()
+    facts = pass_facts(d, project.network, data.inputs, data.targets)
+    w = _W(project, d, settings)
+    for step in d.steps_in_phase("update"):
+        hints = factor_hints(facts, step, d.digits)
+        assert hints, step.quantity
+        if (step.quantity, step.layer, step.indices) == ("grad_w", 2, (1, 1)):
+            assert hints[-1].endswith(plain_number(w.p, d.digits))
+        if step.quantity == "exp_avg_hat_w":
+            assert hints[-1] == f"t = {w.t}"
