@@ -176,7 +176,7 @@ MISTAKE_TEXT: dict[str, dict[str, tuple[str, str]]] = {
     },
     "damped_momentum": {
         "en": (
-            "the (1 − μ)",
+            "an extra (1 − μ)",
             "The buffer is no average here: b ← μ·b + g adds the whole gradient, without (1 − μ).",
         ),
         "zh": ("多乘的 (1 − μ)", "这里的缓冲不是平均：b ← μ·b + g 加上整个梯度，不乘 (1 − μ)。"),
