@@ -217,12 +217,12 @@ MISTAKE_TEXT: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "the bias correction",
             "The bias correction is missing: Adam divides m and v by 1 − βᵗ, "
-            "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), and steps with m̂ and v̂.",
+            "mˆ = m/(1 − β₁ᵗ), vˆ = v/(1 − β₂ᵗ), and steps with mˆ and vˆ.",
         ),
         "zh": (
             "偏差修正",
-            "漏了偏差修正：Adam 要把 m、v 除以 1 − βᵗ，m̂ = m/(1 − β₁ᵗ)，"
-            "v̂ = v/(1 − β₂ᵗ)，再用 m̂、v̂ 更新。",
+            "漏了偏差修正：Adam 要把 m、v 除以 1 − βᵗ，mˆ = m/(1 − β₁ᵗ)，"
+            "vˆ = v/(1 − β₂ᵗ)，再用 mˆ、vˆ 更新。",
         ),
     },
     "step_from_zero": {
@@ -243,12 +243,12 @@ MISTAKE_TEXT: dict[str, dict[str, tuple[str, str]]] = {
     "inverted_correction": {
         "en": (
             "multiplied, not divided",
-            "The correction divides: m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) are larger than "
+            "The correction divides: mˆ = m/(1 − β₁ᵗ) and vˆ = v/(1 − β₂ᵗ) are larger than "
             "m and v, not smaller.",
         ),
         "zh": (
             "乘与除",
-            "修正是除法：m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ) 比 m、v 大，而不是更小。",
+            "修正是除法：mˆ = m/(1 − β₁ᵗ)、vˆ = v/(1 − β₂ᵗ) 比 m、v 大，而不是更小。",
         ),
     },
     "dropped_root": {
