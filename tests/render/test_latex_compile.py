@@ -114,7 +114,7 @@ def test_the_next_step_with_momentum_compiles_with_xelatex(tmp_path, lang):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_adam_with_weight_decay_and_the_jacobian_compile_with_xelatex(tmp_path, lang):
     """七 for Adam (m, v, m̂, v̂, √, β₁^t in formulas and titles) and the softmax Jacobian."""
-    from bpstudio.model.derivation.optimiser_update import OptimiserStep
+    from bpstudio.model.derivation.optimiser_step import OptimiserStep
     from bpstudio.model.optimisers import OptimiserSettings
 
     rng = np.random.default_rng(5)

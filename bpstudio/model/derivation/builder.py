@@ -25,7 +25,7 @@ from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.forward import add_forward
 from bpstudio.model.derivation.notation_intro import loss_plain, notation_intro
 from bpstudio.model.derivation.notes import derivation_notes
-from bpstudio.model.derivation.optimiser_update import OptimiserStep
+from bpstudio.model.derivation.optimiser_step import OptimiserStep
 from bpstudio.model.derivation.steps import PHASES, Derivation, Phase
 from bpstudio.model.derivation.symbols import plain_a, plain_label
 from bpstudio.model.derivation.symmetry import copied_units, with_symmetry

@@ -41,6 +41,7 @@ from bpstudio.model.derivation.expr import (
     product,
     total,
 )
+from bpstudio.model.derivation.optimiser_step import OptimiserStep
 from bpstudio.model.derivation.optimiser_text import superscript, text
 from bpstudio.model.optimisers import OptimiserSettings, bias_corrections, update
 from bpstudio.model.refs import BiasRef, EdgeRef
@@ -49,22 +50,6 @@ from bpstudio.model.refs import BiasRef, EdgeRef
 _SIGNED_SLOTS = ("momentum_buffer", "exp_avg")
 
 Param = tuple[str, int, tuple[int, ...]]  # (kind "w" | "b", layer, indices), update.parameters
-
-
-@dataclass(frozen=True)
-class OptimiserStep:
-    """What 七 applies: the optimiser's settings and, per parameter (`Network.parameters`
-    order), its state slots as `optimisers.update` takes them (arrays of the parameter's
-    shape, and ``step``: the steps taken so far)."""
-
-    settings: OptimiserSettings
-    slots: Sequence[Mapping[str, Any]]
-
-    @property
-    def is_plain(self) -> bool:
-        """Plain SGD: w ← w − η ∂E/∂w, the seed's own 七."""
-        s = self.settings
-        return s.kind == "sgd" and s.momentum == 0.0 and s.weight_decay == 0.0
 
 
 @dataclass(frozen=True)

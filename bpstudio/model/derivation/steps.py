@@ -8,12 +8,9 @@ Everything here is immutable, so a derivation can be handed between threads as i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from bpstudio.model.derivation.optimiser_step import OptimiserStep
 from bpstudio.model.refs import ElementRef
-
-if TYPE_CHECKING:  # optimiser_update imports the derivation's modules
-    from bpstudio.model.derivation.optimiser_update import OptimiserStep
 
 PHASES = ("forward", "backward", "update")
 

@@ -11,13 +11,10 @@ from bpstudio.model.derivation import symbols as sym
 from bpstudio.model.derivation.context import Context, Recorder
 from bpstudio.model.derivation.expr import C, Q, bracket, juxtapose, minus, product, total
 from bpstudio.model.derivation.forward import add_loss
+from bpstudio.model.derivation.optimiser_step import OptimiserStep
 from bpstudio.model.derivation.optimiser_text import optimiser_title
 from bpstudio.model.derivation.optimiser_text import text as optimiser_text
-from bpstudio.model.derivation.optimiser_update import (
-    OptimiserStep,
-    add_optimiser_lines,
-    numbers_of,
-)
+from bpstudio.model.derivation.optimiser_update import add_optimiser_lines, numbers_of
 from bpstudio.model.derivation.text import tr, update_title_key
 from bpstudio.model.network import Network
 from bpstudio.model.optimisers import OptimiserSettings

@@ -8,12 +8,12 @@ the student (``feedback``, ``text``) and new exercises with nice numbers (``exer
 
 from bpstudio.model.practice.checker import Verdict, check_answer, parse_answer
 from bpstudio.model.practice.exercise import exercise_numbers, new_exercise
+from bpstudio.model.practice.facts import pass_facts
 from bpstudio.model.practice.fading import hidden_sections, hidden_steps, max_level
 from bpstudio.model.practice.mistakes import (
     MISTAKE_CODES,
     Mistake,
     derivation_mistakes,
-    pass_facts,
     project_mistakes,
 )
 from bpstudio.model.practice.progress import (

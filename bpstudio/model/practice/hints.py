@@ -13,7 +13,7 @@ import numpy as np
 
 from bpstudio.model.derivation import DerivationStep, atom_number, plain_number
 from bpstudio.model.derivation import symbols as sym
-from bpstudio.model.practice.mistakes import PassFacts
+from bpstudio.model.practice.facts import PassFacts
 from bpstudio.model.practice.update_hints import optimiser_hints
 
 HINT_LEVELS = 3  # 1: the formula with the numbers, 2: one factor at a time, 3: the answer

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from bpstudio.model import notation as notations
 from bpstudio.model.derivation import DerivationStep
 from bpstudio.model.derivation import symbols as sym
-from bpstudio.model.practice.mistakes import PassFacts
+from bpstudio.model.practice.facts import PassFacts
 from bpstudio.model.practice.update_mistakes import UpdateNumbers, line_of, update_numbers
 
 Shown = Callable[[float], str]  # a number as the walkthrough writes it

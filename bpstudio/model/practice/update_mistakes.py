@@ -11,15 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bpstudio.model import notation as notations
 from bpstudio.model.derivation import DerivationStep
 from bpstudio.model.derivation.optimiser_update import slot_value
 from bpstudio.model.optimisers import OptimiserSettings, update
-
-if TYPE_CHECKING:  # mistakes.py asks here for these lines' mistakes
-    from bpstudio.model.practice.mistakes import PassFacts
+from bpstudio.model.practice.facts import PassFacts
 
 Slip = tuple[str, float]  # a mistake's code and the number it gives
 

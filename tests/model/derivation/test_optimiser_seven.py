@@ -20,7 +20,7 @@ import pytest
 
 from bpstudio.model import Dataset, Network, TrainingConfig
 from bpstudio.model.derivation import build_derivation, derive_project
-from bpstudio.model.derivation.optimiser_update import OptimiserStep
+from bpstudio.model.derivation.optimiser_step import OptimiserStep
 from bpstudio.model.examples import load_example
 from bpstudio.model.next_step import take_next_step
 from bpstudio.model.optimisers import OptimiserSettings
