@@ -5,13 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from bpstudio.model.runs import DEFAULT_SHARE, KeptRun
-from bpstudio.views.runs import run_texts
-from bpstudio.views.runs.run_rows_model import RunRowsModel
+from bpstudio.model.runs import KeptRun
+from bpstudio.views.runs.run_rows_model import CONVERGED, NAME, RunRowsModel
 from bpstudio.views.widgets.palette import RUN_COLOURS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-NAME, LOSS, ACCURACY, CONVERGED = range(4)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
@@ -19,7 +17,6 @@ class ResultsModel(RunRowsModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._runs: list[KeptRun] = []
-        self.share = DEFAULT_SHARE
         self._headers = [""] * 4
         self.retranslate()
 
@@ -55,12 +52,3 @@ class ResultsModel(RunRowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def _text(self, run: KeptRun, column: int) -> str:
-        if column == NAME:
-            return run.name
-        if column == LOSS:
-            return run_texts.loss_text(run.final_loss)
-        if column == ACCURACY:
-            return run_texts.accuracy_text(run.final_accuracy)
-        return run_texts.converged_text(run, self.share)

@@ -7,10 +7,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from bpstudio.model.runs import KeptRun
+from bpstudio.model.runs import DEFAULT_SHARE, KeptRun
+from bpstudio.views.runs import run_texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
+# The columns both tables begin with.
+NAME, LOSS, ACCURACY, CONVERGED = range(4)
 
 
 class RunRowsModel(QAbstractTableModel):
@@ -20,6 +23,7 @@ class RunRowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._runs: Sequence[KeptRun] = ()
         self._headers: list[str] = []
+        self.share = DEFAULT_SHARE  # converged: the loss below this share of the first epoch's
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._runs)
@@ -31,3 +35,13 @@ class RunRowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return None
+
+    def _text(self, run: KeptRun, column: int) -> str:
+        """The shared columns' text (a subclass adds its own columns after CONVERGED)."""
+        if column == NAME:
+            return run.name
+        if column == LOSS:
+            return run_texts.loss_text(run.final_loss)
+        if column == ACCURACY:
+            return run_texts.accuracy_text(run.final_accuracy)
+        return run_texts.converged_text(run, self.share)

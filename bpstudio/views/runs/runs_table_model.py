@@ -7,12 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from bpstudio.controller.document import Document
-from bpstudio.model.runs import DEFAULT_SHARE, KeptRun, Settings, differences
+from bpstudio.model.runs import KeptRun, Settings, differences
 from bpstudio.views.runs import run_texts
-from bpstudio.views.runs.run_rows_model import RunRowsModel
+from bpstudio.views.runs.run_rows_model import ACCURACY, CONVERGED, LOSS, NAME, RunRowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-NAME, LOSS, ACCURACY, CONVERGED, DIFFERS = range(5)
+DIFFERS = CONVERGED + 1  # after the columns RunRowsModel shares
 _DISPLAY, _EDIT, _CHECK = (
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.EditRole,
@@ -30,7 +30,6 @@ class RunsTableModel(RunRowsModel):
         self._settings = Settings.of_project(document.project)
         # Ticked runs, by their starting network (shared by a run and its renamed copy).
         self._overlaid: set[int] = set()
-        self.share = DEFAULT_SHARE
         self._headers: list[str] = [""] * 5
         document.changed.connect(self._on_document_changed)
         self.retranslate()
@@ -113,15 +112,9 @@ class RunsTableModel(RunRowsModel):
 
     # contents -------------------------------------------------------------------------------
     def _text(self, run: KeptRun, column: int) -> str:
-        if column == NAME:
-            return run.name
-        if column == LOSS:
-            return run_texts.loss_text(run.final_loss)
-        if column == ACCURACY:
-            return run_texts.accuracy_text(run.final_accuracy)
-        if column == CONVERGED:
-            return run_texts.converged_text(run, self.share)
-        return run_texts.differences_text(differences(run.settings, self._settings))
+        if column == DIFFERS:
+            return run_texts.differences_text(differences(run.settings, self._settings))
+        return super()._text(run, column)
 
     def _tooltip(self, run: KeptRun, column: int) -> str:
         if column == NAME:
