@@ -238,15 +238,10 @@ def _through_f(spec: ExportSpec) -> str:
     return f"{jacobian} if l in {set(softmax_layers)} else {plain}"
 
 
-def forward_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
-    bias = ", b" if spec.use_bias else ""
-    lines = [
-        f"sample = {spec.sample}  # {w['walk'].format(sample=spec.sample + 1)}",
-        f"# {w['walk.batch']}",
-        f"batch = {wrapped([str(s) for s in spec.batch], '')}",
-        "r = batch.index(sample)  # its row in the batch",
-        f"z, a = forward(W{bias}, X[batch])",
-        "",
+def forward_print_lines(w: dict[str, str], lang: str) -> list[str]:
+    """The forward pass printed unit by unit for the followed row ``r`` of ``z`` and ``a``
+    (the NumPy and the PyTorch script alike)."""
+    return [
         f'print("== {derivation_text("phase.forward", lang)}")',
         "for l in range(2, L + 1):",
         f'    print(f"{w["walk.link"].format(p="{l - 1}", l="{l}")}")',
@@ -257,6 +252,19 @@ def forward_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
         f'print("{w["walk.output"]}")',
         "for k in range(1, n[L] + 1):",
         '    show(f"Y_{k}", a[L][r, k - 1])',
+    ]
+
+
+def forward_cell(spec: ExportSpec, w: dict[str, str], lang: str) -> Cell:
+    bias = ", b" if spec.use_bias else ""
+    lines = [
+        f"sample = {spec.sample}  # {w['walk'].format(sample=spec.sample + 1)}",
+        f"# {w['walk.batch']}",
+        f"batch = {wrapped([str(s) for s in spec.batch], '')}",
+        "r = batch.index(sample)  # its row in the batch",
+        f"z, a = forward(W{bias}, X[batch])",
+        "",
+        *forward_print_lines(w, lang),
         "E = loss_per_sample(a[L], Y_hat[batch], z[L])",
         'show("E", E[r])',
     ]

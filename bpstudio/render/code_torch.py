@@ -10,7 +10,13 @@ The script prints the same ``name = value`` lines as the NumPy one.
 from __future__ import annotations
 
 from bpstudio.model.derivation.text import tr as derivation_text
-from bpstudio.render.code_numpy import by_layer, docstring, setup_cell, wrapped
+from bpstudio.render.code_numpy import (
+    by_layer,
+    docstring,
+    forward_print_lines,
+    setup_cell,
+    wrapped,
+)
 from bpstudio.render.code_spec import ExportSpec
 from bpstudio.render.code_words import comment, words
 
@@ -184,16 +190,7 @@ def torch_script(spec: ExportSpec, lang: str = "en", file_name: str = "bp_torch.
         f"# {w['torch.retain']}",
         "for t in [*z.values(), *list(a.values())[1:]]:",
         "    t.retain_grad()",
-        f'print("== {derivation_text("phase.forward", lang)}")',
-        "for l in range(2, L + 1):",
-        f'    print(f"{w["walk.link"].format(p="{l - 1}", l="{l}")}")',
-        "    for k in range(1, n[l] + 1):",
-        '        show(f"z_{k}^{l}", z[l][r, k - 1])',
-        "    for k in range(1, n[l] + 1):",
-        '        show(f"a_{k}^{l}", a[l][r, k - 1])',
-        f'print("{w["walk.output"]}")',
-        "for k in range(1, n[L] + 1):",
-        '    show(f"Y_{k}", a[L][r, k - 1])',
+        *forward_print_lines(w, lang),
         "E = torch_loss_per_sample(a[L], torch.from_numpy(Y_hat[batch]), z[L])",
         'show("E", E[r])',
         "",
